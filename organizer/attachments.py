@@ -1,0 +1,129 @@
+"""Attachment files: stored once by content hash, written safely, their text extracted.
+
+A file is copied to a temporary name in `files/`, flushed to disk and renamed to its
+SHA-256 before the database row that points to it is committed. A crash therefore leaves
+at worst a temporary file (cleared at the next start) or an unreferenced file (`check`
+lists it as an orphan), never a row pointing to a half-written file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from organizer.errors import OrganizerError
+from organizer.paths import TEMP_PREFIX, fsync_dir, private_file
+
+CHUNK = 1024 * 1024
+MAX_TEXT = 2_000_000  # characters of extracted text kept for search, per file
+
+_SUFFIX_TYPES = {
+    ".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".png": "image/png", ".tif": "image/tiff", ".tiff": "image/tiff",
+    ".txt": "text/plain", ".text": "text/plain", ".md": "text/plain",
+    ".json": "application/json", ".xml": "application/xml",
+}
+_MAGIC = [
+    (b"%PDF", "application/pdf"), (b"\x89PNG", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
+    (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"),
+]
+PREVIEWABLE = ("application/pdf", "image/jpeg", "image/png", "image/tiff", "text/plain")
+
+
+def media_type(path: Path) -> str:
+    """The file's type from its first bytes, else from its name."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        head = b""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    return _SUFFIX_TYPES.get(path.suffix.lower(), "application/octet-stream")
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
+    """Copy `source` into `files_dir` under its SHA-256; returns (sha256, size).
+
+    An identical file already stored is kept as it is: the same content is stored once.
+    """
+    if not source.is_file():
+        raise OrganizerError(f"“{source}” is not a file that can be attached.")
+    files_dir.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    size = 0
+    temp = files_dir / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(6).hex()}"
+    try:
+        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            for chunk in iter(lambda: src.read(CHUNK), b""):
+                digest.update(chunk)
+                size += len(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        sha = digest.hexdigest()
+        final = files_dir / sha
+        if final.exists() and final.stat().st_size == size:
+            temp.unlink()
+        else:
+            os.replace(temp, final)
+            private_file(final)
+            fsync_dir(files_dir)
+        return sha, size
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        if getattr(exc, "errno", None) == 28:
+            raise OrganizerError("The disk is full, so the file was not added. Free some space "
+                                 "and try again.") from None
+        raise OrganizerError(f"“{source.name}” could not be read or copied ({exc.strerror}). "
+                             "Nothing was added.") from None
+
+
+def extract_text(path: Path, kind: str) -> tuple[str, str]:
+    """The searchable text of a stored file and its status.
+
+    Status is "ok", "unreadable" (a damaged or password-protected PDF: kept all the same,
+    the user may have nothing better) or "none" (a picture, or a type without text).
+    """
+    if kind == "text/plain":
+        try:
+            return path.read_bytes()[: MAX_TEXT * 4].decode("utf-8", "replace")[:MAX_TEXT], "ok"
+        except OSError:
+            return "", "unreadable"
+    if kind != "application/pdf":
+        return "", "none"
+    return _pdf_text(path)
+
+
+def _pdf_text(path: Path) -> tuple[str, str]:
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return "", "unreadable"
+        parts: list[str] = []
+        total = 0
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            parts.append(text)
+            total += len(text)
+            if total > MAX_TEXT:
+                break
+        return "\n".join(parts)[:MAX_TEXT], "ok"
+    except Exception:  # pypdf raises many kinds on damaged files; all mean "unreadable"
+        return "", "unreadable"

@@ -1,0 +1,66 @@
+"""`organizer add TYPE --person P FIELD=VALUE ... [--file PATH ...]`: add one item."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from organizer.commands.common import add_person_option, open_store
+from organizer.errors import ValidationError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("type", metavar="TYPE", help="person, provider, medication, record…")
+    add_person_option(parser, required=False)
+    parser.add_argument("fields", nargs="*", metavar="FIELD=VALUE")
+    parser.add_argument("--file", action="append", default=[], metavar="PATH",
+                        help="attach a file to the new record (may be repeated)")
+
+
+def parse_assignments(type_name: str, words: list[str]) -> dict[str, Any]:
+    """FIELD=VALUE words as a dict; `NAME=` is taken for the link field `NAME_id`."""
+    from organizer.models import item_type
+
+    cls = item_type(type_name)
+    specs = cls.specs()
+    values: dict[str, Any] = {}
+    for word in words:
+        name, sep, value = word.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise ValidationError(f"“{word}” is not FIELD=VALUE (for example name=Metformin).")
+        if name not in specs and f"{name}_id" in specs and specs[f"{name}_id"].kind == "ref":
+            name = f"{name}_id"
+        if name in values:
+            raise ValidationError(f"{name} is given twice.", name)
+        values[name] = value
+    return values
+
+
+def run(args: argparse.Namespace) -> int:
+    from organizer.models import item_type
+
+    cls = item_type(args.type)
+    values = parse_assignments(args.type, args.fields)
+    files = [Path(f) for f in args.file]
+    if files and cls.TYPE != "record":
+        raise ValidationError("Only a record can have files attached (--file).")
+    for path in files:
+        if not path.is_file():
+            raise ValidationError(f"The file “{path}” does not exist.")
+    with open_store(args) as store:
+        if cls.TYPE == "person":
+            if args.person:
+                raise ValidationError("`add person` takes no --person.")
+            change = store.add("person", values)
+        else:
+            if not args.person:
+                raise ValidationError(f"Say whose {cls.LABEL.lower()} this is: --person NAME.")
+            person = store.find_person(args.person)
+            with store.transaction():
+                change = store.add(cls.TYPE, values, person_id=person.id)
+                for path in files:
+                    store.attach_file(change.id, path)
+    print(change.id)
+    return 0

@@ -1,0 +1,49 @@
+"""`organizer list TYPE --person P [--json]`: one kind of item of one person."""
+
+from __future__ import annotations
+
+import argparse
+
+from organizer.commands.common import add_person_option, open_store, print_json
+from organizer.models import Item
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("type", metavar="TYPE")
+    add_person_option(parser)
+    parser.add_argument("--json", action="store_true")
+
+
+def describe(item: Item) -> str:
+    """One line for a terminal: the id, the title and the first few other values."""
+    details = []
+    for name, spec in item.specs().items():
+        value = getattr(item, name)
+        if name == item.TITLE_FIELD or value in (None, "", False) or spec.kind in (
+                "ref", "longtext"):
+            continue
+        details.append(spec.label.lower() + " " + ("yes" if value is True else str(value)))
+        if len(details) == 3:
+            break
+    line = f"{item.id:>5}  {item.title.splitlines()[0] if item.title else ''}"
+    return line + (f"  ({'; '.join(details)})" if details else "")
+
+
+def run(args: argparse.Namespace) -> int:
+    from organizer.models import item_type
+
+    cls = item_type(args.type)
+    with open_store(args) as store:
+        person = store.find_person(args.person)
+        if cls.TYPE == "person":
+            items: list[Item] = [person]
+        else:
+            items = store.list_items(cls.TYPE, person.id)
+    if args.json:
+        print_json([item.to_dict() for item in items])
+    elif not items:
+        print(f"No {cls.PLURAL.lower()} for {person.full_name}.")
+    else:
+        for item in items:
+            print(describe(item))
+    return 0

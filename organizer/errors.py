@@ -1,0 +1,43 @@
+"""The error types the core raises.
+
+Every message is written for the patient or caregiver who will read it: it says what is
+wrong in plain words and, where it can, what to do. The command line prints it on one line;
+the app shows it beside the field or in a message box.
+"""
+
+from __future__ import annotations
+
+
+class OrganizerError(Exception):
+    """Base of every error meant to be shown to the user as it is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(OrganizerError):
+    """A value the user typed cannot be stored; `field` names the field at fault."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(OrganizerError):
+    """The item asked for does not exist (or was deleted)."""
+
+
+class AmbiguousError(OrganizerError):
+    """A name matches more than one item; the message lists the matches."""
+
+
+class NewerDatabaseError(OrganizerError):
+    """The database was written by a newer version of the app; it is left untouched."""
+
+
+class StoreBusyError(OrganizerError):
+    """Another program holds the database; the user should try again in a moment."""

@@ -1,0 +1,113 @@
+"""Full-text search (SQLite FTS5) over every item's text and its attachments' text.
+
+The index holds one row per live item: its title and a body made of every other text
+field (and, for a record, the text of its attachments). The store calls `index_item` and
+`unindex_item` inside the same transaction as the write they follow, so the index is never
+out of step with the data.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from organizer.models import TABLES, TYPES
+
+_TEXT_KINDS = ("text", "longtext", "enum")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One item that matches: what it is, its title, and the words around the match."""
+
+    type: str
+    id: int
+    person_id: int
+    title: str
+    snippet: str
+    rank: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "id": self.id, "person_id": self.person_id,
+                "title": self.title, "snippet": self.snippet, "rank": self.rank}
+
+
+def _document(conn: sqlite3.Connection, type_name: str, row: sqlite3.Row) -> tuple[str, str]:
+    cls = TYPES[type_name]
+    specs = cls.specs()
+    title = str(row[cls.TITLE_FIELD] or "") if cls.TITLE_FIELD else ""
+    parts = [str(row[name]) for name, spec in specs.items()
+             if spec.kind in _TEXT_KINDS and name != cls.TITLE_FIELD and row[name]]
+    if type_name == "record":
+        for (name, text) in conn.execute(
+                "SELECT filename, text FROM attachments WHERE record_id = ? "
+                "AND deleted_at IS NULL ORDER BY id", (row["id"],)):
+            parts.append(name)
+            if text:
+                parts.append(text)
+    return title, "\n".join(parts)
+
+
+def index_item(conn: sqlite3.Connection, type_name: str, item_id: int) -> None:
+    """(Re)write the index row of one item, or drop it if the item is deleted."""
+    unindex_item(conn, type_name, item_id)
+    conn.row_factory = sqlite3.Row
+    try:
+        row = conn.execute(f"SELECT * FROM {TABLES[type_name]} WHERE id = ? "
+                           "AND deleted_at IS NULL", (item_id,)).fetchone()
+        if row is None:
+            return
+        title, body = _document(conn, type_name, row)
+    finally:
+        conn.row_factory = None
+    person_id = item_id if type_name == "person" else row["person_id"]
+    conn.execute("INSERT INTO search_index (title, body, type, item_id, person_id) "
+                 "VALUES (?, ?, ?, ?, ?)", (title, body, type_name, item_id, person_id))
+
+
+def unindex_item(conn: sqlite3.Connection, type_name: str, item_id: int) -> None:
+    conn.execute("DELETE FROM search_index WHERE type = ? AND item_id = ?",
+                 (type_name, item_id))
+
+
+def reindex_all(conn: sqlite3.Connection) -> None:
+    """Rebuild the whole index (used by the migration that creates it)."""
+    conn.execute("DELETE FROM search_index")
+    for type_name, table in TABLES.items():
+        for (item_id,) in conn.execute(
+                f"SELECT id FROM {table} WHERE deleted_at IS NULL").fetchall():
+            index_item(conn, type_name, item_id)
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query: every word must appear, as a prefix.
+
+    Each word is quoted, so nothing a user types (quotes, AND, NEAR, *) is read as
+    FTS5 syntax and no query can fail to parse.
+    """
+    words = _TOKEN.findall(text)
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def search(conn: sqlite3.Connection, text: str, person_id: int | None = None,
+           limit: int = 50) -> list[SearchHit]:
+    """Items matching every word of `text`, best first, for one person or for all."""
+    query = fts_query(text)
+    if not query:
+        return []
+    sql = ("SELECT type, item_id, person_id, title, "
+           "snippet(search_index, -1, '[', ']', '…', 12), bm25(search_index, 5.0, 1.0) AS r "
+           "FROM search_index WHERE search_index MATCH ? "
+           "AND person_id NOT IN (SELECT id FROM people WHERE deleted_at IS NOT NULL)")
+    args: list[Any] = [query]
+    if person_id is not None:
+        sql += " AND person_id = ?"
+        args.append(person_id)
+    sql += " ORDER BY r LIMIT ?"
+    args.append(limit)
+    return [SearchHit(type=t, id=int(i), person_id=int(p), title=title or TYPES[t].LABEL,
+                      snippet=snip, rank=round(float(r), 4))
+            for t, i, p, title, snip, r in conn.execute(sql, args)]

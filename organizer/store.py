@@ -1,0 +1,440 @@
+"""The store: every read and the one write path of the organizer.
+
+Each write method validates its input, runs in one transaction (nested writes join the
+outer one), keeps the search index in step, and returns a `Change` saying what it changed.
+Deletes are soft (`deleted_at`), so every delete can be undone with `restore`.
+
+Reads use the plain sqlite3 connection; writes go through sqlite-utils, imported only
+when the first write happens so that read-only commands start fast.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from organizer import db, migrations, search
+from organizer.changes import ADDED, DELETED, RESTORED, UPDATED, Change, ItemChange
+from organizer.errors import (
+    AmbiguousError,
+    NotFoundError,
+    OrganizerError,
+    ValidationError,
+)
+from organizer.models import (
+    TABLES,
+    TYPES,
+    Attachment,
+    Item,
+    Person,
+    Record,
+    item_type,
+    person_of,
+)
+from organizer.paths import DataDir, default_data_dir, private_file
+from organizer.validation import clean
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from organizer.check import CheckReport
+
+T = TypeVar("T", bound=Item)
+
+
+def now() -> str:
+    """The current time in UTC, as stored in created_at and updated_at."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Store:
+    """One data folder: its database, attachment files and backups.
+
+    Open it with `Store(path)` (or `Store()` for the default folder) and close it with
+    `close()` or a `with` block. A store is used from one thread at a time; the app's
+    worker serializes writes.
+    """
+
+    def __init__(self, root: Path | str | None = None) -> None:
+        self.dirs = DataDir(Path(root) if root is not None else default_data_dir())
+        try:
+            self.dirs.prepare()
+        except OSError as exc:
+            raise OrganizerError(f"The data folder {self.dirs.root} cannot be used "
+                                 f"({exc.strerror}).") from None
+        self.conn = db.connect(self.dirs.database)
+        try:
+            migrations.check_version(self.conn)
+            db.configure(self.conn)
+            migrations.migrate(self.conn, self.dirs.database, self.dirs.backups)
+        except BaseException:
+            self.conn.close()
+            raise
+        for suffix in ("", "-wal", "-shm"):
+            private_file(Path(f"{self.dirs.database}{suffix}"))
+        self._db: Database | None = None
+        self._depth = 0
+
+    # -- life cycle ---------------------------------------------------------------------
+
+    @property
+    def root(self) -> Path:
+        return self.dirs.root
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils view of the same connection, made on the first write."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside happen together or not at all; nesting joins the outer one."""
+        if self._depth == 0:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise db.translate(exc, self.dirs.database) from None
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0 and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise db.translate(exc, self.dirs.database) from None
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A transaction that also turns SQLite failures into plain-words errors."""
+        try:
+            with self.transaction():
+                yield
+        except sqlite3.Error as exc:
+            raise db.translate(exc, self.dirs.database) from None
+
+    # -- reads --------------------------------------------------------------------------
+
+    def _rows(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, args).fetchall()
+
+    def _item(self, cls: type[T], row: sqlite3.Row) -> T:
+        data: dict[str, Any] = {}
+        for name, spec in cls.specs().items():
+            value = row[name]
+            if spec.kind == "bool":
+                value = bool(value)
+            data[name] = value
+        data.update(id=row["id"], created_at=row["created_at"], updated_at=row["updated_at"],
+                    origin=row["origin"])
+        if cls is not Person:
+            data["person_id"] = row["person_id"]
+        if cls is Record:
+            data["attachments"] = tuple(self.attachments(row["id"]))
+        return cls(**data)
+
+    def get(self, type_name: str, item_id: int, *, include_deleted: bool = False) -> Item:
+        """One item by id; NotFoundError if it does not exist or was deleted."""
+        cls = item_type(type_name)
+        sql = f"SELECT * FROM {TABLES[type_name]} WHERE id = ?"
+        if not include_deleted:
+            sql += " AND deleted_at IS NULL"
+        rows = self._rows(sql, (item_id,))
+        if not rows:
+            raise NotFoundError(f"There is no {cls.LABEL.lower()} number {item_id}.")
+        return self._item(cls, rows[0])
+
+    def list_items(self, type_name: str, person_id: int | None = None, *,
+             where: Mapping[str, Any] | None = None, order_by: str | None = None) -> list[Item]:
+        """The live items of one type (of one person), oldest first unless told otherwise."""
+        cls = item_type(type_name)
+        sql = f"SELECT * FROM {TABLES[type_name]} WHERE deleted_at IS NULL"
+        args: list[Any] = []
+        if person_id is not None and cls is not Person:
+            sql += " AND person_id = ?"
+            args.append(person_id)
+        for name, value in (where or {}).items():
+            if name not in cls.specs() and name not in ("id", "origin"):
+                raise ValidationError(f"{cls.LABEL} has no field “{name}”.", name)
+            sql += f" AND {name} IS ?"
+            args.append(value)
+        sql += f" ORDER BY {order_by or 'id'}"
+        return [self._item(cls, row) for row in self._rows(sql, args)]
+
+    def people(self) -> list[Person]:
+        """Everyone in the store, by name."""
+        return [p for p in self.list_items("person", order_by="full_name COLLATE NOCASE, id")
+                if isinstance(p, Person)]
+
+    def person(self, person_id: int) -> Person:
+        found = self.get("person", person_id)
+        assert isinstance(found, Person)
+        return found
+
+    def find_person(self, ref: str | int) -> Person:
+        """A person by id or by full name (any case); a name shared by several is an error."""
+        text = str(ref).strip()
+        if text.isdigit():
+            rows = self._rows("SELECT * FROM people WHERE id = ? AND deleted_at IS NULL",
+                              (int(text),))
+            if rows:
+                return self._item(Person, rows[0])
+        rows = self._rows("SELECT * FROM people WHERE deleted_at IS NULL AND "
+                          "lower(full_name) = lower(?) ORDER BY id", (text,))
+        if not rows:
+            raise NotFoundError(f"No person called “{text}” is in the organizer. "
+                                "`organizer people` lists everyone.")
+        if len(rows) > 1:
+            names = "; ".join(f"{r['id']}: {r['full_name']} (born {r['birth_date'] or '?'})"
+                              for r in rows)
+            raise AmbiguousError(f"More than one person is called “{text}”: {names}. "
+                                 "Use the number instead.")
+        return self._item(Person, rows[0])
+
+    def attachments(self, record_id: int) -> list[Attachment]:
+        rows = self._rows("SELECT id, record_id, filename, media_type, size, sha256, "
+                          "text_status, created_at FROM attachments WHERE record_id = ? AND "
+                          "deleted_at IS NULL ORDER BY id", (record_id,))
+        return [Attachment(**dict(row)) for row in rows]
+
+    def attachment_path(self, attachment: Attachment) -> Path:
+        """Where the attachment's bytes are (named by their SHA-256)."""
+        return self.dirs.files / attachment.sha256
+
+    def attachment_text(self, attachment_id: int) -> str:
+        row = self.conn.execute("SELECT text FROM attachments WHERE id = ?",
+                                (attachment_id,)).fetchone()
+        return str(row[0] or "") if row else ""
+
+    def search(self, text: str, person_id: int | None = None,
+               limit: int = 50) -> list[search.SearchHit]:
+        """Items whose text (or attachment text) holds every word typed, best first."""
+        return search.search(self.conn, text, person_id, limit)
+
+    def count(self, type_name: str, person_id: int | None = None) -> int:
+        sql = f"SELECT count(*) FROM {TABLES[item_type(type_name).TYPE]} WHERE deleted_at IS NULL"
+        args: tuple[Any, ...] = ()
+        if person_id is not None and type_name != "person":
+            sql += " AND person_id = ?"
+            args = (person_id,)
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self._writing():
+            self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) "
+                              "DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- writes -------------------------------------------------------------------------
+
+    def _resolver(self, person_id: int | None) -> Any:
+        def resolve(target: str, text: str) -> int:
+            cls = TYPES[target]
+            field = cls.TITLE_FIELD
+            sql = (f"SELECT id FROM {TABLES[target]} WHERE deleted_at IS NULL AND "
+                   f"lower({field}) = lower(?)")
+            args: list[Any] = [text]
+            if target != "person" and person_id is not None:
+                sql += " AND person_id = ?"
+                args.append(person_id)
+            ids = [r[0] for r in self.conn.execute(sql, args)]
+            if not ids:
+                raise ValidationError(f"No {cls.LABEL.lower()} called “{text}” was found.")
+            if len(ids) > 1:
+                raise AmbiguousError(f"More than one {cls.LABEL.lower()} is called “{text}” "
+                                     f"(numbers {', '.join(map(str, ids))}). Use the number.")
+            return int(ids[0])
+        return resolve
+
+    def _check_links(self, cls: type[Item], values: Mapping[str, Any],
+                     person_id: int | None) -> None:
+        """Every link must point to a live item of the same person."""
+        for name, spec in cls.specs().items():
+            target_id = values.get(name)
+            if spec.kind != "ref" or target_id is None or spec.ref is None:
+                continue
+            target = TYPES[spec.ref]
+            row = self.conn.execute(
+                f"SELECT {'id' if spec.ref == 'person' else 'person_id'} FROM "
+                f"{TABLES[spec.ref]} WHERE id = ? AND deleted_at IS NULL",
+                (target_id,)).fetchone()
+            if row is None:
+                raise ValidationError(
+                    f"{spec.label}: there is no {target.LABEL.lower()} number {target_id}.", name)
+            if person_id is not None and spec.ref != "person" and row[0] != person_id:
+                raise ValidationError(
+                    f"{spec.label}: {target.LABEL.lower()} number {target_id} belongs to "
+                    "someone else.", name)
+
+    def add(self, type_name: str, values: Mapping[str, Any], *, person_id: int | None = None,
+            origin: str = "typed") -> Change:
+        """Add one item (and, for a case, its ten-step checklist)."""
+        cls = item_type(type_name)
+        if cls is Person:
+            person_id = None
+        elif person_id is None:
+            raise ValidationError(f"Say whose {cls.LABEL.lower()} this is (which person).")
+        else:
+            self.person(person_id)  # raises NotFoundError for an unknown person
+        cleaned = clean(cls, values, resolve=self._resolver(person_id))
+        with self._writing():
+            self._check_links(cls, cleaned, person_id)
+            stamp = now()
+            row = dict(cleaned, created_at=stamp, updated_at=stamp, origin=origin)
+            if person_id is not None:
+                row["person_id"] = person_id
+            new_id = int(self.db.table(TABLES[type_name]).insert(row).last_pk or 0)
+            search.index_item(self.conn, type_name, new_id)
+            after = self.get(type_name, new_id)
+            change = Change((ItemChange(ADDED, type_name, new_id,
+                                        person_id if person_id is not None else new_id,
+                                        None, after),))
+            if cls.TYPE == "case":
+                change = change + self._add_checklist(new_id, int(person_id or 0), origin)
+        return change
+
+    def _add_checklist(self, case_id: int, person_id: int, origin: str) -> Change:
+        from organizer.checklist import STEPS
+
+        change = Change()
+        for number, label in enumerate(STEPS, start=1):
+            change = change + self.add("checklist", {"case_id": case_id, "step": number,
+                                                     "label": label},
+                                       person_id=person_id, origin=origin)
+        return change
+
+    def update(self, type_name: str, item_id: int, values: Mapping[str, Any]) -> Change:
+        """Change some fields of one item; unchanged values write nothing."""
+        cls = item_type(type_name)
+        before = self.get(type_name, item_id)
+        person_id = None if cls is Person else person_of(before)
+        cleaned = clean(cls, values, partial=True, resolve=self._resolver(person_id))
+        cleaned = {k: v for k, v in cleaned.items() if getattr(before, k) != v}
+        if not cleaned:
+            return Change()
+        with self._writing():
+            self._check_links(cls, cleaned, person_id)
+            self.db.table(TABLES[type_name]).update(item_id, dict(cleaned, updated_at=now()))
+            search.index_item(self.conn, type_name, item_id)
+            after = self.get(type_name, item_id)
+        return Change((ItemChange(UPDATED, type_name, item_id, person_id or item_id,
+                                  before, after),))
+
+    def delete(self, type_name: str, item_id: int) -> Change:
+        """Soft-delete one item; `restore` brings it back."""
+        before = self.get(type_name, item_id)
+        person_id = person_of(before)
+        with self._writing():
+            self.conn.execute(f"UPDATE {TABLES[type_name]} SET deleted_at = ?, updated_at = ? "
+                              "WHERE id = ?", (now(), now(), item_id))
+            search.unindex_item(self.conn, type_name, item_id)
+        return Change((ItemChange(DELETED, type_name, item_id, person_id, before, None),))
+
+    def restore(self, type_name: str, item_id: int) -> Change:
+        """Undo a delete."""
+        before = self.get(type_name, item_id, include_deleted=True)
+        person_id = person_of(before)
+        with self._writing():
+            self.conn.execute(f"UPDATE {TABLES[type_name]} SET deleted_at = NULL, "
+                              "updated_at = ? WHERE id = ?", (now(), item_id))
+            search.index_item(self.conn, type_name, item_id)
+            after = self.get(type_name, item_id)
+        return Change((ItemChange(RESTORED, type_name, item_id, person_id, None, after),))
+
+    def attach_file(self, record_id: int, source: Path | str, *, filename: str | None = None,
+                    extract_text: bool = True) -> Change:
+        """Attach a file to a record: the file is safely on disk before its row is committed.
+
+        With `extract_text=False` the text is left "pending" for `extract_pending_text`,
+        which the app runs off the GUI thread.
+        """
+        from organizer import attachments as files
+
+        source = Path(source)
+        record = self.get("record", record_id)
+        kind = files.media_type(source)
+        sha, size = files.store_file(self.dirs.files, source)
+        text, status = ("", "pending")
+        if extract_text:
+            text, status = files.extract_text(self.dirs.files / sha, kind)
+        with self._writing():
+            self.db.table("attachments").insert({
+                "record_id": record_id, "filename": filename or source.name,
+                "media_type": kind, "size": size, "sha256": sha, "text": text,
+                "text_status": status, "created_at": now()})
+            self.conn.execute("UPDATE records SET updated_at = ? WHERE id = ?", (now(), record_id))
+            search.index_item(self.conn, "record", record_id)
+            after = self.get("record", record_id)
+        return Change((ItemChange(UPDATED, "record", record_id, person_of(record),
+                                  record, after),))
+
+    def remove_attachment(self, attachment_id: int) -> Change:
+        """Take a file off its record (soft: the bytes stay until `check --repair`)."""
+        row = self.conn.execute("SELECT record_id FROM attachments WHERE id = ?",
+                                (attachment_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no attachment number {attachment_id}.")
+        record = self.get("record", row[0])
+        with self._writing():
+            self.conn.execute("UPDATE attachments SET deleted_at = ? WHERE id = ?",
+                              (now(), attachment_id))
+            search.index_item(self.conn, "record", record.id)
+            after = self.get("record", record.id)
+        return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
+                                  record, after),))
+
+    def pending_text(self) -> list[Attachment]:
+        """Attachments whose text has not been extracted yet."""
+        rows = self._rows("SELECT id, record_id, filename, media_type, size, sha256, "
+                          "text_status, created_at FROM attachments WHERE "
+                          "text_status = 'pending' AND deleted_at IS NULL ORDER BY id")
+        return [Attachment(**dict(row)) for row in rows]
+
+    def extract_pending_text(self, attachment: Attachment) -> Change:
+        """Read one attachment's text into the search index (slow for big PDFs)."""
+        from organizer import attachments as files
+
+        text, status = files.extract_text(self.attachment_path(attachment),
+                                          attachment.media_type)
+        with self._writing():
+            self.conn.execute("UPDATE attachments SET text = ?, text_status = ? WHERE id = ?",
+                              (text, status, attachment.id))
+            search.index_item(self.conn, "record", attachment.record_id)
+        record = self.get("record", attachment.record_id)
+        return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
+                                  record, record),))
+
+    def check(self) -> CheckReport:
+        """Verify the database and every attachment (see organizer.check)."""
+        from organizer.check import check_store
+
+        return check_store(self)

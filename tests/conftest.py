@@ -1,0 +1,72 @@
+"""Shared test fixtures: a fresh store in a temporary folder per test, the command line
+run as a real subprocess, and the shared fixture files (skipped when absent)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[object]:
+    from organizer.store import Store
+
+    with Store(data_dir) as opened:
+        yield opened
+
+
+@pytest.fixture
+def person_id(store: object) -> int:
+    change = store.add("person", {"full_name": "Anna Kowalska", "birth_date": "1950-03-02"})  # type: ignore[attr-defined]
+    return int(change.id)
+
+
+def run_cli(*args: str, data_dir: Path | None = None, env: dict[str, str] | None = None,
+            input: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run `python -m organizer ARGS` as a real process, from the repository's code."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("ORGANIZER_")}
+    full_env["PYTHONPATH"] = str(ROOT)
+    full_env.update(env or {})
+    command = [sys.executable, "-m", "organizer"]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    return subprocess.run(command + list(args), capture_output=True, text=True, env=full_env,
+                          input=input, timeout=timeout, cwd=ROOT)
+
+
+@pytest.fixture
+def cli(data_dir: Path):  # type: ignore[no-untyped-def]
+    """`cli("people", "--json")` runs the command line on this test's data folder."""
+    def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+        return run_cli(*args, data_dir=data_dir, **kwargs)  # type: ignore[arg-type]
+    return run
+
+
+def shared_fixtures() -> Path | None:
+    env = os.environ.get("ORGANIZER_FIXTURES")
+    folder = Path(env) if env else ROOT.parent / "shared" / "fixtures"
+    return folder if folder.is_dir() else None
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    """The shared real-world FHIR and C-CDA files; the test is skipped where they are absent."""
+    folder = shared_fixtures()
+    if folder is None:
+        pytest.skip("the shared fixtures folder (../shared/fixtures or ORGANIZER_FIXTURES) "
+                    "is not present")
+    return folder

@@ -1,0 +1,1 @@
+"""The desktop app (PySide6): a client of the core in `organizer/`, never the other way."""
