@@ -41,3 +41,10 @@ class NewerDatabaseError(OrganizerError):
 
 class StoreBusyError(OrganizerError):
     """Another program holds the database; the user should try again in a moment."""
+
+
+class CancelledError(OrganizerError):
+    """The user pressed Cancel during long work; nothing was changed."""
+
+    def __init__(self, message: str = "Cancelled: nothing was changed.") -> None:
+        super().__init__(message)

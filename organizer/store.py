@@ -412,6 +412,21 @@ class Store:
         return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
                                   record, after),))
 
+    def restore_attachment(self, attachment_id: int) -> Change:
+        """Put back a removed attachment (the undo of `remove_attachment`)."""
+        row = self.conn.execute("SELECT record_id FROM attachments WHERE id = ?",
+                                (attachment_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no attachment number {attachment_id}.")
+        record = self.get("record", row[0])
+        with self._writing():
+            self.conn.execute("UPDATE attachments SET deleted_at = NULL WHERE id = ?",
+                              (attachment_id,))
+            search.index_item(self.conn, "record", record.id)
+            after = self.get("record", record.id)
+        return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
+                                  record, after),))
+
     def pending_text(self) -> list[Attachment]:
         """Attachments whose text has not been extracted yet."""
         rows = self._rows("SELECT id, record_id, filename, media_type, size, sha256, "

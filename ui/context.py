@@ -1,0 +1,126 @@
+"""The app's shared state: the store, the current person, the undo stack, the change bus.
+
+Every page receives the one `AppContext`. Pages write only through `AppContext.write`,
+which runs a store write as an undoable command and then broadcasts the returned `Change`
+on `changed`; each page decides from the Change whether it must refresh (no page polls,
+no page guesses).
+
+Signals:
+    changed(object): a `organizer.changes.Change` after any write, undo or redo.
+    person_changed(object): the new current person id (int) or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from organizer.changes import ADDED, DELETED, RESTORED, UPDATED, Change, ItemChange
+from organizer.models import Record
+from organizer.store import Store
+
+
+class AppContext(QObject):
+    changed = Signal(object)
+    person_changed = Signal(object)
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.person_id: int | None = None
+        self.undo_stack = QUndoStack(self)
+
+    def set_person(self, person_id: int | None) -> None:
+        if person_id != self.person_id:
+            self.person_id = person_id
+            self.person_changed.emit(person_id)
+
+    def write(self, description: str, action: Callable[[], Change]) -> Change:
+        """Run a store write as an undoable step; raises the store's errors unchanged.
+
+        The write runs at once (so a ValidationError reaches the caller, which shows it
+        beside the field); only a write that changed something is put on the undo stack.
+        """
+        change = action()
+        if change:
+            self.undo_stack.push(_StoreCommand(self, description, change))
+            self.changed.emit(change)
+        return change
+
+    def broadcast(self, change: Change) -> None:
+        """Tell every view about a change made outside `write` (an import in a worker)."""
+        if change:
+            self.changed.emit(change)
+
+
+def reverse(store: Store, change: Change) -> Change:
+    """Undo a Change with new writes, last item first."""
+    done = Change()
+    for item in reversed(change.items):
+        done = done + _reverse_one(store, item)
+    return done
+
+
+def reapply(store: Store, change: Change) -> Change:
+    """Redo a Change that `reverse` undid."""
+    done = Change()
+    for item in change.items:
+        done = done + _reapply_one(store, item)
+    return done
+
+
+def _reverse_one(store: Store, item: ItemChange) -> Change:
+    if item.action in (ADDED, RESTORED):
+        return store.delete(item.type, item.id)
+    if item.action == DELETED:
+        return store.restore(item.type, item.id)
+    assert item.action == UPDATED and item.before is not None and item.after is not None
+    result = store.update(item.type, item.id, item.before.values())
+    if isinstance(item.before, Record) and isinstance(item.after, Record):
+        result = result + _swap_attachments(store, item.after, item.before)
+    return result
+
+
+def _reapply_one(store: Store, item: ItemChange) -> Change:
+    if item.action in (ADDED, RESTORED):
+        return store.restore(item.type, item.id)
+    if item.action == DELETED:
+        return store.delete(item.type, item.id)
+    assert item.action == UPDATED and item.before is not None and item.after is not None
+    result = store.update(item.type, item.id, item.after.values())
+    if isinstance(item.before, Record) and isinstance(item.after, Record):
+        result = result + _swap_attachments(store, item.before, item.after)
+    return result
+
+
+def _swap_attachments(store: Store, current: Record, wanted: Record) -> Change:
+    """Make a record's attachments those of `wanted` (undo or redo of attaching a file)."""
+    have = {a.id for a in current.attachments}
+    want = {a.id for a in wanted.attachments}
+    result = Change()
+    for attachment_id in have - want:
+        result = result + store.remove_attachment(attachment_id)
+    for attachment_id in want - have:
+        result = result + store.restore_attachment(attachment_id)
+    return result
+
+
+class _StoreCommand(QUndoCommand):
+    """One undoable write. The write already happened when the command is pushed."""
+
+    def __init__(self, context: AppContext, description: str, change: Change) -> None:
+        super().__init__(description)
+        self._context = context
+        self._change = change
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # QUndoStack.push calls redo; the write has already run
+            self._first = False
+            return
+        self._context.changed.emit(reapply(self._context.store, self._change))
+
+    def undo(self) -> None:
+        self._context.changed.emit(reverse(self._context.store, self._change))
