@@ -227,6 +227,18 @@ class Store:
         """Where the attachment's bytes are (named by their SHA-256)."""
         return self.dirs.files / attachment.sha256
 
+    def read_attachment(self, attachment: Attachment) -> bytes:
+        """The attachment's bytes: the one way to read an attached file.
+
+        Code outside the store never opens files/ directly, so that attachments encrypted
+        at rest are read the same way as plain ones.
+        """
+        try:
+            return self.attachment_path(attachment).read_bytes()
+        except FileNotFoundError:
+            raise NotFoundError(f"The file of “{attachment.filename}” is missing from the data "
+                                "folder. `organizer check` lists such problems.") from None
+
     def attachment_text(self, attachment_id: int) -> str:
         row = self.conn.execute("SELECT text FROM attachments WHERE id = ?",
                                 (attachment_id,)).fetchone()
