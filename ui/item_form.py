@@ -1,0 +1,224 @@
+"""An editor for one item, generated from its type's field specs.
+
+There is no Save button to forget: each field reports its new value when the user leaves
+it (or, for long text, shortly after they stop typing), through the `edited` signal. The
+page that owns the form writes it through `AppContext.write` and, if the store refuses it,
+calls `show_error`, which puts the plain-words message right under the field. The typed
+text stays in the field, so nothing typed is lost.
+
+Signals:
+    edited(dict): {field name: raw value} for one field the user changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.fields import FieldSpec
+from organizer.models import Item
+from ui.context import AppContext
+from ui.format import choice_label
+
+TYPING_PAUSE_MS = 700
+_PLACEHOLDERS = {
+    "date": "2026-03-02, or 2026-03, or 2026",
+    "datetime": "2026-03-02 14:30",
+    "int": "a whole number",
+    "number": "an amount, e.g. 1250.00",
+}
+
+
+class ItemForm(QWidget):
+    edited = Signal(dict)
+
+    def __init__(self, cls: type[Item], context: AppContext, parent: QWidget | None = None,
+                 fields: list[str] | None = None) -> None:
+        super().__init__(parent)
+        self.cls = cls
+        self.context = context
+        self.item: Item | None = None
+        self._loading = False
+        self._editors: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._timers: dict[str, QTimer] = {}
+        specs = cls.specs()
+        self._specs = {name: specs[name] for name in (fields or list(specs))}
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for name, spec in self._specs.items():
+            editor = self._make_editor(name, spec)
+            error = QLabel()
+            error.setObjectName("fieldError")
+            error.setWordWrap(True)
+            error.setStyleSheet("color: #b3261e;")
+            error.hide()
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(error)
+            label = QLabel(spec.label + (" *" if spec.required else ""))
+            label.setBuddy(editor)
+            layout.addRow(label, box)
+            self._editors[name] = editor
+            self._errors[name] = error
+
+    # -- building -----------------------------------------------------------------------
+
+    def _make_editor(self, name: str, spec: FieldSpec) -> QWidget:
+        editor: QWidget
+        if spec.kind == "longtext":
+            text_edit = QPlainTextEdit()
+            text_edit.setTabChangesFocus(True)
+            text_edit.setMinimumHeight(70)
+            text_edit.setMaximumHeight(140)
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(TYPING_PAUSE_MS)
+            timer.timeout.connect(lambda n=name: self._emit(n))
+            self._timers[name] = timer
+            text_edit.textChanged.connect(lambda t=timer: None if self._loading else t.start())
+            editor = text_edit
+        elif spec.kind == "bool":
+            check = QCheckBox(spec.help or "")
+            check.toggled.connect(lambda _=False, n=name: self._emit(n))
+            editor = check
+        elif spec.kind in ("enum", "ref"):
+            combo = QComboBox()
+            combo.currentIndexChanged.connect(lambda _=0, n=name: self._emit(n))
+            editor = combo
+            if spec.kind == "enum":
+                combo.addItem("", None)
+                for value in spec.choices:
+                    combo.addItem(choice_label(value), value)
+        else:
+            line = QLineEdit()
+            line.setPlaceholderText(_PLACEHOLDERS.get(spec.kind, spec.help))
+            line.editingFinished.connect(lambda n=name: self._emit_if_changed(n))
+            editor = line
+        editor.setAccessibleName(spec.label)
+        if spec.help:
+            editor.setToolTip(spec.help)
+            editor.setAccessibleDescription(spec.help)
+        editor.setObjectName(f"field_{name}")
+        return editor
+
+    def _fill_refs(self) -> None:
+        person_id = self.context.person_id
+        for name, spec in self._specs.items():
+            if spec.kind != "ref" or spec.ref is None:
+                continue
+            combo = self._editors[name]
+            assert isinstance(combo, QComboBox)
+            combo.clear()
+            combo.addItem("(none)", None)
+            if person_id is None:
+                continue
+            for target in self.context.store.list_items(spec.ref, person_id):
+                combo.addItem(target.title.splitlines()[0][:80], target.id)
+
+    # -- public -------------------------------------------------------------------------
+
+    def editor(self, name: str) -> QWidget:
+        return self._editors[name]
+
+    def set_item(self, item: Item | None) -> None:
+        """Show an item (or clear the form for a new one) without reporting edits."""
+        self._loading = True
+        try:
+            for timer in self._timers.values():
+                timer.stop()
+            self.item = item
+            self._fill_refs()
+            self.clear_errors()
+            for name, spec in self._specs.items():
+                value = getattr(item, name) if item is not None else None
+                self._set_value(name, spec, value)
+        finally:
+            self._loading = False
+
+    def flush(self) -> None:
+        """Report a long text still waiting for its typing pause (before switching items)."""
+        for name, timer in self._timers.items():
+            if timer.isActive():
+                timer.stop()
+                self._emit(name)
+
+    def value(self, name: str) -> Any:
+        editor = self._editors[name]
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        assert isinstance(editor, QLineEdit)
+        return editor.text()
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.value(name) for name in self._specs}
+
+    def show_error(self, field: str | None, message: str) -> None:
+        label = self._errors.get(field or "")
+        if label is None:  # an error not tied to one field goes under the first one
+            label = next(iter(self._errors.values()))
+        label.setText(message)
+        label.show()
+
+    def clear_errors(self) -> None:
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
+
+    def clear_error(self, field: str) -> None:
+        label = self._errors.get(field)
+        if label is not None:
+            label.clear()
+            label.hide()
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _set_value(self, name: str, spec: FieldSpec, value: Any) -> None:
+        editor = self._editors[name]
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText("" if value is None else str(value))
+        elif isinstance(editor, QCheckBox):
+            editor.setChecked(bool(value) if value is not None else
+                              bool(self.cls.__dataclass_fields__[name].default))
+        elif isinstance(editor, QComboBox):
+            index = editor.findData(value)
+            editor.setCurrentIndex(max(index, 0))
+        elif isinstance(editor, QLineEdit):
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            editor.setText("" if value is None else str(value))
+            editor.setModified(False)
+
+    def _emit_if_changed(self, name: str) -> None:
+        editor = self._editors[name]
+        if isinstance(editor, QLineEdit) and not editor.isModified():
+            return
+        self._emit(name)
+
+    def _emit(self, name: str) -> None:
+        if self._loading:
+            return
+        editor = self._editors[name]
+        if isinstance(editor, QLineEdit):
+            editor.setModified(False)
+        self.clear_error(name)
+        self.edited.emit({name: self.value(name)})

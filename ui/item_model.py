@@ -1,0 +1,118 @@
+"""The one Qt table model over a list of items of one type.
+
+Columns come from the type's field specs. `ItemRole` returns the item itself, `SortRole`
+a value that sorts naturally (dates as ISO text, numbers as numbers). Reloads use
+begin/endResetModel; a single edited item is replaced in place with dataChanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from organizer.models import Item
+from ui.format import format_value
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+RefTitle = Callable[[str, int], str]
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ItemTableModel(QAbstractTableModel):
+    """Rows are items of `cls`; `columns` names the fields shown (default: a sensible few)."""
+
+    def __init__(self, cls: type[Item], columns: Sequence[str] | None = None,
+                 ref_title: RefTitle | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.cls = cls
+        specs = cls.specs()
+        self.columns = list(columns) if columns else default_columns(cls)
+        self._specs = [specs[c] for c in self.columns]
+        self._items: list[Item] = []
+        self._ref_title = ref_title
+
+    # -- content ------------------------------------------------------------------------
+
+    def set_items(self, items: Sequence[Item]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def items(self) -> list[Item]:
+        return list(self._items)
+
+    def item_at(self, row: int) -> Item:
+        return self._items[row]
+
+    def row_of(self, item_id: int) -> int:
+        for row, item in enumerate(self._items):
+            if item.id == item_id:
+                return row
+        return -1
+
+    def replace(self, item: Item) -> None:
+        """Show a new version of one item (after an edit) without a full reset."""
+        row = self.row_of(item.id)
+        if row < 0:
+            return
+        self._items[row] = item
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    # -- Qt model interface -------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.columns)):
+            return self._specs[section].label
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._items)):
+            return None
+        item = self._items[index.row()]
+        if role == ItemRole:
+            return item
+        if not (0 <= index.column() < len(self.columns)):
+            return None
+        name = self.columns[index.column()]
+        spec = self._specs[index.column()]
+        value = getattr(item, name)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if spec.kind == "ref" and value is not None and spec.ref:
+                return self._ref_title(spec.ref, value) if self._ref_title else str(value)
+            return format_value(spec, value)
+        if role == SortRole:
+            if value is None:
+                return ""
+            if spec.kind in ("int", "number", "bool"):
+                return float(value)
+            return str(value).lower()
+        if role == Qt.ItemDataRole.ToolTipRole and spec.kind == "longtext" and value:
+            return str(value)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{spec.label}: {format_value(spec, value)}"
+        return None
+
+
+def default_columns(cls: type[Item]) -> list[str]:
+    """The title field first, then the next few short fields (no notes, no codes)."""
+    specs = cls.specs()
+    columns = [cls.TITLE_FIELD] if cls.TITLE_FIELD in specs else []
+    for name, spec in specs.items():
+        if name in columns or spec.kind == "longtext" or name in ("code", "code_system"):
+            continue
+        columns.append(name)
+        if len(columns) == 5:
+            break
+    return columns
