@@ -51,6 +51,10 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _fold(text: str | None) -> str | None:
+    return text.casefold() if isinstance(text, str) else text
+
+
 class Store:
     """One data folder: its database, attachment files and backups.
 
@@ -67,6 +71,9 @@ class Store:
             raise OrganizerError(f"The data folder {self.dirs.root} cannot be used "
                                  f"({exc.strerror}).") from None
         self.conn = db.connect(self.dirs.database)
+        # SQLite's lower() folds ASCII only; names are matched "whatever the case" in every
+        # script (Łukasz, Ζωή, Дмитрий), so the store brings its own folding.
+        self.conn.create_function("fold", 1, _fold, deterministic=True)
         try:
             migrations.check_version(self.conn)
             db.configure(self.conn)
@@ -206,7 +213,7 @@ class Store:
             if rows:
                 return self._item(Person, rows[0])
         rows = self._rows("SELECT * FROM people WHERE deleted_at IS NULL AND "
-                          "lower(full_name) = lower(?) ORDER BY id", (text,))
+                          "fold(full_name) = fold(?) ORDER BY id", (text,))
         if not rows:
             raise NotFoundError(f"No person called “{text}” is in the organizer. "
                                 "`organizer people` lists everyone.")
@@ -273,7 +280,7 @@ class Store:
             cls = TYPES[target]
             field = cls.TITLE_FIELD
             sql = (f"SELECT id FROM {TABLES[target]} WHERE deleted_at IS NULL AND "
-                   f"lower({field}) = lower(?)")
+                   f"fold({field}) = fold(?)")
             args: list[Any] = [text]
             if target != "person" and person_id is not None:
                 sql += " AND person_id = ?"
