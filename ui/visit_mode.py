@@ -79,6 +79,7 @@ class _QuestionBox(QFrame):
         _scaled(self.text, TEXT_SCALE, bold=True)
         self.asked = QCheckBox("Asked")
         _scaled(self.asked, TEXT_SCALE * 0.9)
+        self.asked.setStyleSheet("QCheckBox::indicator { width: 22px; height: 22px; }")
         self.asked.setAccessibleName(f"Question {number} asked")
         top.addWidget(self.text, 1)
         top.addWidget(self.asked, 0, Qt.AlignmentFlag.AlignTop)
@@ -89,7 +90,7 @@ class _QuestionBox(QFrame):
         self.answer.setAccessibleName(f"Answer to question {number}")
         _scaled(self.answer, TEXT_SCALE * 0.9)
         self.answer.setMinimumHeight(90)
-        self.answer.setMaximumHeight(200)
+        self.answer.setMaximumHeight(140)
         layout.addWidget(self.answer)
         self.show_question(question)
 
