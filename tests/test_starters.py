@@ -78,3 +78,35 @@ def test_bad_input_changes_nothing(store: Any) -> None:
 def test_a_damaged_setting_still_shows_the_shipped_set(store: Any) -> None:
     store.set_meta(starters.META_KEY, "{not json")
     assert len(starters.load(store).starters) == len(shipped()["starters"])
+
+
+def test_the_dialog_keeps_own_questions_rewords_and_hides(qtbot: Any, store: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from ui.context import AppContext
+    from ui.dialogs.starters_dialog import IdRole, StartersDialog
+
+    dialog = StartersDialog(AppContext(store))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = dialog.list.count()
+    qtbot.keyClicks(dialog.own_text, "Can my daughter come in with me?")
+    qtbot.keyClick(dialog.own_text, Qt.Key.Key_Return)
+    assert dialog.list.count() == shown + 1
+    assert any(s.own and s.text == "Can my daughter come in with me?"
+               for s in starters.load(store).starters)
+    # reword in place, as a double-click would let the user do
+    item = dialog.list.item(0)
+    starter_id = item.data(IdRole)
+    dialog.list.setCurrentItem(item)
+    dialog.edit_selected()
+    item.setText("What is my diagnosis, in plain words?")
+    assert starters.load(store).get(starter_id).text == "What is my diagnosis, in plain words?"
+    dialog.list.setCurrentItem(dialog.item_for(starter_id))
+    qtbot.mouseClick(dialog.hide_button, Qt.MouseButton.LeftButton)
+    assert dialog.item_for(starter_id) is None and starters.load(store).get(starter_id).hidden
+    dialog.show_hidden.setChecked(True)
+    assert "hidden" in dialog.item_for(starter_id).text()
+    # an empty own question is refused in words, nothing kept
+    qtbot.keyClick(dialog.own_text, Qt.Key.Key_Return)
+    assert dialog.error.text() == "Type the question first."

@@ -82,6 +82,7 @@ class StartersDialog(QDialog):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
+        self.list.setStyleSheet("QListWidget::item { padding: 3px; }")
         self.list.itemChanged.connect(self._item_changed)
         layout.addWidget(self.list, 1)
         self.count = QLabel()
