@@ -37,15 +37,18 @@ class AppContext(QObject):
             self.person_id = person_id
             self.person_changed.emit(person_id)
 
-    def write(self, description: str, action: Callable[[], Change]) -> Change:
+    def write(self, description: str, action: Callable[[], Change],
+              merge_key: str | None = None) -> Change:
         """Run a store write as an undoable step; raises the store's errors unchanged.
 
         The write runs at once (so a ValidationError reaches the caller, which shows it
         beside the field); only a write that changed something is put on the undo stack.
+        Consecutive writes with the same `merge_key` (typing saved every half second into
+        one answer) become one undo step, so Undo takes back the typing, not one pause.
         """
         change = action()
         if change:
-            self.undo_stack.push(_StoreCommand(self, description, change))
+            self.undo_stack.push(_StoreCommand(self, description, change, merge_key))
             self.changed.emit(change)
         return change
 
@@ -110,11 +113,34 @@ def _swap_attachments(store: Store, current: Record, wanted: Record) -> Change:
 class _StoreCommand(QUndoCommand):
     """One undoable write. The write already happened when the command is pushed."""
 
-    def __init__(self, context: AppContext, description: str, change: Change) -> None:
+    def __init__(self, context: AppContext, description: str, change: Change,
+                 merge_key: str | None = None) -> None:
         super().__init__(description)
         self._context = context
         self._change = change
         self._first = True
+        self._merge_key = merge_key
+
+    def id(self) -> int:
+        if self._merge_key is None:
+            return -1
+        return hash(self._merge_key) & 0x3FFFFFFF
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _StoreCommand) or other._merge_key != self._merge_key:
+            return False
+        items = list(self._change.items)
+        for new in other._change.items:
+            for at, old in enumerate(items):
+                if (old.action == new.action == UPDATED and old.type == new.type
+                        and old.id == new.id):
+                    items[at] = ItemChange(UPDATED, new.type, new.id, new.person_id,
+                                           old.before, new.after)
+                    break
+            else:
+                items.append(new)
+        self._change = Change(tuple(items))
+        return True
 
     def redo(self) -> None:
         if self._first:  # QUndoStack.push calls redo; the write has already run

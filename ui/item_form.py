@@ -99,12 +99,13 @@ class ItemForm(QWidget):
             editor = check
         elif spec.kind in ("enum", "ref"):
             combo = QComboBox()
-            combo.currentIndexChanged.connect(lambda _=0, n=name: self._emit(n))
             editor = combo
             if spec.kind == "enum":
                 combo.addItem("", None)
                 for value in spec.choices:
                     combo.addItem(choice_label(value), value)
+            # connected after filling: adding the first choice selects it, which is no edit
+            combo.currentIndexChanged.connect(lambda _=0, n=name: self._emit(n))
         else:
             line = QLineEdit()
             line.setPlaceholderText(_PLACEHOLDERS.get(spec.kind, spec.help))

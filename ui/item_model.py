@@ -19,19 +19,27 @@ ItemRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 RefTitle = Callable[[str, int], str]
+# A column computed from the whole item (a quote range, a sending status): header, function.
+Computed = tuple[str, Callable[[Item], str]]
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class ItemTableModel(QAbstractTableModel):
-    """Rows are items of `cls`; `columns` names the fields shown (default: a sensible few)."""
+    """Rows are items of `cls`; `columns` names the fields shown (default: a sensible few).
+
+    `computed` adds read-only columns after the fields, each a header and a function of
+    the item (for what is not a field: the range of an option's cost quotes, say).
+    """
 
     def __init__(self, cls: type[Item], columns: Sequence[str] | None = None,
-                 ref_title: RefTitle | None = None, parent: Any = None) -> None:
+                 ref_title: RefTitle | None = None, parent: Any = None,
+                 computed: Sequence[Computed] = ()) -> None:
         super().__init__(parent)
         self.cls = cls
         specs = cls.specs()
         self.columns = list(columns) if columns else default_columns(cls)
         self._specs = [specs[c] for c in self.columns]
+        self._computed = list(computed)
         self._items: list[Item] = []
         self._ref_title = ref_title
 
@@ -60,7 +68,7 @@ class ItemTableModel(QAbstractTableModel):
         if row < 0:
             return
         self._items[row] = item
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     # -- Qt model interface -------------------------------------------------------------
 
@@ -68,13 +76,16 @@ class ItemTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._items)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
+        return 0 if parent.isValid() else len(self.columns) + len(self._computed)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.columns)):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if 0 <= section < len(self.columns):
             return self._specs[section].label
+        if 0 <= section - len(self.columns) < len(self._computed):
+            return self._computed[section - len(self.columns)][0]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -83,6 +94,14 @@ class ItemTableModel(QAbstractTableModel):
         item = self._items[index.row()]
         if role == ItemRole:
             return item
+        extra = index.column() - len(self.columns)
+        if 0 <= extra < len(self._computed):
+            header, compute = self._computed[extra]
+            if role in (Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.ToolTipRole):
+                return compute(item)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{header}: {compute(item)}"
+            return None
         if not (0 <= index.column() < len(self.columns)):
             return None
         name = self.columns[index.column()]

@@ -1,0 +1,1 @@
+"""Dialogs of the app: small non-modal windows opened with show(), never exec()."""

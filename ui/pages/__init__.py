@@ -1,0 +1,1 @@
+"""The app's pages: one widget per section, each taking the AppContext."""

@@ -1,0 +1,161 @@
+"""The ten steps of a second opinion: tick, the day it was done, and a note per step.
+
+Ticking a step fills in today's date (the user may change it); unticking clears it.
+Every change is one undoable write.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLineEdit,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.case_summary import checklist_progress
+from organizer.changes import Change
+from organizer.errors import OrganizerError
+from organizer.models import Checklist
+from ui.context import AppContext
+from ui.pages.case_common import Today, error_label, heading, hint
+
+NOTE_HINTS = {
+    2: "Who you spoke to, when, and the reference number",
+    4: "What was sent, how, and any tracking number",
+}
+
+
+class _StepRow:
+    """The widgets of one step (kept, not rebuilt, so typing is never interrupted)."""
+
+    def __init__(self, grid: QGridLayout, row: int) -> None:
+        row += 1  # row 0 holds the column titles
+        self.step_id = 0
+        self.check = QCheckBox()
+        self.done_on = QLineEdit()
+        self.done_on.setPlaceholderText("date done")
+        self.done_on.setMaximumWidth(130)
+        self.note = QLineEdit()
+        self.error = error_label()
+        grid.addWidget(self.check, row * 2, 0)
+        grid.addWidget(self.done_on, row * 2, 1)
+        grid.addWidget(self.note, row * 2, 2)
+        grid.addWidget(self.error, row * 2 + 1, 0, 1, 3)
+
+    def show(self, step: Checklist) -> None:
+        self.step_id = step.id
+        self.check.blockSignals(True)
+        self.check.setChecked(step.done)
+        self.check.blockSignals(False)
+        label = f"{step.step}. {step.label or ''}"
+        self.check.setText(label)
+        self.check.setAccessibleName(f"Step {step.step} done")
+        self.done_on.setAccessibleName(f"Step {step.step}: date done")
+        self.note.setAccessibleName(f"Step {step.step}: note")
+        self.note.setPlaceholderText(NOTE_HINTS.get(step.step or 0, "Note"))
+        for editor, value in ((self.done_on, step.done_on), (self.note, step.note)):
+            if editor.hasFocus() and editor.isModified():
+                continue  # the user is typing here: their text wins
+            editor.setText(value or "")
+            editor.setCursorPosition(0)  # show the start of a long note, not its end
+            editor.setModified(False)
+
+
+class CaseChecklist(QWidget):
+    """The checklist tab of the case page."""
+
+    def __init__(self, context: AppContext, today: Today, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.today = today
+        self.case_id: int | None = None
+        layout = QVBoxLayout(self)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 10)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("%v of %m steps done")
+        self.progress.setAccessibleName("Checklist progress")
+        layout.addWidget(self.progress)
+        layout.addWidget(hint("Tick a step when it is done; today's date is filled in for you. "
+                              "Use the note for names, dates and reference numbers."))
+        body = QWidget()
+        self.grid = QGridLayout(body)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(2, 2)
+        self.grid.setVerticalSpacing(4)
+        for column, title in enumerate(("Step", "Done on", "Note")):
+            self.grid.addWidget(heading(title, 1.0), 0, column)
+        self.rows = [_StepRow(self.grid, i) for i in range(10)]
+        for row in self.rows:
+            row.check.toggled.connect(lambda on, r=row: self._tick(r, on))
+            row.done_on.editingFinished.connect(lambda r=row: self._edit(r, "done_on"))
+            row.note.editingFinished.connect(lambda r=row: self._edit(r, "note"))
+        self.grid.setRowStretch(30, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+
+    def set_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        steps = checklist_progress(self.context.store, self.case_id).steps if self.case_id \
+            else ()
+        for index, row in enumerate(self.rows):
+            visible = index < len(steps)
+            for widget in (row.check, row.done_on, row.note):
+                widget.setVisible(visible)
+            if visible:
+                row.show(steps[index])
+            else:
+                row.error.hide()
+        done = sum(1 for s in steps if s.done)
+        self.progress.setRange(0, max(len(steps), 1))
+        self.progress.setValue(done)
+
+    def done_count(self) -> int:
+        return self.progress.value()
+
+    def handles(self, change: Change) -> bool:
+        return change.touches("checklist")
+
+    # -- writes -------------------------------------------------------------------------
+
+    def _tick(self, row: _StepRow, on: bool) -> None:
+        store = self.context.store
+        step_id = row.step_id
+        step = store.get("checklist", step_id)
+        assert isinstance(step, Checklist)
+        values: dict[str, object] = {"done": on}
+        if on and not step.done_on:
+            values["done_on"] = self.today().isoformat()
+        if not on:
+            values["done_on"] = None
+        what = "Tick" if on else "Untick"
+        self.context.write(f"{what} step {step.step}",
+                           lambda: store.update("checklist", step_id, values))
+
+    def _edit(self, row: _StepRow, field: str) -> None:
+        editor = row.done_on if field == "done_on" else row.note
+        if not editor.isModified():
+            return
+        editor.setModified(False)
+        step_id = row.step_id
+        text = editor.text()
+        try:
+            self.context.write("Edit checklist step", lambda: self.context.store.update(
+                "checklist", step_id, {field: text}))
+        except OrganizerError as exc:
+            row.error.setText(str(exc))
+            row.error.show()
+            return
+        row.error.hide()
+        self.refresh()
+

@@ -1,0 +1,61 @@
+"""Small pieces the parts of the case page share: today's date, headings, error labels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from organizer.changes import Change
+from organizer.errors import OrganizerError
+from ui.context import AppContext
+
+Today = Callable[[], date]
+
+
+def heading(text: str, scale: float = 1.25) -> QLabel:
+    """A section heading: bold and somewhat larger than the body text."""
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def hint(text: str) -> QLabel:
+    """A quiet explanation under a heading, in the palette's secondary text colour."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText,
+                     palette.color(QPalette.ColorRole.PlaceholderText))
+    label.setPalette(palette)
+    return label
+
+
+def error_label() -> QLabel:
+    """A plain-words refusal shown beside what caused it (hidden until needed)."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b3261e;")
+    label.hide()
+    return label
+
+
+def try_write(context: AppContext, parent: QWidget, description: str,
+              action: Callable[[], Change]) -> Change | None:
+    """A write whose refusal is shown in a message box (for buttons, not typed fields)."""
+    try:
+        return context.write(description, action)
+    except OrganizerError as exc:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", str(exc),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return None

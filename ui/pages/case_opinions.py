@@ -1,0 +1,186 @@
+"""The opinions of a case side by side, each with its agreement shown at a glance.
+
+Agreement is said in words and with a symbol (✔ agrees, ◐ partly, ✘ disagrees), with a
+small coloured accent that is never the only sign, so it reads the same in dark mode and
+for people who do not tell red from green.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.changes import Change
+from organizer.errors import NotFoundError
+from organizer.models import Opinion, Provider
+from ui.context import AppContext
+from ui.dialogs.edit_item_dialog import ItemEditorDialog
+from ui.format import choice_label, format_date
+from ui.pages.case_common import heading, hint, try_write
+
+# (symbol and words, accent colour): the colour is a light tint, readable on any palette
+AGREEMENT = {
+    "yes": ("✔  Agrees with the first opinion", "#2e7d32"),
+    "partly": ("◐  Partly agrees with the first opinion", "#b26a00"),
+    "no": ("✘  Disagrees with the first opinion", "#c62828"),
+    "n_a": ("●  This is the first opinion", "#1565c0"),
+    None: ("?  Agreement not noted yet", "#757575"),
+}
+
+
+def agreement_badge(agrees: str | None) -> QLabel:
+    text, colour = AGREEMENT.get(agrees, AGREEMENT[None])
+    tint = QColor(colour)
+    badge = QLabel(text)
+    badge.setObjectName("agreementBadge")
+    # a border in the accent colour and a faint tint of it: the text keeps the palette's
+    # own colour, so it stays readable on light and dark backgrounds
+    badge.setStyleSheet(f"QLabel#agreementBadge {{ border: 2px solid {colour}; "
+                        f"border-radius: 6px; padding: 4px 8px; font-weight: bold; "
+                        f"background: rgba({tint.red()}, {tint.green()}, {tint.blue()}, 40); }}")
+    badge.setAccessibleName(text.split("  ", 1)[-1])
+    return badge
+
+
+class OpinionCard(QFrame):
+    """One opinion: who, when, agreement, diagnosis and recommendation."""
+
+    def __init__(self, context: AppContext, opinion: Opinion, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.opinion = opinion
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(300)
+        self.setMaximumWidth(460)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
+        doctor = "Doctor not chosen yet"
+        detail = ""
+        if opinion.provider_id is not None:
+            try:
+                provider = context.store.get("provider", opinion.provider_id)
+                assert isinstance(provider, Provider)
+                doctor = provider.name
+                detail = ", ".join(x for x in (provider.specialty or (
+                    choice_label(provider.role) if provider.role else ""),
+                    provider.facility) if x)
+            except NotFoundError:
+                pass
+        layout.addWidget(heading(doctor, 1.15))
+        if detail:
+            layout.addWidget(hint(detail))
+        if opinion.given_on:
+            layout.addWidget(QLabel(f"Given on {format_date(opinion.given_on)}"))
+        self.badge = agreement_badge(opinion.agrees)
+        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+        for title, text in (("Diagnosis", opinion.diagnosis),
+                            ("Recommends", opinion.recommendation),
+                            ("Summary", opinion.summary)):
+            if not text:
+                continue
+            label = QLabel(f"<b>{title}:</b> {_escape(text)}")
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setAccessibleName(f"Edit the opinion of {doctor}")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName(f"Remove the opinion of {doctor}")
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+
+def _escape(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\n", "<br>"))
+
+
+class CaseOpinions(QWidget):
+    """The opinions tab: cards side by side, and "Add an opinion"."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.case_id: int | None = None
+        self.cards: list[OpinionCard] = []
+        self.dialog: ItemEditorDialog | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(hint("Each doctor's view, side by side. Say for each whether it agrees "
+                           "with the first opinion."), 1)
+        self.add_button = QPushButton("Add an opinion…")
+        self.add_button.clicked.connect(self.add_opinion)
+        top.addWidget(self.add_button)
+        layout.addLayout(top)
+        self.row = QHBoxLayout()
+        self.row.setSpacing(12)
+        strip = QWidget()
+        strip.setLayout(self.row)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(strip)
+        layout.addWidget(scroll, 1)
+        self.empty = hint("No opinion written down yet. Add the first doctor's opinion, then "
+                          "the second one when you have it.")
+
+    def set_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self.refresh()
+
+    def handles(self, change: Change) -> bool:
+        return bool(change.types & {"opinion", "provider"})
+
+    def refresh(self) -> None:
+        while self.row.count():
+            item = self.row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget is not self.empty:
+                widget.deleteLater()
+        self.cards = []
+        self.add_button.setEnabled(self.case_id is not None)
+        opinions = [o for o in self.context.store.list_items(
+            "opinion", where={"case_id": self.case_id}, order_by="given_on IS NULL, given_on, id")
+            if isinstance(o, Opinion)] if self.case_id else []
+        if not opinions:
+            self.row.addWidget(self.empty)
+        for opinion in opinions:
+            card = OpinionCard(self.context, opinion)
+            card.edit_button.clicked.connect(lambda _=False, i=opinion.id: self.edit(i))
+            card.remove_button.clicked.connect(lambda _=False, i=opinion.id: self.remove(i))
+            self.row.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
+            self.cards.append(card)
+        self.row.addStretch(1)
+
+    def add_opinion(self) -> None:
+        if self.case_id is None or self.context.person_id is None:
+            return
+        case_id, person_id = self.case_id, self.context.person_id
+        first = not self.cards
+        change = try_write(self.context, self, "Add an opinion", lambda: self.context.store.add(
+            "opinion", {"case_id": case_id, "agrees": "n_a" if first else None},
+            person_id=person_id))
+        if change:
+            self.edit(change.id)
+
+    def edit(self, opinion_id: int) -> None:
+        fields = [f for f in Opinion.specs() if f != "case_id"]
+        self.dialog = ItemEditorDialog(self.context, "opinion", opinion_id, self, fields,
+                                       "Choose the doctor, then note what they said.")
+        self.dialog.show()
+
+    def remove(self, opinion_id: int) -> None:
+        try_write(self.context, self, "Remove an opinion",
+                  lambda: self.context.store.delete("opinion", opinion_id))

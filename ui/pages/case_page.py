@@ -1,0 +1,360 @@
+"""The second-opinion case page: everything about one second opinion on one screen.
+
+At the top: which second opinion (or "New second opinion"), the question at stake and
+the date to decide by, and the next visit (with visit mode one click away). Below, one
+tab per part of the work: the ten-step checklist, the opinions side by side, the
+treatment options compared, the questions, the records still to send, the decision.
+
+Every change goes through `AppContext.write`, so it is undoable; the page refreshes
+only the parts a broadcast `Change` touches.
+
+Signals:
+    open_item(str, int): the user asked to open an item shown elsewhere (type, id).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedLayout,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.attention import in_days, long_date
+from organizer.case_summary import checklist_progress, day_of, next_visit, visit_day
+from organizer.changes import Change
+from organizer.models import Case, Visit
+from ui.context import AppContext
+from ui.dialogs.edit_item_dialog import BoundItemForm, ItemEditorDialog
+from ui.pages.case_checklist import CaseChecklist
+from ui.pages.case_common import Today, heading, hint, try_write
+from ui.pages.case_opinions import CaseOpinions
+from ui.pages.case_questions import CaseQuestions
+from ui.pages.case_records import CaseRecords
+from ui.pages.case_treatments import CaseTreatments
+
+NEW_TITLE = "New second opinion"
+
+
+class CasePage(QWidget):
+    open_item = Signal(str, int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 today: Today | None = None) -> None:
+        super().__init__(parent)
+        self.context = ctx
+        self.today: Today = today or date.today
+        self.case_id: int | None = None
+        self.visit_window: QWidget | None = None
+        self.dialog: QWidget | None = None
+        outer = QVBoxLayout(self)
+
+        picker_row = QHBoxLayout()
+        picker_label = QLabel("Second opinion:")
+        self.picker = QComboBox()
+        self.picker.setAccessibleName("Which second opinion")
+        self.picker.setMinimumWidth(320)
+        picker_label.setBuddy(self.picker)
+        self.picker.currentIndexChanged.connect(self._picked)
+        self.new_button = QPushButton("New second opinion")
+        self.new_button.clicked.connect(self.new_case)
+        picker_row.addWidget(picker_label)
+        picker_row.addWidget(self.picker, 1)
+        picker_row.addWidget(self.new_button)
+        outer.addLayout(picker_row)
+
+        self.stack = QStackedLayout()
+        outer.addLayout(self.stack, 1)
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(heading("No second opinion yet", 1.4))
+        self.empty_text = hint(
+            "A second opinion is worth asking for when you are told something serious: a "
+            "surgery, a cancer diagnosis, a costly or risky test. Press “New second opinion” "
+            "to start: the app makes a ten-step checklist for you.")
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addStretch(2)
+        self.stack.addWidget(self.empty)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self._build_header())
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.checklist = CaseChecklist(ctx, self.today)
+        self.opinions = CaseOpinions(ctx)
+        self.treatments = CaseTreatments(ctx)
+        self.questions = CaseQuestions(ctx)
+        self.records = CaseRecords(ctx, self.today)
+        self.decision = self._build_decision()
+        self.parts: list[Any] = [self.checklist, self.opinions, self.treatments, self.questions,
+                      self.records]
+        for widget in (self.checklist, self.opinions, self.treatments, self.questions,
+                       self.records, self.decision):
+            self.tabs.addTab(widget, "")
+        body.addWidget(self.tabs, 1)
+        self.stack.addWidget(self.body)
+
+        ctx.changed.connect(self._on_changed)
+        self.set_person(ctx.person_id)
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build_header(self) -> QWidget:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(frame)
+        self.header_form = BoundItemForm("case", self.context, fields=["title", "question"])
+        question = self.header_form.editor("question")
+        assert isinstance(question, QPlainTextEdit)
+        font = QFont(question.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        question.setFont(font)
+        question.setMaximumHeight(90)
+        question.setPlaceholderText("The one question you need answered, e.g. “Do I need "
+                                    "surgery now, or can physical therapy help first?”")
+        row.addWidget(self.header_form, 3)
+        side = QVBoxLayout()
+        self.date_form = BoundItemForm("case", self.context,
+                                       fields=["decide_by", "status", "condition_id"])
+        side.addWidget(self.date_form)
+        self.days_left = QLabel()
+        self.days_left.setAccessibleName("Time left to decide")
+        bold = QFont(self.days_left.font())
+        bold.setBold(True)
+        self.days_left.setFont(bold)
+        side.addWidget(self.days_left)
+        visit_row = QHBoxLayout()
+        self.visit_label = QLabel()
+        self.visit_label.setWordWrap(True)
+        self.visit_mode_button = QPushButton("Start visit mode")
+        self.visit_mode_button.setToolTip("A large, simple screen for the appointment: tick "
+                                          "each question and type the answers")
+        self.visit_mode_button.clicked.connect(self.start_visit_mode)
+        self.plan_button = QPushButton("Plan a visit…")
+        self.plan_button.clicked.connect(self.plan_visit)
+        visit_row.addWidget(self.visit_mode_button)
+        visit_row.addWidget(self.plan_button)
+        side.addWidget(self.visit_label)
+        side.addLayout(visit_row)
+        side.addStretch(1)
+        row.addLayout(side, 2)
+        return frame
+
+    def _build_decision(self) -> QWidget:
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.addWidget(hint("The final choice is yours. When you have decided, write down "
+                              "what and why: it helps later, and it helps your family "
+                              "understand. Set the status to “decided”."))
+        self.decision_form = BoundItemForm(
+            "case", self.context, fields=["decision", "rationale", "decided_on", "status"])
+        for name in ("decision", "rationale"):
+            editor = self.decision_form.editor(name)
+            assert isinstance(editor, QPlainTextEdit)
+            editor.setMaximumHeight(200)
+            editor.setMinimumHeight(110)
+        layout.addWidget(self.decision_form)
+        layout.addStretch(1)
+        return widget
+
+    # -- person and case ----------------------------------------------------------------
+
+    def set_person(self, person_id: int | None) -> None:
+        """Show the second opinions of this person (the most recent one first)."""
+        self.case_id = None
+        self._fill_picker(select=None)
+
+    def _cases(self) -> list[Case]:
+        person_id = self.context.person_id
+        if person_id is None:
+            return []
+        return [c for c in self.context.store.list_items("case", person_id,
+                                                         order_by="id DESC")
+                if isinstance(c, Case)]
+
+    def _fill_picker(self, select: int | None) -> None:
+        cases = self._cases()
+        self.new_button.setEnabled(self.context.person_id is not None)
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for case in cases:
+            status = f"  ({case.status})" if case.status else ""
+            self.picker.addItem(case.title + status, case.id)
+        index = self.picker.findData(select) if select is not None else -1
+        if index < 0 and self.case_id is not None:
+            index = self.picker.findData(self.case_id)
+        if index < 0 and cases:
+            index = 0
+        self.picker.setCurrentIndex(index)
+        self.picker.setEnabled(bool(cases))
+        self.picker.blockSignals(False)
+        self.show_case(self.picker.currentData() if index >= 0 else None)
+
+    def _picked(self) -> None:
+        self.show_case(self.picker.currentData())
+
+    def show_case(self, case_id: int | None) -> None:
+        """Show one case (the lead's navigation calls this to open a case found elsewhere)."""
+        if case_id is not None and self.picker.currentData() != case_id:
+            index = self.picker.findData(case_id)
+            if index >= 0:
+                self.picker.blockSignals(True)
+                self.picker.setCurrentIndex(index)
+                self.picker.blockSignals(False)
+        self.case_id = case_id
+        self.stack.setCurrentWidget(self.body if case_id is not None else self.empty)
+        for form in (self.header_form, self.date_form, self.decision_form):
+            form.bind(case_id)
+        for part in self.parts:
+            part.set_case(case_id)
+        self._refresh_header()
+        self._refresh_tab_titles()
+
+    def _refresh_header(self) -> None:
+        if self.case_id is None:
+            return
+        store = self.context.store
+        today = self.today()
+        case = store.get("case", self.case_id)
+        assert isinstance(case, Case)
+        deadline = day_of(case.decide_by, end=True)
+        if case.status in ("decided", "closed"):
+            self.days_left.setText("Decided" + (f" on {long_date(d)}" if (
+                d := day_of(case.decided_on)) else "") + ".")
+        elif deadline is None:
+            self.days_left.setText("No date to decide by yet.")
+        elif deadline < today:
+            self.days_left.setText(f"⚠  The date to decide by has passed "
+                                   f"({in_days(deadline, today)}).")
+        elif deadline == today:
+            self.days_left.setText("Decide today.")
+        else:
+            self.days_left.setText(f"Decide {in_days(deadline, today)} "
+                                   f"({long_date(deadline)}).")
+        visit = next_visit(store, self.case_id, today)
+        self.visit = visit
+        if visit is None:
+            self.visit_label.setText("No visit planned yet.")
+        else:
+            day = visit_day(visit)
+            doctor = ""
+            if visit.provider_id is not None:
+                try:
+                    doctor = " with " + store.get("provider", visit.provider_id).title
+                except Exception:
+                    doctor = ""
+            time = visit.scheduled_at[11:16] if len(visit.scheduled_at) > 11 else ""
+            when = f"{long_date(day)}{' at ' + time if time else ''}" if day else \
+                visit.scheduled_at
+            self.visit_label.setText(f"Next visit{doctor}: {when} ({in_days(day, today)})."
+                                     if day else f"Next visit{doctor}: {when}.")
+        self.visit_mode_button.setEnabled(visit is not None or self._any_visit() is not None)
+
+    def _any_visit(self) -> Visit | None:
+        visits = [v for v in self.context.store.list_items(
+            "visit", where={"case_id": self.case_id}, order_by="scheduled_at DESC")
+            if isinstance(v, Visit) and v.status != "cancelled"] if self.case_id else []
+        return visits[0] if visits else None
+
+    def _refresh_tab_titles(self) -> None:
+        if self.case_id is None:
+            return
+        store = self.context.store
+        progress = checklist_progress(store, self.case_id)
+        counts = {name: len(store.list_items(name, where={"case_id": self.case_id}))
+                  for name in ("opinion", "treatment", "question", "record")}
+        unsent = "not sent yet" in self.records.banner.text()
+        titles = [f"Checklist ({progress.done} of {progress.total})",
+                  f"Opinions ({counts['opinion']})",
+                  f"Treatment options ({counts['treatment']})",
+                  f"Questions ({counts['question']})",
+                  f"Records ({counts['record']})" + (" ⚠" if unsent else ""),
+                  "Decision"]
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+
+    # -- changes ------------------------------------------------------------------------
+
+    def _on_changed(self, change: Change) -> None:
+        person_id = self.context.person_id
+        if person_id is None or person_id not in change.person_ids:
+            return
+        case_ids = {c.id for c in change.items if c.type == "case"}
+        if case_ids:
+            added = [c.id for c in change.items if c.type == "case" and c.before is None
+                     and c.after is not None]
+            self._fill_picker(select=added[0] if added else self.case_id)
+            return
+        if self.case_id is None:
+            return
+        for part in self.parts:
+            if part.handles(change):
+                part.refresh()
+        if change.types & {"visit", "provider", "checklist"}:
+            self._refresh_header()
+        self._refresh_tab_titles()
+
+    # -- actions ------------------------------------------------------------------------
+
+    def new_case(self) -> None:
+        person_id = self.context.person_id
+        if person_id is None:
+            return
+        change = try_write(self.context, self, "Start a second opinion",
+                           lambda: self.context.store.add("case", {"title": NEW_TITLE},
+                                                          person_id=person_id))
+        if change:
+            self.tabs.setCurrentIndex(0)
+            title = self.header_form.editor("title")
+            assert isinstance(title, QLineEdit)
+            title.setFocus()
+            title.selectAll()
+
+    def plan_visit(self) -> None:
+        person_id, case_id = self.context.person_id, self.case_id
+        if person_id is None or case_id is None:
+            return
+        values = {"scheduled_at": self.today().isoformat(), "case_id": case_id,
+                  "purpose": "Second opinion"}
+        change = try_write(self.context, self, "Plan a visit",
+                           lambda: self.context.store.add("visit", values,
+                                                          person_id=person_id))
+        if change:
+            dialog = ItemEditorDialog(
+                self.context, "visit", change.id, self,
+                ["scheduled_at", "provider_id", "location", "purpose", "status"],
+                "When and with whom? Type the date and time, e.g. 2026-03-12 10:30.")
+            self.dialog = dialog
+            dialog.show()
+            editor = dialog.form.editor("scheduled_at")
+            assert isinstance(editor, QLineEdit)
+            editor.setFocus()
+            editor.selectAll()
+
+    def start_visit_mode(self) -> None:
+        from ui.visit_mode import VisitModeWindow
+
+        visit = next_visit(self.context.store, self.case_id, self.today()) \
+            if self.case_id else None
+        visit = visit or self._any_visit()
+        if visit is None:
+            return
+        window = VisitModeWindow(self.context, visit.id)
+        self.visit_window = window
+        window.show()

@@ -1,0 +1,227 @@
+"""The case's questions for the doctor: add, put in order, pick from the starters, edit.
+
+The order is the order they will be asked in (and printed in): Move up and Move down
+renumber the questions in one undoable write.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.changes import Change
+from organizer.errors import OrganizerError
+from organizer.models import Question
+from organizer.store import Store
+from ui.context import AppContext
+from ui.dialogs.edit_item_dialog import BoundItemForm
+from ui.item_model import ItemRole, ItemTableModel
+from ui.pages.case_common import error_label, hint, try_write
+
+QUESTION_FIELDS = ["text", "priority", "visit_id", "asked", "answer", "answered_by_id",
+                   "answered_on"]
+
+
+def case_questions(store: Store, case_id: int) -> list[Question]:
+    """The case's questions in the order they will be asked."""
+    return [q for q in store.list_items("question", where={"case_id": case_id},
+                                        order_by="position IS NULL, position, id")
+            if isinstance(q, Question)]
+
+
+def add_questions(store: Store, case_id: int, person_id: int, texts: list[str]) -> Change:
+    """Add questions at the end of the case's list, in one transaction."""
+    start = len(case_questions(store, case_id))
+    change = Change()
+    with store.transaction():
+        for offset, text in enumerate(texts):
+            change = change + store.add("question", {"text": text, "case_id": case_id,
+                                                     "position": start + offset + 1},
+                                        person_id=person_id)
+    return change
+
+
+def reorder(store: Store, ordered_ids: list[int]) -> Change:
+    """Number the questions 1, 2, 3… in the given order (one transaction)."""
+    change = Change()
+    with store.transaction():
+        for position, question_id in enumerate(ordered_ids, start=1):
+            change = change + store.update("question", question_id, {"position": position})
+    return change
+
+
+class CaseQuestions(QWidget):
+    """The questions tab."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.case_id: int | None = None
+        self.starters_dialog: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint("The questions you want to ask, most important first. In visit "
+                              "mode you tick each one as asked and type the answer."))
+        add_row = QHBoxLayout()
+        self.new_text = QLineEdit()
+        self.new_text.setPlaceholderText("Type a question and press Enter")
+        self.new_text.setAccessibleName("New question")
+        self.new_text.returnPressed.connect(self.add_typed)
+        self.add_button = QPushButton("Add")
+        self.add_button.clicked.connect(self.add_typed)
+        self.starters_button = QPushButton("Pick from question starters…")
+        self.starters_button.clicked.connect(self.open_starters)
+        add_row.addWidget(self.new_text, 1)
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.starters_button)
+        layout.addLayout(add_row)
+        self.error = error_label()
+        layout.addWidget(self.error)
+
+        self.model = ItemTableModel(Question, ["text", "priority", "asked", "answer"],
+                                    parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Questions for the doctor")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        move_row = QHBoxLayout()
+        self.up_button = QPushButton("Move up")
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton("Move down")
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            move_row.addWidget(button)
+        move_row.addStretch(1)
+        left_layout.addLayout(move_row)
+        self.form = BoundItemForm("question", context, fields=QUESTION_FIELDS)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.form)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+    def set_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self.refresh()
+
+    def handles(self, change: Change) -> bool:
+        return bool(change.types & {"question", "visit", "provider"})
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        questions = case_questions(self.context.store, self.case_id) if self.case_id else []
+        self.model.set_items(questions)
+        self.table.resizeRowsToContents()
+        row = self.model.row_of(selected) if selected else -1
+        if row < 0 and questions:
+            row = 0
+        if row >= 0:
+            self._select_row(row)
+        for widget in (self.add_button, self.starters_button, self.new_text):
+            widget.setEnabled(self.case_id is not None)
+        self._show_selected()
+
+    def _select_row(self, row: int) -> None:
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+
+    def selected_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        return int(index.data(ItemRole).id) if index.isValid() else None
+
+    def _show_selected(self) -> None:
+        question_id = self.selected_id()
+        if self.form.item is None or self.form.item.id != question_id:
+            self.form.bind(question_id)
+        row = self.model.row_of(question_id) if question_id else -1
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < self.model.rowCount() - 1)
+        self.remove_button.setEnabled(row >= 0)
+
+    def texts(self) -> list[str]:
+        return [q.title for q in self.model.items()]
+
+    # -- writes -------------------------------------------------------------------------
+
+    def add_typed(self) -> None:
+        text = self.new_text.text().strip()
+        if not text:
+            self.error.setText("Type the question first.")
+            self.error.show()
+            return
+        if self.add_texts([text]):
+            self.new_text.clear()
+
+    def add_texts(self, texts: list[str]) -> Change | None:
+        if self.case_id is None or self.context.person_id is None or not texts:
+            return None
+        case_id, person_id = self.case_id, self.context.person_id
+        what = "Add a question" if len(texts) == 1 else f"Add {len(texts)} questions"
+        try:
+            change = self.context.write(what, lambda: add_questions(
+                self.context.store, case_id, person_id, texts))
+        except OrganizerError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return None
+        self.error.hide()
+        self._select_row(self.model.row_of(change.items[-1].id))
+        return change
+
+    def move_selected(self, step: int) -> None:
+        question_id = self.selected_id()
+        ids = [q.id for q in self.model.items()]
+        if question_id is None:
+            return
+        row = ids.index(question_id)
+        target = row + step
+        if not 0 <= target < len(ids):
+            return
+        ids[row], ids[target] = ids[target], ids[row]
+        try_write(self.context, self, "Move a question",
+                  lambda: reorder(self.context.store, ids))
+        self._select_row(self.model.row_of(question_id))
+
+    def remove(self) -> None:
+        question_id = self.selected_id()
+        if question_id is not None:
+            try_write(self.context, self, "Remove a question",
+                      lambda: self.context.store.delete("question", question_id))
+
+    def open_starters(self) -> None:
+        from ui.dialogs.starters_dialog import StartersDialog
+
+        if self.case_id is None:
+            return
+        dialog = StartersDialog(self.context, self)
+        dialog.picked.connect(self.add_texts)
+        self.starters_dialog = dialog
+        dialog.show()

@@ -1,0 +1,205 @@
+"""The case's records, and which of them still have to be sent before the visit.
+
+The "Sent" column is about the case's next visit: has each record gone to that doctor?
+"Mark as sent" notes a sending to the visit's doctor today (undoable); the full sending
+details (tracking number, received date) are edited on the Records page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.attention import long_date
+from organizer.case_summary import case_records, is_sent, next_visit, visit_day
+from organizer.changes import Change
+from organizer.models import SEND_METHODS, Item, Record, Sending, Visit
+from ui.context import AppContext
+from ui.format import choice_label, format_date
+from ui.item_model import ItemRole, ItemTableModel
+from ui.pages.case_common import Today, hint, try_write
+
+
+class CaseRecords(QWidget):
+    """The records tab."""
+
+    def __init__(self, context: AppContext, today: Today, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.today = today
+        self.case_id: int | None = None
+        self.visit: Visit | None = None
+        layout = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Records still to send")
+        layout.addWidget(self.banner)
+        self.model = ItemTableModel(Record, ["title", "kind", "dated_on", "source", "physical"],
+                                    parent=self, computed=[("Sent for the visit",
+                                                            self._sent_text)])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Records of this second opinion")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+        send_row = QHBoxLayout()
+        self.method = QComboBox()
+        self.method.setAccessibleName("How it was sent")
+        for method in SEND_METHODS:
+            self.method.addItem(choice_label(method), method)
+        self.mark_button = QPushButton("Mark as sent today")
+        self.mark_button.clicked.connect(self.mark_sent)
+        send_row.addWidget(QLabel("Sent by:"))
+        send_row.addWidget(self.method)
+        send_row.addWidget(self.mark_button)
+        send_row.addSpacing(24)
+        self.other = QComboBox()
+        self.other.setAccessibleName("A record of this person to add to this second opinion")
+        self.other.setMinimumWidth(220)
+        self.link_button = QPushButton("Add to this second opinion")
+        self.link_button.clicked.connect(self.link_record)
+        self.unlink_button = QPushButton("Take off this second opinion")
+        self.unlink_button.clicked.connect(self.unlink_record)
+        send_row.addStretch(1)
+        send_row.addWidget(self.other)
+        send_row.addWidget(self.link_button)
+        send_row.addWidget(self.unlink_button)
+        layout.addLayout(send_row)
+        layout.addWidget(hint("Records are added and attached on the Records page; here you "
+                              "choose which belong to this second opinion."))
+
+    def set_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self.refresh()
+
+    def handles(self, change: Change) -> bool:
+        return bool(change.types & {"record", "sending", "visit", "provider"})
+
+    def _doctor(self) -> str | None:
+        if self.visit is None or self.visit.provider_id is None:
+            return None
+        try:
+            return self.context.store.get("provider", self.visit.provider_id).title
+        except Exception:
+            return None
+
+    def _sent_text(self, item: Item) -> str:
+        assert isinstance(item, Record)
+        recipient = self.visit.provider_id if self.visit else None
+        best: Sending | None = None
+        order = {"received": 3, "sent": 2, "requested": 1, None: 0}
+        for sending in self.context.store.list_items("sending", where={"record_id": item.id}):
+            assert isinstance(sending, Sending)
+            if recipient is not None and sending.recipient_id != recipient:
+                continue
+            if best is None or order.get(sending.status, 0) > order.get(best.status, 0):
+                best = sending
+        if best is None:
+            return "Not sent yet" if self.visit else "No sending noted"
+        how = f" by {choice_label(best.method)}" if best.method else ""
+        if best.status == "received":
+            return f"Received {format_date(best.received_on)}".strip() + how
+        if best.status == "sent":
+            return f"Sent {format_date(best.sent_on)}".strip() + how
+        return "Asked to be sent, not sent yet"
+
+    def refresh(self) -> None:
+        store = self.context.store
+        today: date = self.today()
+        self.visit = next_visit(store, self.case_id, today) if self.case_id else None
+        records = case_records(store, self.case_id) if self.case_id else []
+        self.model.set_items(records)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._fill_banner(records, today)
+        self.other.clear()
+        if self.context.person_id is not None and self.case_id is not None:
+            for record in store.list_items("record", self.context.person_id):
+                assert isinstance(record, Record)
+                if record.case_id != self.case_id:
+                    self.other.addItem(record.title, record.id)
+        self.link_button.setVisible(self.other.count() > 0)
+        self.other.setVisible(self.other.count() > 0)
+        doctor = self._doctor()
+        self.mark_button.setText(f"Mark as sent to {doctor} today" if doctor
+                                 else "Mark as sent today")
+        self.mark_button.setEnabled(bool(records) and self.visit is not None)
+        # start on the first record still to send: the one the user most likely means
+        first_unsent = next((row for row, r in enumerate(records) if self.visit and not
+                             is_sent(store, r, self.visit.provider_id)), 0 if records else -1)
+        if first_unsent >= 0:
+            self.table.selectRow(first_unsent)
+        self.unlink_button.setEnabled(bool(records))
+
+    def _fill_banner(self, records: list[Record], today: date) -> None:
+        if self.case_id is None:
+            self.banner.setText("")
+            return
+        if self.visit is None:
+            self.banner.setText("No visit is planned for this second opinion yet. Once it is, "
+                                "this page shows which records still have to be sent.")
+            return
+        day = visit_day(self.visit)
+        doctor = self._doctor()
+        when = long_date(day) if day else self.visit.scheduled_at
+        unsent = [r for r in records if not is_sent(self.context.store, r,
+                                                    self.visit.provider_id)]
+        whom = f" with {doctor}" if doctor else ""
+        if not records:
+            self.banner.setText(f"Visit{whom} on {when}: no record is linked to this second "
+                                "opinion yet.")
+        elif not unsent:
+            self.banner.setText(f"✔  Visit{whom} on {when}: every record has been sent.")
+        else:
+            count = ("1 record is" if len(unsent) == 1 else f"{len(unsent)} records are")
+            urgent = day is not None and (day - today).days <= 7
+            self.banner.setText(f"{'⚠  ' if urgent else ''}Visit{whom} on {when}: {count} "
+                                f"not sent yet: {', '.join(r.title for r in unsent)}.")
+
+    def selected_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        return int(index.data(ItemRole).id) if index.isValid() else None
+
+    def mark_sent(self) -> None:
+        record_id = self.selected_id()
+        if record_id is None or self.visit is None or self.context.person_id is None:
+            return
+        values = {"record_id": record_id, "recipient_id": self.visit.provider_id,
+                  "status": "sent", "method": self.method.currentData(),
+                  "sent_on": self.today().isoformat()}
+        person_id = self.context.person_id
+        try_write(self.context, self, "Mark a record as sent",
+                  lambda: self.context.store.add("sending", values, person_id=person_id))
+
+    def link_record(self) -> None:
+        record_id = self.other.currentData()
+        case_id = self.case_id
+        if record_id is not None and case_id is not None:
+            try_write(self.context, self, "Add a record to the second opinion",
+                      lambda: self.context.store.update("record", record_id,
+                                                        {"case_id": case_id}))
+
+    def unlink_record(self) -> None:
+        record_id = self.selected_id()
+        if record_id is not None:
+            try_write(self.context, self, "Take a record off the second opinion",
+                      lambda: self.context.store.update("record", record_id,
+                                                        {"case_id": None}))

@@ -1,0 +1,304 @@
+"""Treatment options compared in one table, with each option's cost quotes.
+
+The table puts every option on a row with what matters for choosing (how long, recovery,
+cost and the range of quotes across facilities, coverage, risks, daily life, status).
+Below it, the chosen row's details are edited, and its quotes added: the same treatment
+often costs differently at different places.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTransposeProxyModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.case_summary import quote_ranges
+from organizer.changes import Change
+from organizer.errors import OrganizerError
+from organizer.models import Item, Quote, Treatment
+from ui.context import AppContext
+from ui.item_model import ItemRole, ItemTableModel
+from ui.pages.case_common import error_label, heading, hint, try_write
+
+COMPARE_COLUMNS = ["name", "duration", "recovery_time", "cost", "coverage", "risks",
+                   "daily_life", "status"]
+QUOTE_COLUMNS = ["facility", "amount", "currency"]
+
+
+class CaseTreatments(QWidget):
+    """The treatment options tab."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.case_id: int | None = None
+        layout = QVBoxLayout(self)
+        add_row = QHBoxLayout()
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText("A new option, e.g. “Physical therapy for 12 weeks”")
+        self.new_name.setAccessibleName("Name of a new treatment option")
+        self.new_name.returnPressed.connect(self.add_option)
+        self.add_button = QPushButton("Add option")
+        self.add_button.clicked.connect(self.add_option)
+        self.remove_button = QPushButton("Remove option")
+        self.remove_button.clicked.connect(self.remove_option)
+        add_row.addWidget(self.new_name, 1)
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.remove_button)
+        layout.addLayout(add_row)
+        self.add_error = error_label()
+        layout.addWidget(self.add_error)
+
+        self.model = ItemTableModel(Treatment, COMPARE_COLUMNS, parent=self,
+                                    computed=[("Quotes across facilities", self._range_text)])
+        # options side by side: one column per option, one row per thing to compare
+        self.side_by_side = QTransposeProxyModel(self)
+        self.side_by_side.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.side_by_side)
+        self.table.setAccessibleName("Treatment options compared side by side")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectColumns)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setStyleSheet("QTableView::item { padding: 6px 4px; }")
+        self.table.horizontalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the quote range reads best right after the option's own cost
+        rows.moveSection(len(COMPARE_COLUMNS), COMPARE_COLUMNS.index("cost") + 1)
+        self.table.selectionModel().currentColumnChanged.connect(
+            lambda *_: self._show_selected())
+        self.table.doubleClicked.connect(lambda _: self.edit_option())
+        self.edit_button = QPushButton("Edit option…")
+        self.edit_button.clicked.connect(self.edit_option)
+        add_row.insertWidget(2, self.edit_button)
+
+        details = QWidget()
+        quotes_box = QVBoxLayout(details)
+        quotes_box.setContentsMargins(0, 0, 0, 0)
+        self.quotes_title = heading("What it costs where", 1.1)
+        quotes_box.addWidget(self.quotes_title)
+        quotes_box.addWidget(hint("Ask each hospital or clinic for a price; the table above "
+                                  "shows the lowest and highest."))
+        self.quote_model = ItemTableModel(Quote, QUOTE_COLUMNS, parent=self)
+        self.quotes = QTableView()
+        self.quotes.setModel(self.quote_model)
+        self.quotes.setAccessibleName("Cost quotes for this option")
+        self.quotes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.quotes.verticalHeader().hide()
+        self.quotes.horizontalHeader().setStretchLastSection(True)
+        self.quotes.doubleClicked.connect(lambda _: self._edit_quote())
+        quotes_box.addWidget(self.quotes, 1)
+        quote_row = QHBoxLayout()
+        self.quote_facility = QLineEdit()
+        self.quote_facility.setPlaceholderText("Hospital or clinic")
+        self.quote_facility.setAccessibleName("Facility of a new quote")
+        self.quote_amount = QLineEdit()
+        self.quote_amount.setPlaceholderText("Amount")
+        self.quote_amount.setAccessibleName("Amount of a new quote")
+        self.quote_amount.setMaximumWidth(110)
+        self.quote_currency = QLineEdit()
+        self.quote_currency.setPlaceholderText("USD")
+        self.quote_currency.setAccessibleName("Currency of a new quote")
+        self.quote_currency.setMaximumWidth(60)
+        self.quote_amount.returnPressed.connect(self.add_quote)
+        self.quote_facility.returnPressed.connect(self.add_quote)
+        self.add_quote_button = QPushButton("Add quote")
+        self.add_quote_button.clicked.connect(self.add_quote)
+        for widget in (self.quote_facility, self.quote_amount, self.quote_currency,
+                       self.add_quote_button):
+            quote_row.addWidget(widget, 1 if widget is self.quote_facility else 0)
+        quotes_box.addLayout(quote_row)
+        self.quote_error = error_label()
+        quotes_box.addWidget(self.quote_error)
+        edit_row = QHBoxLayout()
+        self.edit_quote_button = QPushButton("Edit quote…")
+        self.edit_quote_button.clicked.connect(self._edit_quote)
+        self.remove_quote_button = QPushButton("Remove quote")
+        self.remove_quote_button.clicked.connect(self.remove_quote)
+        edit_row.addWidget(self.edit_quote_button)
+        edit_row.addWidget(self.remove_quote_button)
+        edit_row.addStretch(1)
+        quotes_box.addLayout(edit_row)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+        self.option_dialog: QWidget | None = None
+        self.quote_dialog: QWidget | None = None
+        self._quote_cache: dict[int, list[Quote]] = {}
+
+    # -- showing ------------------------------------------------------------------------
+
+    def _range_text(self, item: Item) -> str:
+        ranges = quote_ranges(self._quote_cache.get(item.id, []))
+        return "; ".join(r.text() for r in ranges) if ranges else "no quote yet"
+
+    def set_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self.refresh()
+
+    def handles(self, change: Change) -> bool:
+        return bool(change.types & {"treatment", "quote", "provider"})
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        store = self.context.store
+        treatments = store.list_items("treatment", where={"case_id": self.case_id}) \
+            if self.case_id else []
+        self._quote_cache = {
+            t.id: [q for q in store.list_items("quote", where={"treatment_id": t.id},
+                                               order_by="amount IS NULL, amount, id")
+                   if isinstance(q, Quote)] for t in treatments}
+        self.model.set_items(treatments)
+        row = self.model.row_of(selected) if selected else -1
+        if row < 0 and treatments:
+            row = 0
+        if row >= 0:
+            self.select(self.model.item_at(row).id)
+        self.add_button.setEnabled(self.case_id is not None)
+        self._show_selected()
+
+    def selected_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return int(index.data(ItemRole).id)
+
+    def _show_selected(self) -> None:
+        treatment_id = self.selected_id()
+        name = self.model.item_at(self.model.row_of(treatment_id)).title \
+            if treatment_id else ""
+        self.quotes_title.setText(f"What “{name}” costs where" if name
+                                  else "What it costs where")
+        self.quote_model.set_items(self._quote_cache.get(treatment_id, []) if treatment_id
+                                   else [])
+        self.quotes.resizeColumnsToContents()
+        self.quote_currency.setPlaceholderText(self._usual_currency(treatment_id) or "USD")
+        for widget in (self.remove_button, self.edit_button, self.quote_facility, self.quote_amount,
+                       self.quote_currency, self.add_quote_button, self.edit_quote_button,
+                       self.remove_quote_button):
+            widget.setEnabled(treatment_id is not None)
+
+    def select(self, treatment_id: int) -> None:
+        row = self.model.row_of(treatment_id)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.side_by_side.index(0, row),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Columns)
+
+    def edit_option(self) -> None:
+        from ui.dialogs.edit_item_dialog import ItemEditorDialog
+
+        treatment_id = self.selected_id()
+        if treatment_id is None:
+            return
+        dialog = ItemEditorDialog(self.context, "treatment", treatment_id, self,
+                                  [f for f in Treatment.specs() if f != "case_id"])
+        self.option_dialog = dialog
+        dialog.show()
+
+    # -- writes -------------------------------------------------------------------------
+
+    def add_option(self) -> None:
+        name = self.new_name.text().strip()
+        if self.case_id is None or self.context.person_id is None:
+            return
+        if not name:
+            self.add_error.setText("Type the name of the option first.")
+            self.add_error.show()
+            return
+        case_id, person_id = self.case_id, self.context.person_id
+        try:
+            change = self.context.write("Add a treatment option", lambda: self.context.store.add(
+                "treatment", {"case_id": case_id, "name": name}, person_id=person_id))
+        except OrganizerError as exc:
+            self.add_error.setText(str(exc))
+            self.add_error.show()
+            return
+        self.add_error.hide()
+        self.new_name.clear()
+        self.select(change.id)
+        self.edit_option()
+
+    def remove_option(self) -> None:
+        treatment_id = self.selected_id()
+        if treatment_id is None:
+            return
+        try_write(self.context, self, "Remove a treatment option",
+                  lambda: self.context.store.delete("treatment", treatment_id))
+
+    def add_quote(self) -> None:
+        treatment_id = self.selected_id()
+        if treatment_id is None or self.context.person_id is None:
+            return
+        # an empty currency means "the same as the other quotes", so the range stays one
+        currency = self.quote_currency.text().strip() or self._usual_currency(treatment_id)
+        values = {"treatment_id": treatment_id, "facility": self.quote_facility.text(),
+                  "amount": self.quote_amount.text(), "currency": currency}
+        person_id = self.context.person_id
+        try:
+            self.context.write("Add a cost quote", lambda: self.context.store.add(
+                "quote", values, person_id=person_id))
+        except OrganizerError as exc:
+            self.quote_error.setText(str(exc))
+            self.quote_error.show()
+            return
+        self.quote_error.hide()
+        self.quote_facility.clear()
+        self.quote_amount.clear()
+        self.quote_facility.setFocus()
+
+    def _usual_currency(self, treatment_id: int | None) -> str:
+        quotes = self._quote_cache.get(treatment_id or 0) or [
+            q for qs in self._quote_cache.values() for q in qs]
+        return next((q.currency for q in quotes if q.currency), "")
+
+    def _selected_quote(self) -> int | None:
+        index = self.quotes.selectionModel().currentIndex()
+        return int(index.data(ItemRole).id) if index.isValid() else None
+
+    def _edit_quote(self) -> None:
+        from ui.dialogs.edit_item_dialog import ItemEditorDialog
+
+        quote_id = self._selected_quote()
+        if quote_id is None:
+            return
+        dialog = ItemEditorDialog(self.context, "quote", quote_id, self,
+                                  [f for f in Quote.specs() if f != "treatment_id"])
+        self.quote_dialog = dialog
+        dialog.show()
+
+    def remove_quote(self) -> None:
+        quote_id = self._selected_quote()
+        if quote_id is None:
+            return
+        try_write(self.context, self, "Remove a cost quote",
+                  lambda: self.context.store.delete("quote", quote_id))
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def cell(self, row: int, header: str) -> str:
+        for column in range(self.model.columnCount()):
+            if self.model.headerData(column, Qt.Orientation.Horizontal) == header:
+                return str(self.model.data(self.model.index(row, column)) or "")
+        raise KeyError(header)
+
+
+__all__ = ["CaseTreatments"]

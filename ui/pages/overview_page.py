@@ -1,0 +1,185 @@
+"""The overview: what needs attention, the coming visits, the second opinions under way.
+
+Each entry opens its item: the page emits `open_item(type, id)` and the main window
+navigates there. The lists come from organizer.attention (pure rules over the store and
+today's date); the page refreshes when a Change touches a type they depend on.
+
+Signals:
+    open_item(str, int): the item type ("record", "case", "visit", "request"…) and its id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.attention import in_days, long_date, needs_attention, open_cases, upcoming_visits
+from organizer.case_summary import visit_day
+from organizer.changes import Change
+from organizer.errors import OrganizerError
+from ui.context import AppContext
+from ui.pages.case_common import heading, hint
+
+TargetRole = Qt.ItemDataRole.UserRole + 20
+# the overview shows what these item types say; any other change leaves it as it is
+WATCHED = frozenset({"visit", "case", "checklist", "record", "sending", "question", "request",
+                     "provider", "person"})
+
+
+def _list(name: str) -> QListWidget:
+    widget = QListWidget()
+    widget.setAccessibleName(name)
+    widget.setWordWrap(True)
+    widget.setAlternatingRowColors(True)
+    widget.setSpacing(2)
+    widget.setStyleSheet("QListWidget::item { padding: 6px; }")
+    return widget
+
+
+class OverviewPage(QWidget):
+    open_item = Signal(str, int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 today: Callable[[], date] | None = None) -> None:
+        super().__init__(parent)
+        self.context = ctx
+        self.today = today or date.today
+        layout = QGridLayout(self)
+        layout.setHorizontalSpacing(18)
+        self.greeting = heading("Overview", 1.5)
+        layout.addWidget(self.greeting, 0, 0, 1, 2)
+
+        left = QVBoxLayout()
+        left.addWidget(heading("Needs your attention"))
+        self.attention = _list("Needs your attention")
+        left.addWidget(self.attention, 1)
+        layout.addLayout(left, 1, 0, 2, 1)
+
+        right_top = QVBoxLayout()
+        right_top.addWidget(heading("Coming visits"))
+        self.visits = _list("Coming visits")
+        right_top.addWidget(self.visits, 1)
+        layout.addLayout(right_top, 1, 1)
+
+        right_bottom = QVBoxLayout()
+        right_bottom.addWidget(heading("Second opinions under way"))
+        self.cases = _list("Second opinions under way")
+        right_bottom.addWidget(self.cases, 1)
+        layout.addLayout(right_bottom, 2, 1)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(1, 2)
+        layout.setRowStretch(1, 1)
+        layout.setRowStretch(2, 1)
+        layout.addWidget(hint("Click an entry (or press Enter) to open it."), 3, 0, 1, 2)
+
+        for widget in (self.attention, self.visits, self.cases):
+            widget.itemActivated.connect(self._open)
+            widget.itemClicked.connect(self._open)
+        ctx.changed.connect(self._on_changed)
+        self.person_id: int | None = None
+        self.set_person(ctx.person_id)
+
+    def set_person(self, person_id: int | None) -> None:
+        self.person_id = person_id
+        self.refresh()
+
+    def _on_changed(self, change: Change) -> None:
+        if self.person_id is not None and change.types & WATCHED and (
+                self.person_id in change.person_ids):
+            self.refresh()
+
+    def _add(self, widget: QListWidget, text: str, target: tuple[str, int] | None,
+             tooltip: str = "") -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setData(TargetRole, target)
+        item.setToolTip(tooltip or text)
+        if target is None:
+            item.setFlags(Qt.ItemFlag.NoItemFlags | Qt.ItemFlag.ItemIsEnabled)
+        widget.addItem(item)
+        return item
+
+    def refresh(self) -> None:
+        for widget in (self.attention, self.visits, self.cases):
+            widget.clear()
+        person_id = self.person_id
+        if person_id is None:
+            self.greeting.setText("Overview")
+            self._add(self.attention, "Choose or add a person to see what needs doing.", None)
+            return
+        store = self.context.store
+        today = self.today()
+        try:
+            name = store.person(person_id).full_name
+        except OrganizerError:
+            name = ""
+        self.greeting.setText(f"Overview for {name}" if name else "Overview")
+        for entry in needs_attention(store, person_id, today):
+            mark = "⚠  " if entry.overdue else "•  "
+            self._add(self.attention, mark + entry.text, (entry.type, entry.id))
+        if self.attention.count() == 0:
+            self._add(self.attention, "✔  Nothing needs your attention right now.", None)
+        for visit in upcoming_visits(store, person_id, today)[:8]:
+            day = visit_day(visit)
+            assert day is not None
+            time = visit.scheduled_at[11:16] if len(visit.scheduled_at) > 11 else ""
+            doctor = ""
+            if visit.provider_id is not None:
+                try:
+                    doctor = " with " + store.get("provider", visit.provider_id).title
+                except OrganizerError:
+                    doctor = ""
+            what = f" — {visit.purpose}" if visit.purpose else ""
+            self._add(self.visits, f"{long_date(day)}{' at ' + time if time else ''} "
+                                   f"({in_days(day, today)}){doctor}{what}",
+                      ("visit", visit.id))
+        if self.visits.count() == 0:
+            self._add(self.visits, "No visit planned.", None)
+        for under_way in open_cases(store, person_id):
+            progress = under_way.progress
+            case = under_way.case
+            item = self._add(self.cases, "", ("case", case.id),
+                             f"{case.title}: {progress.text()}")
+            row = QWidget()
+            row.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            line = QVBoxLayout(row)
+            line.setContentsMargins(6, 4, 6, 4)
+            title = QLabel(case.title)
+            title.setWordWrap(True)
+            bar_row = QHBoxLayout()
+            bar = QProgressBar()
+            bar.setRange(0, max(progress.total, 1))
+            bar.setValue(progress.done)
+            bar.setFormat(progress.text())
+            bar.setAccessibleName(f"{case.title}: {progress.text()}")
+            bar_row.addWidget(bar, 1)
+            line.addWidget(title)
+            line.addLayout(bar_row)
+            following = progress.next_step
+            if following is not None:
+                line.addWidget(hint(f"Next: {following.label}"))
+            item.setSizeHint(row.sizeHint())
+            self.cases.setItemWidget(item, row)
+        if self.cases.count() == 0:
+            self._add(self.cases, "No second opinion under way.", None)
+
+    def entries(self, widget: QListWidget) -> list[tuple[str, tuple[str, int] | None]]:
+        """(text, target) of each entry of one list (tooltips hold the full text)."""
+        return [(widget.item(i).toolTip(), widget.item(i).data(TargetRole))
+                for i in range(widget.count())]
+
+    def _open(self, item: QListWidgetItem) -> None:
+        target = item.data(TargetRole)
+        if target:
+            self.open_item.emit(str(target[0]), int(target[1]))
