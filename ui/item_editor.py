@@ -93,14 +93,15 @@ class ItemEditor(QWidget):
         self.form.show()
         self.empty.hide()
         self.heading.setText(f"<b>New {self.cls.LABEL.lower()}</b>")
-        required = [s.label for s in self.cls.specs().values()
-                    if s.required and s.kind != "ref"]
+        specs = self.cls.specs()
+        shown = self.form.field_names()
+        required = [specs[n].label for n in shown if specs[n].required]
         self.hint.setText(
             f"It is saved as soon as {_words(required)} {'is' if len(required) < 2 else 'are'}"
-            " filled in." if required else "It is saved as you type.")
+            " filled in." if required else "It is saved as soon as you fill in a field.")
         self.hint.show()
-        first = next((n for n, s in self.cls.specs().items()
-                      if s.required and s.kind != "ref"), next(iter(self.cls.specs())))
+        first = next((n for n in shown if specs[n].required and specs[n].kind != "ref"),
+                     shown[0])
         self.form.editor(first).setFocus()
 
     def is_draft(self) -> bool:

@@ -135,6 +135,10 @@ class ItemForm(QWidget):
 
     # -- public -------------------------------------------------------------------------
 
+    def field_names(self) -> list[str]:
+        """The fields this form shows, in order."""
+        return list(self._specs)
+
     def editor(self, name: str) -> QWidget:
         return self._editors[name]
 

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.jobs: list[Job] = []
         self._close_warned = False
         self._other_windows: list[MainWindow] = []
+        self.on_forget: Callable[[], None] | None = None  # an example window's opener
         self.setWindowTitle(APP_NAME + (" — EXAMPLE DATA" if example else ""))
         self.setAcceptDrops(True)
 
@@ -286,6 +287,7 @@ class MainWindow(QMainWindow):
             self.say(str(exc))
             return None
         self._other_windows.append(window)
+        window.on_forget = lambda: self._other_windows.remove(window)
         window.show()
         return window
 
@@ -322,10 +324,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setText(f"&Undo {text}".strip()))
-        stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setText(f"&Redo {text}".strip()))
+        stack.undoTextChanged.connect(self._undo_text)
+        stack.redoTextChanged.connect(self._redo_text)
         edit.addSeparator()
         self.new_action = self._action(edit, "&New item", self.new_item, keys.New,
                                        "Add a new item to the list on screen")
@@ -359,6 +359,13 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&About Second Opinion Organizer", self.about)
         if self.stack.currentWidget() is self.welcome:
             self._show_welcome(True)
+
+    # Bound methods, not lambdas: the undo stack may outlive this window.
+    def _undo_text(self, text: str) -> None:
+        self.undo_action.setText(f"&Undo {text}".strip())
+
+    def _redo_text(self, text: str) -> None:
+        self.redo_action.setText(f"&Redo {text}".strip())
 
     def _make_status_bar(self) -> None:
         self.progress = QProgressBar()
@@ -542,13 +549,16 @@ class MainWindow(QMainWindow):
             if self.context.person_id is not None:
                 self.settings.set_last_person(self._folder(), self.context.person_id)
             self.settings.sync()
-        for window in self._other_windows:
+        for window in list(self._other_windows):
             window.close()
         event.accept()
         super().closeEvent(event)
         if self._on_closed is not None:
             callback, self._on_closed = self._on_closed, None
             callback()
+        if self.on_forget is not None:
+            forget, self.on_forget = self.on_forget, None
+            forget()
 
 
 def open_example_window(settings: Settings) -> MainWindow:
