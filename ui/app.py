@@ -29,7 +29,6 @@ def make_application(settings: Any = None) -> Any:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
-    app.setStyleSheet(style.stylesheet())  # type: ignore[attr-defined]
     style.apply_zoom((settings or Settings()).zoom())
     return app
 

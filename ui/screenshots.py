@@ -94,7 +94,7 @@ def render(outdir: Path) -> list[Path]:
         window.resize(WIDTH, HEIGHT)
         window.show()
         for key, tab in SHOTS:
-            page = window.show_section(key)
+            page: Any = window.show_section(key)
             if tab is not None and hasattr(page, "tabs"):
                 page.tabs.setCurrentIndex(tab)
                 page = page.pages[tab]
@@ -104,7 +104,7 @@ def render(outdir: Path) -> list[Path]:
             image = window.grab().toImage().scaledToWidth(
                 SAVED_WIDTH, Qt.TransformationMode.SmoothTransformation)
             path = outdir / f"{key}.png"
-            image.save(str(path), "PNG", 9)
+            image.save(str(path), b"PNG", 9)
             written.append(path)
         window.close()
         store.close()

@@ -39,12 +39,3 @@ def error_colour() -> str:
 def notice_colours() -> tuple[str, str]:
     """(background, text) of a calm notice banner (the example-data mark)."""
     return ("#4a3b00", "#fff3c4") if is_dark() else ("#fff3c4", "#3d2e00")
-
-
-def stylesheet() -> str:
-    """Small touches only; sizes stay in the font so that zoom scales everything."""
-    return """
-QListWidget#sections::item, QListWidget#people::item { padding: 0.35em 0.5em; }
-QLabel#pageTitle { font-weight: 600; }
-QPushButton { padding: 0.25em 0.9em; }
-"""
