@@ -104,7 +104,7 @@ def render(outdir: Path) -> list[Path]:
             image = window.grab().toImage().scaledToWidth(
                 SAVED_WIDTH, Qt.TransformationMode.SmoothTransformation)
             path = outdir / f"{key}.png"
-            image.save(str(path), b"PNG", 9)
+            image.save(str(path))
             written.append(path)
         window.close()
         store.close()
