@@ -8,6 +8,7 @@ no page guesses).
 Signals:
     changed(object): a `organizer.changes.Change` after any write, undo or redo.
     person_changed(object): the new current person id (int) or None.
+    error(str): an undo or redo the store refused, in plain words.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from organizer.changes import ADDED, DELETED, RESTORED, UPDATED, Change, ItemChange
+from organizer.errors import OrganizerError
 from organizer.models import Record
 from organizer.store import Store
 
@@ -25,6 +27,7 @@ from organizer.store import Store
 class AppContext(QObject):
     changed = Signal(object)
     person_changed = Signal(object)
+    error = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -146,7 +149,16 @@ class _StoreCommand(QUndoCommand):
         if self._first:  # QUndoStack.push calls redo; the write has already run
             self._first = False
             return
-        self._context.changed.emit(reapply(self._context.store, self._change))
+        self._run(reapply, "redone")
 
     def undo(self) -> None:
-        self._context.changed.emit(reverse(self._context.store, self._change))
+        self._run(reverse, "undone")
+
+    def _run(self, step: Callable[[Store, Change], Change], word: str) -> None:
+        # An exception must not escape into Qt's undo stack: say it in plain words.
+        try:
+            change = step(self._context.store, self._change)
+        except OrganizerError as exc:
+            self._context.error.emit(f"“{self.text()}” could not be {word}: {exc}")
+            return
+        self._context.changed.emit(change)

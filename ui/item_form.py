@@ -30,6 +30,7 @@ from organizer.fields import FieldSpec
 from organizer.models import Item
 from ui.context import AppContext
 from ui.format import choice_label
+from ui.style import error_colour
 
 TYPING_PAUSE_MS = 700
 _PLACEHOLDERS = {
@@ -49,7 +50,7 @@ class ItemForm(QWidget):
         self.cls = cls
         self.context = context
         self.item: Item | None = None
-        self._loading = False
+        self._loading = True  # building fills the choice lists: that is not an edit
         self._editors: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._timers: dict[str, QTimer] = {}
@@ -63,7 +64,7 @@ class ItemForm(QWidget):
             error = QLabel()
             error.setObjectName("fieldError")
             error.setWordWrap(True)
-            error.setStyleSheet("color: #b3261e;")
+            error.setStyleSheet(f"color: {error_colour()};")
             error.hide()
             box = QWidget()
             column = QVBoxLayout(box)
@@ -76,6 +77,7 @@ class ItemForm(QWidget):
             layout.addRow(label, box)
             self._editors[name] = editor
             self._errors[name] = error
+        self._loading = False
 
     # -- building -----------------------------------------------------------------------
 
@@ -134,6 +136,10 @@ class ItemForm(QWidget):
 
     # -- public -------------------------------------------------------------------------
 
+    def field_names(self) -> list[str]:
+        """The fields this form shows, in order."""
+        return list(self._specs)
+
     def editor(self, name: str) -> QWidget:
         return self._editors[name]
 
@@ -149,6 +155,16 @@ class ItemForm(QWidget):
             for name, spec in self._specs.items():
                 value = getattr(item, name) if item is not None else None
                 self._set_value(name, spec, value)
+        finally:
+            self._loading = False
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Put values in some fields (a new item's defaults) without reporting edits."""
+        self._loading = True
+        try:
+            for name, value in values.items():
+                if name in self._specs:
+                    self._set_value(name, self._specs[name], value)
         finally:
             self._loading = False
 

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 from organizer.attention import in_days, long_date
 from organizer.case_summary import checklist_progress, day_of, next_visit, visit_day
 from organizer.changes import Change
-from organizer.models import Case, Visit
+from organizer.errors import NotFoundError
+from organizer.models import Case, Quote, Treatment, Visit
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm, ItemEditorDialog
 from ui.pages.case_checklist import CaseChecklist
@@ -225,6 +226,31 @@ class CasePage(QWidget):
             part.set_case(case_id)
         self._refresh_header()
         self._refresh_tab_titles()
+
+    def show_item(self, type_name: str, item_id: int) -> bool:
+        """Open the case an item belongs to, on the tab that shows it (search, overview)."""
+        store = self.context.store
+        case_id: int | None
+        try:
+            if type_name == "case":
+                case_id = item_id
+            elif type_name == "quote":
+                quote = store.get("quote", item_id)
+                assert isinstance(quote, Quote)
+                treatment = store.get("treatment", quote.treatment_id)
+                assert isinstance(treatment, Treatment)
+                case_id = treatment.case_id
+            else:
+                case_id = getattr(store.get(type_name, item_id), "case_id", None)
+        except NotFoundError:
+            return False
+        if case_id is None:
+            return False
+        self.show_case(case_id)
+        tab = {"checklist": 0, "opinion": 1, "treatment": 2, "quote": 2}.get(type_name)
+        if tab is not None:
+            self.tabs.setCurrentIndex(tab)
+        return self.case_id == case_id
 
     def _refresh_header(self) -> None:
         if self.case_id is None:

@@ -1,0 +1,225 @@
+"""The editor beside a list: an ItemForm that saves itself, for an existing or a new item.
+
+There is no Save button. Each field the user changes is written at once through
+`AppContext.write` (so it can be undone). A new item is a *draft* until its required fields
+are filled in: it is added the moment the store accepts it, and from then on it is edited
+like any other. A value the store refuses stays in its field, with the store's message
+beside it, and is listed by `unsaved()` so that the window can say so before closing.
+
+Signals:
+    created(object): the item a draft became, once the store added it.
+    saved(object): the item after a successful edit (or its creation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from organizer.errors import NotFoundError, OrganizerError, ValidationError
+from organizer.models import Item
+from ui.context import AppContext
+from ui.item_form import ItemForm
+
+
+class ItemEditor(QWidget):
+    created = Signal(object)
+    saved = Signal(object)
+
+    def __init__(self, cls: type[Item], context: AppContext, parent: QWidget | None = None,
+                 fields: list[str] | None = None) -> None:
+        super().__init__(parent)
+        self.cls = cls
+        self.context = context
+        self.item: Item | None = None
+        self.fixed: dict[str, Any] = {}  # values every new item gets (its record, its case)
+        self._draft: dict[str, Any] | None = None
+        self._refused: dict[str, str] = {}
+        self.writing = False  # True while this editor's own write is being broadcast
+
+        self.heading = QLabel()
+        self.heading.setObjectName("editorHeading")
+        self.heading.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        self.form = ItemForm(cls, context, fields=fields)
+        self.form.edited.connect(self._on_edited)
+        self.empty = QLabel(f"Choose a {cls.LABEL.lower()} in the list, or press "
+                            f"“Add {cls.LABEL.lower()}” to make a new one.")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self.heading)
+        column.addWidget(self.hint)
+        column.addWidget(self.form)
+        column.addWidget(self.empty)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.show_item(None)
+
+    # -- what is shown ------------------------------------------------------------------
+
+    def show_item(self, item: Item | None) -> None:
+        """Show an item to edit (None: nothing chosen). Pending typing is saved first."""
+        self.flush()
+        self._draft = None
+        self._refused.clear()
+        self.item = item
+        self.form.set_item(item)
+        self.form.setVisible(item is not None)
+        self.empty.setVisible(item is None)
+        self.hint.hide()
+        self.heading.setText(f"<b>{_escape(item.title.splitlines()[0][:120])}</b>"
+                             if item is not None else "")
+
+    def start_new(self, defaults: Mapping[str, Any] | None = None) -> None:
+        """Show an empty form for a new item; it is added once it can be."""
+        self.show_item(None)
+        self._draft = dict(defaults or {})
+        self.form.set_item(None)
+        self.form.set_values(self._draft)
+        self.form.show()
+        self.empty.hide()
+        self.heading.setText(f"<b>New {self.cls.LABEL.lower()}</b>")
+        specs = self.cls.specs()
+        shown = self.form.field_names()
+        required = [specs[n].label for n in shown if specs[n].required]
+        self.hint.setText(
+            f"It is saved as soon as {_words(required)} {'is' if len(required) < 2 else 'are'}"
+            " filled in." if required else "It is saved as soon as you fill in a field.")
+        self.hint.show()
+        first = next((n for n in shown if specs[n].required and specs[n].kind != "ref"),
+                     shown[0])
+        self.form.editor(first).setFocus()
+
+    def is_draft(self) -> bool:
+        return self._draft is not None
+
+    def reload(self, item: Item | None) -> None:
+        """Show a newer version of the shown item after someone else changed it (undo)."""
+        if item is None:
+            self.show_item(None)
+            return
+        if self.item is not None and self.item.id == item.id \
+                and item.values() == self.item.values():
+            self.item = item  # nothing the form shows changed: keep what is being typed
+            return
+        self._refused.clear()
+        self.item = item
+        self.form.set_item(item)
+        self.heading.setText(f"<b>{_escape(item.title.splitlines()[0][:120])}</b>")
+
+    # -- saving -------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Save a long text still waiting for its typing pause."""
+        self.form.flush()
+
+    def unsaved(self) -> list[str]:
+        """Plain-words lines for what the user typed that is not stored."""
+        lines = list(self._refused.values())
+        if self._draft:
+            typed = {k: v for k, v in self._draft.items() if v not in (None, "", False)}
+            if typed:
+                lines.append(f"A new {self.cls.LABEL.lower()} is not saved yet: "
+                             + (self.hint.text() or "fill in its required fields."))
+        return lines
+
+    def _on_edited(self, values: dict[str, Any]) -> None:
+        if self._draft is not None:
+            self._draft.update(values)
+            self._try_add(set(values))
+            return
+        if self.item is None:
+            return
+        item_id, type_name = self.item.id, self.cls.TYPE
+        label = self.cls.specs()[next(iter(values))].label
+        try:
+            self.writing = True
+            change = self.context.write(
+                f"Change {label.lower()} of “{_short(self.item.title)}”",
+                lambda: self.context.store.update(type_name, item_id, values))
+        except ValidationError as exc:
+            self._refuse(exc, next(iter(values)))
+            return
+        except NotFoundError:
+            self.show_item(None)
+            return
+        except OrganizerError as exc:
+            self._refuse(exc, next(iter(values)))
+            return
+        finally:
+            self.writing = False
+        for name in values:
+            self._refused.pop(name, None)
+        if change:
+            self.item = change.first.after
+            self.saved.emit(self.item)
+
+    def _try_add(self, touched: set[str]) -> None:
+        assert self._draft is not None
+        values = dict(self._draft, **self.fixed)
+        try:
+            self.writing = True
+            change = self.context.write(
+                f"Add {self.cls.LABEL.lower()}",
+                lambda: self.context.store.add(self.cls.TYPE, values,
+                                               person_id=self.context.person_id))
+        except ValidationError as exc:
+            missing = exc.field and exc.field not in touched and not self._draft.get(exc.field)
+            if missing:
+                return  # not refused: simply not filled in yet (the hint says so)
+            self._refuse(exc, next(iter(touched)))
+            return
+        except OrganizerError as exc:
+            self._refuse(exc, next(iter(touched)))
+            return
+        finally:
+            self.writing = False
+        item = change.first.after
+        self._draft = None
+        self._refused.clear()
+        self.item = item
+        self.hint.hide()
+        self.form.item = item
+        if item is not None:
+            self.heading.setText(f"<b>{_escape(item.title.splitlines()[0][:120])}</b>")
+        self.created.emit(item)
+        self.saved.emit(item)
+
+    def _refuse(self, exc: OrganizerError, fallback_field: str) -> None:
+        field = getattr(exc, "field", None) or fallback_field
+        if field not in self.cls.specs():
+            field = fallback_field
+        message = str(exc)
+        self.form.show_error(field, message)
+        self._refused[field] = message
+
+
+def _short(text: str) -> str:
+    first = text.splitlines()[0] if text else ""
+    return first if len(first) <= 40 else first[:39] + "…"
+
+
+def _words(labels: list[str]) -> str:
+    names = [f"“{label}”" for label in labels]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+

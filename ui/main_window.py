@@ -1,0 +1,607 @@
+"""The main window: people on the left, the sections under them, the chosen page beside.
+
+Pages are built the first time they are shown. Only the page on screen reloads at once
+when the person changes; the others note it and reload when shown. A page can be
+replaced by another (the full Overview and Second opinions pages) with `set_page_factory`
+or `set_page`.
+
+Nothing typed is lost on closing: every page saves what is pending first; a value the
+store refused (or a new item whose required fields are empty) stops the first close with
+a note saying what is not saved, and a second close leaves without it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer import __version__
+from organizer.errors import NotFoundError, OrganizerError
+from ui import style
+from ui.context import AppContext
+from ui.pages import SECTION_OF_TYPE, SECTIONS, PageFactory, default_factories
+from ui.person_switcher import PersonDialog, PersonSwitcher
+from ui.search_panel import SearchPanel
+from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
+from ui.welcome import WelcomePage
+from ui.worker import Job
+
+APP_NAME = "Second Opinion Organizer"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, settings: Settings, *, example: bool = False,
+                 on_closed: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = settings
+        self.example = example
+        self._on_closed = on_closed
+        self.factories: dict[str, PageFactory] = default_factories()
+        self.pages: dict[str, QWidget] = {}
+        self.jobs: list[Job] = []
+        self._close_warned = False
+        self._other_windows: list[MainWindow] = []
+        self.on_forget: Callable[[], None] | None = None  # an example window's opener
+        self.setWindowTitle(APP_NAME + (" — EXAMPLE DATA" if example else ""))
+        self.setAcceptDrops(True)
+
+        self.search = SearchPanel(context)
+        self.search.open_requested.connect(self.open_item)
+        self.search.active_changed.connect(self._search_active)
+        self.people = PersonSwitcher(context)
+        self.people.add_requested.connect(self.add_person)
+        self.people.edit_requested.connect(self.edit_person)
+        self.sections = QListWidget()
+        self.sections.setObjectName("sections")
+        self.sections.setAccessibleName("Sections")
+        self.sections.setSpacing(3)  # roomy rows without a style sheet (those slow start-up)
+        for key, label in SECTIONS:
+            entry = QListWidgetItem(label)
+            entry.setData(Qt.ItemDataRole.UserRole, key)
+            self.sections.addItem(entry)
+        self.sections.currentItemChanged.connect(
+            lambda entry, _old: entry is not None and self.show_section(
+                entry.data(Qt.ItemDataRole.UserRole)))
+        sections_label = QLabel("&Sections")
+        sections_label.setBuddy(self.sections)
+
+        left = QWidget()
+        left.setObjectName("navigation")
+        left_column = QVBoxLayout(left)
+        left_column.addWidget(self.search)
+        left_column.addWidget(self.people)
+        left_column.addSpacing(6)
+        left_column.addWidget(sections_label)
+        left_column.addWidget(self.sections, 1)
+        self.navigation = left
+
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.welcome.add_person_requested.connect(self.add_person)
+        self.welcome.example_requested.connect(self.open_example)
+        self.stack.addWidget(self.welcome)
+
+        self.notice = QLabel()  # the example-data mark, and what is not saved on closing
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("notice")
+        background, text = style.notice_colours()
+        self.notice.setStyleSheet(f"background: {background}; color: {text}; padding: 6px;")
+        self.notice.hide()
+        if example:
+            self._show_notice("Example data: made-up people, not your own records. "
+                              "Nothing you change here is kept after this window closes.")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([270, 930])
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.notice)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self._make_status_bar()
+        self._make_menus()
+        context.person_changed.connect(self._person_changed)
+        context.changed.connect(self._on_changed)
+        context.error.connect(self.say)
+        geometry = settings.geometry() if not example else None
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 800)
+        self._start()
+
+    # -- start --------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        people = self.context.store.people()
+        if not people:
+            self._show_welcome(True)
+            return
+        remembered = None if self.example else self.settings.last_person(self._folder())
+        ids = [p.id for p in people]
+        self._show_welcome(False)
+        self.context.set_person(remembered if remembered in ids else ids[0])
+        self.sections.setCurrentRow(0)
+
+    def _show_welcome(self, on: bool) -> None:
+        self.navigation.setVisible(not on)
+        if on:
+            self.stack.setCurrentWidget(self.welcome)
+        for action in getattr(self, "_person_actions", []):
+            action.setEnabled(not on)
+
+    def _folder(self) -> str:
+        return str(self.context.store.root)
+
+    # -- pages --------------------------------------------------------------------------
+
+    def set_page_factory(self, key: str, factory: PageFactory) -> None:
+        """Make a section's page with `factory` (replacing the page if already built)."""
+        self.factories[key] = factory
+        if key in self.pages:
+            self.set_page(key, factory(self.context))
+
+    def set_page(self, key: str, page: QWidget) -> None:
+        """Put `page` in a section's place now."""
+        old = self.pages.pop(key, None)
+        showing = old is not None and self.stack.currentWidget() is old
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._adopt(key, page)
+        if showing:
+            self.stack.setCurrentWidget(page)
+
+    def page(self, key: str) -> QWidget:
+        """The page of a section, built if needed (not shown)."""
+        if key not in self.pages:
+            self._adopt(key, self.factories[key](self.context))
+        return self.pages[key]
+
+    def _adopt(self, key: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        if hasattr(page, "status"):
+            page.status.connect(self.say)
+        for inner in [page, *getattr(page, "pages", [])]:
+            if hasattr(inner, "open_item"):
+                inner.open_item.connect(
+                    lambda t, i: self.open_item(t, i, self.context.person_id or 0))
+        for inner in [page, *getattr(page, "pages", [])]:
+            if hasattr(inner, "job_started"):
+                inner.job_started.connect(self.track_job)
+        if hasattr(page, "set_person"):
+            page.set_person(self.context.person_id)
+
+    def current_key(self) -> str | None:
+        entry = self.sections.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+
+    def current_page(self) -> QWidget | None:
+        widget = self.stack.currentWidget()
+        return None if widget is self.welcome else widget
+
+    def show_section(self, key: str) -> QWidget:
+        page = self.page(key)
+        current = self.current_page()
+        if current is not None and current is not page and hasattr(current, "flush"):
+            current.flush()
+        self.stack.setCurrentWidget(page)
+        if self.current_key() != key:
+            row = next(i for i, (k, _) in enumerate(SECTIONS) if k == key)
+            self.sections.blockSignals(True)
+            self.sections.setCurrentRow(row)
+            self.sections.blockSignals(False)
+        return page
+
+    def open_item(self, type_name: str, item_id: int, person_id: int) -> bool:
+        """Show one item where it lives: its person, its section, selected."""
+        if person_id != self.context.person_id:
+            self.context.set_person(person_id)
+        key = SECTION_OF_TYPE.get(type_name, "overview")
+        page = self.show_section(key)
+        opened = bool(getattr(page, "show_item", lambda *_: False)(type_name, item_id))
+        if not opened and type_name != "person":
+            self.say("That item is in this section but could not be selected.")
+        return opened
+
+    # -- people -------------------------------------------------------------------------
+
+    def _person_changed(self, person_id: int | None) -> None:
+        for page in self.pages.values():
+            if hasattr(page, "set_person"):
+                page.set_person(person_id)
+        if person_id is not None:
+            if not self.example:
+                self.settings.set_last_person(self._folder(), person_id)
+            if self.stack.currentWidget() is self.welcome:
+                self._show_welcome(False)
+                self.show_section(self.current_key() or "overview")
+            try:
+                name = self.context.store.person(person_id).full_name
+            except NotFoundError:
+                name = ""
+            self.setWindowTitle(f"{name} — {APP_NAME}" + (" — EXAMPLE DATA"
+                                                            if self.example else ""))
+
+    def _on_changed(self, change: Any) -> None:
+        if "person" not in change.types:
+            return
+        ids = self.people.person_ids()
+        if not ids:
+            self.context.set_person(None)
+            self._show_welcome(True)
+        elif self.context.person_id not in ids:
+            self.context.set_person(ids[0])
+
+    def add_person(self) -> PersonDialog:
+        dialog = PersonDialog(self.context, parent=self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def edit_person(self) -> PersonDialog | None:
+        if self.context.person_id is None:
+            return None
+        dialog = PersonDialog(self.context, self.context.store.person(self.context.person_id),
+                              parent=self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def remove_person(self) -> None:
+        person_id = self.context.person_id
+        if person_id is None:
+            return
+        name = self.context.store.person(person_id).full_name
+        self.context.write(f"Remove {name}",
+                           lambda: self.context.store.delete("person", person_id))
+        self.say(f"{name} was removed from the list. Edit › Undo brings everything back.")
+
+    # -- example data -------------------------------------------------------------------
+
+    def open_example(self) -> MainWindow | None:
+        try:
+            window = open_example_window(self.settings)
+        except OrganizerError as exc:
+            self.say(str(exc))
+            return None
+        self._other_windows.append(window)
+        window.on_forget = lambda: self._other_windows.remove(window)
+        window.show()
+        return window
+
+    # -- menus --------------------------------------------------------------------------
+
+    def _action(self, menu: Any, text: str, slot: Callable[[], Any],
+                keys: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(keys, list):
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        elif keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _make_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "Add records from files…", self.choose_record_files,
+                     tip="Each file you choose becomes a record")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, keys.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo", self.undo, keys.Undo)
+        self.redo_action = self._action(edit, "&Redo", self.redo,
+                                        [keys.Redo, "Ctrl+Shift+Z"])
+        stack = self.context.undo_stack
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text)
+        stack.redoTextChanged.connect(self._redo_text)
+        edit.addSeparator()
+        self.new_action = self._action(edit, "&New item", self.new_item, keys.New,
+                                       "Add a new item to the list on screen")
+        # Del is bound on each list (not here), so that it never deletes an item while
+        # the user is editing a field; the menu only shows it.
+        delete_key = QKeySequence(keys.Delete).toString(QKeySequence.SequenceFormat.NativeText)
+        self.delete_action = self._action(edit, f"&Delete item\t{delete_key}", self.delete_item,
+                                          None, "Delete the chosen item (you can undo it)")
+        edit.addSeparator()
+        self.find_action = self._action(edit, "&Find…", self.search.focus, keys.Find)
+
+        view = bar.addMenu("&View")
+        self._action(view, "Zoom &in", self.zoom_in, [keys.ZoomIn, "Ctrl+="])
+        self._action(view, "Zoom &out", self.zoom_out, keys.ZoomOut)
+        self._action(view, "&Actual size", self.zoom_reset, "Ctrl+0")
+        view.addSeparator()
+        group = QActionGroup(self)
+        for number, (key, label) in enumerate(SECTIONS, start=1):
+            action = self._action(view, label, _caller(self.show_section, key),
+                                  f"Ctrl+{number}" if number < 10 else None)
+            group.addAction(action)
+
+        person = bar.addMenu("&Person")
+        self._action(person, "&Add person…", self.add_person)
+        self._person_actions = [
+            self._action(person, "&Edit person…", self.edit_person),
+            self._action(person, "&Remove this person", self.remove_person,
+                         tip="Takes this person off the list (Edit › Undo brings them back)"),
+        ]
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About Second Opinion Organizer", self.about)
+        if self.stack.currentWidget() is self.welcome:
+            self._show_welcome(True)
+
+    # Bound methods, not lambdas: the undo stack may outlive this window.
+    def _undo_text(self, text: str) -> None:
+        self.undo_action.setText(f"&Undo {text}".strip())
+
+    def _redo_text(self, text: str) -> None:
+        self.redo_action.setText(f"&Redo {text}".strip())
+
+    def _make_status_bar(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Progress of work in the background")
+        self.progress.setMaximumWidth(220)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel the work in the background")
+        self.job_label = QLabel()
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.job_label)
+        row.addWidget(self.progress)
+        row.addWidget(self.cancel_button)
+        holder.hide()
+        self.job_box = holder
+        self.statusBar().addPermanentWidget(holder)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def _flush_current(self) -> None:
+        page = self.current_page()
+        if page is not None and hasattr(page, "flush"):
+            page.flush()
+
+    def undo(self) -> None:
+        self._flush_current()
+        text = self.context.undo_stack.undoText()
+        self.context.undo_stack.undo()
+        if text:
+            self.say(f"Undone: {text}.")
+
+    def redo(self) -> None:
+        text = self.context.undo_stack.redoText()
+        self.context.undo_stack.redo()
+        if text:
+            self.say(f"Done again: {text}.")
+
+    def new_item(self) -> None:
+        page = self.current_page()
+        if page is not None and hasattr(page, "add_new"):
+            page.add_new()
+
+    def delete_item(self) -> None:
+        page = self.current_page()
+        if page is not None and hasattr(page, "delete_selected"):
+            page.delete_selected()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.settings.zoom() + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.settings.zoom() - ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = round(min(max(zoom, ZOOM_MIN), ZOOM_MAX), 2)
+        self.settings.set_zoom(zoom)
+        style.apply_zoom(zoom)
+        self.say(f"Text size {round(zoom * 100)}%")
+
+    def about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
+                          f"<b>{APP_NAME}</b> {__version__}<p>Keeps your family's health "
+                          "information on this computer and makes the packet for a second "
+                          "medical opinion. It never uses the network.</p>"
+                          f"<p>Your data folder: {self.context.store.root}</p>",
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def choose_record_files(self) -> None:
+        from ui.pages.records_page import FILE_FILTER
+
+        dialog = QFileDialog(self, "Choose files to add as records", "", FILE_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(lambda names: self.add_record_files(
+            [Path(n) for n in names]))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def records_page(self) -> Any:
+        from ui.pages.records_page import RecordsPage
+
+        page = self.page("records")
+        for inner in [page, *getattr(page, "pages", [])]:
+            if isinstance(inner, RecordsPage):
+                return inner
+        raise LookupError("no records page")
+
+    def add_record_files(self, paths: list[Path]) -> list[int]:
+        outer = self.show_section("records")
+        records = self.records_page()
+        if hasattr(outer, "tabs"):
+            outer.tabs.setCurrentWidget(records)
+        return list(records.add_files(paths))
+
+    # -- long work ----------------------------------------------------------------------
+
+    def track_job(self, job: Job, what: str) -> None:
+        self.jobs.append(job)
+        self.job_label.setText(what)
+        self.progress.setRange(0, 0)
+        self.job_box.show()
+        self.cancel_button.clicked.connect(job.cancel)
+        job.progress.connect(self._job_progress)
+
+        def finished(*_args: Any) -> None:
+            if job in self.jobs:
+                self.jobs.remove(job)
+            try:
+                self.cancel_button.clicked.disconnect(job.cancel)
+            except (RuntimeError, TypeError):
+                pass
+            if not self.jobs:
+                self.job_box.hide()
+
+        for signal in (job.succeeded, job.failed, job.cancelled):
+            signal.connect(finished)
+
+    def _job_progress(self, done: int, total: int, what: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if what:
+            self.progress.setToolTip(what)
+
+    # -- drops, search, closing ---------------------------------------------------------
+
+    def dragEnterEvent(self, event: Any) -> None:
+        from ui.pages.records_page import dropped_files
+
+        if self.context.person_id is not None and dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: Any) -> None:
+        from ui.pages.records_page import dropped_files
+
+        paths = dropped_files(event.mimeData())
+        if paths and self.context.person_id is not None:
+            event.acceptProposedAction()
+            self.add_record_files(paths)
+
+    def _search_active(self, active: bool) -> None:
+        self.people.setVisible(not active)
+
+    def _show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+
+    def unsaved(self) -> list[str]:
+        lines: list[str] = []
+        for page in self.pages.values():
+            if hasattr(page, "flush"):
+                page.flush()
+            if hasattr(page, "unsaved"):
+                lines += page.unsaved()
+        return lines
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        problems = self.unsaved()
+        if problems and not self._close_warned:
+            self._close_warned = True
+            event.ignore()
+            self._show_notice("Not saved: " + " ".join(problems)
+                              + " Correct it, or close the window again to leave without it.")
+            return
+        for job in list(self.jobs):
+            job.cancel()
+            job.wait(10000)
+        if not self.example:
+            self.settings.set_geometry(self.saveGeometry())
+            if self.context.person_id is not None:
+                self.settings.set_last_person(self._folder(), self.context.person_id)
+            self.settings.sync()
+        for window in list(self._other_windows):
+            window.close()
+        event.accept()
+        super().closeEvent(event)
+        if self._on_closed is not None:
+            callback, self._on_closed = self._on_closed, None
+            callback()
+        if self.on_forget is not None:
+            forget, self.on_forget = self.on_forget, None
+            forget()
+
+
+def open_example_window(settings: Settings) -> MainWindow:
+    """A window on a fresh store of made-up people in a temporary folder, marked as such."""
+    from organizer.store import Store
+
+    folder = tempfile.TemporaryDirectory(prefix="organizer-example-")
+    try:
+        store = Store(Path(folder.name) / "data")
+        try:
+            add_demo(store)
+        except BaseException:
+            store.close()
+            raise
+    except BaseException:
+        folder.cleanup()
+        raise
+    context = AppContext(store)
+
+    def closed() -> None:
+        store.close()
+        folder.cleanup()
+
+    window = MainWindow(context, settings, example=True, on_closed=closed)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return window
+
+
+def add_demo(store: Any) -> None:
+    """The demo people (organizer.demo), imported only when asked for."""
+    import importlib
+
+    try:
+        module = importlib.import_module("organizer.demo")
+    except ImportError:
+        raise OrganizerError("The example data is not available in this version.") from None
+    module.add_demo(store)
+
+
+def _caller(function: Callable[[str], Any], value: str) -> Callable[[], Any]:
+    return lambda: function(value)

@@ -1,0 +1,382 @@
+"""Records: the documents, test and imaging results, and physical items (slides, discs).
+
+Drop files (PDF, images, text) anywhere on the window to make one record per file; drop
+them on a record's "Files" tab to attach them to that record. The file's text is read
+for search afterwards, off the GUI thread, with progress in the status bar. Each record
+has a preview of its files, opens them in the system viewer, and tracks who it was sent
+to (requested, sent, received, how, tracking number).
+
+Signals (besides SectionPage's):
+    job_started(object, str): a `ui.worker.Job` and what it does, for the status bar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.changes import Change
+from organizer.errors import NotFoundError, OrganizerError
+from organizer.models import Attachment, Record
+from organizer.progress import Progress
+from ui.context import AppContext
+from ui.pages.section_page import SectionPage
+from ui.preview import AttachmentPreview, open_in_system_viewer
+from ui.worker import Job
+
+FILE_FILTER = "Documents and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt);;All files (*)"
+
+
+def dropped_files(mime: Any) -> list[Path]:
+    """The local files of a drop (other things dropped, such as web links, are ignored)."""
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls()
+            if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
+
+
+def title_from_filename(path: Path) -> str:
+    """“2026-01-ct_report final.pdf” -> “2026-01 ct report final”."""
+    words = path.stem.replace("_", " ").replace("-", " - ").split()
+    text = " ".join(words).replace(" - ", "-").strip(" -")
+    return text or path.name
+
+
+def kind_from_filename(path: Path) -> str:
+    """A guess at the record's kind from words in its name; “other” when unsure."""
+    words = set(re.split(r"[^a-z0-9]+", path.stem.lower()))
+    for kind, hints in _KIND_HINTS:
+        if words & hints:
+            return kind
+    return "other"
+
+
+_KIND_HINTS = (
+    ("lab", {"lab", "labs", "blood", "bloodwork"}),
+    ("imaging", {"mri", "ct", "xray", "scan", "ultrasound", "imaging", "mammogram", "pet"}),
+    ("pathology", {"pathology", "biopsy"}),
+    ("discharge", {"discharge"}),
+    ("operative", {"operative", "surgery"}),
+    ("letter", {"letter", "referral"}),
+    ("insurance", {"insurance", "claim", "eob"}),
+)
+
+
+class RecordsPage(SectionPage):
+    job_started = Signal(object, str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            context, "record", title="Records",
+            intro="Reports, test and imaging results, letters, and physical items such as "
+                  "slides or imaging discs. Drag files here (PDF, pictures, text) to add "
+                  "them: each file becomes a record.", parent=parent)
+        self.setAcceptDrops(True)
+        self.job: Job | None = None
+
+        self.preview = AttachmentPreview(context.store)
+        self.files = QListWidget()
+        self.files.setAccessibleName("Files of this record")
+        self.files.setMaximumHeight(110)
+        self.files.currentItemChanged.connect(self._file_chosen)
+        self.attach_button = QPushButton("Attach files…")
+        self.attach_button.setAccessibleName("Attach more files to this record")
+        self.attach_button.clicked.connect(self.choose_files_to_attach)
+        self.open_button = QPushButton("Open in viewer")
+        self.open_button.setAccessibleName("Open the chosen file in the system viewer")
+        self.open_button.clicked.connect(self.open_current_file)
+        self.remove_file_button = QPushButton("Remove file")
+        self.remove_file_button.setAccessibleName("Remove the chosen file from this record")
+        self.remove_file_button.clicked.connect(self.remove_current_file)
+        buttons = QHBoxLayout()
+        for button in (self.attach_button, self.open_button, self.remove_file_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        files_tab = QWidget()
+        files_column = QVBoxLayout(files_tab)
+        files_column.addWidget(QLabel("Drop files here to attach them to this record."))
+        files_column.addWidget(self.files)
+        files_column.addLayout(buttons)
+        files_column.addWidget(self.preview, 1)
+        self.files_tab = files_tab
+
+        self.sendings = SectionPage(
+            context, "sending", title="Sending this record",
+            intro="Each copy on its way: who it goes to, when it was asked for, sent and "
+                  "received, how, and the tracking number.",
+            where={"record_id": 0}, orientation=Qt.Orientation.Vertical)
+        self.sendings.status.connect(self.status)
+
+        self.side = QTabWidget()
+        self.side.setAccessibleName("About the chosen record")
+        self.splitter.replaceWidget(1, self.side)
+        self.side.addTab(self.editor, "Details")
+        self.side.addTab(files_tab, "Files")
+        self.side.addTab(self.sendings, "Sending")
+        self.splitter.setSizes([500, 520])
+        self.types = self.types | {"sending", "provider"}
+        self._update_side()
+        self.editor.created.connect(lambda _item: self._update_side())
+
+    # -- the page interface -------------------------------------------------------------
+
+    def set_person(self, person_id: int | None) -> None:
+        super().set_person(person_id)
+        self.sendings.set_person(person_id)
+        self._update_side()
+
+    def flush(self) -> None:
+        super().flush()
+        self.sendings.flush()
+
+    def unsaved(self) -> list[str]:
+        return super().unsaved() + self.sendings.unsaved()
+
+    def show_item(self, type_name: str, item_id: int) -> bool:
+        if type_name == "sending":
+            try:
+                sending = self.context.store.get("sending", item_id)
+            except NotFoundError:
+                return False
+            if super().show_item("record", sending.record_id):  # type: ignore[attr-defined]
+                self.side.setCurrentWidget(self.sendings)
+                return self.sendings.show_item("sending", item_id)
+            return False
+        return super().show_item(type_name, item_id)
+
+    # -- following the chosen record ----------------------------------------------------
+
+    def _current_record(self) -> Record | None:
+        item = self.editor.item
+        return item if isinstance(item, Record) and not self.editor.is_draft() else None
+
+    def _update_side(self) -> None:
+        record = self._current_record()
+        for index in (1, 2):
+            self.side.setTabEnabled(index, record is not None)
+        self.sendings.set_where({"record_id": record.id if record else 0})
+        self._fill_files(record)
+
+    def _fill_files(self, record: Record | None) -> None:
+        chosen = self._current_file()
+        self.files.blockSignals(True)
+        self.files.clear()
+        for attachment in (record.attachments if record else ()):
+            entry = QListWidgetItem(f"{attachment.filename}  ({_size(attachment.size)})")
+            entry.setData(Qt.ItemDataRole.UserRole, attachment)
+            self.files.addItem(entry)
+            if chosen is not None and chosen.id == attachment.id:
+                self.files.setCurrentItem(entry)
+        self.files.blockSignals(False)
+        if self.files.currentItem() is None and self.files.count():
+            self.files.setCurrentRow(0)
+        has_files = self.files.count() > 0
+        self.open_button.setEnabled(has_files)
+        self.remove_file_button.setEnabled(has_files)
+        self.attach_button.setEnabled(record is not None)
+        current = self._current_file()
+        if current is None or chosen is None or current.id != chosen.id:
+            self.preview.show_attachment(current)
+
+    def _current_file(self) -> Attachment | None:
+        entry = self.files.currentItem()
+        value = entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+        return value if isinstance(value, Attachment) else None
+
+    def _file_chosen(self, *_args: Any) -> None:
+        self.preview.show_attachment(self._current_file())
+
+    def _current_changed(self, current: Any, previous: Any) -> None:
+        super()._current_changed(current, previous)
+        if not self._selecting:
+            self._update_side()
+
+    def _on_changed(self, change: Change) -> None:
+        super()._on_changed(change)
+        record = self._current_record()
+        if record is not None and any(c.type == "record" and c.id == record.id
+                                      for c in change.items):
+            try:
+                fresh = self.context.store.get("record", record.id)
+            except NotFoundError:
+                fresh = None
+            self.editor.reload(fresh)
+            self._update_side()
+
+    def reload(self) -> None:
+        super().reload()
+        self._update_side()
+
+    # -- files --------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        paths = dropped_files(event.mimeData())
+        if not paths:
+            return
+        event.acceptProposedAction()
+        inside_files = self.files_tab.isVisible() and self.files_tab.rect().contains(
+            self.files_tab.mapFrom(self, event.position().toPoint()))
+        record = self._current_record()
+        if inside_files and record is not None:
+            self.attach_files(record.id, paths)
+        else:
+            self.add_files(paths)
+
+    def add_files(self, paths: Iterable[Path]) -> list[int]:
+        """One new record per file, all in one undoable step; returns the new records' ids."""
+        paths = [Path(p) for p in paths]
+        if not paths:
+            return []
+        if self.person_id is None:
+            self.status.emit("Add a person first, then drop the files again.")
+            return []
+        store, person_id = self.context.store, self.person_id
+
+        def make() -> Change:
+            change = Change()
+            with store.transaction():
+                for path in paths:
+                    added = store.add("record", {"title": title_from_filename(path),
+                                                 "kind": kind_from_filename(path)},
+                                      person_id=person_id)
+                    change = change + added
+                    change = change + store.attach_file(added.id, path, extract_text=False)
+            return change
+
+        what = "a record" if len(paths) == 1 else f"{len(paths)} records"
+        try:
+            change = self.context.write(f"Add {what} from dropped files", make)
+        except OrganizerError as exc:
+            self.status.emit(f"Nothing was added: {exc}")
+            return []
+        ids = [c.id for c in change.items if c.action == "added"]
+        if ids:
+            self.show_item("record", ids[-1])
+        self.status.emit(f"Added {what}. Reading the text for search…")
+        self.extract_text()
+        return ids
+
+    def attach_files(self, record_id: int, paths: Iterable[Path]) -> None:
+        paths = [Path(p) for p in paths]
+        store = self.context.store
+
+        def attach() -> Change:
+            change = Change()
+            with store.transaction():
+                for path in paths:
+                    change = change + store.attach_file(record_id, path, extract_text=False)
+            return change
+
+        try:
+            self.context.write(f"Attach {len(paths)} file{'s' if len(paths) > 1 else ''}",
+                               attach)
+        except OrganizerError as exc:
+            self.status.emit(f"Nothing was attached: {exc}")
+            return
+        self.extract_text()
+
+    def choose_files_to_attach(self) -> None:
+        record = self._current_record()
+        if record is None:
+            return
+        dialog = QFileDialog(self, "Attach files to this record", "", FILE_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(
+            lambda names: self.attach_files(record.id, [Path(n) for n in names]))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def open_current_file(self) -> None:
+        attachment = self._current_file()
+        if attachment is None:
+            return
+        try:
+            open_in_system_viewer(self.context.store, attachment)
+        except (OrganizerError, OSError) as exc:
+            self.status.emit(f"The file could not be opened: {exc}")
+
+    def remove_current_file(self) -> None:
+        attachment = self._current_file()
+        if attachment is None:
+            return
+        self.context.write(f"Remove file “{attachment.filename}”",
+                           lambda: self.context.store.remove_attachment(attachment.id))
+        self.status.emit(f"Removed “{attachment.filename}” from this record. Edit › Undo "
+                         "puts it back.")
+
+    # -- text extraction off the GUI thread ---------------------------------------------
+
+    def extract_text(self) -> Job | None:
+        """Read the text of every attachment still waiting, in a worker; returns the job."""
+        if self.job is not None and self.job.is_running():
+            self._extract_again = True
+            return self.job
+        self._extract_again = False
+        root = self.context.store.root
+        job = Job(lambda progress: _extract_all(root, progress), self)
+        job.succeeded.connect(self._extracted)
+        job.failed.connect(lambda message: self.status.emit(
+            f"The text of some files could not be read: {message}"))
+        job.cancelled.connect(lambda: self.status.emit("Stopped reading the text of files."))
+        self.job = job
+        self.job_started.emit(job, "Reading the text of the files for search")
+        job.start()
+        return job
+
+    def _extracted(self, change: Change) -> None:
+        self.context.broadcast(change)
+        count = len(change.items)
+        if count:
+            self.status.emit(f"The text of {count} file{'s' if count > 1 else ''} can now be "
+                             "found with Search (Ctrl+F).")
+        if getattr(self, "_extract_again", False):
+            self.extract_text()
+
+
+def _extract_all(root: Path, progress: Progress) -> Change:
+    """In the worker: its own Store on the same folder (a connection belongs to one thread)."""
+    from organizer.store import Store
+
+    change = Change()
+    with Store(root) as store:
+        pending = store.pending_text()
+        for done, attachment in enumerate(pending):
+            progress.step(done, len(pending), attachment.filename)
+            try:
+                change = change + store.extract_pending_text(attachment)
+            except NotFoundError:  # its record was deleted meanwhile (an undo)
+                continue
+        progress.step(len(pending), len(pending), "")
+    return change
+
+
+def _size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size = size / 1024  # type: ignore[assignment]
+    return str(size)
+

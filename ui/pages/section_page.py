@@ -1,0 +1,426 @@
+"""The generic section: a sortable, filterable list of one type of item, its editor beside it.
+
+Every section of the window that is a plain list (Conditions, Medications, Allergies,
+Visits, Care team, Journal…) is one `SectionPage`. It refreshes only when a broadcast
+`Change` touches its type and its person; while hidden it just notes that it is out of
+date and reloads when shown, so that switching person or section stays quick.
+
+Signals:
+    status(str): a short message for the window's status bar ("Deleted …: Undo with Ctrl+Z").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.changes import ADDED, RESTORED, UPDATED, Change
+from organizer.errors import NotFoundError, OrganizerError
+from organizer.models import TYPES, Item
+from ui.context import AppContext
+from ui.format import now_iso
+from ui.item_editor import ItemEditor
+from ui.item_model import ItemRole, ItemTableModel, SortRole
+from ui.pages.title import TitleLabel
+
+# The columns each list shows: the few a patient scans for, in the order they read them.
+COLUMNS: dict[str, list[str]] = {
+    "medication": ["name", "dose", "frequency", "active", "started_on"],
+    "allergy": ["substance", "reaction", "severity", "noted_on"],
+    "condition": ["name", "status", "diagnosed_on", "severity"],
+    "provider": ["name", "role", "specialty", "facility", "phone"],
+    "question": ["text", "priority", "asked", "case_id"],
+    "visit": ["scheduled_at", "purpose", "provider_id", "location", "status"],
+    "journal": ["written_on", "text"],
+    "immunization": ["vaccine", "given_on"],
+    "procedure": ["name", "performed_on", "performer"],
+    "result": ["name", "value", "unit", "flag", "observed_on"],
+    "record": ["title", "kind", "dated_on", "source", "location"],
+    "request": ["records", "provider_id", "asked_on", "received_on"],
+    "case": ["title", "status", "decide_by"],
+    "sending": ["recipient_id", "status", "method", "sent_on", "received_on", "tracking"],
+}
+
+# The date a list is sorted by, newest first (types without one sort by their title).
+DATE_COLUMNS = {"medication": "started_on", "allergy": "noted_on", "condition": "diagnosed_on",
+                "visit": "scheduled_at", "journal": "written_on", "immunization": "given_on",
+                "procedure": "performed_on", "result": "observed_on", "record": "dated_on",
+                "request": "asked_on", "sending": "sent_on"}
+
+# What a new item starts with, so that the patient types less.
+DEFAULTS: dict[str, Callable[[], dict[str, Any]]] = {
+    "journal": lambda: {"written_on": now_iso()},
+    "request": lambda: {"asked_on": now_iso()},
+}
+
+_AUTO_FIT_ROWS = 400  # fitting columns to content reads every row: only for short lists
+
+
+class SectionPage(QWidget):
+    status = Signal(str)
+
+    def __init__(self, context: AppContext, type_name: str, *, title: str = "",
+                 intro: str = "", where: Mapping[str, Any] | None = None,
+                 form_fields: list[str] | None = None,
+                 orientation: Qt.Orientation = Qt.Orientation.Horizontal,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.cls: type[Item] = TYPES[type_name]
+        self.type_name = type_name
+        self.types = frozenset({type_name} | self._shown_refs())
+        self.person_id: int | None = None
+        self.where: dict[str, Any] = dict(where or {})
+        self._stale = True
+        self._titles: dict[tuple[str, int], str] = {}
+        self._selecting = False
+        self.setObjectName(f"section_{type_name}")
+
+        self.model = ItemTableModel(self.cls, COLUMNS.get(type_name), ref_title=self._ref_title,
+                                    parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        plural = self.cls.PLURAL.lower()
+        self.title = TitleLabel(title or self.cls.PLURAL)
+        self.intro = QLabel(intro)
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(bool(intro))
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(f"Filter {plural}…")
+        self.filter.setAccessibleName(f"Filter {plural}")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button = QPushButton(f"Add {self.cls.LABEL.lower()}")
+        self.add_button.setAccessibleName(f"Add a {self.cls.LABEL.lower()}")
+        self.add_button.setToolTip(f"Add a {self.cls.LABEL.lower()} "
+                                   f"({QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)})")
+        self.add_button.clicked.connect(self.add_new)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setAccessibleName(f"Delete the chosen {self.cls.LABEL.lower()}")
+        self.delete_button.setToolTip("Delete the chosen item (you can undo it)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_button.setEnabled(False)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.cls.PLURAL)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        date_column = DATE_COLUMNS.get(type_name)
+        if date_column in self.model.columns:
+            self.table.sortByColumn(self.model.columns.index(date_column),
+                                    Qt.SortOrder.DescendingOrder)
+        else:
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(lambda _index: self.editor_focus())
+        self.table.installEventFilter(self)  # the Delete key on the list deletes the item
+        self.empty_note = QLabel()
+        self.empty_note.setWordWrap(True)
+        self.empty_note.hide()
+
+        self.editor = ItemEditor(self.cls, context, fields=form_fields or [
+            name for name in self.cls.specs() if name not in self.where])
+        self.editor.fixed = dict(self.where)
+        self.editor.created.connect(self._created)
+        self.editor.saved.connect(self._saved)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addLayout(bar)
+        left_column.addWidget(self.table, 1)
+        left_column.addWidget(self.empty_note)
+        self.splitter = QSplitter(orientation)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([560, 440])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.splitter, 1)
+        QWidget.setTabOrder(self.filter, self.add_button)
+        QWidget.setTabOrder(self.add_button, self.delete_button)
+        QWidget.setTabOrder(self.delete_button, self.table)
+        context.changed.connect(self._on_changed)
+
+    # -- the page interface the window uses ---------------------------------------------
+
+    def set_person(self, person_id: int | None) -> None:
+        if person_id == self.person_id and not self._stale:
+            return
+        self.editor.show_item(None)
+        self.person_id = person_id
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def set_where(self, where: Mapping[str, Any]) -> None:
+        """Show only the items with these values (the sendings of one record)."""
+        if dict(where) != self.where:
+            self.editor.show_item(None)
+            self.where = dict(where)
+            self.editor.fixed = dict(where)
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def flush(self) -> None:
+        self.editor.flush()
+
+    def unsaved(self) -> list[str]:
+        return self.editor.unsaved()
+
+    def add_new(self) -> None:
+        if self.person_id is None:
+            self.status.emit("Add a person first (Person menu).")
+            return
+        self._select_id(None)
+        defaults = DEFAULTS.get(self.type_name, dict)()
+        self.editor.fixed = dict(self.where)
+        self.editor.start_new(defaults)
+        self.delete_button.setEnabled(False)
+
+    def delete_selected(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        self.editor.flush()
+        label = self.cls.LABEL.lower()
+        title = _short(item.title)
+        try:
+            self.context.write(f"Delete {label} “{title}”",
+                               lambda: self.context.store.delete(self.type_name, item.id))
+        except OrganizerError as exc:
+            self.status.emit(str(exc))
+            return
+        undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+            QKeySequence.SequenceFormat.NativeText)
+        self.status.emit(f"Deleted {label} “{title}”. To bring it back: Edit › Undo ({undo}).")
+
+    def show_item(self, type_name: str, item_id: int) -> bool:
+        """Select one item (a search hit); clears the filter if it hides the item."""
+        if type_name != self.type_name:
+            return False
+        if self._stale:
+            self.reload()
+        if self.model.row_of(item_id) < 0:
+            return False
+        if self.filter.text():
+            self.filter.clear()
+        self._select_id(item_id)
+        self.table.setFocus()
+        return True
+
+    def current_item(self) -> Item | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        item = self.proxy.data(index, ItemRole)
+        return item if isinstance(item, Item) else None
+
+    def editor_focus(self) -> None:
+        first = next(iter(self.editor.form._editors.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.matches(QKeySequence.StandardKey.Delete)):
+            self.delete_selected()
+            return True
+        return bool(super().eventFilter(watched, event))
+
+    # -- loading ------------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read this section's items again, keeping the chosen item chosen."""
+        self._stale = False
+        self._titles.clear()
+        chosen = self.editor.item.id if self.editor.item is not None else None
+        items: list[Item] = []
+        if self.person_id is not None:
+            items = self.context.store.list_items(self.type_name, self.person_id,
+                                                  where=self.where or None)
+        self._selecting = True
+        try:
+            self.model.set_items(items)
+        finally:
+            self._selecting = False
+        if len(items) <= _AUTO_FIT_ROWS:
+            self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            width = max(self.table.viewport().width(), 400)
+            for column in range(self.model.columnCount()):
+                header.resizeSection(column, min(header.sectionSize(column), width // 2))
+        if chosen is not None and self.model.row_of(chosen) >= 0:
+            self._select_id(chosen, show=False)
+        elif not self.editor.is_draft():
+            self.editor.show_item(None)
+        self._update_empty_note()
+
+    def _update_empty_note(self) -> None:
+        empty = self.model.rowCount() == 0
+        if self.person_id is None:
+            self.empty_note.setText("Add a person first: Person › Add person.")
+        else:
+            self.empty_note.setText(
+                f"No {self.cls.PLURAL.lower()} yet. Press “{self.add_button.text()}” to add "
+                "the first one.")
+        self.empty_note.setVisible(empty)
+
+    def _on_changed(self, change: Change) -> None:
+        if not (change.types & self.types):
+            return
+        if self.person_id is None or self.person_id not in change.person_ids:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        mine = [c for c in change.items if c.type == self.type_name]
+        if self.editor.writing and all(c.action == UPDATED for c in mine) and mine:
+            for item_change in mine:  # our own edit: the form already shows it
+                if item_change.after is not None:
+                    self.model.replace(item_change.after)
+            return
+        self.reload()
+        shown = self.editor.item
+        if shown is None or self.editor.writing:
+            return
+        for item_change in mine:
+            if item_change.id != shown.id:
+                continue
+            if item_change.action in (UPDATED, ADDED, RESTORED):
+                try:
+                    self.editor.reload(self.context.store.get(self.type_name, shown.id))
+                except NotFoundError:
+                    self.editor.show_item(None)
+            else:
+                self.editor.show_item(None)
+
+    def _ref_title(self, type_name: str, item_id: int) -> str:
+        key = (type_name, item_id)
+        found = self._titles.get(key)
+        if found is None:
+            try:
+                found = _short(self.context.store.get(type_name, item_id).title, 60)
+            except NotFoundError:
+                found = "(deleted)"
+            self._titles[key] = found
+        return found
+
+    def _shown_refs(self) -> set[str]:
+        specs = self.cls.specs()
+        return {spec.ref for name in COLUMNS.get(self.type_name, [])
+                if (spec := specs.get(name)) is not None and spec.ref}
+
+    # -- selection ----------------------------------------------------------------------
+
+    def _select_id(self, item_id: int | None, show: bool = True) -> None:
+        selection = self.table.selectionModel()
+        self._selecting = not show
+        try:
+            if item_id is None:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+                return
+            row = self.model.row_of(item_id)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not index.isValid():
+                return
+            selection.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        finally:
+            self._selecting = False
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = self.proxy.data(current, ItemRole) if current.isValid() else None
+        self.delete_button.setEnabled(isinstance(item, Item))
+        if self._selecting:
+            return
+        if isinstance(item, Item):
+            if self.editor.item is None or self.editor.item.id != item.id \
+                    or self.editor.is_draft():
+                self._leave_current()
+                self.editor.show_item(item)
+        elif not self.editor.is_draft():
+            self._leave_current()
+            self.editor.show_item(None)
+
+    def _leave_current(self) -> None:
+        """Before showing another item: tell the user about typing that was not stored."""
+        self.editor.flush()
+        problems = self.editor.unsaved()
+        if problems:
+            self.status.emit("Not saved: " + " ".join(problems))
+
+    def _created(self, item: Item) -> None:
+        self.reload()
+        self._select_id(item.id, show=False)
+        self.delete_button.setEnabled(True)
+        self.status.emit(f"Added {self.cls.LABEL.lower()} “{_short(item.title)}”.")
+
+    def _saved(self, item: Item) -> None:
+        self.editor.heading.setText(f"<b>{_html(_short(item.title, 120))}</b>")
+
+
+def _short(text: str, size: int = 40) -> str:
+    first = text.splitlines()[0] if text else ""
+    return first if len(first) <= size else first[:size - 1] + "…"
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,157 @@
+"""Whose information is shown: one click on a name switches; add and edit people.
+
+A caregiver may keep a parent's, a partner's and a child's care in one place; the list of
+people is always in view, so that it is never in doubt whose records are on screen.
+
+Signals:
+    add_requested(): the user wants to add a person.
+    edit_requested(): the user wants to edit the current person.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.changes import Change
+from organizer.models import Person
+from ui.context import AppContext
+from ui.item_editor import ItemEditor
+
+_MAX_VISIBLE_PEOPLE = 5
+
+
+class PersonSwitcher(QWidget):
+    add_requested = Signal()
+    edit_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        heading = QLabel("&People")
+        self.list = QListWidget()
+        self.list.setObjectName("people")
+        self.list.setSpacing(3)
+        self.list.setAccessibleName("People: choose whose information is shown")
+        heading.setBuddy(self.list)
+        self.list.currentItemChanged.connect(self._chosen)
+        self.add_button = QPushButton("Add person")
+        self.add_button.setAccessibleName("Add a person")
+        self.add_button.clicked.connect(self.add_requested)
+        self.edit_button = QPushButton("Edit details")
+        self.edit_button.setAccessibleName("Edit the chosen person's details")
+        self.edit_button.clicked.connect(self.edit_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        context.changed.connect(self._on_changed)
+        context.person_changed.connect(self.select)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for person in self.context.store.people():
+            entry = QListWidgetItem(_label(person))
+            entry.setData(Qt.ItemDataRole.UserRole, person.id)
+            entry.setToolTip(f"Show {person.full_name}'s information")
+            self.list.addItem(entry)
+        self.list.blockSignals(False)
+        rows = min(max(self.list.count(), 1), _MAX_VISIBLE_PEOPLE)
+        row_height = self.list.sizeHintForRow(0) + 2 * self.list.spacing()
+        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth() + 4
+                                 if self.list.count() else 0)
+        self.list.setVisible(self.list.count() > 0)
+        self.select(self.context.person_id)
+        self.edit_button.setEnabled(self.context.person_id is not None)
+
+    def select(self, person_id: object) -> None:
+        self.list.blockSignals(True)
+        for row in range(self.list.count()):
+            entry = self.list.item(row)
+            if entry.data(Qt.ItemDataRole.UserRole) == person_id:
+                self.list.setCurrentItem(entry)
+                break
+        self.list.blockSignals(False)
+        self.edit_button.setEnabled(person_id is not None)
+
+    def person_ids(self) -> list[int]:
+        return [self.list.item(r).data(Qt.ItemDataRole.UserRole)
+                for r in range(self.list.count())]
+
+    def _chosen(self, entry: QListWidgetItem | None, _previous: object) -> None:
+        if entry is not None:
+            self.context.set_person(entry.data(Qt.ItemDataRole.UserRole))
+
+    def _on_changed(self, change: Change) -> None:
+        if "person" in change.types:
+            self.reload()
+
+
+def _label(person: Person) -> str:
+    if person.relationship and person.relationship.lower() not in ("self", "me"):
+        return f"{person.full_name} ({person.relationship})"
+    return person.full_name
+
+
+class PersonDialog(QDialog):
+    """Add a person, or edit one; saved as typed (the dialog has no Save button to forget).
+
+    A new person is added as soon as the full name is filled in. Closing with a value the
+    store refused, or a new person without a name, first says so; closing again leaves.
+    """
+
+    def __init__(self, context: AppContext, person: Person | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Edit person" if person else "Add a person")
+        fields = [n for n in Person.specs() if person is not None or n != "primary_provider_id"]
+        self.editor = ItemEditor(Person, context, fields=fields)
+        self.editor.created.connect(self._created)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.warning)
+        layout.addWidget(buttons)
+        self.resize(560, 640)
+        self._warned = False
+        if person is None:
+            self.editor.start_new()
+        else:
+            self.editor.show_item(person)
+
+    def _created(self, person: Person) -> None:
+        self.setWindowTitle("Edit person")
+        self.context.set_person(person.id)
+
+    def done(self, result: int) -> None:
+        self.editor.flush()
+        problems = self.editor.unsaved()
+        if problems and not self._warned:
+            self._warned = True
+            self.warning.setText("Not saved yet: " + " ".join(problems)
+                                 + " Close again to leave without it.")
+            self.warning.show()
+            return
+        super().done(result)

@@ -1,0 +1,169 @@
+"""A look at an attached file without leaving the app: PDF pages, a scaled image, or text.
+
+The bytes always come from `Store.read_attachment` (never from files/ directly). QtPdf is
+imported the first time a PDF is shown, so that starting the app does not pay for it.
+`open_in_system_viewer` copies the file to a private temporary folder (readable only by
+this user, removed when the app quits) and asks the system to open it there.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QStackedWidget, QWidget
+
+from organizer.errors import OrganizerError
+from organizer.models import Attachment
+from organizer.store import Store
+
+_TEXT_LIMIT = 200_000
+_private_dir: Path | None = None
+
+
+class ScaledImage(QLabel):
+    """An image shown as large as fits, keeping its proportions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(80, 80)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def set_image(self, pixmap: QPixmap) -> None:
+        self._pixmap = pixmap
+        self._rescale()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self._pixmap.isNull():
+            self.clear()
+            return
+        self.setPixmap(self._pixmap.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.SmoothTransformation))
+
+
+class AttachmentPreview(QStackedWidget):
+    """Shows one attachment; `kind` says what is shown ("pdf", "image", "text", "none")."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.kind = "none"
+        self.setAccessibleName("Preview of the chosen file")
+        self.message = QLabel("Choose a file to see it here.")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image = ScaledImage()
+        self.image.setAccessibleName("Image preview")
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Text of the file")
+        self.addWidget(self.message)
+        self.addWidget(self.image)
+        self.addWidget(self.text)
+        self._pdf_view: Any = None
+        self._pdf_document: Any = None
+        self._buffer: QBuffer | None = None
+
+    def show_attachment(self, attachment: Attachment | None) -> None:
+        self._close_pdf()
+        if attachment is None:
+            self._say("Choose a file to see it here.")
+            return
+        try:
+            data = self.store.read_attachment(attachment)
+        except OrganizerError as exc:
+            self._say(str(exc))
+            return
+        if attachment.media_type == "application/pdf":
+            self._show_pdf(data)
+        elif attachment.media_type.startswith("image/"):
+            pixmap = QPixmap()
+            if pixmap.loadFromData(data):
+                self.image.set_image(pixmap)
+                self.image.setToolTip(attachment.filename)
+                self.setCurrentWidget(self.image)
+                self.kind = "image"
+            else:
+                self._say(f"“{attachment.filename}” cannot be shown here. Use “Open in "
+                          "viewer” to open it with another program.")
+        elif attachment.media_type.startswith("text/"):
+            self.text.setPlainText(data[:_TEXT_LIMIT].decode("utf-8", errors="replace"))
+            self.setCurrentWidget(self.text)
+            self.kind = "text"
+        else:
+            self._say(f"“{attachment.filename}” is kept, but this kind of file cannot be "
+                      "shown here. Use “Open in viewer” to open it with another program.")
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.setCurrentWidget(self.message)
+        self.kind = "none"
+
+    def _show_pdf(self, data: bytes) -> None:
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        if self._pdf_view is None:
+            self._pdf_view = QPdfView()
+            self._pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+            self._pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            self._pdf_view.setAccessibleName("PDF preview")
+            self.addWidget(self._pdf_view)
+            self._pdf_document = QPdfDocument(self)
+            self._pdf_view.setDocument(self._pdf_document)
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._pdf_document.load(self._buffer)
+        if self._pdf_document.status() != QPdfDocument.Status.Ready \
+                or self._pdf_document.pageCount() == 0:
+            self._say("This PDF cannot be shown (it may be damaged or locked with a "
+                      "password). It is kept as it is; “Open in viewer” may still open it.")
+            return
+        self.setCurrentWidget(self._pdf_view)
+        self.kind = "pdf"
+
+    def page_count(self) -> int:
+        return int(self._pdf_document.pageCount()) if self.kind == "pdf" else 0
+
+    def _close_pdf(self) -> None:
+        if self._pdf_document is not None:
+            self._pdf_document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer = None
+
+
+def private_copy(store: Store, attachment: Attachment) -> Path:
+    """The attachment's bytes in a file only this user can read, named as the user knows it."""
+    global _private_dir
+    if _private_dir is None or not _private_dir.is_dir():
+        _private_dir = Path(tempfile.mkdtemp(prefix="organizer-view-"))
+        os.chmod(_private_dir, 0o700)
+        atexit.register(shutil.rmtree, _private_dir, True)
+    folder = Path(tempfile.mkdtemp(dir=_private_dir))
+    name = Path(attachment.filename).name or f"file-{attachment.id}"
+    target = folder / name
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(store.read_attachment(attachment))
+    return target
+
+
+def open_in_system_viewer(store: Store, attachment: Attachment) -> Path:
+    """Open a private copy with the system's viewer; returns the copy's path."""
+    path = private_copy(store, attachment)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path

@@ -1,0 +1,124 @@
+"""One search field for everything (Ctrl+F): items and the text of attached files.
+
+Results appear under the field as the user types (after a short pause); Enter or a click
+opens the item found: the window switches to its person and section and selects it.
+Escape clears the search.
+
+Signals:
+    open_requested(str, int, int): type, item id, person id of the chosen hit.
+    active_changed(bool): results are shown (True) or the search was cleared (False).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from organizer.models import TYPES
+from organizer.search import SearchHit
+from ui.context import AppContext
+
+TYPING_PAUSE_MS = 250
+
+
+class SearchPanel(QWidget):
+    open_requested = Signal(str, int, int)
+    active_changed = Signal(bool)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("Search everything (Ctrl+F)")
+        self.field.setAccessibleName("Search everything")
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(self._typed)
+        self.field.returnPressed.connect(self.open_first)
+        self.field.installEventFilter(self)
+        self.results = QListWidget()
+        self.results.setAccessibleName("Search results")
+        self.results.setWordWrap(True)
+        self.results.itemActivated.connect(self._open)
+        self.results.itemClicked.connect(self._open)
+        self.results.installEventFilter(self)
+        self.results.hide()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.run)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self.note)
+        layout.addWidget(self.results, 1)
+
+    def focus(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def clear(self) -> None:
+        self.field.clear()
+
+    def _typed(self, text: str) -> None:
+        if text.strip():
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self.results.clear()
+            self.results.hide()
+            self.note.hide()
+            self.active_changed.emit(False)
+
+    def run(self) -> list[SearchHit]:
+        """Search now (the typing pause calls this); returns the hits shown."""
+        self._timer.stop()
+        text = self.field.text().strip()
+        hits = self.context.store.search(text) if text else []
+        self.results.clear()
+        names = {p.id: p.full_name for p in self.context.store.people()}
+        for hit in hits:
+            kind = TYPES[hit.type].LABEL
+            whose = "" if hit.person_id == self.context.person_id else \
+                f" · {names.get(hit.person_id, '')}"
+            snippet = " ".join(hit.snippet.replace("[", "").replace("]", "").split())
+            first_line = hit.title.splitlines()[0] if hit.title else kind
+            entry = QListWidgetItem(f"{first_line[:80]}\n{kind}{whose}")
+            entry.setToolTip(snippet)
+            entry.setData(Qt.ItemDataRole.UserRole, (hit.type, hit.id, hit.person_id))
+            entry.setData(Qt.ItemDataRole.AccessibleTextRole,
+                          f"{kind}: {first_line[:80]}{whose}")
+            self.results.addItem(entry)
+        self.note.setText(f"Nothing found for “{text}”." if text and not hits else
+                          f"{len(hits)} found. Press Enter to open the first." if hits else "")
+        self.note.setVisible(bool(text))
+        self.results.setVisible(bool(hits))
+        if hits:
+            self.results.setCurrentRow(0)
+        self.active_changed.emit(bool(text))
+        return hits
+
+    def open_first(self) -> None:
+        if self._timer.isActive():
+            self.run()
+        if self.results.count():
+            self._open(self.results.currentItem() or self.results.item(0))
+
+    def _open(self, entry: QListWidgetItem | None) -> None:
+        if entry is None:
+            return
+        type_name, item_id, person_id = entry.data(Qt.ItemDataRole.UserRole)
+        self.open_requested.emit(type_name, item_id, person_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Escape:
+                self.clear()
+                return True
+            if watched is self.field and key == Qt.Key.Key_Down and self.results.count():
+                self.results.setFocus()
+                return True
+        return bool(super().eventFilter(watched, event))
