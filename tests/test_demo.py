@@ -191,3 +191,16 @@ def test_progress_is_reported_and_a_cancel_leaves_nothing(store: Store) -> None:
             add_demo(fresh, Progress(cancelled=cancelled), today=TODAY)
         assert fresh.people() == []
         assert {t: fresh.count(t) for t in TABLES} == dict.fromkeys(TABLES, 0)
+
+
+def test_listing_and_getting_make_equal_items(demo: Store) -> None:
+    # list_items builds items its own (faster) way; they must be exactly what get makes.
+    for type_name in TABLES:
+        for person in demo.people():
+            listed = demo.list_items(type_name, person.id)
+            assert listed == [demo.get(type_name, item.id) for item in listed], type_name
+            for item in listed:
+                assert type(item) is type(demo.get(type_name, item.id))
+                assert hash(item) == hash(demo.get(type_name, item.id))
+    records: list[Any] = demo.list_items("record")
+    assert sum(len(r.attachments) for r in records) == 8
