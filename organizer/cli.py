@@ -37,6 +37,26 @@ COMMANDS: dict[str, tuple[str, str]] = {
 USAGE = "organizer [--data-dir DIR] [COMMAND ...]"
 
 
+def _terminal_width() -> int:
+    """What shutil.get_terminal_size() answers, without importing shutil (and with it zlib,
+    bz2 and lzma), which argparse otherwise does for every parser and argument it makes."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         width if width is not None else _terminal_width() - 2)
+
+
 def _top_parser() -> argparse.ArgumentParser:
     lines = "\n".join(f"  {name:<18} {text}" for name, (_, text) in COMMANDS.items())
     parser = argparse.ArgumentParser(
@@ -45,7 +65,7 @@ def _top_parser() -> argparse.ArgumentParser:
                     "computer and make the packet for a second medical opinion.",
         epilog=f"commands:\n{lines}\n\nWith no command, the desktop app opens. "
                "`organizer COMMAND --help` tells more about one command.",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=_Formatter)
     parser.add_argument("--data-dir", metavar="DIR",
                         help="the data folder (default: ORGANIZER_DATA_DIR or your user data "
                              "folder)")
@@ -57,7 +77,8 @@ def _top_parser() -> argparse.ArgumentParser:
 
 def command_parser(name: str, description: str) -> argparse.ArgumentParser:
     """The parser a command module starts from (it adds its own arguments)."""
-    parser = argparse.ArgumentParser(prog=f"organizer {name}", description=description)
+    parser = argparse.ArgumentParser(prog=f"organizer {name}", description=description,
+                                     formatter_class=_Formatter)
     parser.add_argument("--data-dir", metavar="DIR", default=None, help=argparse.SUPPRESS)
     return parser
 

@@ -8,7 +8,6 @@ and every file in it 0600.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "SecondOpinionOrganizer"
@@ -25,11 +24,26 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-@dataclass(frozen=True)
 class DataDir:
-    """The paths inside one data folder."""
+    """The paths inside one data folder.
 
-    root: Path
+    A plain class rather than a dataclass: `organizer people` imports this module, and
+    importing `dataclasses` (with `inspect`) costs more than the whole command should.
+    """
+
+    __slots__ = ("root",)
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def __repr__(self) -> str:
+        return f"DataDir({self.root!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DataDir) and other.root == self.root
+
+    def __hash__(self) -> int:
+        return hash(self.root)
 
     @property
     def database(self) -> Path:

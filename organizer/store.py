@@ -46,6 +46,21 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound=Item)
 
 
+_PLANS: dict[type, tuple[dict[str, Any], tuple[str, ...]]] = {}
+
+
+def _plan(cls: type[Item]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Every field of an item type with its default, and the names of its boolean fields."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        import dataclasses
+
+        defaults = {f.name: f.default for f in dataclasses.fields(cls)}
+        bools = tuple(n for n, spec in cls.specs().items() if spec.kind == "bool")
+        plan = _PLANS[cls] = (defaults, bools)
+    return plan
+
+
 def now() -> str:
     """The current time in UTC, as stored in created_at and updated_at."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -192,7 +207,49 @@ class Store:
             sql += f" AND {name} IS ?"
             args.append(value)
         sql += f" ORDER BY {order_by or 'id'}"
-        return [self._item(cls, row) for row in self._rows(sql, args)]
+        return self._items(cls, self.conn.execute(sql, args))
+
+    def _items(self, cls: type[T], cursor: sqlite3.Cursor) -> list[T]:
+        """Items from a query's rows, made fast enough to list thousands at once.
+
+        Which column feeds which field, and which fields are booleans, is worked out once
+        per query; each item is then filled in directly instead of through the frozen
+        dataclass's __init__ (which sets every field through object.__setattr__), and a
+        record's attachments come from one query for all the records. Together that more
+        than halves the time to list 5,000 test results. Every field starts from its
+        declared default, so an item made here equals the one `get` makes from the row.
+        """
+        defaults, bools = _plan(cls)
+        columns = {d[0]: i for i, d in enumerate(cursor.description)}
+        fields = [(name, columns[name]) for name in defaults if name in columns]
+        make = object.__new__
+        items: list[T] = []
+        for row in cursor:
+            values = dict(defaults)
+            for name, index in fields:
+                values[name] = row[index]
+            for name in bools:
+                values[name] = bool(values[name])
+            item = make(cls)
+            item.__dict__.update(values)
+            items.append(item)
+        if cls is Record and items:
+            found = self._attachments_of([item.id for item in items])
+            for item in items:
+                item.__dict__["attachments"] = tuple(found.get(item.id, ()))
+        return items
+
+    def _attachments_of(self, record_ids: list[int]) -> dict[int, list[Attachment]]:
+        found: dict[int, list[Attachment]] = {}
+        for start in range(0, len(record_ids), 500):  # SQLite limits the number of ? in one query
+            chunk = record_ids[start:start + 500]
+            rows = self.conn.execute(
+                "SELECT id, record_id, filename, media_type, size, sha256, text_status, "
+                f"created_at FROM attachments WHERE record_id IN ({','.join('?' * len(chunk))}) "
+                "AND deleted_at IS NULL ORDER BY id", chunk)
+            for row in rows:
+                found.setdefault(row[1], []).append(Attachment(*row))
+        return found
 
     def people(self) -> list[Person]:
         """Everyone in the store, by name."""

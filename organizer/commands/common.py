@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+# Annotations only (never evaluated): `organizer people` should not pay for importing
+# typing, json or pathlib before it needs them.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from organizer.models import Person
     from organizer.store import Store
 
 
 def open_store(args: argparse.Namespace) -> Store:
+    from pathlib import Path
+
     from organizer.store import Store
 
     return Store(Path(args.data_dir) if args.data_dir else None)
@@ -29,6 +33,8 @@ def find_person(store: Store, ref: str) -> Person:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 
 from organizer.errors import NewerDatabaseError, OrganizerError
@@ -22,6 +20,9 @@ Step = Callable[[sqlite3.Connection], None]
 
 def _sql(name: str) -> Step:
     def run(conn: sqlite3.Connection) -> None:
+        # Imported here: every command imports this module for LATEST, few run a step.
+        from importlib import resources
+
         script = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
         for statement in _statements(script):
             conn.execute(statement)
@@ -92,6 +93,8 @@ def migrate(conn: sqlite3.Connection, database: Path, backups: Path) -> int:
 
 def _backup_before(conn: sqlite3.Connection, version: int, backups: Path) -> Path:
     """Copy the whole database aside (SQLite's online backup) before changing its schema."""
+    from datetime import UTC, datetime
+
     from organizer.paths import private_file
 
     backups.mkdir(parents=True, exist_ok=True)

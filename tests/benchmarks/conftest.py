@@ -1,0 +1,31 @@
+"""Fixtures the benchmarks share: the large store, built once and cached (see
+make_large_store.py). Any benchmark, of the core, the app or the packet, can ask for
+`large_store_dir` (the data folder) or `large_store` (an open Store on it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from organizer.store import Store
+from tests.benchmarks.make_large_store import large_store as _build
+
+
+@pytest.fixture(scope="session")
+def large_store_dir() -> Path:
+    return _build()
+
+
+@pytest.fixture(scope="session")
+def large_store(large_store_dir: Path) -> Iterator[Store]:
+    with Store(large_store_dir) as store:
+        yield store
+
+
+def report(title: str, lines: list[str]) -> None:
+    """Print one benchmark's figures as a small block (make bench runs pytest with -s)."""
+    print(f"\n== {title}")
+    for line in lines:
+        print(f"   {line}")
