@@ -637,7 +637,7 @@ def index(ctx: Context) -> list[Any]:
                          word(sending.method), dates, sending.tracking])
     out.append(st.data_table(["Item", "Where it is", "Sent to", "Status", "How", "Dates",
                               "Tracking"], rows,
-                             st.widths(ctx.width, 0.2, 0.15, 0.17, 0.1, 0.09, 0.16, 0.13), s))
+                             st.widths(ctx.width, 0.17, 0.13, 0.15, 0.08, 0.08, 0.16, 0.23), s))
     return out
 
 
