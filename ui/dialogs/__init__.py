@@ -1,0 +1,1 @@
+"""Dialogs opened from the main window (each testable on its own with pytest-qt)."""
