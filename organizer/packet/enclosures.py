@@ -221,24 +221,45 @@ class Stamper:
         self._bold = pdfmetrics.getFont(BOLD)
         self.width = width
         self.height = height
+        self._widths: dict[tuple[str, str], float] = {}
+        self._ops: dict[tuple[str, float, float, str], str] = {}
+
+    # Most of a stamp is the same on every page (the patient, the footer, the enclosure's
+    # title), so widths and operators are remembered: a 1,000-page packet measures each
+    # distinct string once.
 
     def _width(self, text: str, font: Any) -> float:
-        return float(font.stringWidth(text, styles.STAMP_SIZE))
+        key = (text, font.fontName)
+        found = self._widths.get(key)
+        if found is None:
+            found = self._widths[key] = float(font.stringWidth(text, styles.STAMP_SIZE))
+        return found
 
     def _fit(self, text: str, font: Any, room: float) -> str:
+        """The text, shortened with "…" if it is wider than `room`."""
         if self._width(text, font) <= room:
             return text
-        while text and self._width(text + "…", font) > room:
-            text = text[:-1]
-        return text.rstrip() + "…" if text else ""
+        low, high = 0, len(text)  # the longest prefix that fits, by bisection
+        while low < high:
+            mid = (low + high + 1) // 2
+            if float(font.stringWidth(text[:mid] + "…", styles.STAMP_SIZE)) <= room:
+                low = mid
+            else:
+                high = mid - 1
+        return text[:low].rstrip() + "…" if low else ""
 
     def _text(self, text: str, x: float, y: float, font: Any) -> str:
+        key = (text, round(x, 2), round(y, 2), font.fontName)
+        found = self._ops.get(key)
+        if found is not None:
+            return found
         parts = [f"BT 1 0 0 1 {x:.2f} {y:.2f} Tm"]
         for subset, chunk in font.splitString(text, self._doc):
             parts.append(f"{font.getSubsetInternalName(subset, self._doc)} "
                          f"{styles.STAMP_SIZE} Tf <{chunk.hex()}> Tj")
         parts.append("ET")
-        return " ".join(parts)
+        found = self._ops[key] = " ".join(parts)
+        return found
 
     def ops(self, stamp: StampText, landscape: bool = False) -> bytes:
         w, h, edge = self.width, self.height, styles.EDGE
@@ -250,7 +271,13 @@ class Stamper:
         bold = stamp.head_bold + ("  " if stamp.head else "")
         bold_w = self._width(bold, self._bold)
         room = w - 2 * edge - right_w - bold_w - 18
-        head = self._fit(stamp.head, self._regular, room)
+        title, sep, pages = stamp.head.rpartition("  (")
+        if sep:  # shorten the title, never the "(page 2 of 10)" after it
+            suffix = sep + pages
+            head = self._fit(title, self._regular, room - self._width(suffix, self._regular))
+            head += suffix
+        else:
+            head = self._fit(stamp.head, self._regular, room)
         foot = self._fit(stamp.foot, self._regular, w - 2 * edge - foot_right_w - 18)
         out = [
             "q", f"{_rgb(styles.RULE)} RG 0.5 w",

@@ -116,20 +116,35 @@ def para(text: str | None, style: ParagraphStyle) -> Paragraph:
 def data_table(header: Sequence[str], rows: Sequence[Sequence[Any]],
                widths: Sequence[float], styles: Styles,
                extra: Sequence[tuple[Any, ...]] = ()) -> Table:
-    """A table with a shaded header row, thin rules, wrapped cells; repeats its header."""
-    def cell(value: Any) -> Any:
-        if isinstance(value, str) or value is None:
+    """A table with a shaded header row, thin rules, wrapped cells; repeats its header.
+
+    A short value that fits its column on one line is drawn as plain text (it looks the
+    same); only longer ones become wrapping Paragraphs, which cost far more to lay out
+    and matter in a 100-record index laid out twice.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = styles.cell.fontSize
+
+    def cell(value: Any, width: float) -> Any:
+        if value is None or value == "":
+            return ""
+        if isinstance(value, str):
+            if "\n" not in value and stringWidth(value, REGULAR, size) <= width - 9:
+                return value
             return para(value, styles.cell)
         return value
 
     data = [[Paragraph(markup(h), styles.cell_head) for h in header]]
-    data += [[cell(v) for v in row] for row in rows]
+    data += [[cell(v, w) for v, w in zip(row, widths, strict=False)] for row in rows]
     table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 1), (-1, -1), REGULAR, size, styles.cell.leading),
+        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
