@@ -108,3 +108,42 @@ def test_no_person_yet(qtbot: Any, store: Store) -> None:
     assert not dialog.make_button.isEnabled()
     assert "Add a person first" in dialog.status.text()
     dialog.reject()
+
+
+@pytest.mark.parametrize(("kind", "expected"), [
+    ("medications", "Metformin"), ("questions", "What happens if I wait three months"),
+    ("visit-summary", "Mastectomy within 6 weeks"), ("request-letter", "right of access"),
+])
+def test_printouts_dialog(qtbot: Any, ctx: tuple[AppContext, Household], tmp_path: Path,
+                          kind: str, expected: str) -> None:
+    from ui.dialogs.printouts_dialog import open_printouts_dialog
+
+    context, house = ctx
+    dialog = open_printouts_dialog(context, None, kind, house.case_id)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.printout_ready, timeout=60000) as blocker:
+        qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    result = blocker.args[0]
+    assert dialog.preview.document.pageCount() == result.pages >= 1
+    assert dialog.preview.save_to(tmp_path / "out.pdf")
+    pages = PdfReader(tmp_path / "out.pdf").pages
+    text = " ".join(" ".join(p.extract_text().split()) for p in pages)
+    assert expected in text and PATIENT in text
+    dialog.reject()
+
+
+def test_printouts_dialog_says_what_is_missing(qtbot: Any, store: Store) -> None:
+    from ui.dialogs.printouts_dialog import open_printouts_dialog
+
+    context = AppContext(store)
+    context.set_person(store.add("person", {"full_name": "Anna Kowalska"}).id)
+    dialog = open_printouts_dialog(context, None, "request-letter")
+    qtbot.addWidget(dialog)
+    assert dialog.job is None
+    dialog.make()
+    assert dialog.job is not None
+    with qtbot.waitSignal(dialog.job.failed, timeout=60000):
+        pass
+    assert "has no records request yet" in dialog.status.text()
+    assert dialog.make_button.isEnabled()
+    dialog.reject()

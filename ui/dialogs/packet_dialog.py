@@ -189,34 +189,12 @@ class PacketDialog(QDialog):
         column.addLayout(buttons)
         splitter.addWidget(form_side)
 
-        preview_side = QWidget()
-        preview = QVBoxLayout(preview_side)
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(preview_side)
-        self.view.setAccessibleName("Preview of the packet")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.placeholder = QLabel("Choose what to include, then press “Make packet”. "
-                                  "The packet appears here before you save or print it.")
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        preview.addWidget(self.placeholder)
-        preview.addWidget(self.view, 1)
-        self.view.hide()
-        actions = QHBoxLayout()
-        self.save_button = QPushButton("Save as…")
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Open in your usual PDF viewer")
-        self.print_button = QPushButton("Print…")
-        for button, handler in ((self.save_button, self._ask_save),
-                                (self.open_button, self.open_in_viewer),
-                                (self.print_button, self._ask_print)):
-            button.setEnabled(False)
-            button.clicked.connect(handler)
-            actions.addWidget(button)
-        actions.addStretch()
-        preview.addLayout(actions)
+        self.preview = PdfPreview(self.suggested_name, self.status)
+        self.document, self.view = self.preview.document, self.preview.view
+        self.save_button = self.preview.save_button
+        self.open_button = self.preview.open_button
+        self.print_button = self.preview.print_button
+        preview_side = self.preview
         splitter.addWidget(preview_side)
         splitter.setSizes([420, 680])
         self._fill_records()
@@ -311,13 +289,7 @@ class PacketDialog(QDialog):
         self._busy(False)
         self.result = result
         self.result_path = Path(result.path)
-        self.document.close()
-        self.document.setPassword(self.password.text())
-        self.document.load(str(self.result_path))
-        self.placeholder.hide()
-        self.view.show()
-        for button in (self.save_button, self.open_button, self.print_button):
-            button.setEnabled(True)
+        self.preview.show_pdf(self.result_path, self.password.text())
         text = (f"The packet is ready: {result.pages} pages, {result.enclosures} "
                 f"enclosure{'s' if result.enclosures != 1 else ''}. Save it, open it or "
                 "print it.")
@@ -337,11 +309,81 @@ class PacketDialog(QDialog):
         self._busy(False)
         self.status.setText("Cancelled: no packet was made.")
 
-    # -- what to do with it --------------------------------------------------------------
-
     def suggested_name(self) -> str:
         name = self.person.full_name if self.person else "packet"
         return f"Second opinion packet - {name}.pdf"
+
+    def save_to(self, path: Path) -> bool:
+        return self.preview.save_to(path)
+
+    def open_in_viewer(self) -> bool:
+        return self.preview.open_in_viewer()
+
+    def print_to(self, printer: Any) -> int:
+        return self.preview.print_to(printer)
+
+    # -- closing -------------------------------------------------------------------------
+
+    def _cleanup(self) -> None:
+        if self.job is not None and self.job.is_running():
+            self.job.cancel()
+            self.job.wait(30000)
+        self.preview.close_document()
+        shutil.rmtree(self._temp, ignore_errors=True)
+
+
+class PdfPreview(QWidget):
+    """A made PDF shown in the app (QtPdf), with Save as…, Open and Print….
+
+    `suggested_name()` gives the file name offered by Save as; `status` is the label
+    where the outcome is told in words.
+    """
+
+    def __init__(self, suggested_name: Any, status: QLabel,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.suggested_name = suggested_name
+        self.status = status
+        self.path: Path | None = None
+        preview = QVBoxLayout(self)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName("Preview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.placeholder = QLabel("Choose what to include, then press “Make”. The document "
+                                  "appears here before you save or print it.")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        preview.addWidget(self.placeholder)
+        preview.addWidget(self.view, 1)
+        self.view.hide()
+        actions = QHBoxLayout()
+        self.save_button = QPushButton("Save as…")
+        self.open_button = QPushButton("Open")
+        self.open_button.setToolTip("Open in your usual PDF viewer")
+        self.print_button = QPushButton("Print…")
+        for button, handler in ((self.save_button, self._ask_save),
+                                (self.open_button, self.open_in_viewer),
+                                (self.print_button, self._ask_print)):
+            button.setEnabled(False)
+            button.clicked.connect(handler)
+            actions.addWidget(button)
+        actions.addStretch()
+        preview.addLayout(actions)
+
+    def show_pdf(self, path: Path, password: str = "") -> None:
+        self.path = path
+        self.document.close()
+        self.document.setPassword(password)
+        self.document.load(str(path))
+        self.placeholder.hide()
+        self.view.show()
+        for button in (self.save_button, self.open_button, self.print_button):
+            button.setEnabled(True)
+
+    # -- what to do with it --------------------------------------------------------------
 
     def _ask_save(self) -> None:
         start = str(Path.home() / self.suggested_name())
@@ -351,12 +393,12 @@ class PacketDialog(QDialog):
 
     def save_to(self, path: Path) -> bool:
         """Copy the packet to where the user chose; says so in the status line."""
-        if self.result_path is None:
+        if self.path is None:
             return False
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            shutil.copyfile(self.result_path, path)
+            shutil.copyfile(self.path, path)
         except OSError as exc:
             self.status.setText(f"The packet could not be saved as {path} ({exc.strerror}). "
                                 "Choose another place.")
@@ -365,9 +407,9 @@ class PacketDialog(QDialog):
         return True
 
     def open_in_viewer(self) -> bool:
-        if self.result_path is None:
+        if self.path is None:
             return False
-        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_path))))
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path))))
 
     def _ask_print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -405,14 +447,8 @@ class PacketDialog(QDialog):
             painter.end()
         return pages
 
-    # -- closing -------------------------------------------------------------------------
-
-    def _cleanup(self) -> None:
-        if self.job is not None and self.job.is_running():
-            self.job.cancel()
-            self.job.wait(30000)
+    def close_document(self) -> None:
         self.document.close()
-        shutil.rmtree(self._temp, ignore_errors=True)
 
 
 def _escape(text: str) -> str:
