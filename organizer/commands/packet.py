@@ -1,17 +1,109 @@
-"""`organizer packet`: not built yet; says so and exits 2."""
+"""`organizer packet --person P [--case C] -o OUT.pdf [--password PW] [--page-size letter|a4]`
+
+Makes the PDF packet for the second doctor, or, with `--printout`, one of the shorter
+printouts (medication list, question sheet, visit summary, records request letter).
+A file that cannot be included does not stop the packet: it is named on stderr, one line
+each, and the exit status is still 0.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
-from organizer.commands.common import not_available
+from organizer.commands.common import add_person_option, open_store
+from organizer.errors import NotFoundError, ValidationError
 
-NOT_AVAILABLE = True
+PRINTOUTS = ("medications", "questions", "visit-summary", "request-letter")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    add_person_option(parser)
+    parser.add_argument("--case", "-c", metavar="C",
+                        help="the second opinion: its number or its exact title")
+    parser.add_argument("--output", "-o", required=True, metavar="OUT.pdf",
+                        help="where to save the PDF")
+    parser.add_argument("--password", metavar="PW",
+                        help="lock the PDF with this password (AES-256)")
+    parser.add_argument("--page-size", choices=("letter", "a4"),
+                        help="paper size (default: from your locale)")
+    parser.add_argument("--sections", metavar="LIST",
+                        help="parts to include, comma-separated (default: all): cover, "
+                             "contents, case, timeline, summary, questions, index, enclosures")
+    parser.add_argument("--records", metavar="IDS",
+                        help="record numbers to include, comma-separated (default: every "
+                             "record of the person)")
+    parser.add_argument("--prepared-by", metavar="NAME",
+                        help="your name, when you prepare the packet for someone else")
+    parser.add_argument("--printout", choices=PRINTOUTS,
+                        help="make a shorter printout instead of the packet")
+    parser.add_argument("--visit", metavar="V", help="the visit, for --printout visit-summary")
+    parser.add_argument("--request", metavar="R",
+                        help="the records request, for --printout request-letter")
+
+
+def _ids(text: str | None, what: str) -> tuple[int, ...] | None:
+    if text is None:
+        return None
+    words = [w.strip() for w in text.split(",") if w.strip()]
+    if not all(w.isdigit() for w in words):
+        raise ValidationError(f"{what}: give numbers separated by commas, for example 3,5,8.")
+    return tuple(int(w) for w in words)
+
+
+def find_case(store: object, person_id: int, ref: str) -> int:
+    """A case of this person by number or exact title (any case)."""
+    from organizer.models import Case
+    from organizer.store import Store
+
+    assert isinstance(store, Store)
+    cases = [c for c in store.list_items("case", person_id) if isinstance(c, Case)]
+    text = ref.strip()
+    for case in cases:
+        if text.isdigit() and case.id == int(text):
+            return case.id
+    matches = [c for c in cases if c.title.lower() == text.lower()]
+    if len(matches) == 1:
+        return matches[0].id
+    if not matches:
+        listed = "; ".join(f"{c.id}: {c.title}" for c in cases) or "none yet"
+        raise NotFoundError(f"No second opinion “{text}” was found for this person "
+                            f"(theirs: {listed}).")
+    raise ValidationError(f"More than one second opinion is called “{text}”. Use its number.")
 
 
 def run(args: argparse.Namespace) -> int:
-    return not_available("packet")
+    from organizer.packet.options import PacketOptions
+
+    sections = None
+    if args.sections is not None:
+        sections = tuple(w.strip() for w in args.sections.split(",") if w.strip())
+    fields: dict[str, object] = {"record_ids": _ids(args.records, "--records"),
+                                 "password": args.password or None,
+                                 "prepared_by": args.prepared_by}
+    if sections is not None:
+        fields["sections"] = sections
+    if args.page_size:
+        fields["page_size"] = args.page_size
+    options = PacketOptions(**fields)  # type: ignore[arg-type]
+    output = Path(args.output)
+    with open_store(args) as store:
+        person = store.find_person(args.person)
+        case_id = find_case(store, person.id, args.case) if args.case else None
+        if args.printout:
+            from organizer.packet.printouts import make_printout
+
+            made = make_printout(store, person.id, args.printout, output, options,
+                                 case_id=case_id, visit=args.visit, request=args.request)
+            print(f"Saved the {made.what} for {person.full_name}: {output} "
+                  f"({made.pages} page{'s' if made.pages != 1 else ''}).")
+            return 0
+        from organizer.packet.build import build_packet
+
+        result = build_packet(store, person.id, output, options, case_id=case_id)
+    for problem in result.problems:
+        print(f"organizer: note: {problem.message()}", file=sys.stderr)
+    print(f"Saved the packet for {person.full_name}: {output} ({result.pages} pages, "
+          f"{result.enclosures} enclosure{'s' if result.enclosures != 1 else ''}).")
+    return 0

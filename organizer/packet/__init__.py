@@ -1,0 +1,17 @@
+"""The packet: the PDF a patient brings to (or sends ahead to) the second doctor.
+
+Modules, from the data inward:
+  options.py     what to include, paper size (from the locale), password
+  snapshot.py    an immutable copy of one person's data, read from a Store
+  text.py        dates, amounts and labels in the words printed on paper
+  fonts.py, styles.py   the shipped Unicode font and the typography
+  sections.py    the front matter's flowables: cover, contents, case, summary…
+  layout.py      the page template (header, footer, "page N of M") and the passes
+                 that settle page numbers
+  enclosures.py  reading attachments, stamping and merging their pages with pypdf
+  build.py       `build_packet`: all of the above, with progress and Cancel
+  printouts.py   the shorter printouts: medication list, questions, visit summary,
+                 records request letter
+
+Nothing is imported here, so that importing the package costs nothing until a packet is made.
+"""

@@ -1,0 +1,97 @@
+"""What a packet holds and how it is printed: sections, records, paper size, password.
+
+The paper size defaults from the locale (Python's, never Qt's: the core runs headless):
+the countries that use US Letter get Letter, everyone else A4.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from dataclasses import dataclass, field
+
+from organizer.errors import ValidationError
+
+# Section key -> its title in the packet, in the order the packet prints them.
+SECTIONS: dict[str, str] = {
+    "cover": "Cover",
+    "contents": "Contents",
+    "case": "The case",
+    "timeline": "Timeline",
+    "summary": "Patient summary",
+    "questions": "Questions for the doctor",
+    "index": "Index of enclosures",
+    "enclosures": "Enclosures",
+}
+
+PAGE_SIZES = ("letter", "a4")
+
+# Territories (ISO 3166 codes, and the English names Windows puts in its locale names)
+# where US Letter is the usual paper.
+_LETTER_TERRITORIES = {
+    "US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "PR", "DO", "SV", "NI",
+    "BZ", "UNITED STATES", "CANADA", "MEXICO", "PHILIPPINES", "CHILE", "COLOMBIA",
+    "VENEZUELA", "COSTA RICA", "GUATEMALA", "PANAMA", "PUERTO RICO", "DOMINICAN REPUBLIC",
+    "EL SALVADOR", "NICARAGUA", "BELIZE",
+}
+
+
+def territory_of(locale_name: str | None) -> str:
+    """The country part of a locale name.
+
+    "en_US.UTF-8" -> "US"; Windows' "English_Canada.1252" -> "CANADA".
+    """
+    if not locale_name:
+        return ""
+    name = locale_name.split(".")[0].split("@")[0]
+    if "_" not in name and "-" not in name:
+        return ""
+    return name.replace("-", "_").split("_", 1)[1].upper()
+
+
+def default_page_size(locale_name: str | None = None) -> str:
+    """"letter" where the locale's country uses US Letter, "a4" everywhere else.
+
+    LC_PAPER says what paper the user set up, so it wins over LC_ALL and LANG.
+    """
+    if locale_name is None:
+        for variable in ("LC_PAPER", "LC_ALL", "LANG"):
+            value = os.environ.get(variable)
+            if value and value not in ("C", "POSIX") and not value.startswith("C."):
+                locale_name = value
+                break
+        else:
+            locale_name = locale.getlocale()[0]
+    return "letter" if territory_of(locale_name) in _LETTER_TERRITORIES else "a4"
+
+
+@dataclass(frozen=True)
+class PacketOptions:
+    """The choices of one packet.
+
+    `sections` are keys of SECTIONS; `record_ids` None means every record of the person
+    (the case's own first, then by date), otherwise exactly those records in that order
+    of the default sort. `prepared_by` is the name of the caregiver making the packet when
+    it is not the patient. `made_on` (ISO date) is for reproducible output in tests.
+    """
+
+    sections: tuple[str, ...] = tuple(SECTIONS)
+    record_ids: tuple[int, ...] | None = None
+    page_size: str = field(default_factory=default_page_size)
+    password: str | None = None
+    prepared_by: str | None = None
+    made_on: str | None = None
+
+    def __post_init__(self) -> None:
+        unknown = [s for s in self.sections if s not in SECTIONS]
+        if unknown:
+            raise ValidationError(f"“{unknown[0]}” is not a part of the packet. Choose from: "
+                                  f"{', '.join(SECTIONS)}.")
+        if not self.sections:
+            raise ValidationError("Choose at least one part of the packet to include.")
+        if self.page_size not in PAGE_SIZES:
+            raise ValidationError(f"The paper size “{self.page_size}” is not known. Choose "
+                                  "letter or a4.")
+
+    def has(self, section: str) -> bool:
+        return section in self.sections

@@ -1,0 +1,259 @@
+"""The shorter printouts: the medication list, the question sheet, the visit summary for the
+primary doctor, and the records request letter.
+
+Each is a small document in the packet's typography (same font, same header and footer),
+laid out by the same page-numbering passes, and saved the same safe way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, Spacer
+
+from organizer.errors import NotFoundError, ValidationError
+from organizer.models import Request, Visit
+from organizer.packet import sections
+from organizer.packet import styles as st
+from organizer.packet.enclosures import PacketWriter, StampText
+from organizer.packet.fonts import BOLD
+from organizer.packet.layout import Numbers, SectionStart, render_front
+from organizer.packet.options import PacketOptions
+from organizer.packet.snapshot import PacketSnapshot, take_snapshot
+from organizer.packet.text import format_date, joined, markup, word
+
+if TYPE_CHECKING:
+    from organizer.store import Store
+
+TITLES = {
+    "medications": "Medication list",
+    "questions": "Questions for the doctor",
+    "visit-summary": "Visit summary",
+    "request-letter": "Records request letter",
+}
+
+
+@dataclass(frozen=True)
+class PrintoutResult:
+    what: str   # "medication list", in words for a sentence
+    path: Path
+    pages: int
+
+
+def make_printout(store: Store, person_id: int, kind: str, output: Path | str,
+                  options: PacketOptions | None = None, *, case_id: int | None = None,
+                  visit: str | int | None = None,
+                  request: str | int | None = None) -> PrintoutResult:
+    """Make one printout for one person (and case) into `output`."""
+    from organizer.packet.build import _check_target, _write, patient_line
+
+    if kind not in TITLES:
+        raise ValidationError(f"“{kind}” is not a printout. Choose one of: "
+                              f"{', '.join(TITLES)}.")
+    options = options or PacketOptions()
+    output = Path(output)
+    _check_target(output)
+    snap = take_snapshot(store, person_id, case_id, today=options.made_on)
+    geo = st.geometry(options.page_size)
+    ctx = sections.Context(snap, options, st.Styles(), geo, [], [], Numbers())
+    title = TITLES[kind]
+    if kind == "medications":
+        story = medication_list(ctx)
+    elif kind == "questions":
+        story = question_sheet(ctx)
+    elif kind == "visit-summary":
+        story = visit_summary(ctx, _visit(snap, visit))
+    else:
+        story = request_letter(ctx, _request(snap, request))
+    patient = patient_line(snap)
+    made = format_date(snap.taken_on)
+
+    def stamp(page: int, total: int, section: str) -> StampText:
+        return StampText(title, "", patient, f"Made {made} · confidential health information",
+                         f"Page {page} of {total}")
+
+    data, numbers = render_front(lambda _numbers: list(story), geo, stamp, 0,
+                                 f"{title}: {snap.person.full_name}")
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    writer = PacketWriter(geo.width, geo.height)
+    for page in PdfReader(BytesIO(data)).pages:
+        writer.add_page(page)
+    _write(writer, output, options.password, f"{title}: {snap.person.full_name}")
+    return PrintoutResult(title.lower(), output, numbers.front_pages)
+
+
+def _pick(items: list[Any], ref: str | int | None, label: str, hint: str) -> Any:
+    if ref is not None:
+        text = str(ref).strip()
+        for item in items:
+            if text.isdigit() and item.id == int(text):
+                return item
+        raise NotFoundError(f"There is no {label} number {text} for this person.")
+    if not items:
+        raise NotFoundError(f"This person has no {label} yet. {hint}")
+    return items[-1]
+
+
+def _visit(snap: PacketSnapshot, ref: str | int | None) -> Visit:
+    """The visit asked for, else the case's (or person's) latest visit that took place."""
+    visits = [v for v in snap.visits if snap.case is None or v.case_id == snap.case.id]
+    if ref is None:
+        done = [v for v in visits if v.status == "done"]
+        visits = done or visits
+    found = _pick(visits, ref, "visit", "Add the visit first, then make its summary.")
+    assert isinstance(found, Visit)
+    return found
+
+
+def _request(snap: PacketSnapshot, ref: str | int | None) -> Request:
+    requests = sorted(snap.requests, key=lambda r: (r.asked_on, r.id))
+    found = _pick(requests, ref, "records request",
+                  "Add the request (who, which records) first, then print its letter.")
+    assert isinstance(found, Request)
+    return found
+
+
+def _title(ctx: sections.Context, key: str, subtitle: str | None = None) -> list[Any]:
+    s = ctx.styles
+    out: list[Any] = [SectionStart(key, TITLES[key]), Paragraph(markup(TITLES[key]), s.h1)]
+    person = ctx.snap.person
+    line = joined([person.full_name, f"born {format_date(person.birth_date)}"
+                   if person.birth_date else None, subtitle])
+    out += [Paragraph(markup(line), s.subtitle.clone("sub", spaceAfter=4, fontSize=11,
+                                                     leading=15)),
+            HRFlowable(width="100%", thickness=0.8, color=st.ACCENT, spaceBefore=2,
+                       spaceAfter=10)]
+    return out
+
+
+def medication_list(ctx: sections.Context) -> list[Any]:
+    s = ctx.styles
+    out = _title(ctx, "medications", f"as of {format_date(ctx.snap.taken_on)}")
+    out += [Paragraph("Taken now", s.h2), *sections.medication_tables(ctx),
+            Paragraph("Allergies and intolerances", s.h2), *sections.allergy_table(ctx),
+            Spacer(0, 12), Paragraph("Changes the doctor makes today:", s.h3),
+            sections.answer_lines(ctx, 4)]
+    return out
+
+
+def question_sheet(ctx: sections.Context) -> list[Any]:
+    s = ctx.styles
+    case = ctx.snap.case
+    out = _title(ctx, "questions", case.title if case else None)
+    if case and case.question:
+        out += [sections.boxed(ctx, [Paragraph("THE QUESTION AT STAKE", s.label),
+                                     Paragraph(markup(case.question), s.value)]),
+                Spacer(0, 12)]
+    if not ctx.snap.questions:
+        return [*out, sections.statement(ctx, "No questions written yet. Room for notes:"),
+                sections.answer_lines(ctx, 14)]
+    return out + sections.question_blocks(ctx, lines=4)
+
+
+def visit_summary(ctx: sections.Context, visit: Visit) -> list[Any]:
+    s, snap = ctx.styles, ctx.snap
+    doctor = snap.provider(visit.provider_id)
+    out = _title(ctx, "visit-summary", format_date(visit.scheduled_at))
+    primary = snap.primary_doctor()
+    out.append(sections.label_rows(ctx, [
+        ("For", sections.doctor_line(primary) if primary else "The primary doctor"),
+        ("Visit with", sections.doctor_line(doctor)),
+        ("When", format_date(visit.scheduled_at)), ("Where", visit.location),
+        ("Purpose", visit.purpose), ("Status", word(visit.status)),
+        ("Report", joined([f"asked for {format_date(visit.report_requested_on)}"
+                           if visit.report_requested_on else None,
+                           f"received {format_date(visit.report_received_on)}"
+                           if visit.report_received_on else None], ", "))]))
+    case = snap.case or next((c for c in snap.cases if c.id == visit.case_id), None)
+    if case is not None:
+        out += [Paragraph("The question", s.h2), sections.label_rows(ctx, [
+            ("Second opinion", case.title), ("The question", case.question),
+            ("Decision needed by", format_date(case.decide_by))])]
+        opinions = [o for o in snap.opinions if o.case_id == case.id]
+        out.append(Paragraph("Opinions", s.h2))
+        if not opinions:
+            out.append(sections.statement(ctx, "No opinion has been recorded yet."))
+        for opinion in opinions:
+            out.append(KeepTogether([
+                Paragraph(markup(sections.doctor_line(snap.provider(opinion.provider_id))
+                                 or "Doctor not recorded"), s.h3),
+                sections.label_rows(ctx, [
+                    ("Given on", format_date(opinion.given_on)),
+                    ("Diagnosis as stated", opinion.diagnosis),
+                    ("Recommendation", opinion.recommendation),
+                    ("Compared with the first opinion", word(opinion.agrees)),
+                    ("Summary", opinion.summary)])]))
+    asked = [q for q in snap.questions if q.visit_id == visit.id or
+             (case is not None and q.case_id == case.id)]
+    out.append(Paragraph("Questions and answers", s.h2))
+    if not asked:
+        out.append(sections.statement(ctx, "No questions were recorded for this visit."))
+    for number, question in enumerate(asked, start=1):
+        answer = question.answer or ("Asked; no answer noted." if question.asked
+                                     else "Not asked.")
+        out.append(KeepTogether([
+            Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{markup(question.text)}", s.question),
+            Paragraph(markup(answer), s.answer)]))
+    if visit.notes or visit.follow_up:
+        out += [Paragraph("Notes from the visit", s.h2),
+                sections.label_rows(ctx, [("Notes", visit.notes),
+                                          ("Follow-up", visit.follow_up)])]
+    out.append(Paragraph("Decision", s.h2))
+    if case is not None and case.decision:
+        out.append(sections.label_rows(ctx, [("Decision", case.decision),
+                                             ("Why", case.rationale),
+                                             ("Decided on", format_date(case.decided_on))]))
+    else:
+        out.append(sections.statement(ctx, "No decision yet."))
+    return out
+
+
+def request_letter(ctx: sections.Context, request: Request) -> list[Any]:
+    """One page: dated, addressed, naming the records, citing the patient's right of access."""
+    s, snap = ctx.styles, ctx.snap
+    person = snap.person
+    provider = snap.provider(request.provider_id)
+    letter = s.body.clone("letter", fontSize=10.5, leading=15, spaceAfter=8)
+    sender = [person.full_name, person.address, person.phone, person.email]
+    out: list[Any] = [SectionStart("request-letter", TITLES["request-letter"])]
+    out += [Paragraph(markup("\n".join(p for p in sender if p)), letter), Spacer(0, 6),
+            Paragraph(markup(format_date(request.asked_on)), letter), Spacer(0, 6)]
+    if provider is not None:
+        to = [provider.name, provider.facility, provider.address,
+              f"Fax {provider.fax}" if provider.fax else None]
+        out.append(Paragraph(markup("\n".join(p for p in to if p)), letter))
+    born = format_date(person.birth_date)
+    out += [Spacer(0, 8), Paragraph(
+        f"<b>Request for copies of my medical records</b><br/>"
+        f"Patient: {markup(person.full_name)}{', born ' + born if born else ''}", letter),
+        Paragraph(f"Dear {markup(provider.name if provider else 'records office')},", letter),
+        Paragraph("I am asking for copies of the following records of my care, under my "
+                  "right of access to my own health information:", letter),
+        Paragraph(markup(request.records), letter.clone("records", leftIndent=18,
+                                                        fontName=BOLD)),
+    ]
+    how = {"fax": "by fax", "portal": "through the patient portal", "mail": "by mail",
+           "courier": "by courier", "in_person": "for me to collect in person",
+           "email": "by email"}.get(request.method or "", "")
+    out += [Paragraph(
+        markup(f"Please send them {how + ' ' if how else ''}to me at the address above"
+               f"{' or to ' + person.email if person.email else ''}, in electronic form if "
+               "you can. I understand that you should answer this request within 30 days. "
+               "If any part of it cannot be met, please tell me in writing which part and "
+               "why."), letter),
+        Paragraph(markup("If you have questions, you can reach me at "
+                         f"{person.phone or person.email or 'the address above'}. "
+                         "Thank you for your help."), letter),
+        Spacer(0, 8), Paragraph("Sincerely,", letter), Spacer(0, 30),
+        HRFlowable(width=200, thickness=0.6, color=st.MUTED, hAlign="LEFT", spaceAfter=3),
+        Paragraph(markup(person.full_name), letter)]
+    if person.relationship and person.relationship.lower() not in ("self", "me", "myself"):
+        out.append(Paragraph(markup("Signed by the patient, or by their authorised "
+                                    "representative (name and relationship):"), s.small))
+        out.append(sections.answer_lines(ctx, 1))
+    return out

@@ -1,0 +1,455 @@
+"""“Make packet…”: choose what goes in, make it off the GUI thread, look at it, save it.
+
+`open_packet_dialog(ctx, parent, case_id)` opens the dialog (non-modal) and returns it.
+The packet is built by `organizer.packet.build.build_packet` in a `ui.worker.Job` that opens
+its own Store on the same data folder; the window stays responsive and Cancel stops the
+build (nothing is saved). The finished PDF is written to a private temporary folder,
+shown in an embedded viewer (QtPdf), and from there saved, opened in the system's PDF
+viewer, or printed. The temporary copy is deleted when the dialog closes.
+
+Signals:
+    packet_ready(object): the `PacketResult` once a packet has been made and loaded.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.models import Case, Record
+from organizer.packet.options import SECTIONS, PacketOptions, default_page_size
+from organizer.packet.snapshot import order_records
+from organizer.packet.text import format_date, word
+from ui.context import AppContext
+from ui.worker import Job
+
+
+def open_packet_dialog(ctx: AppContext, parent: QWidget | None = None,
+                       case_id: int | None = None) -> PacketDialog:
+    """Open “Make packet…” for the current person (non-modal) and return the dialog."""
+    dialog = PacketDialog(ctx, parent, case_id)
+    dialog.setModal(False)  # the user may look things up in the main window meanwhile
+    dialog.show()
+    dialog.raise_()
+    return dialog
+
+
+class PacketDialog(QDialog):
+    packet_ready = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 case_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Make packet")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.resize(1100, 760)
+        self.job: Job | None = None
+        self.result_path: Path | None = None
+        self.result: Any = None
+        self._temp = Path(tempfile.mkdtemp(prefix="organizer-packet-"))  # 0700 by default
+        self.person = self._person()
+        self._build(case_id)
+        self.finished.connect(self._cleanup)
+
+    # -- the form ------------------------------------------------------------------------
+
+    def _person(self) -> Any:
+        store = self.ctx.store
+        if self.ctx.person_id is not None:
+            return store.person(self.ctx.person_id)
+        people = store.people()
+        return people[0] if people else None
+
+    def _build(self, case_id: int | None) -> None:
+        outer = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(splitter)
+        form_side = QWidget()
+        column = QVBoxLayout(form_side)
+        name = self.person.full_name if self.person else "nobody yet"
+        heading = QLabel(f"<h2>Packet for {name}</h2>")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        column.addWidget(heading)
+
+        form = QFormLayout()
+        self.case_box = QComboBox()
+        self.case_box.setAccessibleName("Second opinion")
+        self.case_box.addItem("None: a health summary with records", None)
+        cases = []
+        if self.person is not None:
+            cases = [c for c in self.ctx.store.list_items("case", self.person.id)
+                     if isinstance(c, Case)]
+        for case in cases:
+            self.case_box.addItem(case.title, case.id)
+        if case_id is not None:
+            index = self.case_box.findData(case_id)
+            if index >= 0:
+                self.case_box.setCurrentIndex(index)
+        elif cases:
+            self.case_box.setCurrentIndex(1)
+        self.case_box.currentIndexChanged.connect(self._fill_records)
+        form.addRow("Second opinion:", self.case_box)
+
+        self.page_size = QComboBox()
+        self.page_size.setAccessibleName("Paper size")
+        self.page_size.addItem("Letter (US)", "letter")
+        self.page_size.addItem("A4", "a4")
+        self.page_size.setCurrentIndex(self.page_size.findData(default_page_size()))
+        form.addRow("Paper size:", self.page_size)
+
+        self.prepared_by = QLineEdit()
+        self.prepared_by.setAccessibleName("Your name, if you are not the patient")
+        self.prepared_by.setPlaceholderText("Leave empty if you are the patient")
+        form.addRow("Your name:", self.prepared_by)
+
+        self.password = QLineEdit()
+        self.password.setAccessibleName("Password for the PDF (optional)")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("Optional: lock the PDF with a password")
+        form.addRow("Password:", self.password)
+        column.addLayout(form)
+
+        sections = QGroupBox("What to include")
+        grid = QGridLayout(sections)
+        self.section_boxes: dict[str, QCheckBox] = {}
+        for i, (key, title) in enumerate(SECTIONS.items()):
+            box = QCheckBox(title)
+            box.setChecked(True)
+            box.setAccessibleName(f"Include {title}")
+            grid.addWidget(box, i // 2, i % 2)
+            self.section_boxes[key] = box
+        column.addWidget(sections)
+
+        records = QGroupBox("Records to enclose")
+        records_layout = QVBoxLayout(records)
+        self.records = QListWidget()
+        self.records.setAccessibleName("Records to enclose")
+        records_layout.addWidget(self.records)
+        row = QHBoxLayout()
+        all_button = QPushButton("Select all")
+        none_button = QPushButton("Clear")
+        all_button.clicked.connect(lambda: self._check_all(True))
+        none_button.clicked.connect(lambda: self._check_all(False))
+        row.addWidget(all_button)
+        row.addWidget(none_button)
+        row.addStretch()
+        records_layout.addLayout(row)
+        column.addWidget(records, 1)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setAccessibleName("Progress")
+        self.progress.hide()
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.progress)
+        column.addWidget(self.status)
+
+        buttons = QHBoxLayout()
+        self.make_button = QPushButton("Make packet")
+        self.make_button.setDefault(True)
+        self.make_button.clicked.connect(self.make_packet)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        close_button = QPushButton("Close")
+        close_button.clicked.connect(self.reject)
+        buttons.addWidget(self.make_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch()
+        buttons.addWidget(close_button)
+        column.addLayout(buttons)
+        splitter.addWidget(form_side)
+
+        self.preview = PdfPreview(self.suggested_name, self.status)
+        self.document, self.view = self.preview.document, self.preview.view
+        self.save_button = self.preview.save_button
+        self.open_button = self.preview.open_button
+        self.print_button = self.preview.print_button
+        preview_side = self.preview
+        splitter.addWidget(preview_side)
+        splitter.setSizes([420, 680])
+        self._fill_records()
+        if self.person is None:
+            self.make_button.setEnabled(False)
+            self.status.setText("Add a person first: the packet is about one person.")
+
+    def _fill_records(self) -> None:
+        self.records.clear()
+        if self.person is None:
+            return
+        records = [r for r in self.ctx.store.list_items("record", self.person.id)
+                   if isinstance(r, Record)]
+        for record in order_records(records, self.case_box.currentData()):
+            details = ", ".join(x for x in (format_date(record.dated_on), word(record.kind))
+                                if x)
+            files = len(record.attachments)
+            note = f"{files} file{'s' if files != 1 else ''}" if files else "no file"
+            item = QListWidgetItem(f"{record.title}  ({details + '; ' if details else ''}"
+                                   f"{note})")
+            item.setData(Qt.ItemDataRole.UserRole, record.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.records.addItem(item)
+
+    def _check_all(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for row in range(self.records.count()):
+            self.records.item(row).setCheckState(state)
+
+    def options(self) -> PacketOptions:
+        """The choices on the form, as the core takes them."""
+        record_ids = tuple(
+            int(self.records.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.records.count())
+            if self.records.item(row).checkState() == Qt.CheckState.Checked)
+        return PacketOptions(
+            sections=tuple(k for k, box in self.section_boxes.items() if box.isChecked()),
+            record_ids=record_ids, page_size=str(self.page_size.currentData()),
+            password=self.password.text() or None,
+            prepared_by=self.prepared_by.text().strip() or None)
+
+    # -- making it -----------------------------------------------------------------------
+
+    def make_packet(self) -> None:
+        if self.person is None or (self.job is not None and self.job.is_running()):
+            return
+        try:
+            options = self.options()
+        except Exception as exc:  # a ValidationError: say it beside the button
+            self.status.setText(str(exc))
+            return
+        person_id, case_id = self.person.id, self.case_box.currentData()
+        root = self.ctx.store.root
+        target = self._temp / f"packet-{len(list(self._temp.iterdir())) + 1}.pdf"
+
+        def work(progress: Any) -> Any:
+            from organizer.packet.build import build_packet
+            from organizer.store import Store
+
+            with Store(root) as store:  # the worker's own connection
+                return build_packet(store, person_id, target, options, case_id=case_id,
+                                    progress=progress)
+
+        self.job = Job(work, self)
+        self.job.progress.connect(self._on_progress)
+        self.job.succeeded.connect(self._on_done)
+        self.job.failed.connect(self._on_failed)
+        self.job.cancelled.connect(self._on_cancelled)
+        self._busy(True)
+        self.status.setText("Making the packet…")
+        self.job.start()
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.status.setText("Stopping…")
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+        self.cancel_button.setVisible(busy)
+        self.make_button.setEnabled(not busy)
+
+    def _on_progress(self, done: int, total: int, what: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        if what:
+            self.status.setText(what)
+
+    def _on_done(self, result: Any) -> None:
+        self._busy(False)
+        self.result = result
+        self.result_path = Path(result.path)
+        self.preview.show_pdf(self.result_path, self.password.text())
+        text = (f"The packet is ready: {result.pages} pages, {result.enclosures} "
+                f"enclosure{'s' if result.enclosures != 1 else ''}. Save it, open it or "
+                "print it.")
+        if result.problems:
+            lines = "".join(f"<li>{_escape(p.message())}</li>" for p in result.problems)
+            count = len(result.problems)
+            text += (f"<p><b>{count} file{'s' if count != 1 else ''} could not be included"
+                     f"</b> (each is listed in the packet's index):</p><ul>{lines}</ul>")
+        self.status.setText(text)
+        self.packet_ready.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self._busy(False)
+        self.status.setText(f"The packet could not be made: {message}")
+
+    def _on_cancelled(self) -> None:
+        self._busy(False)
+        self.status.setText("Cancelled: no packet was made.")
+
+    def suggested_name(self) -> str:
+        name = self.person.full_name if self.person else "packet"
+        return f"Second opinion packet - {name}.pdf"
+
+    def save_to(self, path: Path) -> bool:
+        return self.preview.save_to(path)
+
+    def open_in_viewer(self) -> bool:
+        return self.preview.open_in_viewer()
+
+    def print_to(self, printer: Any) -> int:
+        return self.preview.print_to(printer)
+
+    # -- closing -------------------------------------------------------------------------
+
+    def _cleanup(self) -> None:
+        if self.job is not None and self.job.is_running():
+            self.job.cancel()
+            self.job.wait(30000)
+        self.preview.close_document()
+        shutil.rmtree(self._temp, ignore_errors=True)
+
+
+class PdfPreview(QWidget):
+    """A made PDF shown in the app (QtPdf), with Save as…, Open and Print….
+
+    `suggested_name()` gives the file name offered by Save as; `status` is the label
+    where the outcome is told in words.
+    """
+
+    def __init__(self, suggested_name: Any, status: QLabel,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.suggested_name = suggested_name
+        self.status = status
+        self.path: Path | None = None
+        preview = QVBoxLayout(self)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName("Preview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.placeholder = QLabel("Choose what to include, then press “Make”. The document "
+                                  "appears here before you save or print it.")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        preview.addWidget(self.placeholder)
+        preview.addWidget(self.view, 1)
+        self.view.hide()
+        actions = QHBoxLayout()
+        self.save_button = QPushButton("Save as…")
+        self.open_button = QPushButton("Open")
+        self.open_button.setToolTip("Open in your usual PDF viewer")
+        self.print_button = QPushButton("Print…")
+        for button, handler in ((self.save_button, self._ask_save),
+                                (self.open_button, self.open_in_viewer),
+                                (self.print_button, self._ask_print)):
+            button.setEnabled(False)
+            button.clicked.connect(handler)
+            actions.addWidget(button)
+        actions.addStretch()
+        preview.addLayout(actions)
+
+    def show_pdf(self, path: Path, password: str = "") -> None:
+        self.path = path
+        self.document.close()
+        self.document.setPassword(password)
+        self.document.load(str(path))
+        self.placeholder.hide()
+        self.view.show()
+        for button in (self.save_button, self.open_button, self.print_button):
+            button.setEnabled(True)
+
+    # -- what to do with it --------------------------------------------------------------
+
+    def _ask_save(self) -> None:
+        start = str(Path.home() / self.suggested_name())
+        path, _ = QFileDialog.getSaveFileName(self, "Save the packet", start, "PDF (*.pdf)")
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        """Copy the packet to where the user chose; says so in the status line."""
+        if self.path is None:
+            return False
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            shutil.copyfile(self.path, path)
+        except OSError as exc:
+            self.status.setText(f"The packet could not be saved as {path} ({exc.strerror}). "
+                                "Choose another place.")
+            return False
+        self.status.setText(f"Saved: {path}")
+        return True
+
+    def open_in_viewer(self) -> bool:
+        if self.path is None:
+            return False
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path))))
+
+    def _ask_print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+
+    def print_to(self, printer: Any) -> int:
+        """Draw every page of the packet on the printer; returns the pages printed."""
+        pages = self.document.pageCount()
+        if pages <= 0:
+            return 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText("The printer could not be started. Check that it is on "
+                                "and try again.")
+            return 0
+        try:
+            dpi = printer.resolution()
+            for index in range(pages):
+                if index:
+                    printer.newPage()
+                size = self.document.pagePointSize(index)
+                image = self.document.render(index, QSize(int(size.width() * dpi / 72),
+                                                          int(size.height() * dpi / 72)))
+                target = painter.viewport()
+                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(target.x(), target.y(),
+                                  image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio,
+                                               Qt.TransformationMode.SmoothTransformation))
+        finally:
+            painter.end()
+        return pages
+
+    def close_document(self) -> None:
+        self.document.close()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,166 @@
+"""“Printouts…”: the medication list, the question sheet, the visit summary for the primary
+doctor, or the records request letter, made in the background, shown, saved or printed.
+
+`open_printouts_dialog(ctx, parent, kind=None, case_id=None)` opens it (non-modal).
+
+Signals:
+    printout_ready(object): the `PrintoutResult` once a printout has been made and shown.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.models import Case, Request, Visit
+from organizer.packet.options import PacketOptions, default_page_size
+from organizer.packet.printouts import TITLES
+from organizer.packet.text import format_date
+from ui.context import AppContext
+from ui.dialogs.packet_dialog import PdfPreview
+from ui.worker import Job
+
+
+def open_printouts_dialog(ctx: AppContext, parent: QWidget | None = None,
+                          kind: str | None = None,
+                          case_id: int | None = None) -> PrintoutsDialog:
+    dialog = PrintoutsDialog(ctx, parent, kind, case_id)
+    dialog.setModal(False)
+    dialog.show()
+    return dialog
+
+
+class PrintoutsDialog(QDialog):
+    printout_ready = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 kind: str | None = None, case_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Printouts")
+        self.resize(1000, 700)
+        self.job: Job | None = None
+        self._temp = Path(tempfile.mkdtemp(prefix="organizer-printout-"))
+        store = ctx.store
+        people = store.people()
+        self.person = (store.person(ctx.person_id) if ctx.person_id is not None
+                       else (people[0] if people else None))
+        pid = self.person.id if self.person else None
+
+        splitter = QSplitter()
+        QVBoxLayout(self).addWidget(splitter)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        form = QFormLayout()
+        self.kind = self._combo("Printout", [(title, key) for key, title in TITLES.items()],
+                                kind)
+        form.addRow("Printout:", self.kind)
+        cases = [c for c in store.list_items("case", pid)] if pid else []
+        self.case_box = self._combo("Second opinion", [("None", None)] + [
+            (c.title, c.id) for c in cases if isinstance(c, Case)], case_id)
+        form.addRow("Second opinion:", self.case_box)
+        visits = [v for v in store.list_items("visit", pid)] if pid else []
+        self.visit_box = self._combo("Visit", [("The latest visit", None)] + [
+            (f"{format_date(v.scheduled_at)} {v.purpose or ''}".strip(), v.id)
+            for v in visits if isinstance(v, Visit)], None)
+        form.addRow("Visit (for the summary):", self.visit_box)
+        requests = [r for r in store.list_items("request", pid)] if pid else []
+        self.request_box = self._combo("Records request", [("The latest request", None)] + [
+            (f"{format_date(r.asked_on)}: {r.records[:50]}", r.id)
+            for r in requests if isinstance(r, Request)], None)
+        form.addRow("Request (for the letter):", self.request_box)
+        self.page_size = self._combo("Paper size", [("Letter (US)", "letter"), ("A4", "a4")],
+                                     default_page_size())
+        form.addRow("Paper size:", self.page_size)
+        column.addLayout(form)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        column.addWidget(self.status)
+        column.addStretch()
+        buttons = QHBoxLayout()
+        self.make_button = QPushButton("Make")
+        self.make_button.setDefault(True)
+        self.make_button.clicked.connect(self.make)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        buttons.addWidget(self.make_button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        column.addLayout(buttons)
+        splitter.addWidget(side)
+        self.preview = PdfPreview(self.suggested_name, self.status)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([360, 640])
+        if self.person is None:
+            self.make_button.setEnabled(False)
+            self.status.setText("Add a person first.")
+        self.finished.connect(self._cleanup)
+
+    def _combo(self, name: str, items: list[tuple[str, Any]], current: Any) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(name)
+        for text, data in items:
+            box.addItem(text, data)
+        index = box.findData(current) if current is not None else -1
+        if index >= 0:
+            box.setCurrentIndex(index)
+        return box
+
+    def suggested_name(self) -> str:
+        name = self.person.full_name if self.person else ""
+        return f"{TITLES[str(self.kind.currentData())]} - {name}.pdf"
+
+    def make(self) -> None:
+        if self.person is None or (self.job is not None and self.job.is_running()):
+            return
+        root, pid = self.ctx.store.root, self.person.id
+        kind, case_id = str(self.kind.currentData()), self.case_box.currentData()
+        visit, request = self.visit_box.currentData(), self.request_box.currentData()
+        options = PacketOptions(page_size=str(self.page_size.currentData()))
+        target = self._temp / f"printout-{len(list(self._temp.iterdir())) + 1}.pdf"
+
+        def work(progress: Any) -> Any:
+            from organizer.packet.printouts import make_printout
+            from organizer.store import Store
+
+            with Store(root) as store:
+                return make_printout(store, pid, kind, target, options, case_id=case_id,
+                                     visit=visit, request=request)
+
+        self.job = Job(work, self)
+        self.job.succeeded.connect(self._on_done)
+        self.job.failed.connect(lambda message: self._finish(message))
+        self.make_button.setEnabled(False)
+        self.status.setText("Making it…")
+        self.job.start()
+
+    def _finish(self, message: str) -> None:
+        self.make_button.setEnabled(True)
+        self.status.setText(message)
+
+    def _on_done(self, result: Any) -> None:
+        self.preview.show_pdf(result.path)
+        self._finish(f"Ready: the {result.what}, {result.pages} page"
+                     f"{'s' if result.pages != 1 else ''}. Save it, open it or print it.")
+        self.printout_ready.emit(result)
+
+    def _cleanup(self) -> None:
+        if self.job is not None and self.job.is_running():
+            self.job.wait(30000)
+        self.preview.close_document()
+        shutil.rmtree(self._temp, ignore_errors=True)
