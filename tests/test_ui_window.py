@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QPlainTextEdit,
     QTabBar,
+    QWidget,
 )
 
 from tests.conftest import ROOT
@@ -221,3 +222,19 @@ def test_every_control_of_every_page_has_an_accessible_name(
                     "qt_scrollarea_viewport",):
                 nameless.append(f"{type(widget).__name__} {widget.objectName()}")
     assert nameless == [], nameless
+
+
+def test_file_menu_makes_the_packet_and_the_printouts(window_factory: Any, store: Any,
+                                                      person_id: int) -> None:
+    from organizer.packet.printouts import TITLES
+    from ui.main_window import PRINTOUTS
+
+    assert set(PRINTOUTS) == set(TITLES)
+    window = window_factory()
+    window.packet_action.trigger()
+    dialogs = [w for w in window.findChildren(QWidget) if type(w).__name__ == "PacketDialog"]
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialog = window.print_list("medications")
+    assert dialog is not None and dialog.isVisible()
+    for widget in (dialogs[0], dialog):
+        widget.close()

@@ -49,6 +49,16 @@ from ui.worker import Job
 APP_NAME = "Second Opinion Organizer"
 
 
+# The shorter printouts (organizer.packet.printouts.TITLES; not imported here, since that
+# module loads reportlab and the window must open quickly).
+PRINTOUTS = {
+    "medications": "Medication list",
+    "questions": "Questions for the doctor",
+    "visit-summary": "Visit summary for the primary doctor",
+    "request-letter": "Records request letter",
+}
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, settings: Settings, *, example: bool = False,
                  on_closed: Callable[[], None] | None = None) -> None:
@@ -152,7 +162,8 @@ class MainWindow(QMainWindow):
         self.navigation.setVisible(not on)
         if on:
             self.stack.setCurrentWidget(self.welcome)
-        for action in getattr(self, "_person_actions", []):
+        for action in [*getattr(self, "_person_actions", []),
+                       *getattr(self, "_person_actions_extra", [])]:
             action.setEnabled(not on)
 
     def _folder(self) -> str:
@@ -229,6 +240,27 @@ class MainWindow(QMainWindow):
         if not opened and type_name != "person":
             self.say("That item is in this section but could not be selected.")
         return opened
+
+    # -- outputs ------------------------------------------------------------------------
+
+    def _current_case_id(self) -> int | None:
+        page = self.pages.get("cases")
+        return getattr(page, "case_id", None) if page is self.current_page() else None
+
+    def make_packet(self) -> QWidget | None:
+        """File › Make packet…: for the case on screen, or the person's only open case."""
+        if self.context.person_id is None:
+            return None
+        from ui.dialogs.packet_dialog import open_packet_dialog
+
+        return open_packet_dialog(self.context, self, self._current_case_id())
+
+    def print_list(self, kind: str) -> QWidget | None:
+        if self.context.person_id is None:
+            return None
+        from ui.dialogs.printouts_dialog import open_printouts_dialog
+
+        return open_printouts_dialog(self.context, self, kind, self._current_case_id())
 
     # -- people -------------------------------------------------------------------------
 
@@ -317,6 +349,14 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "Add records from files…", self.choose_record_files,
                      tip="Each file you choose becomes a record")
+        file_menu.addSeparator()
+        self.packet_action = self._action(
+            file_menu, "Make &packet for the doctor…", self.make_packet, keys.Print,
+            "The PDF to bring to (or send ahead to) the second doctor")
+        printouts = file_menu.addMenu("Print a &list")
+        for kind, title in PRINTOUTS.items():
+            self._action(printouts, f"{title}…", _caller(self.print_list, kind))
+        self._person_actions_extra = [self.packet_action, printouts.menuAction()]
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, keys.Quit)
 
