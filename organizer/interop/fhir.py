@@ -691,6 +691,7 @@ class FhirReader:
     def _merge_medications(self) -> None:
         """Repeated prescriptions of one drug become one medication, with its dates."""
         groups: dict[str, list[tuple[_Med, dict[str, Any]]]] = {}
+        values: dict[str, Any]
         order: list[str] = []
         for med in self.meds:
             code_concept, form = self._medication_concept(med)
@@ -701,17 +702,18 @@ class FhirReader:
             if not name:
                 self.parsed.skipped["medications without a name"] += 1
                 continue
-            values = dict(med.values, name=name, code=code, code_system=system,
-                          form=concept(form)[0])
+            one = dict(med.values, name=name, code=code, code_system=system,
+                       form=concept(form)[0])
             group = f"{system}|{code}" if code else name.lower()
             if group not in groups:
                 groups[group] = []
                 order.append(group)
-            groups[group].append((med, values))
+            groups[group].append((med, one))
         for number, group in enumerate(order, start=1):
             entries = sorted(groups[group], key=lambda e: e[1].get("started_on") or "")
-            latest = entries[-1][1]
-            values = dict(latest)
+            values = {}
+            for _, entry_values in entries:  # the latest prescription's details win
+                values.update({k: v for k, v in entry_values.items() if v not in (None, "")})
             starts = [v["started_on"] for _, v in entries if v.get("started_on")]
             values["started_on"] = starts[0] if starts else None
             active = any(m.status in (None, "active", "intended", "on-hold", "unknown")

@@ -40,9 +40,9 @@ class _SafeParser(DefusedXMLParser):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__(target=ET.TreeBuilder(), forbid_dtd=False, forbid_entities=True,
                          forbid_external=True)
-        self.parser.StartDoctypeDeclHandler = self._doctype
+        self.parser.StartDoctypeDeclHandler = self._refuse_outside_dtd
 
-    def _doctype(self, name: str, sysid: str | None, pubid: str | None,
+    def _refuse_outside_dtd(self, name: str, sysid: str | None, pubid: str | None,
                  has_internal_subset: int) -> None:
         if sysid or pubid:
             raise DefusedXmlException(f"external DTD {sysid or pubid}")
