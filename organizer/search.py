@@ -51,9 +51,16 @@ def _document(conn: sqlite3.Connection, type_name: str, row: sqlite3.Row) -> tup
     return title, "\n".join(parts)
 
 
-def index_item(conn: sqlite3.Connection, type_name: str, item_id: int) -> None:
-    """(Re)write the index row of one item, or drop it if the item is deleted."""
-    unindex_item(conn, type_name, item_id)
+def index_item(conn: sqlite3.Connection, type_name: str, item_id: int,
+               *, new: bool = False) -> None:
+    """(Re)write the index row of one item, or drop it if the item is deleted.
+
+    `new=True` (an item just added) skips removing an old row: there is none, and the
+    DELETE scans the whole index (type and item_id are UNINDEXED), which made adding
+    many items at once (an import) slow in proportion to the square of their number.
+    """
+    if not new:
+        unindex_item(conn, type_name, item_id)
     conn.row_factory = sqlite3.Row
     try:
         row = conn.execute(f"SELECT * FROM {TABLES[type_name]} WHERE id = ? "

@@ -325,7 +325,7 @@ class Store:
             if person_id is not None:
                 row["person_id"] = person_id
             new_id = int(self.db.table(TABLES[type_name]).insert(row).last_pk or 0)
-            search.index_item(self.conn, type_name, new_id)
+            search.index_item(self.conn, type_name, new_id, new=True)
             after = self.get(type_name, new_id)
             change = Change((ItemChange(ADDED, type_name, new_id,
                                         person_id if person_id is not None else new_id,
