@@ -524,6 +524,28 @@ class Store:
         return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
                                   record, record),))
 
+    # -- imports (what was imported from which file) ----------------------------------------
+
+    def find_import(self, sha256: str, person_id: int | None = None) -> dict[str, Any] | None:
+        """The earlier import of a file with this checksum (for this person, or anyone's)."""
+        sql = ("SELECT i.*, p.full_name FROM imports i JOIN people p ON p.id = i.person_id "
+               "WHERE i.sha256 = ? AND p.deleted_at IS NULL")
+        args: list[Any] = [sha256]
+        if person_id is not None:
+            sql += " AND i.person_id = ?"
+            args.append(person_id)
+        rows = self._rows(sql + " ORDER BY i.id LIMIT 1", args)
+        return dict(rows[0]) if rows else None
+
+    def record_import(self, person_id: int, sha256: str, filename: str, format: str,
+                      record_id: int | None) -> None:
+        """Remember that a file was imported for a person, so it is not imported twice."""
+        with self._writing():
+            self.conn.execute(
+                "INSERT INTO imports (person_id, sha256, filename, format, record_id, "
+                "imported_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(person_id, sha256) DO "
+                "NOTHING", (person_id, sha256, filename, format, record_id, now()))
+
     def check(self) -> CheckReport:
         """Verify the database and every attachment (see organizer.check)."""
         from organizer.check import check_store

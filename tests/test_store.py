@@ -215,3 +215,21 @@ def test_foreign_keys_and_wal_are_on(store: Store) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         store.conn.execute("INSERT INTO medications (person_id, name, active, created_at, "
                            "updated_at) VALUES (999, 'x', 1, 'now', 'now')")
+
+
+def test_the_search_index_holds_one_row_per_live_item(store: Store, person_id: int) -> None:
+    from organizer.search import row_key
+
+    ids = [store.add("result", {"name": f"Test {n}", "value": str(n)}, person_id=person_id).id
+           for n in range(30)]
+    for item_id in ids[:10]:
+        store.update("result", item_id, {"notes": "repeat in a month"})
+    for item_id in ids[10:15]:
+        store.delete("result", item_id)
+    store.restore("result", ids[10])
+    live = store.count("result", person_id) + store.count("person")
+    assert store.conn.execute("SELECT count(*) FROM search_index").fetchone()[0] == live
+    row = store.conn.execute("SELECT type, item_id, body FROM search_index WHERE rowid = ?",
+                             (row_key("result", ids[0]),)).fetchone()
+    assert row[:2] == ("result", ids[0]) and "repeat in a month" in row[2]
+    assert len(store.search("repeat month")) == 10

@@ -1,17 +1,27 @@
-"""`organizer export`: not built yet; says so and exits 2."""
+"""`organizer export --person P --format archive|ips|ics|csv -o OUT`."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from organizer.commands.common import not_available
-
-NOT_AVAILABLE = True
+from organizer.commands.common import add_person_option, open_store
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    add_person_option(parser)
+    parser.add_argument("--format", "-f", required=True,
+                        choices=["archive", "ips", "ics", "csv"],
+                        help="archive: everything, with files (zip); ips: patient summary "
+                             "(FHIR JSON); ics: visits (calendar); csv: medications")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
 
 
 def run(args: argparse.Namespace) -> int:
-    return not_available("export")
+    from organizer.interop.exports import export
+
+    with open_store(args) as store:
+        person = store.find_person(args.person)
+        written = export(store, person.id, args.format, Path(args.output))
+    print(f"Wrote {written} ({args.format}) for {person.full_name}.")
+    return 0

@@ -50,6 +50,8 @@ MIGRATIONS: list[Step] = [
     _sql("0001_initial.sql"),
     _step2,
     _sql("0003_imports_meta.sql"),
+    # 4: the search index keyed by item (organizer.search.row_key), rebuilt from the data.
+    _fill_search_index,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -1,0 +1,196 @@
+"""The person archive: one zip holding everything about one person, to move it elsewhere.
+
+Layout:
+    manifest.json   format, version, when, and the SHA-256 and size of every other member
+    items.json      {"person": {...}, "items": {"provider": [...], ...}}: every live item,
+                    keyed by DESIGN's field names (the `--json` keys)
+    files/SHA256    each attached file once, named by its checksum
+
+Importing it (`organizer import ARCHIVE.zip --new-person`) gives back the same items, with
+their links remapped to the new ids, and the same files byte for byte. Every member is
+checked against the manifest before anything is written; a member whose name is not in
+the manifest is never read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from organizer import __version__
+from organizer.errors import OrganizerError
+from organizer.interop.parsed import ParsedFile, Proposed, ZipMember
+from organizer.interop.refusals import UnreadableFileError, unrecognised
+from organizer.models import TYPES, Person, Record
+from organizer.progress import Progress
+from organizer.progress import step as report
+from organizer.store import Store
+
+FORMAT = "second-opinion-organizer-person-archive"
+VERSION = 1
+MAX_ITEMS_JSON = 512 * 1024 ** 2
+
+
+def export_archive(store: Store, person_id: int, out: Path,
+                   progress: Progress | None = None) -> Path:
+    """Write the person's archive to `out` (through a temporary file, then renamed)."""
+    person = store.person(person_id)
+    items: dict[str, list[dict[str, Any]]] = {}
+    attachments: dict[str, Any] = {}
+    for type_name in TYPES:
+        if type_name == "person":
+            continue
+        found = store.list_items(type_name, person_id)
+        if found:
+            items[type_name] = [item.to_dict() for item in found]
+        for item in found:
+            if isinstance(item, Record):
+                for attachment in item.attachments:
+                    attachments.setdefault(attachment.sha256, attachment)
+    body = json.dumps({"person": person.to_dict(), "items": items}, ensure_ascii=False,
+                      indent=1).encode("utf-8")
+    manifest: dict[str, Any] = {
+        "format": FORMAT, "version": VERSION, "app_version": __version__,
+        "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "person": person.full_name,
+        "members": {"items.json": {"sha256": hashlib.sha256(body).hexdigest(),
+                                   "size": len(body)}}}
+    out = Path(out)
+    temp = out.with_name(f".{out.name}.{os.getpid()}.part")
+    try:
+        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("items.json", body)
+            for number, (sha, attachment) in enumerate(sorted(attachments.items()), start=1):
+                data = store.read_attachment(attachment)
+                actual = hashlib.sha256(data).hexdigest()
+                if actual != sha:
+                    raise OrganizerError(
+                        f"The file of “{attachment.filename}” does not match its checksum, so "
+                        "the archive was not written. `organizer check` tells more.")
+                archive.writestr(f"files/{sha}", data)
+                manifest["members"][f"files/{sha}"] = {"sha256": sha, "size": len(data)}
+                report(progress, number, len(attachments), attachment.filename)
+            archive.writestr("manifest.json", json.dumps(manifest, indent=1))
+        os.replace(temp, out)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+def read_archive(path: Path, parsed: ParsedFile, progress: Progress | None = None
+                 ) -> ParsedFile:
+    """An archive as proposed items; every member is verified before it is trusted."""
+    name = parsed.filename
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = _manifest(archive, name)
+            members = manifest["members"]
+            for number, (member, meta) in enumerate(members.items(), start=1):
+                _verify(archive, member, meta, name)
+                report(progress, number, len(members), "Checking the archive")
+            if members["items.json"]["size"] > MAX_ITEMS_JSON:
+                raise UnreadableFileError(f"“{name}” is too large to read safely.")
+            data = json.loads(archive.read("items.json").decode("utf-8"))
+    except zipfile.BadZipFile:
+        raise UnreadableFileError(f"“{name}” is a damaged zip file, so it cannot be "
+                                  "imported; nothing was changed.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise UnreadableFileError(f"“{name}” holds damaged data, so it cannot be imported; "
+                                  "nothing was changed.") from None
+    parsed.format = "archive"
+    parsed.keep_file = False
+    parsed.title = f"Archive of {manifest.get('person') or 'a person'}"
+    if not isinstance(data, dict) or not isinstance(data.get("person"), dict):
+        raise unrecognised(name)
+    person = data["person"]
+    parsed.person = {k: person.get(k) for k in Person.specs()
+                     if k != "primary_provider_id" and person.get(k) is not None}
+    parsed.person_origin = str(person.get("origin") or "") or None
+    if person.get("primary_provider_id"):
+        parsed.person_links["primary_provider_id"] = f"provider:{person['primary_provider_id']}"
+    items: dict[str, Any] = data["items"] if isinstance(data.get("items"), dict) else {}
+    for type_name, rows in items.items():
+        if type_name not in TYPES or type_name == "person" or not isinstance(rows, list):
+            parsed.skipped[f"unknown kind “{type_name}”"] += 1
+            continue
+        for row in rows:
+            if isinstance(row, dict):
+                parsed.items.append(_proposed(type_name, row, path, members))
+    return parsed
+
+
+def _manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
+    try:
+        manifest = json.loads(archive.read("manifest.json").decode("utf-8"))
+    except KeyError:
+        raise unrecognised(name) from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise UnreadableFileError(f"“{name}” has a damaged manifest, so it cannot be "
+                                  "imported; nothing was changed.") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise unrecognised(name)
+    if int(manifest.get("version") or 0) > VERSION:
+        raise UnreadableFileError(f"“{name}” was made by a newer version of the organizer. "
+                                  "Update the organizer, then import it again.")
+    members = manifest.get("members")
+    if not isinstance(members, dict) or "items.json" not in members:
+        raise unrecognised(name)
+    for member in members:
+        if member != "items.json" and not (
+                member.startswith("files/") and len(member) == 70 and
+                all(c in "0123456789abcdef" for c in member[6:])):
+            raise UnreadableFileError(f"“{name}” lists an unexpected file ({member}); it was "
+                                      "not imported.")
+    return manifest
+
+
+def _verify(archive: zipfile.ZipFile, member: str, meta: Any, name: str) -> None:
+    """The member's size and SHA-256 match the manifest (read in chunks: bounded memory)."""
+    if not isinstance(meta, dict):
+        raise unrecognised(name)
+    try:
+        info = archive.getinfo(member)
+    except KeyError:
+        raise UnreadableFileError(f"“{name}” is incomplete ({member} is missing); nothing "
+                                  "was imported.") from None
+    if info.file_size != meta.get("size"):
+        raise UnreadableFileError(f"“{name}” is damaged ({member} has the wrong size); "
+                                  "nothing was imported.")
+    digest = hashlib.sha256()
+    with archive.open(info) as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    if digest.hexdigest() != meta.get("sha256"):
+        raise UnreadableFileError(f"“{name}” is damaged ({member} does not match its "
+                                  "checksum); nothing was imported.")
+
+
+def _proposed(type_name: str, row: dict[str, Any], path: Path,
+              members: dict[str, Any]) -> Proposed:
+    cls = TYPES[type_name]
+    values: dict[str, Any] = {}
+    links: dict[str, str] = {}
+    for field_name, spec in cls.specs().items():
+        value = row.get(field_name)
+        if spec.kind == "ref":
+            if value is not None and spec.ref is not None:
+                links[field_name] = f"{spec.ref}:{value}"
+            continue
+        if value is not None:
+            values[field_name] = value
+    item = Proposed(type_name, values, key=f"{type_name}:{row.get('id')}", links=links,
+                    origin=str(row.get("origin") or "") or None)
+    if type_name == "record":
+        for attachment in row.get("attachments") or []:
+            sha = str((attachment or {}).get("sha256") or "")
+            member = f"files/{sha}"
+            if member in members:
+                item.files.append((str(attachment.get("filename") or sha),
+                                   ZipMember(path, member)))
+    return item

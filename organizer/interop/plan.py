@@ -1,0 +1,360 @@
+"""The import plan: what a file would add, what is already there, and applying it.
+
+`make_plan` reads nothing from disk but the store: it compares a `ParsedFile` with the
+person's items and marks duplicates (same type and natural key: code or name, plus the
+item's date). The user unticks what they do not want (`Proposed.include`), then
+`apply_plan` writes everything in ONE store transaction: all of it, or nothing. The
+imported file itself is kept as a record (kind "imported") for provenance, and the
+`imports` table remembers its checksum so the same file never adds anything twice.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from organizer.changes import Change
+from organizer.errors import OrganizerError
+from organizer.interop.parsed import ParsedFile, Proposed, ZipMember, date_of
+from organizer.models import TYPES, Person
+from organizer.progress import Progress
+from organizer.progress import step as report
+from organizer.store import Store
+
+# The order items are added in, so that every link points to an item already added.
+ORDER = ["provider", "condition", "case", "checklist", "record", "treatment", "quote",
+         "opinion", "medication", "allergy", "immunization", "procedure", "result",
+         "sending", "request", "visit", "question", "journal"]
+# Types whose natural key has no date: one allergy to penicillin is the same allergy
+# whenever it was noted; a doctor is the same doctor.
+_UNDATED = {"allergy", "provider"}
+
+
+@dataclass
+class ImportPlan:
+    """What importing one file would do, for one person (or a new one)."""
+
+    parsed: ParsedFile
+    person_id: int | None  # None: a new person is made from the file
+    person_name: str
+    person_values: dict[str, Any] = field(default_factory=dict)
+    already: dict[str, Any] | None = None  # the earlier import of this very file
+
+    @property
+    def items(self) -> list[Proposed]:
+        return self.parsed.items
+
+    def counts(self, *, chosen: bool = True) -> Counter[str]:
+        """How many items of each type would be added (or, chosen=False, are duplicates)."""
+        if chosen:
+            return Counter(i.type for i in self.items if i.include)
+        return Counter(i.type for i in self.items if i.duplicate)
+
+    @property
+    def source_path_needed(self) -> bool:
+        return self.parsed.keep_file
+
+
+@dataclass
+class ImportResult:
+    """What applying a plan added (the Change is what the app broadcasts)."""
+
+    change: Change
+    person_id: int
+    person_name: str
+    added: Counter[str]
+    duplicates: int
+    left_out: int
+    skipped: Counter[str]
+    nothing_new: bool = False
+
+
+def natural_keys(item_type: str, values: dict[str, Any],
+                 links: dict[str, Any] | None = None) -> set[tuple[Any, ...]]:
+    """The ways an item is recognised as one already there: by name, and by code."""
+    cls = TYPES[item_type]
+    when = "" if item_type in _UNDATED else (date_of(item_type, values) or "")[:10]
+    title = " ".join(str(values.get(cls.TITLE_FIELD) or "").lower().split())
+    parents = tuple(sorted((k, str(v)) for k, v in (links or {}).items()))
+    extra: tuple[Any, ...] = parents
+    if item_type == "result":
+        extra += (" ".join(str(values.get("value") or "").lower().split()),)
+    if item_type == "checklist":
+        return {("checklist", values.get("step"), *parents)}
+    keys: set[tuple[Any, ...]] = set()
+    if title:
+        keys.add((item_type, "name", title, when, *extra))
+    if values.get("code"):
+        keys.add((item_type, "code", str(values.get("code_system") or "").lower(),
+                  str(values["code"]).strip().lower(), when, *extra))
+    return keys
+
+
+def _required_links(item_type: str) -> list[str]:
+    return [name for name, spec in TYPES[item_type].specs().items()
+            if spec.kind == "ref" and spec.required]
+
+
+def make_plan(store: Store, parsed: ParsedFile, person_id: int | None) -> ImportPlan:
+    """Compare what the file holds with the store; nothing is written."""
+    if person_id is None:
+        name = str(parsed.person.get("full_name") or "").strip()
+        if not name:
+            raise OrganizerError(
+                f"“{parsed.filename}” does not name the patient, so no new person can be "
+                "made from it. Import it for someone already in the organizer (--person).")
+        already = store.find_import(parsed.sha256)
+        plan = ImportPlan(parsed, None, name, dict(parsed.person), already)
+        if parsed.no_known_allergies and not any(i.type == "allergy" for i in parsed.items):
+            plan.person_values["no_known_allergies"] = True
+        existing: dict[tuple[Any, ...], int | None] = {}
+    else:
+        person = store.person(person_id)
+        plan = ImportPlan(parsed, person_id, person.full_name,
+                          already=store.find_import(parsed.sha256, person_id))
+        plan.person_values = _fill_empty(person, parsed.person)
+        if (parsed.no_known_allergies and not person.no_known_allergies
+                and not any(i.type == "allergy" for i in parsed.items)
+                and store.count("allergy", person_id) == 0):
+            plan.person_values["no_known_allergies"] = True
+        existing = _existing_keys(store, person_id, {i.type for i in parsed.items})
+    _mark_duplicates(plan, existing)
+    if plan.already is not None:  # the very same file: everything in it is already there
+        for item in plan.items:
+            item.duplicate, item.include = True, False
+        plan.person_values = {}
+    return plan
+
+
+def _fill_empty(person: Person, found: dict[str, Any]) -> dict[str, Any]:
+    """The person's empty fields that the file can fill; nothing typed is overwritten."""
+    values = {}
+    for name, value in found.items():
+        if name in ("full_name", "primary_provider_id") or value in (None, ""):
+            continue
+        if name in Person.specs() and getattr(person, name) in (None, "", False):
+            values[name] = value
+    return values
+
+
+def _existing_keys(store: Store, person_id: int, types: set[str]
+                   ) -> dict[tuple[Any, ...], int | None]:
+    found: dict[tuple[Any, ...], int | None] = {}
+    for type_name in types:
+        required = _required_links(type_name)
+        for item in store.list_items(type_name, person_id):
+            links = {name: getattr(item, name) for name in required}
+            for key in natural_keys(type_name, item.values(), links):
+                found.setdefault(key, item.id)
+    return found
+
+
+def _mark_duplicates(plan: ImportPlan, existing: dict[tuple[Any, ...], int | None]) -> None:
+    """Mark items the store already has, and items the file repeats, as duplicates."""
+    by_key = {item.key: item for item in plan.items if item.key}
+    seen: dict[tuple[Any, ...], str] = {}
+    for item in sorted(plan.items, key=_rank):
+        links: dict[str, Any] = {}
+        for name in _required_links(item.type):
+            target = by_key.get(item.links.get(name, ""))
+            if target is not None and target.duplicate and target.existing_id:
+                links[name] = target.existing_id
+            elif target is not None:
+                links[name] = f"new:{target.same_as or target.key}"
+        keys = natural_keys(item.type, item.values, links)
+        match = next((existing[k] for k in keys if existing.get(k)), None)
+        if match is not None:
+            item.duplicate, item.existing_id, item.include = True, match, False
+            continue
+        if plan.parsed.format == "archive":  # an archive's items are distinct by design
+            continue
+        earlier = next((seen[k] for k in keys if k in seen), None)
+        if earlier is not None:
+            item.duplicate, item.same_as, item.include = True, earlier, False
+            continue
+        for key in keys:
+            seen[key] = item.key
+
+
+def _rank(item: Proposed) -> int:
+    return ORDER.index(item.type) if item.type in ORDER else len(ORDER)
+
+
+# -- applying ------------------------------------------------------------------------------
+
+
+def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
+               progress: Progress | None = None) -> ImportResult:
+    """Write the chosen items in one transaction; on any error nothing is written.
+
+    `source` is the imported file itself, kept as a record for provenance.
+    """
+    parsed = plan.parsed
+    origin = f"import:{parsed.filename}"[:200]
+    chosen = [i for i in plan.items if i.include]
+    duplicates = sum(1 for i in plan.items if i.duplicate)
+    if plan.already is not None and not chosen:
+        person_id = plan.person_id or int(plan.already["person_id"])
+        return ImportResult(Change(), person_id, str(plan.already.get("full_name") or ""),
+                            Counter(), duplicates, 0, parsed.skipped, nothing_new=True)
+    added: Counter[str] = Counter()
+    left_out = 0
+    change = Change()
+    total = len(chosen) + 2
+    with tempfile.TemporaryDirectory(prefix="organizer-import-") as scratch, \
+            store.transaction():
+        if plan.person_id is None:
+            person_values = {k: v for k, v in plan.person_values.items()
+                             if k in Person.specs() and k != "primary_provider_id"}
+            change += store.add("person", person_values,
+                                origin=parsed.person_origin or origin)
+            person_id = change.id
+        else:
+            person_id = plan.person_id
+            if plan.person_values:
+                change += store.update("person", person_id, plan.person_values)
+        by_key = {item.key: item for item in plan.items if item.key}
+        ids: dict[str, int] = {}
+        auto_steps: dict[int, dict[int, int]] = {}  # case id -> step -> checklist id
+        claimed: set[int] = set()
+        cases_with_steps: set[int] = set()
+        done = 0
+        for item in sorted(plan.items, key=_rank):
+            if not item.include:
+                if item.existing_id is not None:
+                    ids[item.key] = item.existing_id
+                elif item.same_as and item.same_as in ids:
+                    ids[item.key] = ids[item.same_as]
+                continue
+            values = dict(item.values)
+            missing = False
+            for name, target_key in item.links.items():
+                target = by_key.get(target_key)
+                target_key = (target.same_as if target is not None and target.same_as
+                              else target_key)
+                if target_key in ids:
+                    values[name] = ids[target_key]
+                elif TYPES[item.type].specs()[name].required:
+                    missing = True
+                else:
+                    values.pop(name, None)
+            if missing:
+                left_out += 1
+                continue
+            item_origin = item.origin or origin
+            if item.type == "checklist" and values.get("case_id") in auto_steps:
+                case_id = int(values["case_id"])
+                cases_with_steps.add(case_id)
+                step_id = auto_steps[case_id].get(int(values.get("step") or 0))
+                if step_id is not None and step_id not in claimed:
+                    claimed.add(step_id)
+                    change += store.update("checklist", step_id, {
+                        k: v for k, v in values.items() if k != "case_id"})
+                    ids[item.key] = step_id
+                    added["checklist"] += 1
+                    continue
+            written = store.add(item.type, values, person_id=person_id, origin=item_origin)
+            change += written
+            ids[item.key] = written.id
+            added[item.type] += 1
+            if item.type == "case":
+                auto_steps[written.id] = {
+                    int(getattr(c.after, "step", 0) or 0): c.id for c in written.items[1:]
+                    if c.type == "checklist"}
+            for filename, content in item.files:
+                change += _attach(store, written.id, filename, content, Path(scratch))
+            done += 1
+            if done % 50 == 0:
+                report(progress, done, total, "Adding")
+        for case_id in cases_with_steps:  # steps the archive did not have were deleted there
+            for step_id in auto_steps[case_id].values():
+                if step_id not in claimed:
+                    change += store.delete("checklist", step_id)
+        for name, key in parsed.person_links.items():
+            if key in ids:
+                change += store.update("person", person_id, {name: ids[key]})
+        record_id = None
+        if parsed.keep_file and source is not None:
+            record = store.add("record", {
+                "title": _provenance_title(parsed), "kind": "imported",
+                "dated_on": parsed.dated_on, "source": parsed.source,
+                "description": _provenance_text(parsed, added)}, person_id=person_id,
+                origin=origin)
+            change += record
+            record_id = record.id
+            change += store.attach_file(record.id, source, filename=parsed.filename,
+                                        extract_text=False)
+            added["record"] += 1
+        store.record_import(person_id, parsed.sha256, parsed.filename, parsed.format,
+                            record_id)
+    report(progress, total, total, "Done")
+    name = plan.person_name
+    return ImportResult(change, person_id, name, added, duplicates, left_out, parsed.skipped)
+
+
+def _attach(store: Store, record_id: int, filename: str, content: bytes | ZipMember,
+            scratch: Path) -> Change:
+    """Attach bytes (or a file inside the archive) through a temporary file."""
+    safe = "".join(c if c.isalnum() or c in " .-_()" else "_" for c in filename).strip(
+        " .") or "file"
+    folder = Path(tempfile.mkdtemp(dir=scratch))
+    temp = folder / safe[:120]
+    if isinstance(content, ZipMember):
+        with zipfile.ZipFile(content.archive) as archive, archive.open(content.member) as src, \
+                open(temp, "wb") as out:
+            shutil.copyfileobj(src, out, 1024 * 1024)
+    else:
+        temp.write_bytes(content)
+    return store.attach_file(record_id, temp, filename=filename)
+
+
+def _provenance_title(parsed: ParsedFile) -> str:
+    title = parsed.title or parsed.filename
+    return title if parsed.filename in title else f"{title} ({parsed.filename})"
+
+
+def _provenance_text(parsed: ParsedFile, added: Counter[str]) -> str:
+    parts = [f"{count} {count_words(t, count)}"
+             for t, count in sorted(added.items(), key=lambda x: _rank_type(x[0]))]
+    text = f"Imported from {parsed.filename} ({parsed.format})."
+    if parts:
+        text += " Added: " + ", ".join(parts) + "."
+    return text
+
+
+def count_words(type_name: str, count: int) -> str:
+    """"1 medication", "2 care team members": how a count of items reads."""
+    cls = TYPES[type_name]
+    if count == 1:
+        return cls.LABEL.lower()
+    return "care team members" if type_name == "provider" else cls.PLURAL.lower()
+
+
+def _rank_type(type_name: str) -> int:
+    return ORDER.index(type_name) if type_name in ORDER else len(ORDER)
+
+
+def describe(result: ImportResult, filename: str) -> list[str]:
+    """The lines `organizer import` prints: what was added, per type."""
+    if result.nothing_new:
+        return [f"“{filename}” was already imported for {result.person_name}; nothing was "
+                "added again."]
+    lines = [f"Imported “{filename}” for {result.person_name}:"]
+    for type_name, count in sorted(result.added.items(), key=lambda x: _rank_type(x[0])):
+        lines.append(f"  {count:>5} {count_words(type_name, count)}")
+    if not result.added:
+        lines.append("  nothing new")
+    if result.duplicates:
+        lines.append(f"Already in the organizer, so not added again: {result.duplicates}.")
+    if result.left_out:
+        lines.append(f"Left out because what they belong to was not imported: "
+                     f"{result.left_out}.")
+    if result.skipped:
+        shown = ", ".join(f"{n} {what}" for what, n in result.skipped.most_common())
+        lines.append(f"Not imported (no place for them in the organizer): {shown}.")
+    return lines

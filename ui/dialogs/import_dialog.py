@@ -1,0 +1,318 @@
+"""The import preview: read the files off the GUI thread, show what would be added, let
+the user untick what they do not want, then import in one transaction (in a worker).
+
+Items already in the organizer are shown, marked, and unticked. Nothing is written until
+the user presses Import; a refused file is explained in plain words and changes nothing.
+
+Signals:
+    imported(object): the list of `organizer.interop.plan.ImportResult`, after success.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.changes import Change
+from organizer.errors import OrganizerError
+from organizer.interop.parsed import ParsedFile, Proposed
+from organizer.interop.plan import ImportPlan, apply_plan, count_words, make_plan
+from organizer.models import TYPES
+from organizer.progress import Progress
+from organizer.store import Store
+from ui.context import AppContext
+from ui.worker import Job
+
+NEW_PERSON = -1
+_ORDER = list(TYPES)
+
+
+class ImportDialog(QDialog):
+    imported = Signal(object)
+
+    def __init__(self, ctx: AppContext, paths: list[Path], parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.paths = [Path(p) for p in paths]
+        self.parsed: list[tuple[Path, ParsedFile]] = []
+        self.plans: list[tuple[Path, ImportPlan]] = []
+        self.refusals: list[str] = []
+        self.job: Job | None = None
+        self.setWindowTitle("Import health records")
+        self.resize(720, 560)
+
+        layout = QVBoxLayout(self)
+        self.status = QLabel("Reading the file…")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("What is happening")
+        layout.addWidget(self.status)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName("Progress")
+        layout.addWidget(self.progress)
+
+        form = QFormLayout()
+        self.person = QComboBox()
+        self.person.setAccessibleName("Whose records these are")
+        for person in ctx.store.people():
+            self.person.addItem(person.full_name, person.id)
+        self.person.addItem("Someone new (the patient named in the file)", NEW_PERSON)
+        current = self.person.findData(ctx.person_id) if ctx.person_id is not None else -1
+        self.person.setCurrentIndex(current if current >= 0 else self.person.count() - 1)
+        self.person.currentIndexChanged.connect(self._replan)
+        form.addRow("Import for:", self.person)
+        layout.addLayout(form)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("What will be added; untick what you do not want")
+        self.tree.itemChanged.connect(self._item_changed)
+        layout.addWidget(self.tree, 1)
+        self.refused = QLabel()
+        self.refused.setWordWrap(True)
+        self.refused.setStyleSheet("color: #a40000;")
+        self.refused.hide()
+        layout.addWidget(self.refused)
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = QPushButton("Import")
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.clicked.connect(self._apply)
+        self.cancel_button.clicked.connect(self._cancel)
+        layout.addWidget(self.buttons)
+
+    # reading ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read every file in a worker; the preview fills in when it is done."""
+        paths = list(self.paths)
+
+        def work(progress: Progress) -> list[tuple[Path, ParsedFile | str]]:
+            from organizer.interop.reader import read_file
+
+            out: list[tuple[Path, ParsedFile | str]] = []
+            for path in paths:
+                try:
+                    out.append((path, read_file(path, progress)))
+                except OrganizerError as exc:
+                    out.append((path, str(exc)))
+            return out
+
+        self._run(work, self._read_done)
+
+    def _run(self, work: Any, done: Any) -> None:
+        self.job = Job(work, self)
+        self.job.progress.connect(self._progress)
+        self.job.succeeded.connect(done)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self.reject)
+        self.progress.show()
+        self.job.start()
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.progress.setRange(0, total if total > 0 else 0)
+        if total > 0:
+            self.progress.setValue(done)
+        if what:
+            self.status.setText(what + "…")
+
+    def _finished_job(self) -> None:
+        """The worker has reported: it is done even if its thread is still winding down."""
+        if self.job is not None:
+            self.job.wait()
+        self.job = None
+
+    def _failed(self, message: str) -> None:
+        self._finished_job()
+        self.progress.hide()
+        self.status.setText(message)
+        self.import_button.setEnabled(False)
+        self.cancel_button.setText("Close")
+
+    def _read_done(self, results: list[tuple[Path, ParsedFile | str]]) -> None:
+        self._finished_job()
+        self.progress.hide()
+        self.parsed = [(p, r) for p, r in results if isinstance(r, ParsedFile)]
+        self.refusals = [r for _, r in results if isinstance(r, str)]
+        if self.refusals:
+            self.refused.setText("\n".join(self.refusals))
+            self.refused.show()
+        self._replan()
+
+    def _replan(self) -> None:
+        """Compare the files with the chosen person's items (quick reads, on this thread)."""
+        if not self.parsed:
+            self.status.setText("Nothing can be imported." if self.refusals else "")
+            self.import_button.setEnabled(False)
+            return
+        person = self.person.currentData()
+        person_id = None if person == NEW_PERSON else int(person)
+        self.plans = []
+        problems = list(self.refusals)
+        for path, parsed in self.parsed:
+            for item in parsed.items:  # a fresh comparison for every choice of person
+                item.duplicate, item.existing_id, item.same_as, item.include = (
+                    False, None, None, True)
+            try:
+                self.plans.append((path, make_plan(self.ctx.store, parsed, person_id)))
+            except OrganizerError as exc:
+                problems.append(str(exc))
+        self.refused.setText("\n".join(problems))
+        self.refused.setVisible(bool(problems))
+        self._fill_tree()
+
+    def _fill_tree(self) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        several = len(self.plans) > 1
+        bold = QFont()
+        bold.setBold(True)
+        for path, plan in self.plans:
+            parent: QTreeWidget | QTreeWidgetItem = self.tree
+            if several:
+                top = QTreeWidgetItem(self.tree, [path.name])
+                top.setFont(0, bold)
+                top.setExpanded(True)
+                parent = top
+            groups: dict[str, list[Proposed]] = {}
+            for item in plan.items:
+                groups.setdefault(item.type, []).append(item)
+            if plan.person_values:
+                label = ("New person: " + plan.person_name if plan.person_id is None else
+                         f"Fill in {plan.person_name}’s empty details: " +
+                         ", ".join(TYPES["person"].specs()[k].label.lower()
+                                   for k in plan.person_values))
+                QTreeWidgetItem(parent, [label])
+            if plan.already is not None:
+                QTreeWidgetItem(parent, [f"This file was already imported for "
+                                         f"{plan.already.get('full_name')}; nothing new."])
+            for type_name in sorted(groups, key=_ORDER.index):
+                items = groups[type_name]
+                new = sum(1 for i in items if not i.duplicate)
+                group = QTreeWidgetItem(parent, [f"{TYPES[type_name].PLURAL} ({new} new)"])
+                group.setFont(0, bold)
+                group.setFlags(group.flags() | Qt.ItemFlag.ItemIsUserCheckable |
+                               Qt.ItemFlag.ItemIsAutoTristate)
+                for item in items:
+                    text = item.label
+                    if item.same_as:
+                        text += "   — listed twice in the file"
+                    elif item.duplicate:
+                        text += "   — already in the organizer"
+                    row = QTreeWidgetItem(group, [text])
+                    row.setData(0, Qt.ItemDataRole.UserRole, item)
+                    row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    row.setCheckState(0, Qt.CheckState.Checked if item.include
+                                      else Qt.CheckState.Unchecked)
+                    if item.duplicate:
+                        row.setForeground(0, self.palette().placeholderText())
+                group.setExpanded(new <= 12)
+            if plan.parsed.skipped:
+                skipped = sum(plan.parsed.skipped.values())
+                note = QTreeWidgetItem(parent, [
+                    f"Not imported: {skipped} entries with no place in the organizer"])
+                note.setToolTip(0, ", ".join(f"{n} {w}" for w, n in
+                                             plan.parsed.skipped.most_common()))
+        self.tree.blockSignals(False)
+        self._update_summary()
+
+    def _item_changed(self, row: QTreeWidgetItem, column: int) -> None:
+        item = row.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(item, Proposed):
+            item.include = row.checkState(0) == Qt.CheckState.Checked
+            self._update_summary()
+
+    def _update_summary(self) -> None:
+        total = sum(1 for _, plan in self.plans for i in plan.items if i.include)
+        new_people = sum(1 for _, plan in self.plans
+                         if plan.person_id is None and plan.already is None)
+        dupes = sum(1 for _, plan in self.plans for i in plan.items if i.duplicate)
+        if not self.plans:
+            self.status.setText("Nothing can be imported.")
+        else:
+            parts = [f"{total} item{'s' if total != 1 else ''} will be added"]
+            if dupes:
+                parts.append(f"{dupes} already in the organizer (unticked)")
+            self.status.setText("; ".join(parts) + ". Untick anything you do not want.")
+        can = bool(self.plans) and any(
+            total or new_people or plan.person_values for _, plan in self.plans)
+        self.import_button.setEnabled(can and not self._busy())
+
+    def _busy(self) -> bool:
+        return self.job is not None and self.job.is_running()
+
+    # applying -----------------------------------------------------------------------
+
+    def _apply(self) -> None:
+        plans = list(self.plans)
+        root = self.ctx.store.root
+        self.import_button.setEnabled(False)
+        self.person.setEnabled(False)
+        self.tree.setEnabled(False)
+        self.status.setText("Importing…")
+
+        def work(progress: Progress) -> list[Any]:
+            with Store(root) as store:
+                return [apply_plan(store, plan, source=path, progress=progress)
+                        for path, plan in plans]
+
+        self._run(work, self._applied)
+
+    def _applied(self, results: list[Any]) -> None:
+        self._finished_job()
+        change = Change()
+        for result in results:
+            change = change + result.change
+        self.ctx.broadcast(change)
+        if results and self.person.currentData() == NEW_PERSON:
+            self.ctx.set_person(results[-1].person_id)
+        added: dict[str, int] = {}
+        for result in results:
+            for type_name, count in result.added.items():
+                added[type_name] = added.get(type_name, 0) + count
+        self.summary = ", ".join(f"{n} {count_words(t, n)}" for t, n in added.items())
+        self.imported.emit(results)
+        self.accept()
+
+    def _cancel(self) -> None:
+        if self._busy() and self.job is not None:
+            self.job.cancel()
+            self.status.setText("Stopping…")
+            return
+        self.reject()
+
+    def done(self, result: int) -> None:
+        if self._busy() and self.job is not None:  # never leave a worker behind
+            self.job.cancel()
+            self.job.wait()
+        super().done(result)
+
+
+def open_import_dialog(ctx: AppContext, paths: list[Path], parent: QWidget | None = None
+                       ) -> ImportDialog:
+    """Open the import preview for some files (non-modal) and start reading them."""
+    dialog = ImportDialog(ctx, paths, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    dialog.open()
+    dialog.start()
+    return dialog
