@@ -160,3 +160,28 @@ def test_records_requests_need_a_doctor_and_say_so(qtbot: Any, window_factory: A
     combo.setCurrentIndex(combo.findData(doctor))
     [request] = store.list_items("request", person_id)
     assert request.records == "All scans from 2025" and request.asked_on
+
+
+def test_dropping_a_portal_file_opens_the_import_preview_not_a_record(
+        window_factory: Any, store: Any, person_id: int, qtbot: Any) -> None:
+    from tests.conftest import ROOT
+    from ui.dialogs.import_dialog import ImportDialog
+
+    window = window_factory()
+    bundle = ROOT / "tests" / "data" / "fhir_messy_bundle.json"
+    drop(window, [bundle])
+    dialogs = window.findChildren(ImportDialog)
+    assert len(dialogs) == 1 and dialogs[0].paths == [bundle]
+    assert store.list_items("record", person_id) == []  # nothing added before the preview
+    qtbot.waitUntil(lambda: dialogs[0].job is None or not dialogs[0].job.is_running(),
+                    timeout=10000)
+    dialogs[0].close()
+
+
+def test_file_menu_opens_export_for_the_person(window_factory: Any, store: Any,
+                                               person_id: int) -> None:
+    from ui.dialogs.export_dialog import ExportDialog
+
+    window = window_factory()
+    window.export_action.trigger()
+    assert [d.isVisible() for d in window.findChildren(ExportDialog)] == [True]

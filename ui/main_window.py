@@ -59,6 +59,16 @@ PRINTOUTS = {
 }
 
 
+# Files dropped or chosen for import (health data from a portal, or a person archive);
+# any other file dropped on the window becomes a record.
+IMPORT_SUFFIXES = (".json", ".ndjson", ".xml", ".zip")
+IMPORT_FILTER = "Health records (*.json *.ndjson *.xml *.zip);;All files (*)"
+
+
+def importable(path: Path) -> bool:
+    return path.suffix.lower() in IMPORT_SUFFIXES
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, settings: Settings, *, example: bool = False,
                  on_closed: Callable[[], None] | None = None) -> None:
@@ -349,6 +359,13 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "Add records from files…", self.choose_record_files,
                      tip="Each file you choose becomes a record")
+        self.import_action = self._action(
+            file_menu, "&Import from a patient portal file…", self.choose_import_files,
+            keys.Open, "FHIR (.json, .ndjson) or C-CDA (.xml) files, or a person archive (.zip)")
+        self.export_action = self._action(
+            file_menu, "&Export…", self.export, None,
+            "A person archive, a summary for another doctor's system, visits for a calendar, "
+            "medications as a spreadsheet")
         file_menu.addSeparator()
         self.packet_action = self._action(
             file_menu, "Make &packet for the doctor…", self.make_packet, keys.Print,
@@ -356,7 +373,8 @@ class MainWindow(QMainWindow):
         printouts = file_menu.addMenu("Print a &list")
         for kind, title in PRINTOUTS.items():
             self._action(printouts, f"{title}…", _caller(self.print_list, kind))
-        self._person_actions_extra = [self.packet_action, printouts.menuAction()]
+        self._person_actions_extra = [self.packet_action, printouts.menuAction(),
+                                      self.export_action]
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, keys.Quit)
 
@@ -498,6 +516,26 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+    def choose_import_files(self) -> None:
+        dialog = QFileDialog(self, "Choose files from a patient portal", "", IMPORT_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(lambda names: self.import_files([Path(n) for n in names]))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def import_files(self, paths: list[Path]) -> QWidget:
+        """Open the import preview for these files (nothing is added before the user agrees)."""
+        from ui.dialogs.import_dialog import open_import_dialog
+
+        return open_import_dialog(self.context, paths, self)
+
+    def export(self) -> QWidget | None:
+        if self.context.person_id is None:
+            return None
+        from ui.dialogs.export_dialog import open_export_dialog
+
+        return open_export_dialog(self.context, self)
+
     def records_page(self) -> Any:
         from ui.pages.records_page import RecordsPage
 
@@ -548,7 +586,8 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: Any) -> None:
         from ui.pages.records_page import dropped_files
 
-        if self.context.person_id is not None and dropped_files(event.mimeData()):
+        paths = dropped_files(event.mimeData())
+        if paths and (self.context.person_id is not None or all(map(importable, paths))):
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event: Any) -> None:
@@ -558,9 +597,16 @@ class MainWindow(QMainWindow):
         from ui.pages.records_page import dropped_files
 
         paths = dropped_files(event.mimeData())
-        if paths and self.context.person_id is not None:
+        if not paths:
+            return
+        to_import = [p for p in paths if importable(p)]
+        documents = [p for p in paths if not importable(p)]
+        if to_import:
             event.acceptProposedAction()
-            self.add_record_files(paths)
+            self.import_files(to_import)
+        if documents and self.context.person_id is not None:
+            event.acceptProposedAction()
+            self.add_record_files(documents)
 
     def _search_active(self, active: bool) -> None:
         self.people.setVisible(not active)
