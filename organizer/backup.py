@@ -25,6 +25,7 @@ import re
 import shutil
 import sqlite3
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -239,7 +240,7 @@ def _copy_checked(archive: zipfile.ZipFile, entry: dict[str, Any], name: str,
                 digest.update(chunk)
                 if out is not None:
                     out.write(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         raise OrganizerError(DAMAGED.format(name=name, why=f"{entry['name']}: {exc}")) from None
     if size != int(entry["size"]) or digest.hexdigest() != entry["sha256"]:
         raise OrganizerError(DAMAGED.format(name=name,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from organizer.store import Store  # noqa: E402
+from organizer.store import Store
 
 PASSPHRASE = "crash test passphrase"
 
@@ -47,7 +47,7 @@ def items(root: Path) -> None:
 
 def attachments(root: Path) -> None:
     work = root.parent / "sources"
-    work.mkdir(exist_ok=True)
+    work.mkdir(parents=True, exist_ok=True)
     with Store(root) as store:
         person = _person(store)
         print("READY", flush=True)
@@ -82,6 +82,7 @@ def encryption(root: Path) -> None:
     from organizer import crypto, db
     from organizer.encryption import change_passphrase, decrypt_store, encrypt_store
 
+    root.parent.mkdir(parents=True, exist_ok=True)
     source = root.parent / "scan.txt"
     source.write_bytes(b"attachment words that must survive " * 500)
     encrypted = db.is_encrypted(root / "organizer.db")
