@@ -1,0 +1,1 @@
+"""Dialogs of the desktop app (unlock, passphrase and encryption settings)."""
