@@ -48,6 +48,10 @@ CHUNK = 1024 * 1024
 KEEP = {"daily": 7, "before-migration": 3, "before-restore": 2}
 _FILE_ENTRY = re.compile(r"^files/[0-9a-f]{64}$")
 
+# What reading a broken or hostile zip can raise: every one of them means "damaged".
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError,
+                NotImplementedError, RuntimeError, OverflowError, UnicodeDecodeError)
+
 DAMAGED = ("The backup file “{name}” is damaged or incomplete ({why}), so it was not used. "
            "Your organizer was not changed; try another backup.")
 
@@ -192,7 +196,7 @@ def _read_manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
         manifest = json.loads(archive.read(MANIFEST))
     except KeyError:
         raise OrganizerError(DAMAGED.format(name=name, why="it has no list of contents")) from None
-    except (ValueError, zipfile.BadZipFile, OSError) as exc:
+    except _READ_ERRORS as exc:
         raise OrganizerError(DAMAGED.format(name=name, why=f"its list of contents is unreadable: "
                                             f"{exc}")) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
@@ -240,7 +244,7 @@ def _copy_checked(archive: zipfile.ZipFile, entry: dict[str, Any], name: str,
                 digest.update(chunk)
                 if out is not None:
                     out.write(chunk)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+    except _READ_ERRORS as exc:
         raise OrganizerError(DAMAGED.format(name=name, why=f"{entry['name']}: {exc}")) from None
     if size != int(entry["size"]) or digest.hexdigest() != entry["sha256"]:
         raise OrganizerError(DAMAGED.format(name=name,
@@ -260,10 +264,13 @@ def verify_backup(path: Path | str, progress: Progress | None = None) -> BackupI
             for number, entry in enumerate(entries, start=1):
                 step(progress, number, len(entries), "Checking the backup")
                 _copy_checked(archive, entry, name)
-    except zipfile.BadZipFile as exc:
-        raise OrganizerError(DAMAGED.format(name=name, why=str(exc))) from None
-    except OSError as exc:
-        raise OrganizerError(f"The backup “{name}” could not be read ({exc.strerror}).") from None
+    except FileNotFoundError:
+        raise OrganizerError(f"There is no backup file “{path}”.") from None
+    except PermissionError:
+        raise OrganizerError(f"The backup “{name}” may not be read by this account.") from None
+    except _READ_ERRORS as exc:
+        raise OrganizerError(DAMAGED.format(name=name, why=str(exc) or type(exc).__name__)) \
+            from None
     return BackupInfo(path, bool(manifest.get("encrypted")), int(manifest["schema_version"]),
                       str(manifest.get("created_at", "")), len(entries) - 1, path.stat().st_size)
 
@@ -273,7 +280,7 @@ def backup_is_encrypted(path: Path | str) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return bool(_read_manifest(archive, Path(path).name).get("encrypted"))
-    except zipfile.BadZipFile as exc:
+    except _READ_ERRORS as exc:
         raise OrganizerError(DAMAGED.format(name=Path(path).name, why=str(exc))) from None
 
 

@@ -157,6 +157,15 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def _nearly_full(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 4 * 1024 * 1024
+    except OSError:
+        return False
+
+
 def translate(exc: Exception, path: Path | None = None) -> OrganizerError:
     """Turn an SQLite error into a sentence the user can act on."""
     text = str(exc).lower()
@@ -170,6 +179,14 @@ def translate(exc: Exception, path: Path | None = None) -> OrganizerError:
     if "disk is full" in text or "database or disk is full" in text:
         return OrganizerError("The disk is full, so nothing was saved. Free some space and "
                               "try again.")
+    if "disk i/o error" in text:
+        # SQLite says "disk I/O error" when a write into the -wal finds no room: tell
+        # the user what is wrong when the disk is (nearly) full.
+        if path is not None and _nearly_full(path):
+            return OrganizerError("The disk is full, so nothing was saved. Free some space "
+                                  "and try again.")
+        return OrganizerError("The disk could not be written to (a disk error), so nothing "
+                              "was saved. Check the disk and try again.")
     if "readonly" in text or "read-only" in text:
         return OrganizerError("The data folder cannot be written to (it is read-only), so "
                               "nothing was saved.")

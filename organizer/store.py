@@ -73,6 +73,11 @@ class Store:
         try:
             self.dirs.prepare()
         except OSError as exc:
+            if exc.errno in (13, 30):  # EACCES, EROFS
+                raise OrganizerError(f"The data folder {self.dirs.root} cannot be written to "
+                                     "(it is read-only, or this account may not change it). "
+                                     "Nothing was changed. Make it writable, or copy it to a "
+                                     "folder you can write to and use that.") from None
             raise OrganizerError(f"The data folder {self.dirs.root} cannot be used "
                                  f"({exc.strerror}).") from None
         key = key_for_database(self.dirs.database, passphrase)
