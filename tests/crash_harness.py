@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import signal
 import subprocess
 import sys
@@ -126,7 +127,8 @@ def kill_once(scenario: str, root: Path, rng: random.Random, max_delay: float | 
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
     assert child.stdout is not None
     deadline = time.monotonic() + timeout
-    first = child.stdout.readline().decode()
+    ready, _, _ = select.select([child.stdout], [], [], timeout)
+    first = child.stdout.readline().decode() if ready else ""
     if first.strip() != "READY":
         child.kill()
         _, err = child.communicate()

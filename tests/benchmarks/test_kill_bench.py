@@ -12,9 +12,12 @@ import random
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.crash_harness import VERIFIERS, kill_once
 
 
+@pytest.mark.timeout(7200)
 def test_kill_bench(tmp_path: Path) -> None:
     per_path = int(os.environ.get("ORGANIZER_KILLS", "60"))
     seed = int(os.environ.get("ORGANIZER_KILL_SEED", str(int.from_bytes(os.urandom(4), "big"))))
