@@ -135,6 +135,9 @@ def _connect_encrypted(path: Path, key: StoreKey, read_only: bool) -> sqlite3.Co
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key must not print to stderr
         conn.execute(f"PRAGMA key = {key.pragma_value()}")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Every page read from disk is decrypted and authenticated: a larger page cache
+        # (32 MB) saves that work for pages read again (search over attachment text).
+        conn.execute("PRAGMA cache_size = -32000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         conn.close()

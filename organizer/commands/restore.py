@@ -22,7 +22,16 @@ def run(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     verify_backup(source)
-    passphrase = passphrase_from_user() if backup_is_encrypted(source) else None
+    passphrase = None
+    if backup_is_encrypted(source):
+        from organizer.errors import LockedError
+
+        try:
+            passphrase = passphrase_from_user(prompt="Passphrase of the backup: ")
+        except LockedError:
+            raise LockedError("This backup is locked with a passphrase. Give the passphrase "
+                              "it was made with (set ORGANIZER_PASSPHRASE, or run the command "
+                              "in a terminal to be asked). Nothing was changed.") from None
     kept = restore_backup(data_root(args), source, passphrase)
     print(f"Restored from {source}. What it replaced is kept in {kept}.")
     return 0
