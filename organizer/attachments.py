@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from organizer.errors import OrganizerError
 from organizer.paths import TEMP_PREFIX, fsync_dir, private_file
@@ -28,6 +29,9 @@ _MAGIC = [
     (b"%PDF", "application/pdf"), (b"\x89PNG", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
     (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"),
 ]
+if TYPE_CHECKING:
+    from organizer.crypto import FileCipher
+
 PREVIEWABLE = ("application/pdf", "image/jpeg", "image/png", "image/tiff", "text/plain")
 
 
@@ -52,10 +56,13 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
+def store_file(files_dir: Path, source: Path,
+               cipher: FileCipher | None = None) -> tuple[str, int]:
     """Copy `source` into `files_dir` under its SHA-256; returns (sha256, size).
 
     An identical file already stored is kept as it is: the same content is stored once.
+    With `cipher` (an encrypted store) the file is sealed and named by the cipher instead;
+    the returned SHA-256 and size are still those of the plain bytes.
     """
     if not source.is_file():
         raise OrganizerError(f"“{source}” is not a file that can be attached.")
@@ -66,15 +73,21 @@ def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
     try:
         fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-            for chunk in iter(lambda: src.read(CHUNK), b""):
-                digest.update(chunk)
-                size += len(chunk)
-                out.write(chunk)
+            if cipher is None:
+                for chunk in iter(lambda: src.read(CHUNK), b""):
+                    digest.update(chunk)
+                    size += len(chunk)
+                    out.write(chunk)
+            else:
+                plain = src.read()
+                digest.update(plain)
+                size = len(plain)
+                out.write(cipher.seal(digest.hexdigest(), plain))
             out.flush()
             os.fsync(out.fileno())
         sha = digest.hexdigest()
-        final = files_dir / sha
-        if final.exists() and final.stat().st_size == size:
+        final = files_dir / (sha if cipher is None else cipher.file_name(sha))
+        if final.exists() and (cipher is not None or final.stat().st_size == size):
             temp.unlink()
         else:
             os.replace(temp, final)
@@ -90,15 +103,16 @@ def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
                              "Nothing was added.") from None
 
 
-def extract_text(path: Path, kind: str) -> tuple[str, str]:
-    """The searchable text of a stored file and its status.
+def extract_text(path: Path | bytes, kind: str) -> tuple[str, str]:
+    """The searchable text of a file (a path, or its bytes when it is sealed) and its status.
 
     Status is "ok", "unreadable" (a damaged or password-protected PDF: kept all the same,
     the user may have nothing better) or "none" (a picture, or a type without text).
     """
     if kind == "text/plain":
         try:
-            return path.read_bytes()[: MAX_TEXT * 4].decode("utf-8", "replace")[:MAX_TEXT], "ok"
+            data = path if isinstance(path, bytes) else path.read_bytes()
+            return data[: MAX_TEXT * 4].decode("utf-8", "replace")[:MAX_TEXT], "ok"
         except OSError:
             return "", "unreadable"
     if kind != "application/pdf":
@@ -106,14 +120,15 @@ def extract_text(path: Path, kind: str) -> tuple[str, str]:
     return _pdf_text(path)
 
 
-def _pdf_text(path: Path) -> tuple[str, str]:
+def _pdf_text(path: Path | bytes) -> tuple[str, str]:
+    import io
     import logging
 
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(path)
+        reader = PdfReader(io.BytesIO(path) if isinstance(path, bytes) else path)
         if reader.is_encrypted and not reader.decrypt(""):
             return "", "unreadable"
         parts: list[str] = []

@@ -1,20 +1,32 @@
-"""`organizer check`: verify the database and every attachment file.
+"""`organizer check [--repair]`: verify the database and every attachment file.
 
 Damage (a failed integrity check, a missing attachment file, a checksum that does not
-match) makes the check fail; orphaned files and crash leftovers are only reported, since
-nothing the user typed is at risk from them.
+match, a sealed file that does not open) makes the check fail; orphaned files and crash
+leftovers are only reported, since nothing the user typed is at risk from them. Every
+problem found is reported, not just the first.
+
+`--repair` never deletes anything the user might want: orphaned files are moved aside into
+`set-aside/` inside the data folder (they may be looked at, or deleted by hand), and only
+temporary files that a crash left half-written are removed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from organizer.attachments import sha256_of
+from organizer.errors import OrganizerError
+from organizer.paths import TEMP_PREFIX, fsync_dir
 
 if TYPE_CHECKING:
     from organizer.store import Store
+
+SET_ASIDE = "set-aside"
 
 
 @dataclass
@@ -26,6 +38,7 @@ class CheckReport:
     orphans: list[Path] = field(default_factory=list)
     leftovers: list[Path] = field(default_factory=list)
     attachments_checked: int = 0
+    repaired: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -35,33 +48,65 @@ class CheckReport:
 def check_store(store: Store) -> CheckReport:
     report = CheckReport()
     conn = store.conn
+    if store.encrypted:
+        for (line,) in conn.execute("PRAGMA cipher_integrity_check"):
+            report.damage.append(f"Encrypted page damaged: {line}")
     for (line,) in conn.execute("PRAGMA integrity_check"):
         if line != "ok":
             report.damage.append(f"Database integrity: {line}")
     for row in conn.execute("PRAGMA foreign_key_check"):
         report.damage.append(f"Database link broken: table {row[0]} row {row[1]} points to a "
                              f"missing row in {row[2]}")
-    referenced: set[str] = set()
     rows = conn.execute("SELECT a.id, a.filename, a.sha256, a.size, r.title FROM attachments a "
                         "JOIN records r ON r.id = a.record_id WHERE a.deleted_at IS NULL")
     for att_id, filename, sha, size, title in rows.fetchall():
-        referenced.add(sha)
-        path = store.dirs.files / sha
+        path = store.file_path(sha)
         report.attachments_checked += 1
         where = f"“{filename}” (attachment {att_id} of record “{title}”)"
         if not path.is_file():
             report.damage.append(f"Missing file: {where}")
-        elif path.stat().st_size != size or sha256_of(path) != sha:
-            report.damage.append(f"File altered (checksum does not match): {where}")
+        elif store.cipher is None:
+            if path.stat().st_size != size or sha256_of(path) != sha:
+                report.damage.append(f"File altered (checksum does not match): {where}")
+        else:
+            try:
+                plain = store.read_attachment_bytes(sha)
+            except OrganizerError:
+                report.damage.append(f"File altered (its seal does not match): {where}")
+            else:
+                if len(plain) != size or hashlib.sha256(plain).hexdigest() != sha:
+                    report.damage.append(f"File altered (checksum does not match): {where}")
     # Files of removed attachments are still referenced: an undo may bring them back.
-    referenced.update(r[0] for r in conn.execute("SELECT sha256 FROM attachments"))
+    referenced = {store.file_path(r[0]).name for r in conn.execute(
+        "SELECT DISTINCT sha256 FROM attachments")}
     if store.dirs.files.is_dir():
         for path in sorted(store.dirs.files.iterdir()):
-            if path.name.startswith(".tmp-"):
+            if path.name.startswith(TEMP_PREFIX):
                 continue
             if path.name not in referenced:
                 report.orphans.append(path)
                 report.notes.append(f"Orphaned file (no record uses it): {path.name}")
     report.leftovers = store.dirs.leftovers()
     report.notes.extend(f"Leftover temporary file: {p}" for p in report.leftovers)
+    return report
+
+
+def repair(store: Store, report: CheckReport) -> CheckReport:
+    """Move orphaned files aside (never delete them) and remove crash leftovers.
+
+    Damage is not something a repair can undo: the report says to restore from a backup.
+    """
+    if report.orphans:
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d-%H%M%S")
+        target = store.root / SET_ASIDE / stamp
+        target.mkdir(parents=True, exist_ok=True)
+        os.chmod(target.parent, 0o700)
+        for path in report.orphans:
+            os.replace(path, target / path.name)
+            report.repaired.append(f"Moved aside: {path.name} -> {target / path.name}")
+        fsync_dir(target)
+        fsync_dir(store.dirs.files)
+    for path in report.leftovers:
+        path.unlink(missing_ok=True)
+        report.repaired.append(f"Removed leftover temporary file: {path.name}")
     return report

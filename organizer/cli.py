@@ -119,5 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             message = f"{exc.strerror or exc} ({exc.filename or ''})".replace(" ()", "")
         else:
             message = f"something went wrong ({type(exc).__name__}: {exc})"
+        # one line whatever the message quotes (a value typed with a line break in it)
+        message = " ".join(message.splitlines())
         print(f"organizer: {message}", file=sys.stderr)
         return 1

@@ -48,3 +48,18 @@ class CancelledError(OrganizerError):
 
     def __init__(self, message: str = "Cancelled: nothing was changed.") -> None:
         super().__init__(message)
+
+
+class LockedError(OrganizerError):
+    """The store is encrypted and no passphrase (or a wrong one) was given; nothing changed."""
+
+
+class WrongPassphraseError(LockedError):
+    """The passphrase given does not open the store; nothing was changed."""
+
+
+LOCKED_MESSAGE = ("This organizer is locked with a passphrase. Type the passphrase to open "
+                  "it (on the command line: set ORGANIZER_PASSPHRASE or run the command in a "
+                  "terminal to be asked). Nothing was changed.")
+WRONG_PASSPHRASE_MESSAGE = ("That passphrase is not right. Check it (capital letters count) "
+                            "and try again. Nothing was changed.")

@@ -62,8 +62,13 @@ class DataDir:
 
         A temporary file can only be left behind by a crash in the middle of a write (the
         row pointing to a finished file is committed only after its rename), so it is safe
-        to remove at start-up.
+        to remove at start-up. A store switch (restore, encryption) that a crash interrupted
+        is completed first (organizer.swap).
         """
+        from organizer import swap
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        swap.finish_pending(self)
         for folder in (self.root, self.files, self.backups):
             folder.mkdir(parents=True, exist_ok=True)
             os.chmod(folder, 0o700)

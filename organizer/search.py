@@ -70,7 +70,9 @@ def row_key(type_name: str, item_id: int) -> int:
 def index_item(conn: sqlite3.Connection, type_name: str, item_id: int) -> None:
     """(Re)write the index row of one item, or drop it if the item is deleted."""
     unindex_item(conn, type_name, item_id)
-    conn.row_factory = sqlite3.Row
+    from organizer.db import row_type
+
+    conn.row_factory = row_type(conn)
     try:
         row = conn.execute(f"SELECT * FROM {TABLES[type_name]} WHERE id = ? "
                            "AND deleted_at IS NULL", (item_id,)).fetchone()

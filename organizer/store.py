@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from organizer.check import CheckReport
+    from organizer.crypto import FileCipher
 
 T = TypeVar("T", bound=Item)
 
@@ -78,21 +79,41 @@ class Store:
     worker serializes writes.
     """
 
-    def __init__(self, root: Path | str | None = None) -> None:
+    def __init__(self, root: Path | str | None = None, passphrase: str | None = None) -> None:
+        """Open (or create) the store; an encrypted one needs its passphrase.
+
+        Without a passphrase, an encrypted store opens only if this process has unlocked
+        it before (see organizer.crypto); otherwise LockedError, and a wrong passphrase
+        WrongPassphraseError. Either way nothing is written.
+        """
+        from organizer.crypto import key_for_database
+
         self.dirs = DataDir(Path(root) if root is not None else default_data_dir())
         try:
             self.dirs.prepare()
         except OSError as exc:
+            if exc.errno in (13, 30):  # EACCES, EROFS
+                raise OrganizerError(f"The data folder {self.dirs.root} cannot be written to "
+                                     "(it is read-only, or this account may not change it). "
+                                     "Nothing was changed. Make it writable, or copy it to a "
+                                     "folder you can write to and use that.") from None
             raise OrganizerError(f"The data folder {self.dirs.root} cannot be used "
                                  f"({exc.strerror}).") from None
-        self.conn = db.connect(self.dirs.database)
+        key = key_for_database(self.dirs.database, passphrase)
+        self.conn = db.connect(self.dirs.database, key=key)
         # SQLite's lower() folds ASCII only; names are matched "whatever the case" in every
         # script (Łukasz, Ζωή, Дмитрий), so the store brings its own folding.
         self.conn.create_function("fold", 1, _fold, deterministic=True)
+        self.cipher: FileCipher | None = None
         try:
             migrations.check_version(self.conn)
             db.configure(self.conn)
             migrations.migrate(self.conn, self.dirs.database, self.dirs.backups)
+            if key is not None:
+                from organizer import crypto
+
+                self.cipher = crypto.file_cipher(self.conn)
+                crypto.remember(self.dirs.database, key)
         except BaseException:
             self.conn.close()
             raise
@@ -106,6 +127,11 @@ class Store:
     @property
     def root(self) -> Path:
         return self.dirs.root
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the database and attachment files are encrypted at rest."""
+        return self.cipher is not None
 
     def close(self) -> None:
         self.conn.close()
@@ -131,7 +157,7 @@ class Store:
         if self._depth == 0:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
+            except db.Error as exc:
                 raise db.translate(exc, self.dirs.database) from None
         self._depth += 1
         try:
@@ -145,7 +171,7 @@ class Store:
         if self._depth == 0:
             try:
                 self.conn.execute("COMMIT")
-            except sqlite3.Error as exc:
+            except db.Error as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise db.translate(exc, self.dirs.database) from None
@@ -156,14 +182,14 @@ class Store:
         try:
             with self.transaction():
                 yield
-        except sqlite3.Error as exc:
+        except db.Error as exc:
             raise db.translate(exc, self.dirs.database) from None
 
     # -- reads --------------------------------------------------------------------------
 
     def _rows(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
         cursor = self.conn.cursor()
-        cursor.row_factory = sqlite3.Row
+        cursor.row_factory = db.row_type(self.conn)
         return cursor.execute(sql, args).fetchall()
 
     def _item(self, cls: type[T], row: sqlite3.Row) -> T:
@@ -288,8 +314,14 @@ class Store:
         return [Attachment(**dict(row)) for row in rows]
 
     def attachment_path(self, attachment: Attachment) -> Path:
-        """Where the attachment's bytes are (named by their SHA-256)."""
-        return self.dirs.files / attachment.sha256
+        """Where the attachment's bytes are (named by their SHA-256; sealed and named by
+        the file cipher when the store is encrypted)."""
+        return self.file_path(attachment.sha256)
+
+    def file_path(self, sha256: str) -> Path:
+        """The on-disk path of the stored file whose plain bytes have this SHA-256."""
+        name = sha256 if self.cipher is None else self.cipher.file_name(sha256)
+        return self.dirs.files / name
 
     def read_attachment(self, attachment: Attachment) -> bytes:
         """The attachment's bytes: the one way to read an attached file.
@@ -298,10 +330,16 @@ class Store:
         at rest are read the same way as plain ones.
         """
         try:
-            return self.attachment_path(attachment).read_bytes()
+            data = self.attachment_path(attachment).read_bytes()
         except FileNotFoundError:
             raise NotFoundError(f"The file of “{attachment.filename}” is missing from the data "
                                 "folder. `organizer check` lists such problems.") from None
+        return data if self.cipher is None else self.cipher.open(attachment.sha256, data)
+
+    def read_attachment_bytes(self, sha256: str) -> bytes:
+        """The plain bytes of a stored file by its SHA-256 (opened if sealed)."""
+        data = self.file_path(sha256).read_bytes()
+        return data if self.cipher is None else self.cipher.open(sha256, data)
 
     def attachment_text(self, attachment_id: int) -> str:
         row = self.conn.execute("SELECT text FROM attachments WHERE id = ?",
@@ -458,10 +496,11 @@ class Store:
         source = Path(source)
         record = self.get("record", record_id)
         kind = files.media_type(source)
-        sha, size = files.store_file(self.dirs.files, source)
+        sha, size = files.store_file(self.dirs.files, source, self.cipher)
         text, status = ("", "pending")
         if extract_text:
-            text, status = files.extract_text(self.dirs.files / sha, kind)
+            text, status = files.extract_text(self.read_attachment_bytes(sha) if self.cipher
+                                              else self.dirs.files / sha, kind)
         with self._writing():
             self.db.table("attachments").insert({
                 "record_id": record_id, "filename": filename or source.name,
@@ -514,8 +553,9 @@ class Store:
         """Read one attachment's text into the search index (slow for big PDFs)."""
         from organizer import attachments as files
 
-        text, status = files.extract_text(self.attachment_path(attachment),
-                                          attachment.media_type)
+        text, status = files.extract_text(
+            self.read_attachment(attachment) if self.cipher else self.attachment_path(attachment),
+            attachment.media_type)
         with self._writing():
             self.conn.execute("UPDATE attachments SET text = ?, text_status = ? WHERE id = ?",
                               (text, status, attachment.id))

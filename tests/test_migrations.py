@@ -35,9 +35,16 @@ def test_a_store_from_the_first_schema_is_migrated_with_a_backup(tmp_path: Path)
         assert [h.type for h in store.search("Παπαδοπούλου")] == ["person"]
         # and new writes work on the migrated schema
         store.add("allergy", {"substance": "Penicillin"}, person_id=person.id)
-    backups = list((data / "backups").glob("before-migration-v1-*.db"))
+    backups = list((data / "backups").glob("before-migration-v1-*.zip"))
     assert len(backups) == 1
-    conn = sqlite3.connect(backups[0])
+    # The backup is a verified full backup that `restore` takes back: the old schema.
+    restored = tmp_path / "restored"
+    from organizer.backup import restore_backup, verify_backup
+
+    verify_backup(backups[0])
+    Store(restored).close()
+    restore_backup(restored, backups[0])
+    conn = sqlite3.connect(restored / "organizer.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert conn.execute("SELECT full_name FROM people").fetchone()[0] == "Zoë Παπαδοπούλου"
     conn.close()

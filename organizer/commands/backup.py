@@ -1,17 +1,28 @@
-"""`organizer backup`: not built yet; says so and exits 2."""
+"""`organizer backup -o FILE`: the whole store (database, files, checksums) in one zip.
+
+The backup is read back and checked before the command says it is done. A backup of an
+encrypted store is encrypted with the same passphrase.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from organizer.commands.common import not_available
-
-NOT_AVAILABLE = True
+from organizer.commands.common import open_store
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="the backup file to write (a .zip)")
 
 
 def run(args: argparse.Namespace) -> int:
-    return not_available("backup")
+    from organizer.backup import create_backup
+
+    with open_store(args) as store:
+        info = create_backup(store, Path(args.output))
+    locked = " It is encrypted: restoring it needs the passphrase." if info.encrypted else ""
+    print(f"Backup written and verified: {info.path} ({info.files} attached file(s), "
+          f"{info.size / 1_000_000:.1f} MB).{locked}")
+    return 0

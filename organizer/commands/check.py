@@ -1,6 +1,8 @@
-"""`organizer check`: verify the database and every attachment's checksum.
+"""`organizer check [--repair]`: verify the database and every attachment's checksum.
 
 Exits 1 only for damage; orphaned files and leftovers are listed but are not damage.
+With --repair, orphaned files are moved aside into `set-aside/` in the data folder (never
+deleted) and crash leftovers are removed.
 """
 
 from __future__ import annotations
@@ -11,17 +13,26 @@ from organizer.commands.common import open_store
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("--repair", action="store_true",
+                        help="move orphaned files aside into set-aside/ (nothing is deleted)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from organizer.check import repair
+
     with open_store(args) as store:
         report = store.check()
+        if args.repair:
+            repair(store, report)
     for line in report.damage:
         print(f"DAMAGE  {line}")
     for line in report.notes:
         print(f"note    {line}")
+    for line in report.repaired:
+        print(f"repair  {line}")
     verdict = "OK" if report.ok else "PROBLEMS FOUND"
     print(f"{verdict}: database checked, {report.attachments_checked} attachment(s) verified, "
-          f"{len(report.damage)} problem(s), {len(report.notes)} note(s).")
+          f"{len(report.damage)} problem(s), {len(report.notes)} note(s)."
+          + (" Restore from a backup to mend the damage (`organizer restore FILE`)."
+             if not report.ok else ""))
     return 0 if report.ok else 1

@@ -9,18 +9,61 @@ import sys
 # typing, json or pathlib before it needs them.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
     from organizer.models import Person
     from organizer.store import Store
 
 
-def open_store(args: argparse.Namespace) -> Store:
+def data_root(args: argparse.Namespace) -> Path:
     from pathlib import Path
 
+    from organizer.paths import default_data_dir
+
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store of --data-dir; an encrypted one is opened with the passphrase
+    (ORGANIZER_PASSPHRASE, or asked for on a terminal)."""
+    from organizer.db import is_encrypted
     from organizer.store import Store
 
-    return Store(Path(args.data_dir) if args.data_dir else None)
+    root = data_root(args)
+    passphrase = None
+    if is_encrypted(root / "organizer.db"):
+        passphrase = passphrase_from_user()
+    return Store(root, passphrase=passphrase)
+
+
+def passphrase_from_user(env: str = "ORGANIZER_PASSPHRASE", prompt: str = "Passphrase: ",
+                         confirm: bool = False) -> str:
+    """A passphrase from the environment, or typed at a terminal (never echoed).
+
+    Without a terminal and without the variable, a one-line error: a script must not hang
+    waiting for a prompt nobody sees.
+    """
+    import os
+
+    from organizer.errors import LOCKED_MESSAGE, LockedError, OrganizerError
+
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        if env == "ORGANIZER_PASSPHRASE":
+            raise LockedError(LOCKED_MESSAGE)
+        raise OrganizerError(f"Give the new passphrase in {env} (or run the command in a "
+                             "terminal to be asked). Nothing was changed.")
+    import getpass
+
+    typed = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != typed:
+        raise OrganizerError("The two passphrases are not the same. Nothing was changed.")
+    if not typed:
+        raise OrganizerError("No passphrase was typed. Nothing was changed.")
+    return typed
 
 
 def add_person_option(parser: argparse.ArgumentParser, required: bool = True) -> None:

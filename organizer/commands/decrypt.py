@@ -1,12 +1,10 @@
-"""`organizer decrypt`: not built yet; says so and exits 2."""
+"""`organizer decrypt`: turn encryption at rest off (needs the passphrase)."""
 
 from __future__ import annotations
 
 import argparse
 
-from organizer.commands.common import not_available
-
-NOT_AVAILABLE = True
+from organizer.commands.common import data_root, passphrase_from_user
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -14,4 +12,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return not_available("decrypt")
+    from organizer.db import is_encrypted
+    from organizer.encryption import decrypt_store
+    from organizer.errors import OrganizerError
+
+    root = data_root(args)
+    if not is_encrypted(root / "organizer.db"):
+        raise OrganizerError("This organizer is not encrypted; there is nothing to turn off.")
+    decrypt_store(root, passphrase_from_user())
+    print("Encryption is off: the organizer's data is no longer protected by a passphrase.")
+    return 0

@@ -1,17 +1,37 @@
-"""`organizer restore`: not built yet; says so and exits 2."""
+"""`organizer restore FILE`: put a backup in place of the current store.
+
+Every checksum in the backup is verified first; a damaged backup is refused and nothing
+changes. What was replaced is kept in backups/before-restore-*. An encrypted backup needs
+the passphrase it was made with (ORGANIZER_PASSPHRASE, or asked for).
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from organizer.commands.common import not_available
-
-NOT_AVAILABLE = True
+from organizer.commands.common import data_root, passphrase_from_user
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("file", metavar="FILE", help="a backup made by `organizer backup`")
 
 
 def run(args: argparse.Namespace) -> int:
-    return not_available("restore")
+    from organizer.backup import backup_is_encrypted, restore_backup, verify_backup
+
+    source = Path(args.file)
+    verify_backup(source)
+    passphrase = None
+    if backup_is_encrypted(source):
+        from organizer.errors import LockedError
+
+        try:
+            passphrase = passphrase_from_user(prompt="Passphrase of the backup: ")
+        except LockedError:
+            raise LockedError("This backup is locked with a passphrase. Give the passphrase "
+                              "it was made with (set ORGANIZER_PASSPHRASE, or run the command "
+                              "in a terminal to be asked). Nothing was changed.") from None
+    kept = restore_backup(data_root(args), source, passphrase)
+    print(f"Restored from {source}. What it replaced is kept in {kept}.")
+    return 0

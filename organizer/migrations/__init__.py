@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from organizer import db
 from organizer.errors import NewerDatabaseError, OrganizerError
 
 Step = Callable[[sqlite3.Connection], None]
@@ -76,7 +77,7 @@ def migrate(conn: sqlite3.Connection, database: Path, backups: Path) -> int:
     if start == LATEST:
         return start
     if start > 0:
-        _backup_before(conn, start, backups)
+        _backup_before(conn, start, database)
     for version in range(start + 1, LATEST + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -85,7 +86,7 @@ def migrate(conn: sqlite3.Connection, database: Path, backups: Path) -> int:
             conn.execute("COMMIT")
         except BaseException as exc:
             conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
+            if isinstance(exc, db.Error):
                 raise OrganizerError(
                     f"Updating the database to version {version} failed ({exc}). Nothing was "
                     "changed; a copy from before the update is in the backups folder.") from exc
@@ -93,19 +94,16 @@ def migrate(conn: sqlite3.Connection, database: Path, backups: Path) -> int:
     return start
 
 
-def _backup_before(conn: sqlite3.Connection, version: int, backups: Path) -> Path:
-    """Copy the whole database aside (SQLite's online backup) before changing its schema."""
-    from datetime import UTC, datetime
+def _backup_before(conn: sqlite3.Connection, version: int, database: Path) -> Path:
+    """A full backup (database and files, verified) into backups/ before changing the schema.
 
-    from organizer.paths import private_file
+    The same zip as `organizer backup` makes, so `organizer restore` can bring it back;
+    an encrypted store's backup stays encrypted.
+    """
+    from organizer.backup import backup_before_migration
 
-    backups.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = backups / f"before-migration-v{version}-{stamp}.db"
-    copy = sqlite3.connect(target)
     try:
-        conn.backup(copy)
-    finally:
-        copy.close()
-    private_file(target)
-    return target
+        return backup_before_migration(conn, database, version)
+    except OrganizerError as exc:
+        raise OrganizerError(f"The database needs an update, but the backup that comes first "
+                             f"could not be made: {exc}") from None

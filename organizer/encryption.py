@@ -1,0 +1,317 @@
+"""Turning encryption at rest on or off, and changing the passphrase.
+
+Each switch writes a complete new store (database and, when they change, the attachment
+files) into a staging folder, verifies it (integrity check, every table's row count, every
+file opens and matches its checksum), and only then swaps it in (organizer.swap): a crash
+or a failure before the swap leaves the old store exactly as it was; a crash after the
+swap's journal is written is completed at the next start. The old copy is deleted: plain
+data must not linger once encryption is on.
+
+Automatic backups made before encryption was turned on are plain, so they are replaced by
+one new encrypted backup.
+
+A lost passphrase cannot be recovered: there is no back door, by design.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from organizer import backup, crypto, db, swap
+from organizer.errors import OrganizerError
+from organizer.instance import APP_OPEN_MESSAGE, app_running
+from organizer.paths import TEMP_PREFIX, DataDir
+from organizer.progress import Progress, step
+
+MIN_PASSPHRASE = 8
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """A passphrase must be long enough to resist guessing; refuse it in plain words."""
+    if len(passphrase.strip()) < MIN_PASSPHRASE:
+        raise OrganizerError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters; a "
+                             "few ordinary words in a row are easy to remember and hard to "
+                             "guess. Nothing was changed.")
+
+
+def _open(root: Path, passphrase: str | None) -> Any:
+    from organizer.store import Store
+
+    store = Store(root, passphrase=passphrase)
+    if app_running(store.root):
+        store.close()
+        raise OrganizerError(APP_OPEN_MESSAGE)
+    return store
+
+
+def _quote(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _tables(conn: Any, schema: str = "main") -> dict[str, int]:
+    names = [r[0] for r in conn.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' "
+        "AND name NOT LIKE 'sqlite_%'")]
+    return {name: int(conn.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0])
+            for name in names}
+
+
+def _export(source: Any, target: Path, key: crypto.StoreKey | None, version: int) -> None:
+    """Copy every table of `source` into a new database file with `sqlcipher_export`."""
+    key_sql = key.pragma_value() if key is not None else "''"
+    source.execute(f"ATTACH DATABASE {_quote(target)} AS staged KEY {key_sql}")
+    try:
+        source.execute("SELECT sqlcipher_export('staged')")
+        source.execute(f"PRAGMA staged.user_version = {int(version)}")
+    finally:
+        source.execute("DETACH DATABASE staged")
+
+
+def _export_from(dirs: DataDir, held: Any, target: Path, key: crypto.StoreKey | None,
+                 version: int) -> None:
+    """Export through a second connection: `held` keeps writers out in a transaction, and
+    SQLite does not ATTACH inside one."""
+    current = db.key_of(held)
+    source = (db.connect(dirs.database, key=current) if current is not None
+              else _sqlcipher_view(dirs.database))
+    try:
+        _export(source, target, key, version)
+    finally:
+        source.close()
+
+
+def _verify(staged: Path, key: crypto.StoreKey | None, expected: dict[str, int],
+            version: int) -> Any:
+    """Open the staged database as the store will, and compare it with the original."""
+    conn = db.connect(staged, key=key)
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if problems != ["ok"]:
+            raise OrganizerError("The new copy failed its check, so nothing was changed: "
+                                 + "; ".join(problems[:3]))
+        got = _tables(conn)
+        if got != expected:
+            raise OrganizerError("The new copy does not hold the same items as the original, "
+                                 "so nothing was changed.")
+        if int(conn.execute("PRAGMA user_version").fetchone()[0]) != version:
+            raise OrganizerError("The new copy has the wrong schema version; nothing was "
+                                 "changed.")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _sqlcipher_view(database: Path) -> Any:
+    """A SQLCipher connection on a plain database (it can export into an encrypted one)."""
+    db._sqlcipher()
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(str(database), isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {db.BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _stored_files(dirs: DataDir) -> list[Path]:
+    if not dirs.files.is_dir():
+        return []
+    return sorted(p for p in dirs.files.iterdir()
+                  if p.is_file() and not p.name.startswith(TEMP_PREFIX))
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+
+
+def encrypt_store(root: Path | str, new_passphrase: str,
+                  progress: Progress | None = None) -> int:
+    """Turn encryption on; returns how many plain automatic backups were replaced."""
+    from organizer.migrations import current_version
+
+    check_new_passphrase(new_passphrase)
+    store = _open(Path(root), None)
+    dirs = store.dirs
+    try:
+        if store.encrypted:
+            raise OrganizerError("This organizer is already encrypted. To change its "
+                                 "passphrase, use change-passphrase.")
+        version = current_version(store.conn)
+        plain_backups = backup.automatic_backups(dirs.backups)
+        staging = swap.new_staging(dirs)
+        try:
+            key = crypto.StoreKey.create(new_passphrase)
+            file_key = crypto.FileCipher.new_key()
+            cipher = crypto.FileCipher(file_key)
+            store.conn.execute("BEGIN IMMEDIATE")  # no one writes while we copy
+            try:
+                expected = _tables(store.conn)
+                step(progress, 0, 1, "Encrypting the database")
+                _export_from(dirs, store.conn, staging / swap.DB_NAME, key, version)
+                files = _stored_files(dirs)
+                (staging / "files").mkdir(mode=0o700)
+                for number, path in enumerate(files, start=1):
+                    step(progress, number, len(files), "Encrypting attached files")
+                    data = path.read_bytes()
+                    sha = hashlib.sha256(data).hexdigest()
+                    if _SHA.match(path.name) and sha != path.name:
+                        raise OrganizerError(f"An attached file ({path.name}) is damaged, so "
+                                             "encryption was not turned on. Run `organizer "
+                                             "check`, then restore it from a backup.")
+                    _write_private(staging / "files" / cipher.file_name(sha),
+                                   cipher.seal(sha, data))
+                staged = _verify(staging / swap.DB_NAME, key, expected, version)
+                try:
+                    staged.execute("BEGIN IMMEDIATE")
+                    staged.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                                   (crypto.FILE_KEY_META, file_key.hex()))
+                    staged.execute("COMMIT")
+                    _check_files(staged, crypto.file_cipher(staged), staging / "files")
+                finally:
+                    staged.close()
+            finally:
+                if store.conn.in_transaction:
+                    store.conn.execute("ROLLBACK")
+            store.close()
+            swap.swap_in(dirs, staging, with_files=True)
+        finally:
+            _drop_unjournaled(dirs, staging)
+    finally:
+        store.close()
+    crypto.forget_keys()
+    return _replace_plain_backups(dirs, new_passphrase, plain_backups)
+
+
+def _replace_plain_backups(dirs: DataDir, passphrase: str, plain: list[Path]) -> int:
+    """Plain automatic backups would leak what encryption hides: make one encrypted one."""
+    if not plain:
+        return 0
+    from organizer.store import Store
+
+    with Store(dirs.root, passphrase=passphrase) as store:
+        backup.auto_backup(store.conn, store.dirs, "daily")
+    for path in plain:
+        if path.is_dir():
+            import shutil
+
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return len(plain)
+
+
+def _check_files(conn: Any, cipher: crypto.FileCipher, files: Path) -> None:
+    """Every attachment's sealed file is there, opens, and matches its checksum."""
+    for (sha,) in conn.execute("SELECT DISTINCT sha256 FROM attachments"):
+        sealed = files / cipher.file_name(sha)
+        if not sealed.exists():
+            raise OrganizerError("An attached file is missing from the data folder, so "
+                                 "nothing was changed. Run `organizer check`.")
+        if hashlib.sha256(cipher.open(sha, sealed.read_bytes())).hexdigest() != sha:
+            raise OrganizerError("An attached file did not survive encryption intact, so "
+                                 "nothing was changed.")
+
+
+def _drop_unjournaled(dirs: DataDir, staging: Path) -> None:
+    """A staging folder that never reached the journal is an unfinished copy: remove it."""
+    import shutil
+
+    if staging.exists() and not (dirs.root / swap.JOURNAL).exists():
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def decrypt_store(root: Path | str, passphrase: str,
+                  progress: Progress | None = None) -> None:
+    """Turn encryption off (the passphrase is needed, and is checked first)."""
+    from organizer.migrations import current_version
+
+    store = _open(Path(root), passphrase)
+    dirs = store.dirs
+    try:
+        if not store.encrypted:
+            raise OrganizerError("This organizer is not encrypted; there is nothing to turn "
+                                 "off.")
+        cipher = store.cipher
+        assert cipher is not None
+        version = current_version(store.conn)
+        staging = swap.new_staging(dirs)
+        try:
+            store.conn.execute("BEGIN IMMEDIATE")
+            try:
+                expected = _tables(store.conn)
+                step(progress, 0, 1, "Decrypting the database")
+                _export_from(dirs, store.conn, staging / swap.DB_NAME, None, version)
+                (staging / "files").mkdir(mode=0o700)
+                shas = {r[0] for r in store.conn.execute("SELECT sha256 FROM attachments")}
+                for number, sha in enumerate(sorted(shas), start=1):
+                    step(progress, number, len(shas), "Decrypting attached files")
+                    sealed = store.file_path(sha)
+                    if not sealed.exists():
+                        continue  # `check` reports it; decrypting must not lose the rest
+                    plain = cipher.open(sha, sealed.read_bytes())
+                    _write_private(staging / "files" / sha, plain)
+            finally:
+                if store.conn.in_transaction:
+                    store.conn.execute("ROLLBACK")
+            staged = _verify(staging / swap.DB_NAME, None, expected, version)
+            try:
+                staged.execute("DELETE FROM meta WHERE key = ?", (crypto.FILE_KEY_META,))
+                for (sha,) in staged.execute("SELECT DISTINCT sha256 FROM attachments"):
+                    path = staging / "files" / sha
+                    if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                        raise OrganizerError("An attached file did not decrypt intact, so "
+                                             "nothing was changed.")
+            finally:
+                staged.close()
+            store.close()
+            swap.swap_in(dirs, staging, with_files=True)
+        finally:
+            _drop_unjournaled(dirs, staging)
+    finally:
+        store.close()
+    crypto.forget_keys()
+
+
+def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
+                      progress: Progress | None = None) -> None:
+    """Re-key the database under a new passphrase (the file key, and so the files, stay)."""
+    from organizer.migrations import current_version
+
+    check_new_passphrase(new_passphrase)
+    store = _open(Path(root), passphrase)
+    dirs = store.dirs
+    try:
+        if not store.encrypted:
+            raise OrganizerError("This organizer is not encrypted. Turn encryption on with "
+                                 "`organizer encrypt`.")
+        version = current_version(store.conn)
+        staging = swap.new_staging(dirs)
+        try:
+            key = crypto.StoreKey.create(new_passphrase)
+            store.conn.execute("BEGIN IMMEDIATE")
+            try:
+                expected = _tables(store.conn)
+                step(progress, 0, 1, "Re-encrypting the database")
+                _export_from(dirs, store.conn, staging / swap.DB_NAME, key, version)
+            finally:
+                if store.conn.in_transaction:
+                    store.conn.execute("ROLLBACK")
+            staged = _verify(staging / swap.DB_NAME, key, expected, version)
+            try:
+                _check_files(staged, crypto.file_cipher(staged), dirs.files)
+            finally:
+                staged.close()
+            store.close()
+            swap.swap_in(dirs, staging, with_files=False)
+        finally:
+            _drop_unjournaled(dirs, staging)
+    finally:
+        store.close()
+    crypto.forget_keys()

@@ -1,0 +1,121 @@
+"""The process the kill tests kill: it writes through one write path, forever.
+
+Run as `python tests/crash_child.py SCENARIO DATA_DIR`. It prints `READY` once the store
+is open, then `ACK <what>` after each write has returned (that is, committed): the parent
+kills it with SIGKILL at a random moment and then checks that every acknowledged write is
+there. A new write path plugs in as one more function in WRITERS (and a verifier in
+tests/crash_harness.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from organizer.store import Store
+
+PASSPHRASE = "crash test passphrase"
+
+
+def ack(what: str) -> None:
+    sys.stdout.write(f"ACK {what}\n")
+    sys.stdout.flush()
+
+
+def _person(store: Store) -> int:
+    people = store.people()
+    if people:
+        return people[0].id
+    return store.add("person", {"full_name": "Crash Test Person"}).id
+
+
+def items(root: Path) -> None:
+    with Store(root) as store:
+        person = _person(store)
+        print("READY", flush=True)
+        number = 0
+        while True:
+            number += 1
+            store.add("medication", {"name": f"med-{os.getpid()}-{number}", "dose": "5 mg"},
+                      person_id=person)
+            ack(f"medication med-{os.getpid()}-{number}")
+
+
+def attachments(root: Path) -> None:
+    work = root.parent / "sources"
+    work.mkdir(parents=True, exist_ok=True)
+    with Store(root) as store:
+        person = _person(store)
+        print("READY", flush=True)
+        number = 0
+        while True:
+            number += 1
+            title = f"rec-{os.getpid()}-{number}"
+            source = work / f"{title}.txt"
+            source.write_bytes((f"{title} " * 2000).encode() + os.urandom(number * 997 % 50_000))
+            with store.transaction():
+                record = store.add("record", {"title": title}, person_id=person).id
+                store.attach_file(record, source)
+            ack(f"record {title}")
+
+
+def backups(root: Path) -> None:
+    from organizer.backup import auto_backup
+
+    with Store(root) as store:
+        person = _person(store)
+        print("READY", flush=True)
+        number = 0
+        while True:
+            number += 1
+            store.add("medication", {"name": f"med-{os.getpid()}-{number}"}, person_id=person)
+            ack(f"medication med-{os.getpid()}-{number}")
+            info = auto_backup(store.conn, store.dirs, "daily")
+            ack(f"backup {info.path.name}")
+
+
+def encryption(root: Path) -> None:
+    from organizer import crypto, db
+    from organizer.encryption import change_passphrase, decrypt_store, encrypt_store
+
+    root.parent.mkdir(parents=True, exist_ok=True)
+    source = root.parent / "scan.txt"
+    source.write_bytes(b"attachment words that must survive " * 500)
+    encrypted = db.is_encrypted(root / "organizer.db")
+    with Store(root, passphrase=PASSPHRASE if encrypted else None) as store:
+        person = _person(store)
+        if not store.list_items("record", person):
+            record = store.add("record", {"title": "scan"}, person_id=person).id
+            store.attach_file(record, source)
+    print("READY", flush=True)
+    number = 0
+    while True:
+        number += 1
+        crypto.forget_keys()
+        encrypted = db.is_encrypted(root / "organizer.db")
+        with Store(root, passphrase=PASSPHRASE if encrypted else None) as store:
+            name = f"med-{os.getpid()}-{number}"
+            store.add("medication", {"name": name}, person_id=person)
+            ack(f"medication {name}")
+        if encrypted:
+            if number % 3 == 0:
+                change_passphrase(root, PASSPHRASE, PASSPHRASE)
+                ack("rekeyed")
+            else:
+                decrypt_store(root, PASSPHRASE)
+                ack("plain")
+        else:
+            encrypt_store(root, PASSPHRASE)
+            ack("encrypted")
+
+
+WRITERS: dict[str, Callable[[Path], None]] = {
+    "items": items, "attachments": attachments, "backups": backups, "encryption": encryption,
+}
+
+if __name__ == "__main__":
+    WRITERS[sys.argv[1]](Path(sys.argv[2]))

@@ -1,0 +1,143 @@
+"""Turning encryption on and changing the passphrase, in plain words.
+
+Both dialogs say plainly that a lost passphrase cannot be recovered, and offer to save an
+encrypted backup right after (ticked by default). They only collect and check what the
+user typed; the caller runs the switch off the GUI thread (a `ui.worker.Job` calling
+`organizer.encryption.encrypt_store` / `change_passphrase`, after closing its store) and,
+when `wants_backup()`, asks where to save a backup.
+
+Signals:
+    submitted(str, str): the current passphrase ("" when turning encryption on) and the new one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.encryption import MIN_PASSPHRASE
+
+NO_RECOVERY = ("Important: if you forget this passphrase, nobody can open your organizer "
+               "again — not us, not a technician, no one. There is no reset. Write it down "
+               "and keep it somewhere safe, away from this computer.")
+
+
+def _password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    field.setMinimumHeight(32)
+    return field
+
+
+class _PassphraseDialog(QDialog):
+    submitted = Signal(str, str)
+
+    def __init__(self, title: str, intro: str, action: str, ask_current: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumWidth(520)
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        text = QLabel(intro)
+        text.setWordWrap(True)
+        warning = QLabel(NO_RECOVERY)
+        warning.setWordWrap(True)
+        warning.setAccessibleName("Warning")
+        warning.setStyleSheet("background: #fff4ce; border: 1px solid #e0c36b; "
+                              "padding: 8px; border-radius: 4px;")
+        form = QFormLayout()
+        self.current = _password_field("Current passphrase")
+        if ask_current:
+            form.addRow("&Current passphrase:", self.current)
+        else:
+            self.current.hide()
+        self.new = _password_field("New passphrase")
+        self.again = _password_field("New passphrase again")
+        form.addRow("&New passphrase:", self.new)
+        form.addRow("&Type it again:", self.again)
+        hint = QLabel(f"At least {MIN_PASSPHRASE} characters. A few ordinary words in a row "
+                      "are easy to remember and hard to guess.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        self.backup = QCheckBox("Save an encrypted backup right after (recommended)")
+        self.backup.setChecked(True)
+        self.backup.setAccessibleName("Save an encrypted backup")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem")
+        self.error.setStyleSheet("color: #a4262c;")
+        self.error.hide()
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        for widget in (heading, text, warning):
+            layout.addWidget(widget)
+        layout.addLayout(form)
+        for below in (hint, self.backup, self.error):
+            layout.addWidget(below)
+        layout.addWidget(buttons)
+        self._ask_current = ask_current
+        (self.current if ask_current else self.new).setFocus()
+
+    def wants_backup(self) -> bool:
+        return self.backup.isChecked()
+
+    def problem(self) -> str | None:
+        """What is wrong with what was typed, in plain words, or None."""
+        if self._ask_current and not self.current.text():
+            return "Type your current passphrase."
+        new = self.new.text()
+        if len(new.strip()) < MIN_PASSPHRASE:
+            return f"Choose a passphrase of at least {MIN_PASSPHRASE} characters."
+        if new != self.again.text():
+            return "The two new passphrases are not the same. Type them again."
+        return None
+
+    def submit(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        self.error.hide()
+        self.submitted.emit(self.current.text(), self.new.text())
+        self.accept()
+
+
+class EnableEncryptionDialog(_PassphraseDialog):
+    """Turn encryption on: choose a passphrase (twice)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Protect with a passphrase",
+            "Your organizer will be encrypted on this computer: without the passphrase, no "
+            "one can read it, even with the computer in hand. You will type it each time "
+            "you open the app.",
+            "Turn on encryption", ask_current=False, parent=parent)
+
+
+class ChangePassphraseDialog(_PassphraseDialog):
+    """Change the passphrase of an encrypted organizer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Change the passphrase",
+            "Backups you made before keep opening with the old passphrase.",
+            "Change passphrase", ask_current=True, parent=parent)

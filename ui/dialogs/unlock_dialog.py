@@ -1,0 +1,131 @@
+"""The unlock screen: the one thing shown before an encrypted organizer opens.
+
+`ask_passphrase_then_open(data_dir, parent, on_open)` opens the store at once when it is
+not encrypted (or this process already holds its key) and calls `on_open(store)`;
+otherwise it shows an `UnlockDialog` (with `open()`, never `exec()`) that calls
+`on_open(store)` once the right passphrase is typed. A wrong passphrase is said plainly
+beside the field; nothing in the data folder changes.
+
+Signals of UnlockDialog:
+    unlocked(object): the opened `organizer.store.Store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.errors import LockedError, OrganizerError
+from organizer.store import Store
+
+OnOpen = Callable[[Store], None]
+
+
+class UnlockDialog(QDialog):
+    unlocked = Signal(object)
+
+    def __init__(self, data_dir: Path | str, on_open: OnOpen | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self._on_open = on_open
+        self.setWindowTitle("Unlock your organizer")
+        self.setAccessibleName("Unlock your organizer")
+        self.setMinimumWidth(460)
+
+        title = QLabel("Your organizer is locked")
+        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        explain = QLabel("Type your passphrase to open it. Your health information stays "
+                         "encrypted on this computer until you do.")
+        explain.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setPlaceholderText("Passphrase")
+        self.passphrase.setMinimumHeight(36)
+        label = QLabel("&Passphrase:")
+        label.setBuddy(self.passphrase)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Unlock problem")
+        self.error.setStyleSheet("color: #a4262c;")
+        self.error.hide()
+        self.forgot = QLabel("Forgot it? A lost passphrase cannot be recovered, by anyone. "
+                             "If you kept an unencrypted backup, you can restore that.")
+        self.forgot.setWordWrap(True)
+        self.forgot.setStyleSheet("color: #555;")
+
+        buttons = QDialogButtonBox()
+        self.unlock_button = buttons.addButton("Unlock", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAccessibleName("Unlock")
+        quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button.setAccessibleName("Quit")
+        buttons.accepted.connect(self.unlock)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        for widget in (title, explain, label, self.passphrase, self.error, self.forgot):
+            layout.addWidget(widget)
+        layout.addWidget(buttons)
+        self.passphrase.setFocus()
+
+    def unlock(self) -> None:
+        """Try the typed passphrase; open the store or say what is wrong."""
+        typed = self.passphrase.text()
+        if not typed:
+            self._say("Type your passphrase first.")
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            store = Store(self.data_dir, passphrase=typed)
+        except LockedError as exc:
+            self._say(str(exc))
+            self.passphrase.selectAll()
+            return
+        except OrganizerError as exc:
+            self._say(str(exc))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.passphrase.clear()
+        self.error.hide()
+        if self._on_open is not None:
+            self._on_open(store)
+        self.unlocked.emit(store)
+        self.accept()
+
+    def _say(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.passphrase.setFocus()
+
+
+def ask_passphrase_then_open(data_dir: Path | str, parent: QWidget | None,
+                             on_open: OnOpen) -> UnlockDialog | None:
+    """Open the store, asking for the passphrase first if it is locked.
+
+    Returns the dialog when one is shown (its `rejected` signal means the user quit), or
+    None when the store opened directly. Other errors (a newer database, a damaged one)
+    are raised to the caller, which shows them.
+    """
+    try:
+        store = Store(Path(data_dir))
+    except LockedError:
+        dialog = UnlockDialog(data_dir, on_open, parent)
+        dialog.open()
+        return dialog
+    on_open(store)
+    return None

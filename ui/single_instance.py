@@ -1,0 +1,101 @@
+"""One app per data folder: a QLockFile in the folder, and a local channel to the first window.
+
+`acquire_single_instance(data_dir, on_activate)` returns a handle when this process is the
+first app on the folder; the handle keeps the lock and listens on a local (Unix-domain,
+never network) socket. When a second start finds the folder locked, it sends "activate"
+over that socket, so the first app can bring its window to the front, and gets None back:
+it should say so and quit.
+
+The lock file is `app.lock` in the data folder (organizer.instance reads it from the core:
+commands that replace the whole store refuse while the app is open). A lock left by an app
+that crashed is taken over, since QLockFile checks whether its process still runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
+
+from organizer.instance import lock_path
+
+ACTIVATE = b"activate\n"
+ALREADY_OPEN = ("Second Opinion Organizer is already open on this computer for these data. "
+                "Its window has been brought to the front.")
+
+
+def server_name(data_dir: Path) -> str:
+    """A name for the local socket, the same for every start on the same folder."""
+    digest = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
+    return f"second-opinion-organizer-{digest}"
+
+
+class InstanceHandle(QObject):
+    """Holds the folder's lock and answers later starts; `release()` on quitting."""
+
+    def __init__(self, lock: QLockFile, server: QLocalServer,
+                 on_activate: Callable[[], None]) -> None:
+        super().__init__()
+        self._lock = lock
+        self._server = server
+        self._on_activate = on_activate
+        server.newConnection.connect(self._accept)
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            connection = self._server.nextPendingConnection()
+            connection.readyRead.connect(lambda c=connection: self._read(c))
+            connection.disconnected.connect(connection.deleteLater)
+            if connection.bytesAvailable():
+                self._read(connection)
+
+    def _read(self, connection: QLocalSocket) -> None:
+        if bytes(connection.readAll().data()).startswith(ACTIVATE.strip()):
+            self._on_activate()
+
+    def release(self) -> None:
+        self._server.close()
+        self._lock.unlock()
+
+
+def acquire_single_instance(data_dir: Path | str,
+                            on_activate: Callable[[], None]) -> InstanceHandle | None:
+    """The lock on `data_dir` for this process, or None after waking the app that has it."""
+    root = Path(data_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(lock_path(root)))
+    lock.setStaleLockTime(0)  # only a dead process's lock is stale, never an old one
+    name = server_name(root)
+    if not lock.tryLock(200):
+        _wake(name)
+        return None
+    QLocalServer.removeServer(name)  # a socket left by a crashed app
+    server = QLocalServer()
+    server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+    server.listen(name)
+    return InstanceHandle(lock, server, on_activate)
+
+
+def _wake(name: str) -> bool:
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(1000):
+        return False
+    socket.write(ACTIVATE)
+    socket.flush()
+    socket.waitForBytesWritten(1000)
+    socket.disconnectFromServer()
+    return True
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show the window, restored if minimized, above the others."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
