@@ -1,8 +1,7 @@
 """Desktop app figures (printed, never asserted): start-up against a bare PySide6 window,
 switching person and section, and memory after opening every page.
 
-Run with `make bench`. Uses tests/benchmarks/make_large_store.py when it is there;
-otherwise it fills a mid-size store itself through the Store API.
+Run with `make bench`. Runs on a copy of the large store of tests/benchmarks/make_large_store.py.
 """
 
 from __future__ import annotations
@@ -51,48 +50,13 @@ if len(sys.argv) > 2:  # open every page of every person, then report memory
 """
 
 
-def fill_mid_size(store: Any, people: int = 3) -> dict[str, int]:
-    """About 1,200 items per person, written through the one write path."""
-    counts: dict[str, int] = {}
-    with store.transaction():
-        for n in range(people):
-            pid = store.add("person", {"full_name": f"Bench Person {n}"}).id
-
-            def add(kind: str, count: int, make: Any, pid: int = pid) -> None:
-                for i in range(count):
-                    store.add(kind, make(i), person_id=pid)
-                counts[kind] = counts.get(kind, 0) + count
-
-            add("provider", 30, lambda i: {"name": f"Dr Bench {i}", "role": "specialist"})
-            add("condition", 20, lambda i: {"name": f"Condition {i}", "status": "confirmed"})
-            add("medication", 150, lambda i: {"name": f"Medicine {i}", "dose": "10 mg",
-                                              "started_on": f"20{10 + i % 15}"})
-            add("result", 400, lambda i: {"name": f"Test {i % 40}", "value": str(i),
-                                          "observed_on": f"20{10 + i % 15}-0{1 + i % 9}"})
-            add("record", 200, lambda i: {"title": f"Report {i}", "kind": "lab"})
-            add("question", 100, lambda i: {"text": f"Question number {i}?"})
-            add("visit", 60, lambda i: {"scheduled_at": f"20{10 + i % 15}-03-0{1 + i % 9}"})
-            add("journal", 200, lambda i: {"written_on": f"20{10 + i % 15}-05",
-                                           "text": f"Entry {i}"})
-    return counts
-
-
 @pytest.fixture(scope="module")
-def large_store(tmp_path_factory: Any) -> Path:
-    folder = tmp_path_factory.mktemp("bench") / "data"
-    maker = Path(__file__).with_name("make_large_store.py")
-    started = time.perf_counter()
-    if maker.exists():
-        subprocess.run([sys.executable, str(maker), str(folder)], check=True, cwd=ROOT,
-                       env={**os.environ, "PYTHONPATH": str(ROOT)})
-        how = "make_large_store.py"
-    else:
-        from organizer.store import Store
+def ui_store(large_store_dir: Path, tmp_path_factory: Any) -> Path:
+    """A copy of the large store (10 people, 20 years each) from make_large_store.py."""
+    import shutil
 
-        with Store(folder) as store:
-            counts = fill_mid_size(store)
-        how = f"fill_mid_size: {sum(counts.values())} items"
-    print(f"\nstore made by {how} in {time.perf_counter() - started:.1f} s")
+    folder = tmp_path_factory.mktemp("bench") / "data"
+    shutil.copytree(large_store_dir, folder)
     return folder
 
 
@@ -114,27 +78,27 @@ def _env(tmp: Path) -> dict[str, str]:
             "XDG_CONFIG_HOME": str(tmp / "config"), "HOME": str(tmp)}
 
 
-def test_start_up_against_a_bare_window(large_store: Path, tmp_path: Path) -> None:
+def test_start_up_against_a_bare_window(ui_store: Path, tmp_path: Path) -> None:
     env = _env(tmp_path)
     bare, app = [], []
     for _ in range(RUNS):  # interleaved, so both see the same machine load
         bare.append(_time_to_shown(BARE, env=env)[0])
-        app.append(_time_to_shown(APP, str(large_store), env=env)[0])
+        app.append(_time_to_shown(APP, str(ui_store), env=env)[0])
     b, a = statistics.median(bare), statistics.median(app)
     print(f"\nstart to window shown (subprocess, {RUNS} runs, offscreen): bare QMainWindow "
           f"median {b * 1000:.0f} ms worst {max(bare) * 1000:.0f} ms; organizer median "
           f"{a * 1000:.0f} ms worst {max(app) * 1000:.0f} ms; ratio {a / b:.2f}x")
 
 
-def test_memory_after_opening_every_page(large_store: Path, tmp_path: Path) -> None:
-    _shown, rest = _time_to_shown(APP, str(large_store), "all", env=_env(tmp_path))
+def test_memory_after_opening_every_page(ui_store: Path, tmp_path: Path) -> None:
+    _shown, rest = _time_to_shown(APP, str(ui_store), "all", env=_env(tmp_path))
     line = next(x for x in rest if x.startswith("MEMORY"))
     rss_kb, peak_kb = (int(v) for v in line.split()[1:3])
     print(f"\nmemory after every page of every person: RSS {rss_kb / 1024:.0f} MB "
           f"(peak {peak_kb / 1024:.0f} MB)")
 
 
-def test_switching_person_and_section(qtbot: Any, large_store: Path, tmp_path: Path) -> None:
+def test_switching_person_and_section(qtbot: Any, ui_store: Path, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -145,7 +109,7 @@ def test_switching_person_and_section(qtbot: Any, large_store: Path, tmp_path: P
     from ui.settings import Settings
 
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    with Store(large_store) as store:
+    with Store(ui_store) as store:
         window = MainWindow(AppContext(store), settings)
         qtbot.addWidget(window)
         window.resize(1200, 800)
