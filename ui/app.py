@@ -51,11 +51,22 @@ def open_window(data_dir: str | Path | None = None, demo: bool = False,
 
 
 def main(data_dir: str | Path | None = None, demo: bool = False) -> int:
+    """Run the app: on example data, or as a session on the data folder (ui.session)."""
     from organizer.errors import OrganizerError
+    from organizer.paths import default_data_dir
+    from ui.settings import Settings
 
-    app = make_application()
+    settings = Settings()
+    app = make_application(settings)
     try:
-        window = open_window(data_dir, demo)
+        if demo:
+            open_window(demo=True, settings=settings).show()
+        else:
+            from ui.session import Session
+
+            session = Session(Path(data_dir) if data_dir else default_data_dir(), settings)
+            if not session.start():
+                return 0  # the app already open on this folder was brought to the front
     except OrganizerError as exc:
         from PySide6.QtWidgets import QMessageBox
 
@@ -63,7 +74,6 @@ def main(data_dir: str | Path | None = None, demo: bool = False) -> int:
         QMessageBox.critical(None, "Second Opinion Organizer", str(exc))
         print(f"organizer: {exc}", file=sys.stderr)
         return 1
-    window.show()
     return int(app.exec())
 
 

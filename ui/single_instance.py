@@ -46,12 +46,15 @@ class InstanceHandle(QObject):
         server.newConnection.connect(self._accept)
 
     def _accept(self) -> None:
+        # The message is one short line sent at once: read it here and let the server
+        # (the connection's parent) own the socket. Deleting it from its own
+        # `disconnected` signal crashed Qt when both arrived in one event pass.
         while self._server.hasPendingConnections():
             connection = self._server.nextPendingConnection()
-            connection.readyRead.connect(lambda c=connection: self._read(c))
-            connection.disconnected.connect(connection.deleteLater)
-            if connection.bytesAvailable():
-                self._read(connection)
+            if not connection.bytesAvailable():
+                connection.waitForReadyRead(500)
+            self._read(connection)
+            connection.abort()
 
     def _read(self, connection: QLocalSocket) -> None:
         if bytes(connection.readAll().data()).startswith(ACTIVATE.strip()):

@@ -1,0 +1,122 @@
+"""The app's session on one data folder: one app per folder, unlock, lock, backups,
+turning encryption on, restoring — driven through the real windows and a real store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from organizer import crypto
+from organizer.store import Store
+from ui.session import Session
+from ui.settings import Settings
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def session_factory(tmp_path: Path, qtbot: Any) -> Iterator[Any]:
+    made: list[Session] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    def make(root: Path) -> Session:
+        settings = Settings(QSettings(str(tmp_path / "settings.ini"),
+                                      QSettings.Format.IniFormat))
+        session = Session(root, settings)
+        made.append(session)
+        return session
+
+    yield make
+    for session in made:
+        if session.window is not None:
+            session.window.close()
+        if session.unlock_dialog is not None:
+            session.unlock_dialog.close()
+        if session.instance is not None:
+            session.instance.release()
+    crypto.forget_keys()
+    app.setQuitOnLastWindowClosed(True)
+
+
+def _people(root: Path) -> list[str]:
+    with Store(root) as store:
+        return [p.full_name for p in store.people()]
+
+
+def test_a_plain_store_opens_its_window_and_a_second_app_is_refused(
+        session_factory: Any, data_dir: Path) -> None:
+    Store(data_dir).close()
+    first = session_factory(data_dir)
+    assert first.start()
+    assert first.window is not None and first.window.isVisible()
+    menus = [a.text() for a in first.window.menuBar().actions()]
+    assert "&Security" in menus and menus[-1] == "&Help"
+    second = session_factory(data_dir)
+    assert not second.start()
+
+
+def test_closing_the_window_makes_the_daily_backup(session_factory: Any,
+                                                   data_dir: Path) -> None:
+    with Store(data_dir) as store:
+        store.add("person", {"full_name": "Anna Kowalska"})
+    session = session_factory(data_dir)
+    session.start()
+    session.window.close()
+    assert session.store is None
+    daily = list((data_dir / "backups").glob("daily-*.zip"))
+    assert len(daily) == 1
+
+
+def test_back_up_then_restore_brings_the_old_data_back(session_factory: Any, data_dir: Path,
+                                                        tmp_path: Path, qtbot: Any) -> None:
+    with Store(data_dir) as store:
+        store.add("person", {"full_name": "Anna Kowalska"})
+    session = session_factory(data_dir)
+    session.start()
+    target = tmp_path / "backup.zip"
+    job = session.back_up_to(target)
+    with qtbot.waitSignal(job.succeeded, timeout=20000):
+        pass
+    assert target.is_file()
+    session.window.context.store.add("person", {"full_name": "Added after the backup"})
+    job = session.restore(target)
+    assert job is not None
+    with qtbot.waitSignal(job.succeeded, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
+    assert _people(data_dir) == ["Anna Kowalska"]
+
+
+def test_protect_with_a_passphrase_then_lock_and_unlock(session_factory: Any, data_dir: Path,
+                                                        qtbot: Any) -> None:
+    with Store(data_dir) as store:
+        store.add("person", {"full_name": "Zoë Papadopoulou"})
+    session = session_factory(data_dir)
+    session.start()
+    session._encrypt(PASSPHRASE, then_back_up=False)
+    assert session.job is not None
+    with qtbot.waitSignal(session.job.succeeded, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: session.window is not None or session.unlock_dialog is not None)
+    assert b"Papadopoulou" not in (data_dir / "organizer.db").read_bytes()
+    if session.window is None:  # the key was not kept: the unlock screen asks for it
+        session.unlock_dialog.passphrase.setText(PASSPHRASE)
+        session.unlock_dialog.unlock()
+    assert session.window is not None and session.store is not None
+    assert session.store.encrypted
+    session.lock()
+    assert session.window is None and session.unlock_dialog is not None
+    session.unlock_dialog.passphrase.setText("not the passphrase")
+    session.unlock_dialog.unlock()
+    assert session.window is None
+    assert session.unlock_dialog.error.isVisible()
+    session.unlock_dialog.passphrase.setText(PASSPHRASE)
+    session.unlock_dialog.unlock()
+    assert session.window is not None and session.window.isVisible()
+    assert [p.full_name for p in session.store.people()] == ["Zoë Papadopoulou"]

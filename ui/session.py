@@ -1,0 +1,409 @@
+"""One data folder open in the app, from the unlock screen to the last backup on closing.
+
+The session owns what outlives a single main window: the one-app-per-folder lock, the
+unlock screen of an encrypted store, the automatic lock after an idle time, and the work
+that replaces the whole store (turning encryption on or off, changing the passphrase,
+restoring a backup). Such work needs every connection closed, so the session saves and
+closes the window and the store, runs the work off the GUI thread with a progress
+window, and then opens the folder again (asking for the passphrase if there is one).
+
+Closing the window normally ends the session: today's automatic backup is made (once a
+day, verified, rotated) and the application quits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from organizer.errors import OrganizerError
+from organizer.progress import Progress
+from organizer.store import Store
+from ui.settings import Settings
+from ui.worker import Job
+
+BACKUP_FILTER = "Organizer backups (*.zip)"
+AUTO_LOCK_KEY = "security/auto_lock_minutes"
+DEFAULT_AUTO_LOCK_MINUTES = 15
+
+
+class Session(QObject):
+    """The app on one data folder. `start()` returns False when the app should not run."""
+
+    def __init__(self, data_dir: Path, settings: Settings) -> None:
+        super().__init__()
+        self.root = data_dir
+        self.settings = settings
+        self.window: Any = None
+        self.store: Store | None = None
+        self.instance: Any = None
+        self.idle_lock: Any = None
+        self.unlock_dialog: Any = None
+        self.job: Job | None = None
+        self._reopening = False
+        self._retired: list[QWidget] = []
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.setQuitOnLastWindowClosed(False)  # the session decides when the app ends
+
+    # -- opening ------------------------------------------------------------------------
+
+    def start(self) -> bool:
+        from ui.single_instance import ALREADY_OPEN, acquire_single_instance
+
+        self.instance = acquire_single_instance(self.root, self._activate)
+        if self.instance is None:
+            print(f"organizer: {ALREADY_OPEN}")
+            return False
+        self.open()
+        return True
+
+    def open(self) -> None:
+        """Open the store (through the unlock screen if it is encrypted) and the window."""
+        from ui.dialogs.unlock_dialog import ask_passphrase_then_open
+
+        self.unlock_dialog = ask_passphrase_then_open(self.root, None, self._opened)
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.rejected.connect(self.quit)
+
+    def _opened(self, store: Store) -> None:
+        from ui.context import AppContext
+        from ui.idle_lock import IdleLock
+        from ui.main_window import MainWindow
+
+        self.unlock_dialog = None
+        self._retired.clear()
+        self.store = store
+        self.window = MainWindow(AppContext(store), self.settings, on_closed=self._closed)
+        self._add_menus(self.window)
+        if store.encrypted:
+            self.idle_lock = IdleLock(self.window, self.auto_lock_minutes(), self.lock)
+        self.window.show()
+
+    def _activate(self) -> None:
+        from ui.single_instance import bring_to_front
+
+        target = self.window if self.window is not None else self.unlock_dialog
+        if target is not None:
+            bring_to_front(target)
+
+    # -- closing ------------------------------------------------------------------------
+
+    def _closed(self) -> None:
+        """The window closed (its edits are saved): back up once a day, close, and quit."""
+        store, self.store = self.store, None
+        if self.window is not None:
+            # Called from inside the window's closeEvent: the window must outlive this
+            # call, so Qt deletes it later rather than Python dropping it here.
+            self._retired.append(self.window)
+            self.window.deleteLater()
+            self.window = None
+        if self.idle_lock is not None:
+            self.idle_lock.deleteLater()
+            self.idle_lock = None
+        if store is not None:
+            if not self._reopening:
+                try:
+                    from organizer.backup import maybe_daily_backup
+
+                    maybe_daily_backup(store)
+                except OrganizerError as exc:  # never keep someone from closing the app
+                    print(f"organizer: the daily backup was not made: {exc}")
+            store.close()
+        if not self._reopening:
+            self.quit()
+
+    def _close_for_reopening(self) -> bool:
+        """Save and close the window and the store; False if the user still has to act."""
+        if self.window is None:
+            return True
+        self._reopening = True
+        if not self.window.close():
+            self._reopening = False
+            return False
+        return True
+
+    def quit(self) -> None:
+        if self.instance is not None:
+            self.instance.release()
+            self.instance = None
+        QApplication.quit()
+
+    # -- locking ------------------------------------------------------------------------
+
+    def auto_lock_minutes(self) -> int:
+        value: Any = self.settings.qsettings.value(AUTO_LOCK_KEY, DEFAULT_AUTO_LOCK_MINUTES)
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return DEFAULT_AUTO_LOCK_MINUTES
+
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        self.settings.qsettings.setValue(AUTO_LOCK_KEY, minutes)
+        if self.idle_lock is not None:
+            self.idle_lock.set_timeout(minutes)
+
+    def lock(self) -> None:
+        """Save everything, close the store, forget the key, show the unlock screen."""
+        from organizer import crypto
+
+        if self.store is None or not self.store.encrypted:
+            return
+        if not self._close_for_reopening():
+            return
+        crypto.forget_keys()
+        self._reopening = False
+        self.open()
+
+    # -- work that replaces the whole store ---------------------------------------------
+
+    def replace_store(self, what: str, work: Callable[[Progress], Any],
+                      done: Callable[[Any], object] | None = None) -> Job | None:
+        """Close everything, run `work` off the GUI thread with progress, then reopen."""
+        if self.job is not None or not self._close_for_reopening():
+            return None
+        progress = QProgressDialog(what, "", 0, 0)
+        progress.setCancelButton(None)  # half a swap cannot be cancelled; it is quick
+        progress.setWindowTitle("Second Opinion Organizer")
+        progress.setMinimumDuration(0)
+        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        progress.show()
+        job = Job(work, self)
+        self.job = job
+
+        def report(done_count: int, total: int, step: str) -> None:
+            progress.setRange(0, max(total, 0))
+            progress.setValue(done_count)
+            if step:
+                progress.setLabelText(f"{what}\n{step}")
+
+        def finish(message: str | None, result: Any = None) -> None:
+            progress.close()
+            progress.deleteLater()
+            self.job = None
+            self._reopening = False
+            self.open()
+            if message:
+                self._tell(message, error=True)
+            elif done is not None:
+                done(result)
+
+        job.progress.connect(report)
+        job.succeeded.connect(lambda result: finish(None, result))
+        job.failed.connect(lambda message: finish(message))
+        job.cancelled.connect(lambda: finish("Stopped: nothing was changed."))
+        job.start()
+        return job
+
+    # -- menus --------------------------------------------------------------------------
+
+    def _add_menus(self, window: Any) -> None:
+        bar = window.menuBar()
+        file_menu = bar.actions()[0].menu()
+        quit_action = file_menu.actions()[-1]
+        file_menu.insertAction(quit_action, self._action(window, "&Back up…", self.back_up))
+        file_menu.insertAction(quit_action, self._action(window, "&Restore from a backup…",
+                                                         self.choose_restore))
+        file_menu.insertSeparator(quit_action)
+        security = bar.addMenu("&Security")
+        bar.insertMenu(bar.actions()[-2], security)  # before Help
+        encrypted = bool(self.store is not None and self.store.encrypted)
+        if encrypted:
+            self.lock_action = self._action(window, "&Lock now", self.lock)
+            self.lock_action.setShortcut("Ctrl+L")
+            security.addAction(self.lock_action)
+            after = security.addMenu("Lock &automatically after")
+            group = QActionGroup(window)
+            from ui.idle_lock import CHOICES_MINUTES
+
+            for minutes in CHOICES_MINUTES:
+                label = "Never" if minutes == 0 else f"{minutes} minutes without use"
+                action = self._action(window, label, _caller(self.set_auto_lock_minutes,
+                                                             minutes))
+                action.setCheckable(True)
+                action.setChecked(minutes == self.auto_lock_minutes())
+                group.addAction(action)
+                after.addAction(action)
+            security.addSeparator()
+            security.addAction(self._action(window, "&Change the passphrase…",
+                                            self.change_passphrase))
+            security.addAction(self._action(window, "&Remove the passphrase…",
+                                            self.remove_passphrase))
+        else:
+            security.addAction(self._action(window, "&Protect with a passphrase…",
+                                            self.protect))
+
+    @staticmethod
+    def _action(window: QWidget, text: str, slot: Callable[[], Any]) -> QAction:
+        action = QAction(text, window)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _tell(self, text: str, error: bool = False) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
+                          "Second Opinion Organizer", text, QMessageBox.StandardButton.Ok,
+                          self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- backups ------------------------------------------------------------------------
+
+    def back_up(self) -> QFileDialog | None:
+        if self.window is None:
+            return None
+        from datetime import date
+
+        dialog = QFileDialog(self.window, "Save a backup",
+                             str(Path.home() / f"organizer-backup-{date.today()}.zip"),
+                             BACKUP_FILTER)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("zip")
+        dialog.fileSelected.connect(lambda name: self.back_up_to(Path(name)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def back_up_to(self, target: Path) -> Job | None:
+        """Write a verified backup while the app stays open (the worker has its own store)."""
+        if self.window is None:
+            return None
+        root = self.root
+
+        def work(progress: Progress) -> Any:
+            from organizer.backup import create_backup
+
+            with Store(root) as store:
+                return create_backup(store, target, progress)
+
+        job = Job(work, self.window)
+        job.succeeded.connect(lambda _info: self._tell(
+            f"The backup is saved and checked: {target}. Keep a copy away from this "
+            "computer too (a USB stick)."))
+        job.failed.connect(lambda message: self._tell(message, error=True))
+        self.window.track_job(job, "Backing up…")
+        job.start()
+        return job
+
+    def choose_restore(self) -> QFileDialog | None:
+        if self.window is None:
+            return None
+        dialog = QFileDialog(self.window, "Choose a backup to restore", str(Path.home()),
+                             BACKUP_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self.confirm_restore(Path(name)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def confirm_restore(self, backup: Path) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, "Restore from a backup",
+                          f"Replace everything in the organizer with the backup "
+                          f"“{backup.name}”?\n\nWhat is there now is kept aside in the backups "
+                          "folder, so this can be reversed.",
+                          QMessageBox.StandardButton.Cancel, self.window)
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self.restore(backup)
+                                  if button is restore else None)
+        box.open()
+        return box
+
+    def restore(self, backup: Path, passphrase: str | None = None) -> Job | None:
+        from organizer.backup import backup_is_encrypted, restore_backup
+
+        try:
+            locked = backup_is_encrypted(backup)
+        except OrganizerError as exc:
+            self._tell(str(exc), error=True)
+            return None
+        if locked and passphrase is None:
+            self._ask_backup_passphrase(backup)
+            return None
+        root = self.root
+        return self.replace_store(
+            "Restoring the backup…",
+            lambda progress: restore_backup(root, backup, passphrase, progress),
+            lambda _old: self._tell("The backup is restored."))
+
+    def _ask_backup_passphrase(self, backup: Path) -> None:
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle("Restore from a backup")
+        dialog.setLabelText("This backup is protected. Type its passphrase:")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(lambda text: self.restore(backup, text))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # -- passphrase ---------------------------------------------------------------------
+
+    def protect(self) -> QWidget:
+        from ui.dialogs.passphrase_dialogs import EnableEncryptionDialog
+
+        dialog = EnableEncryptionDialog(self.window)
+        dialog.submitted.connect(lambda _current, new: self._encrypt(new, dialog.wants_backup()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _encrypt(self, passphrase: str, then_back_up: bool) -> None:
+        from organizer.encryption import encrypt_store
+
+        root = self.root
+        self.replace_store(
+            "Protecting the organizer with your passphrase…",
+            lambda progress: encrypt_store(root, passphrase, progress),
+            lambda _n: self.back_up() if then_back_up else None)
+
+    def change_passphrase(self) -> QWidget:
+        from ui.dialogs.passphrase_dialogs import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self.window)
+        dialog.submitted.connect(lambda current, new: self._rekey(current, new,
+                                                                  dialog.wants_backup()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _rekey(self, current: str, new: str, then_back_up: bool) -> None:
+        from organizer.encryption import change_passphrase
+
+        root = self.root
+        self.replace_store(
+            "Changing the passphrase…",
+            lambda progress: change_passphrase(root, current, new, progress),
+            lambda _n: self.back_up() if then_back_up else None)
+
+    def remove_passphrase(self) -> QInputDialog:
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle("Remove the passphrase")
+        dialog.setLabelText("Anyone who can use this computer account will be able to read "
+                            "the organizer. To go on, type the passphrase:")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(self._decrypt)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _decrypt(self, passphrase: str) -> None:
+        from organizer.encryption import decrypt_store
+
+        root = self.root
+        self.replace_store("Removing the passphrase…",
+                           lambda progress: decrypt_store(root, passphrase, progress))
+
+
+def _caller(function: Callable[[int], None], value: int) -> Callable[[], None]:
+    return lambda: function(value)
