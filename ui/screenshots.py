@@ -16,8 +16,8 @@ from typing import Any
 WIDTH, HEIGHT = 1200, 800
 SAVED_WIDTH = 900  # small files for the README; still readable
 
-SHOTS = [("overview", None), ("cases", None), ("conditions", None), ("medications", 0), ("records", 0),
-         ("questions", None), ("visits", None), ("care_team", None), ("history", 2),
+SHOTS = [("overview", None), ("cases", None), ("conditions", None), ("medications", 0),
+         ("records", 0), ("questions", None), ("visits", None), ("care_team", None), ("history", 2),
          ("journal", None)]
 
 
