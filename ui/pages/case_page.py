@@ -232,7 +232,7 @@ class CasePage(QWidget):
         store = self.context.store
         case_id: int | None
         try:
-            if type_name == "case":
+            if type_name in ("case", "case_records"):
                 case_id = item_id
             elif type_name == "quote":
                 quote = store.get("quote", item_id)
@@ -247,7 +247,8 @@ class CasePage(QWidget):
         if case_id is None:
             return False
         self.show_case(case_id)
-        tab = {"checklist": 0, "opinion": 1, "treatment": 2, "quote": 2}.get(type_name)
+        tab = {"checklist": 0, "opinion": 1, "treatment": 2, "quote": 2,
+               "case_records": 4}.get(type_name)
         if tab is not None:
             self.tabs.setCurrentIndex(tab)
         return self.case_id == case_id
@@ -305,7 +306,7 @@ class CasePage(QWidget):
         progress = checklist_progress(store, self.case_id)
         counts = {name: len(store.list_items(name, where={"case_id": self.case_id}))
                   for name in ("opinion", "treatment", "question", "record")}
-        unsent = "not sent yet" in self.records.banner.text()
+        unsent = self.records.needs_sending
         titles = [f"Checklist ({progress.done} of {progress.total})",
                   f"Opinions ({counts['opinion']})",
                   f"Treatment options ({counts['treatment']})",

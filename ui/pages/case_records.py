@@ -1,6 +1,8 @@
 """The case's records, and which of them still have to be sent before the visit.
 
-The "Sent" column is about the case's next visit: has each record gone to that doctor?
+The "Sent" column is about the case's next visit that expects records (the second-opinion
+doctor, or a doctor the records already go to: `case_summary.expects_records`), or else
+simply the next visit: has each record gone to that doctor?
 "Mark as sent" notes a sending to the visit's doctor today (undoable); the full sending
 details (tracking number, received date) are edited on the Records page.
 """
@@ -22,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.attention import long_date
-from organizer.case_summary import case_records, is_sent, next_visit, visit_day
+from organizer.case_summary import (
+    case_records,
+    expects_records,
+    is_sent,
+    next_records_visit,
+    next_visit,
+    visit_day,
+)
 from organizer.changes import Change
 from organizer.models import SEND_METHODS, Item, Record, Sending, Visit
 from ui.context import AppContext
@@ -40,6 +49,7 @@ class CaseRecords(QWidget):
         self.today = today
         self.case_id: int | None = None
         self.visit: Visit | None = None
+        self.needs_sending = False  # records are missing for a visit that expects them
         layout = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -124,7 +134,8 @@ class CaseRecords(QWidget):
     def refresh(self) -> None:
         store = self.context.store
         today: date = self.today()
-        self.visit = next_visit(store, self.case_id, today) if self.case_id else None
+        self.visit = (next_records_visit(store, self.case_id, today)
+                      or next_visit(store, self.case_id, today)) if self.case_id else None
         records = case_records(store, self.case_id) if self.case_id else []
         self.model.set_items(records)
         self.table.resizeColumnsToContents()
@@ -150,6 +161,7 @@ class CaseRecords(QWidget):
         self.unlink_button.setEnabled(bool(records))
 
     def _fill_banner(self, records: list[Record], today: date) -> None:
+        self.needs_sending = False
         if self.case_id is None:
             self.banner.setText("")
             return
@@ -170,7 +182,8 @@ class CaseRecords(QWidget):
             self.banner.setText(f"✔  Visit{whom} on {when}: every record has been sent.")
         else:
             count = ("1 record is" if len(unsent) == 1 else f"{len(unsent)} records are")
-            urgent = day is not None and (day - today).days <= 7
+            self.needs_sending = expects_records(self.context.store, self.visit)
+            urgent = self.needs_sending and day is not None and (day - today).days <= 7
             self.banner.setText(f"{'⚠  ' if urgent else ''}Visit{whom} on {when}: {count} "
                                 f"not sent yet: {', '.join(r.title for r in unsent)}.")
 

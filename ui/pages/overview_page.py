@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -26,13 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.attention import in_days, long_date, needs_attention, open_cases, upcoming_visits
-from organizer.case_summary import visit_day
+from organizer.case_summary import ChecklistProgress, visit_day
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from ui.context import AppContext
 from ui.pages.case_common import heading, hint
 
 TargetRole = Qt.ItemDataRole.UserRole + 20
+# An entry about a part of an item opens that part: a case's records tab.
+PART_TARGETS = {("case", "records"): "case_records"}
 # the overview shows what these item types say; any other change leaves it as it is
 WATCHED = frozenset({"visit", "case", "checklist", "record", "sending", "question", "request",
                      "provider", "person"})
@@ -45,7 +48,49 @@ def _list(name: str) -> QListWidget:
     widget.setAlternatingRowColors(True)
     widget.setSpacing(2)
     widget.setStyleSheet("QListWidget::item { padding: 6px; }")
+    # entries wrap to the list's width, and wrap again when it changes: never sideways
+    widget.setResizeMode(QListView.ResizeMode.Adjust)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     return widget
+
+
+class _FitRows(QObject):
+    """Keeps each row widget of a list as tall as its content needs at the list's width.
+
+    A row's wrapped title and "Next:" line need more height when the list is narrow or the
+    text larger (zoom); a size hint taken once, before the list had its width, made them
+    overlap. The rows are measured again whenever the list's width or font changes.
+    """
+
+    def __init__(self, widget: QListWidget) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        widget.viewport().installEventFilter(self)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange,
+                            QEvent.Type.StyleChange):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        widget = self.widget
+        width = widget.viewport().width() - 2 * widget.spacing()
+        if width <= 0:
+            return
+        for row in range(widget.count()):
+            item = widget.item(row)
+            inner = widget.itemWidget(item)
+            if inner is None:
+                continue
+            layout = inner.layout()
+            height = (layout.totalHeightForWidth(width) if layout is not None
+                      and layout.hasHeightForWidth() else inner.sizeHint().height())
+            hint = QSize(width, max(height, inner.minimumSizeHint().height()))
+            if item.sizeHint() != hint:
+                item.setSizeHint(hint)
 
 
 class OverviewPage(QWidget):
@@ -76,6 +121,9 @@ class OverviewPage(QWidget):
         right_bottom = QVBoxLayout()
         right_bottom.addWidget(heading("Second opinions under way"))
         self.cases = _list("Second opinions under way")
+        # each row widget has its own margins: an item padding would squeeze it
+        self.cases.setStyleSheet("QListWidget::item { padding: 0px; }")
+        self._fit_cases = _FitRows(self.cases)
         right_bottom.addWidget(self.cases, 1)
         layout.addLayout(right_bottom, 2, 1)
         layout.setColumnStretch(0, 3)
@@ -127,7 +175,8 @@ class OverviewPage(QWidget):
         self.greeting.setText(f"Overview for {name}" if name else "Overview")
         for entry in needs_attention(store, person_id, today):
             mark = "⚠  " if entry.overdue else "•  "
-            self._add(self.attention, mark + entry.text, (entry.type, entry.id))
+            kind = PART_TARGETS.get((entry.type, entry.part or ""), entry.type)
+            self._add(self.attention, mark + entry.text, (kind, entry.id))
         if self.attention.count() == 0:
             self._add(self.attention, "✔  Nothing needs your attention right now.", None)
         for visit in upcoming_visits(store, person_id, today)[:8]:
@@ -151,26 +200,8 @@ class OverviewPage(QWidget):
             case = under_way.case
             item = self._add(self.cases, "", ("case", case.id),
                              f"{case.title}: {progress.text()}")
-            row = QWidget()
-            row.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            line = QVBoxLayout(row)
-            line.setContentsMargins(6, 4, 6, 4)
-            title = QLabel(case.title)
-            title.setWordWrap(True)
-            bar_row = QHBoxLayout()
-            bar = QProgressBar()
-            bar.setRange(0, max(progress.total, 1))
-            bar.setValue(progress.done)
-            bar.setFormat(progress.text())
-            bar.setAccessibleName(f"{case.title}: {progress.text()}")
-            bar_row.addWidget(bar, 1)
-            line.addWidget(title)
-            line.addLayout(bar_row)
-            following = progress.next_step
-            if following is not None:
-                line.addWidget(hint(f"Next: {following.label}"))
-            item.setSizeHint(row.sizeHint())
-            self.cases.setItemWidget(item, row)
+            self.cases.setItemWidget(item, _case_row(case.title, progress))
+        self._fit_cases.fit()
         if self.cases.count() == 0:
             self._add(self.cases, "No second opinion under way.", None)
 
@@ -183,3 +214,25 @@ class OverviewPage(QWidget):
         target = item.data(TargetRole)
         if target:
             self.open_item.emit(str(target[0]), int(target[1]))
+
+
+def _case_row(title_text: str, progress: ChecklistProgress) -> QWidget:
+    """One second opinion under way: its title, a progress bar, and the next step."""
+    row = QWidget()
+    row.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    line = QVBoxLayout(row)
+    line.setContentsMargins(8, 6, 8, 8)
+    line.setSpacing(6)
+    title = QLabel(title_text)
+    title.setWordWrap(True)
+    bar = QProgressBar()
+    bar.setRange(0, max(progress.total, 1))
+    bar.setValue(progress.done)
+    bar.setFormat(progress.text())
+    bar.setAccessibleName(f"{title_text}: {progress.text()}")
+    line.addWidget(title)
+    line.addWidget(bar)
+    following = progress.next_step
+    if following is not None:
+        line.addWidget(hint(f"Next: {following.label}"))
+    return row
