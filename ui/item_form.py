@@ -223,6 +223,7 @@ class ItemForm(QWidget):
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
             editor.setText("" if value is None else str(value))
+            editor.setCursorPosition(0)  # the start of a long value, not its end
             editor.setModified(False)
 
     def _emit_if_changed(self, name: str) -> None:

@@ -117,8 +117,12 @@ class ItemTableModel(QAbstractTableModel):
             if spec.kind in ("int", "number", "bool"):
                 return float(value)
             return str(value).lower()
-        if role == Qt.ItemDataRole.ToolTipRole and spec.kind == "longtext" and value:
-            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and value:
+            # a narrow column shortens its text with "…": the tooltip has it whole
+            if spec.kind == "longtext":
+                return str(value)
+            if spec.kind in ("text", "ref"):
+                return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{spec.label}: {format_value(spec, value)}"
         return None

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -38,6 +37,7 @@ from ui.context import AppContext
 from ui.format import choice_label, format_date
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import Today, hint, try_write
+from ui.sizing import ColumnFitter
 
 
 class CaseRecords(QWidget):
@@ -65,9 +65,8 @@ class CaseRecords(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            self.model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+        # title first to give way; kind, date, physical item and the sending stay whole
+        self.columns_fitter = ColumnFitter(self.table, 0, keep=[1, 2, 4, 5])
         layout.addWidget(self.table, 1)
 
         send_row = QHBoxLayout()
@@ -80,19 +79,25 @@ class CaseRecords(QWidget):
         send_row.addWidget(QLabel("Sent by:"))
         send_row.addWidget(self.method)
         send_row.addWidget(self.mark_button)
-        send_row.addSpacing(24)
-        self.other = QComboBox()
-        self.other.setAccessibleName("A record of this person to add to this second opinion")
-        self.other.setMinimumWidth(220)
-        self.link_button = QPushButton("Add to this second opinion")
-        self.link_button.clicked.connect(self.link_record)
+        send_row.addStretch(1)
         self.unlink_button = QPushButton("Take off this second opinion")
         self.unlink_button.clicked.connect(self.unlink_record)
-        send_row.addStretch(1)
-        send_row.addWidget(self.other)
-        send_row.addWidget(self.link_button)
         send_row.addWidget(self.unlink_button)
         layout.addLayout(send_row)
+        # adding another record is a separate matter: its own line, so that neither line
+        # needs the whole width of a wide window
+        link_row = QHBoxLayout()
+        self.other = QComboBox()
+        self.other.setAccessibleName("A record of this person to add to this second opinion")
+        # long titles are shortened in the closed box; the open list shows them whole
+        self.other.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.other.setMinimumContentsLength(24)
+        self.link_button = QPushButton("Add to this second opinion")
+        self.link_button.clicked.connect(self.link_record)
+        link_row.addWidget(self.other, 1)
+        link_row.addWidget(self.link_button)
+        layout.addLayout(link_row)
         layout.addWidget(hint("Records are added and attached on the Records page; here you "
                               "choose which belong to this second opinion."))
 
@@ -138,8 +143,7 @@ class CaseRecords(QWidget):
                       or next_visit(store, self.case_id, today)) if self.case_id else None
         records = case_records(store, self.case_id) if self.case_id else []
         self.model.set_items(records)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.columns_fitter.fit()
         self._fill_banner(records, today)
         self.other.clear()
         if self.context.person_id is not None and self.case_id is not None:
