@@ -101,6 +101,11 @@ class ItemForm(QWidget):
             editor = check
         elif spec.kind in ("enum", "ref"):
             combo = QComboBox()
+            # a long choice (a diagnosis, a case's title) is shortened in the closed box and
+            # shown whole in the open list: it must not make the whole form wider
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
             editor = combo
             if spec.kind == "enum":
                 combo.addItem("", None)

@@ -146,7 +146,8 @@ class ColumnFitter(QObject):
             self.later()
         return False
 
-    def wanted(self, columns: list[int]) -> tuple[dict[int, int], dict[int, int]]:
+    def wanted(self, columns: list[int], available: int) -> tuple[dict[int, int],
+                                                                  dict[int, int]]:
         """(the width each column asks for, the least it may have: its header's)."""
         table = self.table
         model = table.model()
@@ -159,7 +160,8 @@ class ColumnFitter(QObject):
             content = table.sizeHintForColumn(column) + pad if measure else head
             wants[column] = max(head, content)
             # the main column keeps enough to tell its rows apart, the others their header
-            floor = pad * self.MAIN_CHARS if column == self.stretch else 0
+            floor = min(pad * self.MAIN_CHARS, int(available * 0.4)) \
+                if column == self.stretch else 0
             least[column] = min(wants[column], max(head, floor))
         return wants, least
 
@@ -189,7 +191,7 @@ class ColumnFitter(QObject):
                    if not header.isSectionHidden(c)]
         if not columns:
             return {}
-        wants, least = self.wanted(columns)
+        wants, least = self.wanted(columns, available)
         main = self.stretch if self.stretch in wants else columns[0]
         if sum(wants.values()) <= available:
             widths = dict(wants)

@@ -20,6 +20,7 @@ Today = Callable[[], date]
 def heading(text: str, scale: float = 1.25) -> QLabel:
     """A section heading: bold and somewhat larger than the body text."""
     label = QLabel(text)
+    label.setWordWrap(True)  # a long heading at a large zoom takes two lines, not the width
     follow_app_font(label, scale, bold=True)  # and again after each zoom
     label.setAccessibleName(text)
     return label

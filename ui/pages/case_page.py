@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -127,6 +128,9 @@ class CasePage(QWidget):
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(frame)
         self.header_form = BoundItemForm("case", self.context, fields=["title", "question"])
+        form_layout = self.header_form.layout()
+        if isinstance(form_layout, QFormLayout):  # labels above: the question gets the width
+            form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         question = self.header_form.editor("question")
         assert isinstance(question, QPlainTextEdit)
         question.setPlaceholderText("The one question you need answered, e.g. “Do I need "
@@ -139,9 +143,13 @@ class CasePage(QWidget):
         side = QVBoxLayout()
         self.date_form = BoundItemForm("case", self.context,
                                        fields=["decide_by", "status", "condition_id"])
+        dates_layout = self.date_form.layout()
+        if isinstance(dates_layout, QFormLayout):  # three short rows: never wrapped
+            dates_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         side.addWidget(self.date_form)
         self.days_left = QLabel()
         self.days_left.setAccessibleName("Time left to decide")
+        self.days_left.setWordWrap(True)
         follow_app_font(self.days_left, bold=True)
         side.addWidget(self.days_left)
         visit_row = QHBoxLayout()

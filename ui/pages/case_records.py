@@ -80,9 +80,6 @@ class CaseRecords(QWidget):
         send_row.addWidget(self.method)
         send_row.addWidget(self.mark_button)
         send_row.addStretch(1)
-        self.unlink_button = QPushButton("Take off this second opinion")
-        self.unlink_button.clicked.connect(self.unlink_record)
-        send_row.addWidget(self.unlink_button)
         layout.addLayout(send_row)
         # adding another record is a separate matter: its own line, so that neither line
         # needs the whole width of a wide window
@@ -92,11 +89,14 @@ class CaseRecords(QWidget):
         # long titles are shortened in the closed box; the open list shows them whole
         self.other.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.other.setMinimumContentsLength(24)
+        self.other.setMinimumContentsLength(12)
         self.link_button = QPushButton("Add to this second opinion")
         self.link_button.clicked.connect(self.link_record)
+        self.unlink_button = QPushButton("Take off this second opinion")
+        self.unlink_button.clicked.connect(self.unlink_record)
         link_row.addWidget(self.other, 1)
         link_row.addWidget(self.link_button)
+        link_row.addWidget(self.unlink_button)
         layout.addLayout(link_row)
         layout.addWidget(hint("Records are added and attached on the Records page; here you "
                               "choose which belong to this second opinion."))

@@ -65,6 +65,11 @@ COLUMNS: dict[str, list[str]] = {
     "sending": ["recipient_id", "status", "method", "sent_on", "received_on", "tracking"],
 }
 
+# Shorter column titles where the field's label is much wider than its values (the full
+# label is the header's tooltip and the editor's label).
+HEADERS: dict[str, dict[str, str]] = {"medication": {"active": "Taking"},
+                                      "provider": {"facility": "Works at"}}
+
 # The column that takes the width left over (and gives way first): the one with the most
 # words. Types not named here stretch their title column.
 STRETCH: dict[str, str] = {"visit": "purpose", "journal": "text", "question": "text",
@@ -109,7 +114,8 @@ class SectionPage(QWidget):
         self.setObjectName(f"section_{type_name}")
 
         self.model = ItemTableModel(self.cls, COLUMNS.get(type_name), ref_title=self._ref_title,
-                                    parent=self, computed=computed)
+                                    parent=self, computed=computed,
+                                    headers=HEADERS.get(type_name))
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
@@ -193,7 +199,7 @@ class SectionPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([560, 440])
+        self.splitter.setSizes([600, 400])  # the list has the most columns to show
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
