@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
 
 from organizer.models import Checklist
 from tests.spinal_case import make_spinal_case
@@ -270,3 +270,15 @@ def test_opening_a_case_on_its_records_tab(page: CasePage, spinal: dict[str, int
     page.tabs.setCurrentIndex(0)
     assert page.show_item("case_records", spinal["case"])
     assert page.tabs.currentWidget() is page.records
+
+
+def test_refreshing_the_opinions_leaves_one_card_per_opinion_on_screen(
+        page: CasePage) -> None:
+    from ui.pages.case_opinions import OpinionCard
+
+    page.tabs.setCurrentIndex(1)
+    for _ in range(3):
+        page.opinions.refresh()
+    QApplication.processEvents()  # (deleteLater's own event waits for the main loop)
+    shown = [c for c in page.opinions.findChildren(OpinionCard) if c.isVisible()]
+    assert len(shown) == len(page.opinions.cards) == 2

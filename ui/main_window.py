@@ -43,6 +43,7 @@ from ui.pages import SECTION_OF_TYPE, SECTIONS, PageFactory, default_factories
 from ui.person_switcher import PersonDialog, PersonSwitcher
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
+from ui.sizing import follow_app_font
 from ui.welcome import WelcomePage
 from ui.worker import Job
 
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.notice.setObjectName("notice")
         background, text = style.notice_colours()
         self.notice.setStyleSheet(f"background: {background}; color: {text}; padding: 6px;")
+        follow_app_font(self.notice)
         self.notice.hide()
         if example:
             self._show_notice("Example data: made-up people, not your own records. "

@@ -43,6 +43,7 @@ def error_label() -> QLabel:
     label.setObjectName("fieldError")
     label.setWordWrap(True)
     label.setStyleSheet("color: #b3261e;")
+    follow_app_font(label)
     label.hide()
     return label
 

@@ -128,9 +128,8 @@ class CasePage(QWidget):
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(frame)
         self.header_form = BoundItemForm("case", self.context, fields=["title", "question"])
-        form_layout = self.header_form.layout()
-        if isinstance(form_layout, QFormLayout):  # labels above: the question gets the width
-            form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        # labels above the fields: the question gets the whole width
+        self.header_form.set_row_wrap(QFormLayout.RowWrapPolicy.WrapAllRows)
         question = self.header_form.editor("question")
         assert isinstance(question, QPlainTextEdit)
         question.setPlaceholderText("The one question you need answered, e.g. “Do I need "
@@ -143,9 +142,8 @@ class CasePage(QWidget):
         side = QVBoxLayout()
         self.date_form = BoundItemForm("case", self.context,
                                        fields=["decide_by", "status", "condition_id"])
-        dates_layout = self.date_form.layout()
-        if isinstance(dates_layout, QFormLayout):  # three short rows: never wrapped
-            dates_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        # three short rows: never wrapped
+        self.date_form.set_row_wrap(QFormLayout.RowWrapPolicy.DontWrapRows)
         side.addWidget(self.date_form)
         self.days_left = QLabel()
         self.days_left.setAccessibleName("Time left to decide")

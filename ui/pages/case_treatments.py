@@ -28,7 +28,7 @@ from organizer.models import Item, Quote, Treatment
 from ui.context import AppContext
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import error_label, heading, hint, try_write
-from ui.sizing import ColumnFitter
+from ui.sizing import ColumnFitter, follow_app_font
 
 COMPARE_COLUMNS = ["name", "duration", "recovery_time", "cost", "coverage", "risks",
                    "daily_life", "status"]
@@ -72,6 +72,7 @@ class CaseTreatments(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.setStyleSheet("QTableView::item { padding: 6px 4px; }")
+        follow_app_font(self.table)  # a style sheet would keep the old size through a zoom
         self.table.horizontalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         rows = self.table.verticalHeader()

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -47,12 +51,45 @@ def _list(name: str) -> QListWidget:
     widget.setWordWrap(True)
     widget.setAlternatingRowColors(True)
     widget.setSpacing(2)
-    widget.setStyleSheet("QListWidget::item { padding: 6px; }")
+    # room around each entry, drawn by a delegate: a style sheet would stop the list from
+    # following the zoom
+    widget.setItemDelegate(_PaddedDelegate(widget))
     # entries wrap to the list's width, and wrap again when it changes: never sideways
     widget.setResizeMode(QListView.ResizeMode.Adjust)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     return widget
+
+
+class _PaddedDelegate(QStyledItemDelegate):
+    """Entries with some room around their (wrapped) text."""
+
+    PAD = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        # measured at the width the entry is painted at: the list's, less its spacing,
+        # this padding and the style's text margins (an estimate taken before the list
+        # had its width cut the last line off)
+        view = option.widget
+        width = option.rect.width()
+        if isinstance(view, QListWidget):
+            width = view.viewport().width() - 2 * view.spacing()
+        text_width = max(width - 2 * self.PAD - 8, 40)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, text_width, 100000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, bounds.height() + 2 * self.PAD + 4)
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Any) -> None:
+        # the background (selection, alternate rows) fills the whole entry; the text keeps
+        # its distance from the edges
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                                option.widget)
+        inner = QStyleOptionViewItem(option)
+        inner.rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        super().paint(painter, inner, index)
 
 
 class _FitRows(QObject):
@@ -121,8 +158,8 @@ class OverviewPage(QWidget):
         right_bottom = QVBoxLayout()
         right_bottom.addWidget(heading("Second opinions under way"))
         self.cases = _list("Second opinions under way")
-        # each row widget has its own margins: an item padding would squeeze it
-        self.cases.setStyleSheet("QListWidget::item { padding: 0px; }")
+        # each row widget has its own margins: no padding around it
+        self.cases.setItemDelegate(QStyledItemDelegate(self.cases))
         self._fit_cases = _FitRows(self.cases)
         right_bottom.addWidget(self.cases, 1)
         layout.addLayout(right_bottom, 2, 1)
@@ -136,12 +173,34 @@ class OverviewPage(QWidget):
             widget.itemActivated.connect(self._open)
             widget.itemClicked.connect(self._open)
         ctx.changed.connect(self._on_changed)
+        self._refresh_later = QTimer(self)  # after a zoom: the rows wrap at the new size
+        self._refresh_later.setSingleShot(True)
+        self._refresh_later.setInterval(0)
+        self._refresh_later.timeout.connect(self._refresh_for_font)
         self.person_id: int | None = None
         self.set_person(ctx.person_id)
 
     def set_person(self, person_id: int | None) -> None:
         self.person_id = person_id
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_refresh_later"):
+            # a hidden page (or one of a closed window) waits until it is shown again
+            self._font_changed = True
+            if self.isVisible():
+                self._refresh_later.start()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if getattr(self, "_font_changed", False):
+            self._refresh_later.start()
+
+    def _refresh_for_font(self) -> None:
+        if self.isVisible():
+            self._font_changed = False
+            self.refresh()
 
     def _on_changed(self, change: Change) -> None:
         if self.person_id is not None and change.types & WATCHED and (
