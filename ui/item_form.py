@@ -97,11 +97,11 @@ class ItemForm(QWidget):
         layout = self.layout()
         if not self.adaptive_rows or not isinstance(layout, QFormLayout):
             return
-        # beside their labels, fields need room for about 16 characters; when the form is
+        # beside their labels, fields need room for about 22 characters; when the form is
         # narrower than that (a small window, a large zoom), each label goes above its field
         labels = max((w.sizeHint().width() for w in self._labels if w is not None),
                      default=0)
-        narrow = self.width() < labels + 16 * self.fontMetrics().averageCharWidth()
+        narrow = self.width() < labels + 22 * self.fontMetrics().averageCharWidth()
         policy = (QFormLayout.RowWrapPolicy.WrapAllRows if narrow
                   else QFormLayout.RowWrapPolicy.WrapLongRows)
         if layout.rowWrapPolicy() != policy:
