@@ -3,8 +3,11 @@
 Pure functions over a `Store` and a `today` date (passed in, so the rules are tested
 against a fixed day). The rules, from the second-opinion workflow:
 
-- Records not sent a week before a visit: a visit of a case within the next 7 days, and a
-  record of that case without a sending to the visit's doctor marked sent or received.
+- Records not sent a week before a visit: a visit of a case within the next 7 days, with a
+  doctor who expects records (the second-opinion doctor, or one the person already sends
+  records to: `case_summary.expects_records`), and records of that case without a sending
+  to that doctor marked sent or received. All the records missing for one visit make one
+  entry, so that a long list of records does not bury everything else.
 - Unanswered questions: questions for a visit that has taken place (its day has passed or
   it is marked done) with no answer written down. A case's question not tied to a visit
   belongs to the case's latest past visit, unless another visit of the case is still to
@@ -24,6 +27,7 @@ from organizer.case_summary import (
     case_records,
     checklist_progress,
     day_of,
+    expects_records,
     is_sent,
     visit_day,
 )
@@ -38,11 +42,15 @@ REQUEST_OVERDUE = "request_overdue"
 SEND_AHEAD_DAYS = 7
 DECIDE_SOON_DAYS = 14
 REQUEST_WAIT_DAYS = 30
+TITLES_LISTED = 4  # a grouped entry names this many records, then "and N more"
 
 
 @dataclass(frozen=True)
 class Attention:
-    """One thing to do, in plain words, and the item it opens (`type`, `id`)."""
+    """One thing to do, in plain words, and the item it opens (`type`, `id`).
+
+    `part` names the part of that item's page to show ("records": a case's records).
+    """
 
     kind: str
     text: str
@@ -50,6 +58,7 @@ class Attention:
     id: int
     due: date | None = None  # the day it matters by (for sorting)
     overdue: bool = False
+    part: str | None = None
 
 
 def long_date(day: date) -> str:
@@ -112,16 +121,29 @@ def _records_not_sent(store: Store, person_id: int, today: date) -> list[Attenti
         assert day is not None
         if visit.case_id is None or (day - today).days > SEND_AHEAD_DAYS:
             continue
+        if not expects_records(store, visit):
+            continue
+        unsent = [r for r in case_records(store, visit.case_id)
+                  if not is_sent(store, r, visit.provider_id)]
+        if not unsent:
+            continue
         doctor = _provider_name(store, visit.provider_id)
-        for record in case_records(store, visit.case_id):
-            if is_sent(store, record, visit.provider_id):
-                continue
-            to_whom = f" to {doctor}" if doctor else ""
+        to_whom = f" to {doctor}" if doctor else ""
+        when = f"the visit is {in_days(day, today)} ({long_date(day)})"
+        if len(unsent) == 1:
             found.append(Attention(
                 RECORDS_NOT_SENT,
-                f"“{record.title}” has not been sent{to_whom} yet; the visit is "
-                f"{in_days(day, today)} ({long_date(day)}).",
-                "record", record.id, day))
+                f"“{unsent[0].title}” has not been sent{to_whom} yet; {when}.",
+                "record", unsent[0].id, day))
+            continue
+        titles = ", ".join(r.title for r in unsent[:TITLES_LISTED])
+        more = len(unsent) - TITLES_LISTED
+        if more > 0:
+            titles += f" and {more} more"
+        found.append(Attention(
+            RECORDS_NOT_SENT,
+            f"{len(unsent)} records have not been sent{to_whom} yet; {when}: {titles}.",
+            "case", visit.case_id, day, part="records"))
     return found
 
 

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from organizer.models import Checklist, Quote, Record, Sending, Treatment, Visit
+from organizer.errors import NotFoundError
+from organizer.models import Checklist, Provider, Quote, Record, Sending, Treatment, Visit
 from organizer.store import Store
 
 SENT_STATUSES = ("sent", "received")
@@ -154,6 +155,35 @@ def next_visit(store: Store, case_id: int, today: date) -> Visit | None:
               and (d := visit_day(v)) is not None and d >= today]
     coming.sort(key=lambda v: v.scheduled_at)
     return coming[0] if coming else None
+
+
+def expects_records(store: Store, visit: Visit) -> bool:
+    """Whether the visit's doctor is one the patient's records go to before a visit.
+
+    That is the second-opinion doctor (role "second_opinion"), or any doctor to whom the
+    person already sends records (a sending to them in any state: asked, sent, received).
+    A therapy session or a routine check-up linked to the case expects nothing; flagging
+    every record of the case for it would drown the one warning that matters.
+    """
+    if visit.provider_id is None:
+        return False
+    try:
+        provider = store.get("provider", visit.provider_id)
+    except NotFoundError:
+        return False
+    if isinstance(provider, Provider) and provider.role == "second_opinion":
+        return True
+    return bool(store.list_items("sending", visit.person_id,
+                                 where={"recipient_id": visit.provider_id}))
+
+
+def next_records_visit(store: Store, case_id: int, today: date) -> Visit | None:
+    """The case's first coming visit that expects records (see `expects_records`)."""
+    coming = [v for v in store.list_items("visit", where={"case_id": case_id},
+                                          order_by="scheduled_at, id")
+              if isinstance(v, Visit) and v.status not in ("done", "cancelled")
+              and (d := visit_day(v)) is not None and d >= today]
+    return next((v for v in coming if expects_records(store, v)), None)
 
 
 def is_sent(store: Store, record: Record, recipient_id: int | None) -> bool:

@@ -39,7 +39,7 @@ def test_nothing_needs_attention_in_an_empty_store(store: Any, person_id: int) -
 
 
 def test_a_record_not_sent_within_a_week_of_the_visit(store: Any, person_id: int) -> None:
-    surgeon = add(store, person_id, "provider", name="Dr. Ruth Okafor")
+    surgeon = add(store, person_id, "provider", name="Dr. Ruth Okafor", role="second_opinion")
     other = add(store, person_id, "provider", name="Dr. Lee")
     case = add(store, person_id, "case", title="Back surgery")
     mri = add(store, person_id, "record", title="Lumbar MRI report", case_id=case)
@@ -69,7 +69,7 @@ def test_a_record_not_sent_within_a_week_of_the_visit(store: Any, person_id: int
 
 
 def test_a_received_record_counts_as_sent(store: Any, person_id: int) -> None:
-    doctor = add(store, person_id, "provider", name="Dr. Lee")
+    doctor = add(store, person_id, "provider", name="Dr. Lee", role="second_opinion")
     case = add(store, person_id, "case", title="Biopsy")
     slides = add(store, person_id, "record", title="Pathology slides", case_id=case,
                  physical=True)
@@ -77,6 +77,63 @@ def test_a_received_record_counts_as_sent(store: Any, person_id: int) -> None:
     assert "today" in needs_attention(store, person_id, TODAY)[0].text
     add(store, person_id, "sending", record_id=slides, recipient_id=doctor, status="received")
     assert kinds(store, person_id) == []
+
+
+def test_records_are_expected_only_by_a_doctor_who_gets_them(store: Any,
+                                                              person_id: int) -> None:
+    therapist = add(store, person_id, "provider", name="Tom Reyes, DPT", role="therapist")
+    case = add(store, person_id, "case", title="Back surgery")
+    mri = add(store, person_id, "record", title="Lumbar MRI report", case_id=case)
+    add(store, person_id, "visit", scheduled_at=iso(3), provider_id=therapist, case_id=case)
+    add(store, person_id, "visit", scheduled_at=iso(4), case_id=case)  # no doctor chosen
+    # a therapy session linked to the case expects no records
+    assert kinds(store, person_id) == []
+    # once one of her records is on its way to him (even only asked for), he expects them
+    note = add(store, person_id, "record", title="Clinic note")  # not part of the case
+    add(store, person_id, "sending", record_id=note, recipient_id=therapist,
+        status="requested")
+    found = needs_attention(store, person_id, TODAY)
+    assert [(a.kind, a.type, a.id) for a in found] == [(RECORDS_NOT_SENT, "record", mri)]
+    assert "Tom Reyes, DPT" in found[0].text and "in 3 days" in found[0].text
+
+
+def test_the_second_opinion_doctor_expects_records_without_any_sending(
+        store: Any, person_id: int) -> None:
+    expert = add(store, person_id, "provider", name="Dr. Priya Raman", role="second_opinion")
+    surgeon = add(store, person_id, "provider", name="Dr. Kessler", role="surgeon")
+    case = add(store, person_id, "case", title="Back surgery")
+    add(store, person_id, "record", title="MRI report", case_id=case)
+    add(store, person_id, "visit", scheduled_at=iso(2), provider_id=surgeon, case_id=case)
+    assert kinds(store, person_id) == []
+    add(store, person_id, "visit", scheduled_at=iso(6), provider_id=expert, case_id=case)
+    found = needs_attention(store, person_id, TODAY)
+    assert len(found) == 1 and "Dr. Priya Raman" in found[0].text
+
+
+def test_many_unsent_records_for_one_visit_make_one_entry(store: Any, person_id: int) -> None:
+    expert = add(store, person_id, "provider", name="Dr. Priya Raman", role="second_opinion")
+    case = add(store, person_id, "case", title="Back surgery")
+    titles = ["MRI report", "X-ray", "Surgeon's letter", "Blood tests", "PT evaluation",
+              "Referral"]
+    ids = [add(store, person_id, "record", title=t, case_id=case,
+               dated_on=f"2026-01-0{n + 1}") for n, t in enumerate(titles)]
+    add(store, person_id, "visit", scheduled_at=iso(5) + " 10:30", provider_id=expert,
+        case_id=case)
+    found = needs_attention(store, person_id, TODAY)
+    assert [(a.kind, a.type, a.id, a.part) for a in found] == [
+        (RECORDS_NOT_SENT, "case", case, "records")]
+    assert found[0].text == (
+        "6 records have not been sent to Dr. Priya Raman yet; the visit is in 5 days "
+        "(15 March 2026): MRI report, X-ray, Surgeon's letter, Blood tests and 2 more.")
+    for record_id in ids[:4]:
+        add(store, person_id, "sending", record_id=record_id, recipient_id=expert,
+            status="sent")
+    text = needs_attention(store, person_id, TODAY)[0].text
+    assert text.startswith("2 records have not been sent") and text.endswith(
+        ": PT evaluation, Referral.")
+    add(store, person_id, "sending", record_id=ids[4], recipient_id=expert, status="sent")
+    found = needs_attention(store, person_id, TODAY)
+    assert [(a.type, a.id) for a in found] == [("record", ids[5])]  # one: the record itself
 
 
 def test_decide_by_close_or_passed(store: Any, person_id: int) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
 
 from organizer.models import Checklist
 from tests.spinal_case import make_spinal_case
@@ -247,3 +247,38 @@ def test_comparison_models_pass_the_model_tester(qtmodeltester: Any, page: CaseP
     qtmodeltester.check(page.treatments.side_by_side)
     qtmodeltester.check(page.records.model)
     qtmodeltester.check(page.questions.model)
+
+
+def test_the_records_tab_is_about_the_visit_that_expects_records(
+        qtbot: Any, page: CasePage, store: Any, spinal: dict[str, int]) -> None:
+    # a physical therapy session comes first; the records are still for Dr. Raman
+    page.context.write("Plan", lambda: store.add("visit", {
+        "scheduled_at": TODAY.isoformat() + " 16:00", "provider_id": spinal["therapist"],
+        "case_id": spinal["case"], "purpose": "Physical therapy"}, person_id=spinal["person"]))
+    banner = page.records.banner.text()
+    assert "Dr. Priya Raman" in banner and "2 records are not sent yet" in banner
+    assert page.records.mark_button.text() == "Mark as sent to Dr. Priya Raman today"
+    # with no second-opinion visit, the next visit is shown, without a warning
+    page.context.write("Cancel", lambda: store.update("visit", spinal["visit"],
+                                                      {"status": "cancelled"}))
+    banner = page.records.banner.text()
+    assert "Tomás Herrera, DPT" in banner and not banner.startswith("⚠")
+    assert not page.records.needs_sending and not page.tabs.tabText(4).endswith("⚠")
+
+
+def test_opening_a_case_on_its_records_tab(page: CasePage, spinal: dict[str, int]) -> None:
+    page.tabs.setCurrentIndex(0)
+    assert page.show_item("case_records", spinal["case"])
+    assert page.tabs.currentWidget() is page.records
+
+
+def test_refreshing_the_opinions_leaves_one_card_per_opinion_on_screen(
+        page: CasePage) -> None:
+    from ui.pages.case_opinions import OpinionCard
+
+    page.tabs.setCurrentIndex(1)
+    for _ in range(3):
+        page.opinions.refresh()
+    QApplication.processEvents()  # (deleteLater's own event waits for the main loop)
+    shown = [c for c in page.opinions.findChildren(OpinionCard) if c.isVisible()]
+    assert len(shown) == len(page.opinions.cards) == 2

@@ -1,5 +1,11 @@
 """How stored values are shown: dates in the user's locale, partial dates as typed in
-words ("March 2019"), yes/no, choices in plain words."""
+words ("March 2019"), yes/no, choices in plain words.
+
+A full date uses the locale's own short order (3/2/2026 in the US, 02.03.2026 in Germany)
+but always with the year in four digits: "3/2/26" is easy to misread on a medical record.
+Under the C/POSIX locale (no language chosen, as on a bare system) the short format is
+just numbers with spaces ("2 03 2026"), so a date is written with its month's name there
+instead: "2 Mar 2026"."""
 
 from __future__ import annotations
 
@@ -11,10 +17,24 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from organizer.fields import FieldSpec
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_TWO_DIGIT_YEAR = re.compile(r"(?<!y)yy(?!y)")
+C_DATE_FORMAT = "d MMM yyyy"
+
+
+def short_date_format(locale: QLocale) -> str:
+    """The locale's short date pattern with a four-digit year (a clear one under C/POSIX)."""
+    if locale.language() == QLocale.Language.C:
+        return C_DATE_FORMAT
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    # quoted literal text ('de') is left alone; only the year fields outside it change
+    parts = pattern.split("'")
+    parts[::2] = [_TWO_DIGIT_YEAR.sub("yyyy", part) for part in parts[::2]]
+    return "'".join(parts)
 
 
 def format_date(value: str | None, locale: QLocale | None = None) -> str:
-    """2026-03-02 -> the locale's short date; 2019-03 -> "March 2019"; 2019 -> "2019"."""
+    """2026-03-02 -> the locale's short date with a 4-digit year ("3/2/2026"; "2 Mar 2026"
+    under C); 2019-03 -> "March 2019"; 2019 -> "2019"."""
     if not value:
         return ""
     locale = locale or QLocale()
@@ -25,7 +45,7 @@ def format_date(value: str | None, locale: QLocale | None = None) -> str:
     year, month, day = match.groups()
     if day:
         text = locale.toString(QDate(int(year), int(month), int(day)),
-                               QLocale.FormatType.ShortFormat)
+                               short_date_format(locale))
     elif month:
         text = f"{locale.standaloneMonthName(int(month))} {year}"
     else:

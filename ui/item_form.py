@@ -30,6 +30,7 @@ from organizer.fields import FieldSpec
 from organizer.models import Item
 from ui.context import AppContext
 from ui.format import choice_label
+from ui.sizing import follow_app_font
 from ui.style import error_colour
 
 TYPING_PAUSE_MS = 700
@@ -65,6 +66,7 @@ class ItemForm(QWidget):
             error.setObjectName("fieldError")
             error.setWordWrap(True)
             error.setStyleSheet(f"color: {error_colour()};")
+            follow_app_font(error)  # a style sheet would keep the old size through a zoom
             error.hide()
             box = QWidget()
             column = QVBoxLayout(box)
@@ -78,6 +80,32 @@ class ItemForm(QWidget):
             self._editors[name] = editor
             self._errors[name] = error
         self._loading = False
+        self.adaptive_rows = True  # labels go above the fields when the form is narrow
+        self._labels = [layout.labelForField(box) for box in
+                        (self._editors[n].parentWidget() for n in self._specs)
+                        if box is not None]
+
+    def set_row_wrap(self, policy: QFormLayout.RowWrapPolicy) -> None:
+        """Keep one row wrapping policy, whatever the width (a form laid out by hand)."""
+        self.adaptive_rows = False
+        layout = self.layout()
+        if isinstance(layout, QFormLayout):
+            layout.setRowWrapPolicy(policy)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        layout = self.layout()
+        if not self.adaptive_rows or not isinstance(layout, QFormLayout):
+            return
+        # beside their labels, fields need room for about 22 characters; when the form is
+        # narrower than that (a small window, a large zoom), each label goes above its field
+        labels = max((w.sizeHint().width() for w in self._labels if w is not None),
+                     default=0)
+        narrow = self.width() < labels + 22 * self.fontMetrics().averageCharWidth()
+        policy = (QFormLayout.RowWrapPolicy.WrapAllRows if narrow
+                  else QFormLayout.RowWrapPolicy.WrapLongRows)
+        if layout.rowWrapPolicy() != policy:
+            layout.setRowWrapPolicy(policy)
 
     # -- building -----------------------------------------------------------------------
 
@@ -101,6 +129,11 @@ class ItemForm(QWidget):
             editor = check
         elif spec.kind in ("enum", "ref"):
             combo = QComboBox()
+            # a long choice (a diagnosis, a case's title) is shortened in the closed box and
+            # shown whole in the open list: it must not make the whole form wider
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
             editor = combo
             if spec.kind == "enum":
                 combo.addItem("", None)
@@ -223,6 +256,7 @@ class ItemForm(QWidget):
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
             editor.setText("" if value is None else str(value))
+            editor.setCursorPosition(0)  # the start of a long value, not its end
             editor.setModified(False)
 
     def _emit_if_changed(self, name: str) -> None:

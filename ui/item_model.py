@@ -7,7 +7,7 @@ begin/endResetModel; a single edited item is replaced in place with dataChanged.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -29,11 +29,13 @@ class ItemTableModel(QAbstractTableModel):
 
     `computed` adds read-only columns after the fields, each a header and a function of
     the item (for what is not a field: the range of an option's cost quotes, say).
+    `headers` gives some fields a shorter column title (the full label is its tooltip).
     """
 
     def __init__(self, cls: type[Item], columns: Sequence[str] | None = None,
                  ref_title: RefTitle | None = None, parent: Any = None,
-                 computed: Sequence[Computed] = ()) -> None:
+                 computed: Sequence[Computed] = (),
+                 headers: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
         self.cls = cls
         specs = cls.specs()
@@ -42,6 +44,7 @@ class ItemTableModel(QAbstractTableModel):
         self._computed = list(computed)
         self._items: list[Item] = []
         self._ref_title = ref_title
+        self._headers = dict(headers or {})  # a shorter title for a narrow column
 
     # -- content ------------------------------------------------------------------------
 
@@ -80,10 +83,16 @@ class ItemTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or role not in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if 0 <= section < len(self.columns):
-            return self._specs[section].label
+            label = self._specs[section].label
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return label
+            return self._headers.get(self.columns[section], label)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None
         if 0 <= section - len(self.columns) < len(self._computed):
             return self._computed[section - len(self.columns)][0]
         return None
@@ -117,8 +126,12 @@ class ItemTableModel(QAbstractTableModel):
             if spec.kind in ("int", "number", "bool"):
                 return float(value)
             return str(value).lower()
-        if role == Qt.ItemDataRole.ToolTipRole and spec.kind == "longtext" and value:
-            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and value:
+            # a narrow column shortens its text with "…": the tooltip has it whole
+            if spec.kind == "longtext":
+                return str(value)
+            if spec.kind in ("text", "ref"):
+                return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{spec.label}: {format_value(spec, value)}"
         return None

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,10 +43,12 @@ from ui.pages import SECTION_OF_TYPE, SECTIONS, PageFactory, default_factories
 from ui.person_switcher import PersonDialog, PersonSwitcher
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
+from ui.sizing import follow_app_font
 from ui.welcome import WelcomePage
 from ui.worker import Job
 
 APP_NAME = "Second Opinion Organizer"
+NAVIGATION_CHARS = 30  # the width of the people and sections, in average characters
 
 
 # The shorter printouts (organizer.packet.printouts.TITLES; not imported here, since that
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self.sections.setObjectName("sections")
         self.sections.setAccessibleName("Sections")
         self.sections.setSpacing(3)  # roomy rows without a style sheet (those slow start-up)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for key, label in SECTIONS:
             entry = QListWidgetItem(label)
             entry.setData(Qt.ItemDataRole.UserRole, key)
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self.notice.setObjectName("notice")
         background, text = style.notice_colours()
         self.notice.setStyleSheet(f"background: {background}; color: {text}; padding: 6px;")
+        follow_app_font(self.notice)
         self.notice.hide()
         if example:
             self._show_notice("Example data: made-up people, not your own records. "
@@ -135,9 +139,12 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
+        # the pages take every change of the window's width; the people and sections keep
+        # theirs (a page with a wide minimum, such as the case page, used to squeeze them)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([270, 930])
+        self._fit_navigation()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(4, 4, 4, 4)
@@ -154,6 +161,22 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
         self._start()
+
+    def navigation_width(self) -> int:
+        """A comfortable width for the people and sections: about 30 average characters
+        (240 px at the base text size), growing with the zoom."""
+        return NAVIGATION_CHARS * self.navigation.fontMetrics().averageCharWidth()
+
+    def _fit_navigation(self) -> None:
+        width = self.navigation_width()
+        self.navigation.setMinimumWidth(width)
+        total = sum(self.splitter.sizes()) or self.width()
+        self.splitter.setSizes([width, max(total - width, 1)])
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "splitter"):
+            self._fit_navigation()
 
     # -- start --------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,6 +42,10 @@ class PersonSwitcher(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("people")
         self.list.setSpacing(3)
+        # a long name is shortened with "…" (its tooltip has it whole), never scrolled sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.installEventFilter(self)  # a new text size (zoom) needs a new height
         self.list.setAccessibleName("People: choose whose information is shown")
         heading.setBuddy(self.list)
         self.list.currentItemChanged.connect(self._chosen)
@@ -69,16 +73,29 @@ class PersonSwitcher(QWidget):
         for person in self.context.store.people():
             entry = QListWidgetItem(_label(person))
             entry.setData(Qt.ItemDataRole.UserRole, person.id)
-            entry.setToolTip(f"Show {person.full_name}'s information")
+            entry.setToolTip(f"Show {_label(person)}'s information")
             self.list.addItem(entry)
         self.list.blockSignals(False)
-        rows = min(max(self.list.count(), 1), _MAX_VISIBLE_PEOPLE)
-        row_height = self.list.sizeHintForRow(0) + 2 * self.list.spacing()
-        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth() + 4
-                                 if self.list.count() else 0)
+        self._fit_height()
         self.list.setVisible(self.list.count() > 0)
         self.select(self.context.person_id)
         self.edit_button.setEnabled(self.context.person_id is not None)
+
+    def _fit_height(self) -> None:
+        """Tall enough for every person up to five; more scroll (a caregiver rarely has more)."""
+        if not self.list.count():
+            self.list.setFixedHeight(0)
+            return
+        rows = min(self.list.count(), _MAX_VISIBLE_PEOPLE)
+        # each row has the spacing above and below it; the last one too
+        row_height = self.list.sizeHintForRow(0) + 2 * self.list.spacing()
+        self.list.setFixedHeight(rows * row_height + self.list.spacing()
+                                 + 2 * self.list.frameWidth())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+        return super().eventFilter(watched, event)
 
     def select(self, person_id: object) -> None:
         self.list.blockSignals(True)

@@ -100,7 +100,8 @@ def render(outdir: Path) -> list[Path]:
                 page = page.pages[tab]
             if hasattr(page, "model") and page.proxy.rowCount():
                 page.table.selectRow(0)
-            app.processEvents()
+            for _ in range(5):  # layouts, then the column fitting (again once a scroll bar
+                app.processEvents()  # appears) settle before the picture is taken
             image = window.grab().toImage().scaledToWidth(
                 SAVED_WIDTH, Qt.TransformationMode.SmoothTransformation)
             path = outdir / f"{key}.png"

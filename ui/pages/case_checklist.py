@@ -2,16 +2,24 @@
 
 Ticking a step fills in today's date (the user may change it); unticking clears it.
 Every change is one undoable write.
+
+A step's words are a word-wrapped label beside a box without text, so that a long step
+takes two lines instead of squeezing the note column; clicking the words ticks the box,
+as clicking a check box's own text would.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QProgressBar,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +37,42 @@ NOTE_HINTS = {
 }
 
 
+class StepLabel(QLabel):
+    """A step's words: they wrap, and a click on them ticks the step's box."""
+
+    clicked = Signal()
+
+    def __init__(self, check: QCheckBox) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setBuddy(check)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self._pressed = False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed = event.button() == Qt.MouseButton.LeftButton
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pressed and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        self._pressed = False
+        event.accept()
+
+
+class DateField(QLineEdit):
+    """A line for a typed date: as wide as a date at the current text size, no wider."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        hint.setWidth(metrics.horizontalAdvance("0000-00-00") + 3 * metrics.averageCharWidth())
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 class _StepRow:
     """The widgets of one step (kept, not rebuilt, so typing is never interrupted)."""
 
@@ -36,27 +80,39 @@ class _StepRow:
         row += 1  # row 0 holds the column titles
         self.step_id = 0
         self.check = QCheckBox()
-        self.done_on = QLineEdit()
+        self.label = StepLabel(self.check)
+        self.label.clicked.connect(self._label_clicked)
+        self.done_on = DateField()
         self.done_on.setPlaceholderText("date done")
-        self.done_on.setMaximumWidth(130)
+        # as wide as a typed date needs at the current text size, no wider
+        self.done_on.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.note = QLineEdit()
         self.check.setAccessibleName(f"Step {row} done")
         self.done_on.setAccessibleName(f"Step {row}: date done")
         self.note.setAccessibleName(f"Step {row}: note")
         self.error = error_label()
         grid.addWidget(self.check, row * 2, 0)
-        grid.addWidget(self.done_on, row * 2, 1)
-        grid.addWidget(self.note, row * 2, 2)
-        grid.addWidget(self.error, row * 2 + 1, 0, 1, 3)
+        grid.addWidget(self.label, row * 2, 1)
+        grid.addWidget(self.done_on, row * 2, 2)
+        grid.addWidget(self.note, row * 2, 3)
+        grid.addWidget(self.error, row * 2 + 1, 1, 1, 3)
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.check, self.label, self.done_on, self.note)
+
+    def _label_clicked(self) -> None:
+        if self.check.isEnabled():
+            self.check.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.check.toggle()
 
     def show(self, step: Checklist) -> None:
         self.step_id = step.id
         self.check.blockSignals(True)
         self.check.setChecked(step.done)
         self.check.blockSignals(False)
-        label = f"{step.step}. {step.label or ''}"
-        self.check.setText(label)
+        self.label.setText(f"{step.step}. {step.label or ''}")
         self.check.setAccessibleName(f"Step {step.step} done")
+        self.check.setAccessibleDescription(step.label or "")
         self.done_on.setAccessibleName(f"Step {step.step}: date done")
         self.note.setAccessibleName(f"Step {step.step}: note")
         self.note.setPlaceholderText(NOTE_HINTS.get(step.step or 0, "Note"))
@@ -87,10 +143,12 @@ class CaseChecklist(QWidget):
                               "Use the note for names, dates and reference numbers."))
         body = QWidget()
         self.grid = QGridLayout(body)
-        self.grid.setColumnStretch(0, 3)
-        self.grid.setColumnStretch(2, 2)
-        self.grid.setVerticalSpacing(4)
-        for column, title in enumerate(("Step", "Done on", "Note")):
+        # the step's words and the note share the width; the box and the date take
+        # what they need
+        self.grid.setColumnStretch(1, 5)
+        self.grid.setColumnStretch(3, 4)
+        self.grid.setVerticalSpacing(6)
+        for column, title in ((1, "Step"), (2, "Done on"), (3, "Note")):
             self.grid.addWidget(heading(title, 1.0), 0, column)
         self.rows = [_StepRow(self.grid, i) for i in range(10)]
         for row in self.rows:
@@ -113,7 +171,7 @@ class CaseChecklist(QWidget):
             else ()
         for index, row in enumerate(self.rows):
             visible = index < len(steps)
-            for widget in (row.check, row.done_on, row.note):
+            for widget in row.widgets():
                 widget.setVisible(visible)
             if visible:
                 row.show(steps[index])

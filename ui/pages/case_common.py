@@ -6,12 +6,13 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QScrollArea, QWidget
 
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from ui.context import AppContext
+from ui.sizing import follow_app_font
 
 Today = Callable[[], date]
 
@@ -19,10 +20,8 @@ Today = Callable[[], date]
 def heading(text: str, scale: float = 1.25) -> QLabel:
     """A section heading: bold and somewhat larger than the body text."""
     label = QLabel(text)
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
+    label.setWordWrap(True)  # a long heading at a large zoom takes two lines, not the width
+    follow_app_font(label, scale, bold=True)  # and again after each zoom
     label.setAccessibleName(text)
     return label
 
@@ -44,6 +43,7 @@ def error_label() -> QLabel:
     label.setObjectName("fieldError")
     label.setWordWrap(True)
     label.setStyleSheet("color: #b3261e;")
+    follow_app_font(label)
     label.hide()
     return label
 
@@ -59,3 +59,14 @@ def try_write(context: AppContext, parent: QWidget, description: str,
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return None
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: on a small screen (or at a large zoom) it
+    scrolls instead of making the window taller than the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area

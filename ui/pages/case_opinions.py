@@ -27,6 +27,7 @@ from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import ItemEditorDialog
 from ui.format import choice_label, format_date
 from ui.pages.case_common import heading, hint, try_write
+from ui.sizing import follow_app_font
 
 # (symbol and words, accent colour): the colour is a light tint, readable on any palette
 AGREEMENT = {
@@ -49,6 +50,7 @@ def agreement_badge(agrees: str | None) -> QLabel:
                         f"border-radius: 6px; padding: 4px 8px; font-weight: bold; "
                         f"background: rgba({tint.red()}, {tint.green()}, {tint.blue()}, 40); }}")
     badge.setAccessibleName(text.split("  ", 1)[-1])
+    follow_app_font(badge, bold=True)
     return badge
 
 
@@ -148,6 +150,9 @@ class CaseOpinions(QWidget):
             item = self.row.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None and widget is not self.empty:
+                # hidden at once: deleteLater waits for the event loop, and until then the
+                # old card was painted under the new one
+                widget.hide()
                 widget.deleteLater()
         self.cards = []
         self.add_button.setEnabled(self.case_id is not None)

@@ -18,9 +18,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -41,13 +41,15 @@ from organizer.models import Case, Quote, Treatment, Visit
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm, ItemEditorDialog
 from ui.pages.case_checklist import CaseChecklist
-from ui.pages.case_common import Today, heading, hint, try_write
+from ui.pages.case_common import Today, heading, hint, scrolled, try_write
 from ui.pages.case_opinions import CaseOpinions
 from ui.pages.case_questions import CaseQuestions
 from ui.pages.case_records import CaseRecords
 from ui.pages.case_treatments import CaseTreatments
+from ui.sizing import FitTextHeight, follow_app_font
 
 NEW_TITLE = "New second opinion"
+QUESTION_SCALE = 1.3
 
 
 class CasePage(QWidget):
@@ -67,7 +69,9 @@ class CasePage(QWidget):
         picker_label = QLabel("Second opinion:")
         self.picker = QComboBox()
         self.picker.setAccessibleName("Which second opinion")
-        self.picker.setMinimumWidth(320)
+        self.picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(24)
         picker_label.setBuddy(self.picker)
         self.picker.currentIndexChanged.connect(self._picked)
         self.new_button = QPushButton("New second opinion")
@@ -106,8 +110,11 @@ class CasePage(QWidget):
         self.parts: list[Any] = [self.checklist, self.opinions, self.treatments, self.questions,
                       self.records]
         for widget in (self.checklist, self.opinions, self.treatments, self.questions,
-                       self.records, self.decision):
+                       self.records):
             self.tabs.addTab(widget, "")
+        # the decision's two boxes scroll on a small screen rather than make the window
+        # taller than the screen
+        self.tabs.addTab(scrolled(self.decision), "")
         body.addWidget(self.tabs, 1)
         self.stack.addWidget(self.body)
 
@@ -121,24 +128,27 @@ class CasePage(QWidget):
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(frame)
         self.header_form = BoundItemForm("case", self.context, fields=["title", "question"])
+        # labels above the fields: the question gets the whole width
+        self.header_form.set_row_wrap(QFormLayout.RowWrapPolicy.WrapAllRows)
         question = self.header_form.editor("question")
         assert isinstance(question, QPlainTextEdit)
-        font = QFont(question.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        question.setFont(font)
-        question.setMaximumHeight(90)
         question.setPlaceholderText("The one question you need answered, e.g. “Do I need "
                                     "surgery now, or can physical therapy help first?”")
+        # larger than the rest (it is what the whole page is about), and exactly as tall
+        # as the question: two to four lines, more scroll
+        follow_app_font(question, QUESTION_SCALE)
+        self.question_height = FitTextHeight(question, min_lines=2, max_lines=4)
         row.addWidget(self.header_form, 3)
         side = QVBoxLayout()
         self.date_form = BoundItemForm("case", self.context,
                                        fields=["decide_by", "status", "condition_id"])
+        # three short rows: never wrapped
+        self.date_form.set_row_wrap(QFormLayout.RowWrapPolicy.DontWrapRows)
         side.addWidget(self.date_form)
         self.days_left = QLabel()
         self.days_left.setAccessibleName("Time left to decide")
-        bold = QFont(self.days_left.font())
-        bold.setBold(True)
-        self.days_left.setFont(bold)
+        self.days_left.setWordWrap(True)
+        follow_app_font(self.days_left, bold=True)
         side.addWidget(self.days_left)
         visit_row = QHBoxLayout()
         self.visit_label = QLabel()
@@ -232,7 +242,7 @@ class CasePage(QWidget):
         store = self.context.store
         case_id: int | None
         try:
-            if type_name == "case":
+            if type_name in ("case", "case_records"):
                 case_id = item_id
             elif type_name == "quote":
                 quote = store.get("quote", item_id)
@@ -247,7 +257,8 @@ class CasePage(QWidget):
         if case_id is None:
             return False
         self.show_case(case_id)
-        tab = {"checklist": 0, "opinion": 1, "treatment": 2, "quote": 2}.get(type_name)
+        tab = {"checklist": 0, "opinion": 1, "treatment": 2, "quote": 2,
+               "case_records": 4}.get(type_name)
         if tab is not None:
             self.tabs.setCurrentIndex(tab)
         return self.case_id == case_id
@@ -305,7 +316,7 @@ class CasePage(QWidget):
         progress = checklist_progress(store, self.case_id)
         counts = {name: len(store.list_items(name, where={"case_id": self.case_id}))
                   for name in ("opinion", "treatment", "question", "record")}
-        unsent = "not sent yet" in self.records.banner.text()
+        unsent = self.records.needs_sending
         titles = [f"Checklist ({progress.done} of {progress.total})",
                   f"Opinions ({counts['opinion']})",
                   f"Treatment options ({counts['treatment']})",

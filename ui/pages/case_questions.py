@@ -26,7 +26,7 @@ from organizer.store import Store
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
 from ui.item_model import ItemRole, ItemTableModel
-from ui.pages.case_common import error_label, hint, try_write
+from ui.pages.case_common import error_label, hint, scrolled, try_write
 
 QUESTION_FIELDS = ["text", "priority", "visit_id", "asked", "answer", "answered_by_id",
                    "answered_on"]
@@ -101,6 +101,8 @@ class CaseQuestions(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)  # wrapped questions show whole
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
         left = QWidget()
@@ -121,7 +123,7 @@ class CaseQuestions(QWidget):
         self.form = BoundItemForm("question", context, fields=QUESTION_FIELDS)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.form)
+        splitter.addWidget(scrolled(self.form))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)

@@ -1,6 +1,8 @@
 """The case's records, and which of them still have to be sent before the visit.
 
-The "Sent" column is about the case's next visit: has each record gone to that doctor?
+The "Sent" column is about the case's next visit that expects records (the second-opinion
+doctor, or a doctor the records already go to: `case_summary.expects_records`), or else
+simply the next visit: has each record gone to that doctor?
 "Mark as sent" notes a sending to the visit's doctor today (undoable); the full sending
 details (tracking number, received date) are edited on the Records page.
 """
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -22,13 +23,21 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.attention import long_date
-from organizer.case_summary import case_records, is_sent, next_visit, visit_day
+from organizer.case_summary import (
+    case_records,
+    expects_records,
+    is_sent,
+    next_records_visit,
+    next_visit,
+    visit_day,
+)
 from organizer.changes import Change
 from organizer.models import SEND_METHODS, Item, Record, Sending, Visit
 from ui.context import AppContext
 from ui.format import choice_label, format_date
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import Today, hint, try_write
+from ui.sizing import ColumnFitter
 
 
 class CaseRecords(QWidget):
@@ -40,6 +49,7 @@ class CaseRecords(QWidget):
         self.today = today
         self.case_id: int | None = None
         self.visit: Visit | None = None
+        self.needs_sending = False  # records are missing for a visit that expects them
         layout = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -55,9 +65,8 @@ class CaseRecords(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            self.model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+        # title first to give way; kind, date, physical item and the sending stay whole
+        self.columns_fitter = ColumnFitter(self.table, 0, keep=[1, 2, 4, 5])
         layout.addWidget(self.table, 1)
 
         send_row = QHBoxLayout()
@@ -70,19 +79,25 @@ class CaseRecords(QWidget):
         send_row.addWidget(QLabel("Sent by:"))
         send_row.addWidget(self.method)
         send_row.addWidget(self.mark_button)
-        send_row.addSpacing(24)
+        send_row.addStretch(1)
+        layout.addLayout(send_row)
+        # adding another record is a separate matter: its own line, so that neither line
+        # needs the whole width of a wide window
+        link_row = QHBoxLayout()
         self.other = QComboBox()
         self.other.setAccessibleName("A record of this person to add to this second opinion")
-        self.other.setMinimumWidth(220)
+        # long titles are shortened in the closed box; the open list shows them whole
+        self.other.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.other.setMinimumContentsLength(12)
         self.link_button = QPushButton("Add to this second opinion")
         self.link_button.clicked.connect(self.link_record)
         self.unlink_button = QPushButton("Take off this second opinion")
         self.unlink_button.clicked.connect(self.unlink_record)
-        send_row.addStretch(1)
-        send_row.addWidget(self.other)
-        send_row.addWidget(self.link_button)
-        send_row.addWidget(self.unlink_button)
-        layout.addLayout(send_row)
+        link_row.addWidget(self.other, 1)
+        link_row.addWidget(self.link_button)
+        link_row.addWidget(self.unlink_button)
+        layout.addLayout(link_row)
         layout.addWidget(hint("Records are added and attached on the Records page; here you "
                               "choose which belong to this second opinion."))
 
@@ -124,11 +139,11 @@ class CaseRecords(QWidget):
     def refresh(self) -> None:
         store = self.context.store
         today: date = self.today()
-        self.visit = next_visit(store, self.case_id, today) if self.case_id else None
+        self.visit = (next_records_visit(store, self.case_id, today)
+                      or next_visit(store, self.case_id, today)) if self.case_id else None
         records = case_records(store, self.case_id) if self.case_id else []
         self.model.set_items(records)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.columns_fitter.fit()
         self._fill_banner(records, today)
         self.other.clear()
         if self.context.person_id is not None and self.case_id is not None:
@@ -150,6 +165,7 @@ class CaseRecords(QWidget):
         self.unlink_button.setEnabled(bool(records))
 
     def _fill_banner(self, records: list[Record], today: date) -> None:
+        self.needs_sending = False
         if self.case_id is None:
             self.banner.setText("")
             return
@@ -170,7 +186,8 @@ class CaseRecords(QWidget):
             self.banner.setText(f"✔  Visit{whom} on {when}: every record has been sent.")
         else:
             count = ("1 record is" if len(unsent) == 1 else f"{len(unsent)} records are")
-            urgent = day is not None and (day - today).days <= 7
+            self.needs_sending = expects_records(self.context.store, self.visit)
+            urgent = self.needs_sending and day is not None and (day - today).days <= 7
             self.banner.setText(f"{'⚠  ' if urgent else ''}Visit{whom} on {when}: {count} "
                                 f"not sent yet: {', '.join(r.title for r in unsent)}.")
 

@@ -28,6 +28,7 @@ from organizer.models import Item, Quote, Treatment
 from ui.context import AppContext
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import error_label, heading, hint, try_write
+from ui.sizing import ColumnFitter, follow_app_font
 
 COMPARE_COLUMNS = ["name", "duration", "recovery_time", "cost", "coverage", "risks",
                    "daily_life", "status"]
@@ -71,6 +72,7 @@ class CaseTreatments(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.setStyleSheet("QTableView::item { padding: 6px 4px; }")
+        follow_app_font(self.table)  # a style sheet would keep the old size through a zoom
         self.table.horizontalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         rows = self.table.verticalHeader()
@@ -88,6 +90,7 @@ class CaseTreatments(QWidget):
         quotes_box = QVBoxLayout(details)
         quotes_box.setContentsMargins(0, 0, 0, 0)
         self.quotes_title = heading("What it costs where", 1.1)
+        self.quotes_title.setWordWrap(True)  # an option's long name must not widen the page
         quotes_box.addWidget(self.quotes_title)
         quotes_box.addWidget(hint("Ask each hospital or clinic for a price; the table above "
                                   "shows the lowest and highest."))
@@ -97,7 +100,7 @@ class CaseTreatments(QWidget):
         self.quotes.setAccessibleName("Cost quotes for this option")
         self.quotes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.quotes.verticalHeader().hide()
-        self.quotes.horizontalHeader().setStretchLastSection(True)
+        self.quotes_fitter = ColumnFitter(self.quotes, 0)
         self.quotes.doubleClicked.connect(lambda _: self._edit_quote())
         quotes_box.addWidget(self.quotes, 1)
         quote_row = QHBoxLayout()
@@ -187,7 +190,7 @@ class CaseTreatments(QWidget):
                                   else "What it costs where")
         self.quote_model.set_items(self._quote_cache.get(treatment_id, []) if treatment_id
                                    else [])
-        self.quotes.resizeColumnsToContents()
+        self.quotes_fitter.fit()
         self.quote_currency.setPlaceholderText(self._usual_currency(treatment_id) or "USD")
         for widget in (self.remove_button, self.edit_button, self.quote_facility, self.quote_amount,
                        self.quote_currency, self.add_quote_button, self.edit_quote_button,

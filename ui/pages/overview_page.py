@@ -12,27 +12,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from organizer.attention import in_days, long_date, needs_attention, open_cases, upcoming_visits
-from organizer.case_summary import visit_day
+from organizer.case_summary import ChecklistProgress, visit_day
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from ui.context import AppContext
 from ui.pages.case_common import heading, hint
 
 TargetRole = Qt.ItemDataRole.UserRole + 20
+# An entry about a part of an item opens that part: a case's records tab.
+PART_TARGETS = {("case", "records"): "case_records"}
 # the overview shows what these item types say; any other change leaves it as it is
 WATCHED = frozenset({"visit", "case", "checklist", "record", "sending", "question", "request",
                      "provider", "person"})
@@ -44,8 +51,83 @@ def _list(name: str) -> QListWidget:
     widget.setWordWrap(True)
     widget.setAlternatingRowColors(True)
     widget.setSpacing(2)
-    widget.setStyleSheet("QListWidget::item { padding: 6px; }")
+    # room around each entry, drawn by a delegate: a style sheet would stop the list from
+    # following the zoom
+    widget.setItemDelegate(_PaddedDelegate(widget))
+    # entries wrap to the list's width, and wrap again when it changes: never sideways
+    widget.setResizeMode(QListView.ResizeMode.Adjust)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     return widget
+
+
+class _PaddedDelegate(QStyledItemDelegate):
+    """Entries with some room around their (wrapped) text."""
+
+    PAD = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        # measured at the width the entry is painted at: the list's, less its spacing,
+        # this padding and the style's text margins (an estimate taken before the list
+        # had its width cut the last line off)
+        view = option.widget
+        width = option.rect.width()
+        if isinstance(view, QListWidget):
+            width = view.viewport().width() - 2 * view.spacing()
+        text_width = max(width - 2 * self.PAD - 8, 40)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, text_width, 100000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, bounds.height() + 2 * self.PAD + 4)
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Any) -> None:
+        # the background (selection, alternate rows) fills the whole entry; the text keeps
+        # its distance from the edges
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                                option.widget)
+        inner = QStyleOptionViewItem(option)
+        inner.rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        super().paint(painter, inner, index)
+
+
+class _FitRows(QObject):
+    """Keeps each row widget of a list as tall as its content needs at the list's width.
+
+    A row's wrapped title and "Next:" line need more height when the list is narrow or the
+    text larger (zoom); a size hint taken once, before the list had its width, made them
+    overlap. The rows are measured again whenever the list's width or font changes.
+    """
+
+    def __init__(self, widget: QListWidget) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        widget.viewport().installEventFilter(self)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange,
+                            QEvent.Type.StyleChange):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        widget = self.widget
+        width = widget.viewport().width() - 2 * widget.spacing()
+        if width <= 0:
+            return
+        for row in range(widget.count()):
+            item = widget.item(row)
+            inner = widget.itemWidget(item)
+            if inner is None:
+                continue
+            layout = inner.layout()
+            height = (layout.totalHeightForWidth(width) if layout is not None
+                      and layout.hasHeightForWidth() else inner.sizeHint().height())
+            hint = QSize(width, max(height, inner.minimumSizeHint().height()))
+            if item.sizeHint() != hint:
+                item.setSizeHint(hint)
 
 
 class OverviewPage(QWidget):
@@ -76,6 +158,9 @@ class OverviewPage(QWidget):
         right_bottom = QVBoxLayout()
         right_bottom.addWidget(heading("Second opinions under way"))
         self.cases = _list("Second opinions under way")
+        # each row widget has its own margins: no padding around it
+        self.cases.setItemDelegate(QStyledItemDelegate(self.cases))
+        self._fit_cases = _FitRows(self.cases)
         right_bottom.addWidget(self.cases, 1)
         layout.addLayout(right_bottom, 2, 1)
         layout.setColumnStretch(0, 3)
@@ -88,12 +173,34 @@ class OverviewPage(QWidget):
             widget.itemActivated.connect(self._open)
             widget.itemClicked.connect(self._open)
         ctx.changed.connect(self._on_changed)
+        self._refresh_later = QTimer(self)  # after a zoom: the rows wrap at the new size
+        self._refresh_later.setSingleShot(True)
+        self._refresh_later.setInterval(0)
+        self._refresh_later.timeout.connect(self._refresh_for_font)
         self.person_id: int | None = None
         self.set_person(ctx.person_id)
 
     def set_person(self, person_id: int | None) -> None:
         self.person_id = person_id
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_refresh_later"):
+            # a hidden page (or one of a closed window) waits until it is shown again
+            self._font_changed = True
+            if self.isVisible():
+                self._refresh_later.start()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if getattr(self, "_font_changed", False):
+            self._refresh_later.start()
+
+    def _refresh_for_font(self) -> None:
+        if self.isVisible():
+            self._font_changed = False
+            self.refresh()
 
     def _on_changed(self, change: Change) -> None:
         if self.person_id is not None and change.types & WATCHED and (
@@ -127,7 +234,8 @@ class OverviewPage(QWidget):
         self.greeting.setText(f"Overview for {name}" if name else "Overview")
         for entry in needs_attention(store, person_id, today):
             mark = "⚠  " if entry.overdue else "•  "
-            self._add(self.attention, mark + entry.text, (entry.type, entry.id))
+            kind = PART_TARGETS.get((entry.type, entry.part or ""), entry.type)
+            self._add(self.attention, mark + entry.text, (kind, entry.id))
         if self.attention.count() == 0:
             self._add(self.attention, "✔  Nothing needs your attention right now.", None)
         for visit in upcoming_visits(store, person_id, today)[:8]:
@@ -151,26 +259,8 @@ class OverviewPage(QWidget):
             case = under_way.case
             item = self._add(self.cases, "", ("case", case.id),
                              f"{case.title}: {progress.text()}")
-            row = QWidget()
-            row.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            line = QVBoxLayout(row)
-            line.setContentsMargins(6, 4, 6, 4)
-            title = QLabel(case.title)
-            title.setWordWrap(True)
-            bar_row = QHBoxLayout()
-            bar = QProgressBar()
-            bar.setRange(0, max(progress.total, 1))
-            bar.setValue(progress.done)
-            bar.setFormat(progress.text())
-            bar.setAccessibleName(f"{case.title}: {progress.text()}")
-            bar_row.addWidget(bar, 1)
-            line.addWidget(title)
-            line.addLayout(bar_row)
-            following = progress.next_step
-            if following is not None:
-                line.addWidget(hint(f"Next: {following.label}"))
-            item.setSizeHint(row.sizeHint())
-            self.cases.setItemWidget(item, row)
+            self.cases.setItemWidget(item, _case_row(case.title, progress))
+        self._fit_cases.fit()
         if self.cases.count() == 0:
             self._add(self.cases, "No second opinion under way.", None)
 
@@ -183,3 +273,25 @@ class OverviewPage(QWidget):
         target = item.data(TargetRole)
         if target:
             self.open_item.emit(str(target[0]), int(target[1]))
+
+
+def _case_row(title_text: str, progress: ChecklistProgress) -> QWidget:
+    """One second opinion under way: its title, a progress bar, and the next step."""
+    row = QWidget()
+    row.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    line = QVBoxLayout(row)
+    line.setContentsMargins(8, 6, 8, 8)
+    line.setSpacing(6)
+    title = QLabel(title_text)
+    title.setWordWrap(True)
+    bar = QProgressBar()
+    bar.setRange(0, max(progress.total, 1))
+    bar.setValue(progress.done)
+    bar.setFormat(progress.text())
+    bar.setAccessibleName(f"{title_text}: {progress.text()}")
+    line.addWidget(title)
+    line.addWidget(bar)
+    following = progress.next_step
+    if following is not None:
+        line.addWidget(hint(f"Next: {following.label}"))
+    return row

@@ -77,6 +77,21 @@ _KIND_HINTS = (
 )
 
 
+def files_text(item: Any) -> str:
+    """The "Files" column: how many files a record has, or that it is a physical item
+    (slides, a disc) to carry or post, and where that is kept ("Physical item: kitchen
+    drawer"); a narrow column shortens it with "…" and its tooltip has it whole."""
+    if not isinstance(item, Record):
+        return ""
+    count = len(item.attachments)
+    files = "" if not count else ("1 file" if count == 1 else f"{count} files")
+    if not item.physical:
+        return files
+    where = " ".join((item.location or "").split())
+    physical = f"Physical item: {where}" if where else "Physical item"
+    return f"{files} + {physical[0].lower()}{physical[1:]}" if files else physical
+
+
 class RecordsPage(SectionPage):
     job_started = Signal(object, str)
 
@@ -85,7 +100,8 @@ class RecordsPage(SectionPage):
             context, "record", title="Records",
             intro="Reports, test and imaging results, letters, and physical items such as "
                   "slides or imaging discs. Drag files here (PDF, pictures, text) to add "
-                  "them: each file becomes a record.", parent=parent)
+                  "them: each file becomes a record.",
+            computed=[("Files", files_text)], parent=parent)
         self.setAcceptDrops(True)
         self.job: Job | None = None
 
@@ -93,6 +109,9 @@ class RecordsPage(SectionPage):
         self.files = QListWidget()
         self.files.setAccessibleName("Files of this record")
         self.files.setMaximumHeight(110)
+        # a long file name ends in "…" (its tooltip has it whole), never scrolls sideways
+        self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.files.currentItemChanged.connect(self._file_chosen)
         self.attach_button = QPushButton("Attach files…")
         self.attach_button.setAccessibleName("Attach more files to this record")
@@ -103,13 +122,20 @@ class RecordsPage(SectionPage):
         self.remove_file_button = QPushButton("Remove file")
         self.remove_file_button.setAccessibleName("Remove the chosen file from this record")
         self.remove_file_button.clicked.connect(self.remove_current_file)
+        # two short rows rather than one long one: the details stay narrow enough to
+        # leave the list of records its room
+        attach_row = QHBoxLayout()
+        drop_hint = QLabel("Drop files here to attach them to this record, or:")
+        drop_hint.setWordWrap(True)
+        attach_row.addWidget(drop_hint, 1)
+        attach_row.addWidget(self.attach_button)
         buttons = QHBoxLayout()
-        for button in (self.attach_button, self.open_button, self.remove_file_button):
+        for button in (self.open_button, self.remove_file_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         files_tab = QWidget()
         files_column = QVBoxLayout(files_tab)
-        files_column.addWidget(QLabel("Drop files here to attach them to this record."))
+        files_column.addLayout(attach_row)
         files_column.addWidget(self.files)
         files_column.addLayout(buttons)
         files_column.addWidget(self.preview, 1)
@@ -128,7 +154,7 @@ class RecordsPage(SectionPage):
         self.side.addTab(self.editor, "Details")
         self.side.addTab(files_tab, "Files")
         self.side.addTab(self.sendings, "Sending")
-        self.splitter.setSizes([500, 520])
+        self.splitter.setSizes([600, 400])  # the list first; the details take the rest
         self.types = self.types | {"sending", "provider"}
         self._update_side()
         self.editor.created.connect(lambda _item: self._update_side())
@@ -178,6 +204,7 @@ class RecordsPage(SectionPage):
         self.files.clear()
         for attachment in (record.attachments if record else ()):
             entry = QListWidgetItem(f"{attachment.filename}  ({_size(attachment.size)})")
+            entry.setToolTip(entry.text())
             entry.setData(Qt.ItemDataRole.UserRole, attachment)
             self.files.addItem(entry)
             if chosen is not None and chosen.id == attachment.id:

@@ -11,7 +11,7 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -43,8 +43,9 @@ from organizer.models import TYPES, Item
 from ui.context import AppContext
 from ui.format import now_iso
 from ui.item_editor import ItemEditor
-from ui.item_model import ItemRole, ItemTableModel, SortRole
+from ui.item_model import Computed, ItemRole, ItemTableModel, SortRole
 from ui.pages.title import TitleLabel
+from ui.sizing import ColumnFitter
 
 # The columns each list shows: the few a patient scans for, in the order they read them.
 COLUMNS: dict[str, list[str]] = {
@@ -58,11 +59,21 @@ COLUMNS: dict[str, list[str]] = {
     "immunization": ["vaccine", "given_on"],
     "procedure": ["name", "performed_on", "performer"],
     "result": ["name", "value", "unit", "flag", "observed_on"],
-    "record": ["title", "kind", "dated_on", "source", "location"],
+    "record": ["title", "kind", "dated_on", "source"],
     "request": ["records", "provider_id", "asked_on", "received_on"],
     "case": ["title", "status", "decide_by"],
     "sending": ["recipient_id", "status", "method", "sent_on", "received_on", "tracking"],
 }
+
+# Shorter column titles where the field's label is much wider than its values (the full
+# label is the header's tooltip and the editor's label).
+HEADERS: dict[str, dict[str, str]] = {"medication": {"active": "Taking"},
+                                      "provider": {"facility": "Works at"}}
+
+# The column that takes the width left over (and gives way first): the one with the most
+# words. Types not named here stretch their title column.
+STRETCH: dict[str, str] = {"visit": "purpose", "journal": "text", "question": "text",
+                           "request": "records", "sending": "recipient_id"}
 
 # The date a list is sorted by, newest first (types without one sort by their title).
 DATE_COLUMNS = {"medication": "started_on", "allergy": "noted_on", "condition": "diagnosed_on",
@@ -76,6 +87,8 @@ DEFAULTS: dict[str, Callable[[], dict[str, Any]]] = {
     "request": lambda: {"asked_on": now_iso()},
 }
 
+# values too short to cut: a date, yes/no, a choice, a number
+_WHOLE_KINDS = ("date", "datetime", "bool", "enum", "int", "number")
 _AUTO_FIT_ROWS = 400  # fitting columns to content reads every row: only for short lists
 
 
@@ -86,6 +99,7 @@ class SectionPage(QWidget):
                  intro: str = "", where: Mapping[str, Any] | None = None,
                  form_fields: list[str] | None = None,
                  orientation: Qt.Orientation = Qt.Orientation.Horizontal,
+                 computed: Sequence[Computed] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -100,7 +114,8 @@ class SectionPage(QWidget):
         self.setObjectName(f"section_{type_name}")
 
         self.model = ItemTableModel(self.cls, COLUMNS.get(type_name), ref_title=self._ref_title,
-                                    parent=self)
+                                    parent=self, computed=computed,
+                                    headers=HEADERS.get(type_name))
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
@@ -141,8 +156,14 @@ class SectionPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        main = STRETCH.get(type_name, self.cls.TITLE_FIELD)
+        specs = self.cls.specs()
+        self.columns_fitter = ColumnFitter(
+            self.table, self.model.columns.index(main) if main in self.model.columns else 0,
+            keep=[i for i, name in enumerate(self.model.columns)
+                  if specs[name].kind in _WHOLE_KINDS],
+            max_rows=_AUTO_FIT_ROWS)
         date_column = DATE_COLUMNS.get(type_name)
         if date_column in self.model.columns:
             self.table.sortByColumn(self.model.columns.index(date_column),
@@ -178,7 +199,7 @@ class SectionPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([560, 440])
+        self.splitter.setSizes([600, 400])  # the list has the most columns to show
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -298,12 +319,7 @@ class SectionPage(QWidget):
             self.model.set_items(items)
         finally:
             self._selecting = False
-        if len(items) <= _AUTO_FIT_ROWS:
-            self.table.resizeColumnsToContents()
-            header = self.table.horizontalHeader()
-            width = max(self.table.viewport().width(), 400)
-            for column in range(self.model.columnCount()):
-                header.resizeSection(column, min(header.sectionSize(column), width // 2))
+        self.columns_fitter.fit()
         if chosen is not None and self.model.row_of(chosen) >= 0:
             self._select_id(chosen, show=False)
         elif not self.editor.is_draft():
