@@ -135,7 +135,7 @@ def contact_line(provider: Provider) -> str:
 def prepared_by(ctx: Context) -> str:
     person = ctx.snap.person
     relation = (person.relationship or "").strip()
-    name = (ctx.options.prepared_by or "").strip()
+    name = (ctx.options.prepared_by or ctx.snap.user_name or "").strip()
     if not relation or relation.lower() in ("self", "me", "myself"):
         return f"{person.full_name}, the patient" if not name or name == person.full_name \
             else name

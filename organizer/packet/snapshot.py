@@ -61,6 +61,9 @@ class PacketSnapshot:
     requests: tuple[Request, ...] = ()
     questions: tuple[QuestionItem, ...] = ()  # the case's and the unattached, in order
     visits: tuple[Visit, ...] = ()
+    # The app's user when they are not the patient: the one person marked "self" (a
+    # caregiver keeps their own record too), named on the cover as who prepared it.
+    user_name: str | None = None
 
     def provider(self, provider_id: int | None) -> Provider | None:
         for provider in self.providers:
@@ -101,15 +104,24 @@ class PacketSnapshot:
         return tuple(s for s in self.sendings if s.record_id == record_id)
 
     def next_visit(self) -> Visit | None:
-        """The visit the packet is prepared for: the case's next planned one, else its
-        latest one."""
+        """The visit the packet is prepared for: the case's next planned visit with the
+        doctor who gives the opinion (role "second_opinion", or one records are sent to,
+        as organizer.case_summary.expects_records decides for the overview), else its next
+        planned visit, else its latest one. A physical-therapy session linked to the case
+        must not take the second doctor's place on the cover."""
         if self.case is None:
             return None
         own = [v for v in self.visits if v.case_id == self.case.id and v.status != "cancelled"]
-        planned = [v for v in own if v.status == "planned"
-                   and v.scheduled_at[:10] >= self.taken_on]
+        planned = sorted((v for v in own if v.status == "planned"
+                          and v.scheduled_at[:10] >= self.taken_on),
+                         key=lambda v: v.scheduled_at)
+        recipients = {s.recipient_id for s in self.sendings}
+        second = {p.id for p in self.providers if p.role == "second_opinion"}
+        for visit in planned:
+            if visit.provider_id is not None and visit.provider_id in second | recipients:
+                return visit
         if planned:
-            return min(planned, key=lambda v: v.scheduled_at)
+            return planned[0]
         return max(own, key=lambda v: v.scheduled_at) if own else None
 
 
@@ -150,8 +162,11 @@ def take_snapshot(store: Store, person_id: int, case_id: int | None = None,
                  if case is None or q.case_id == case.id or q.visit_id in case_visits
                  or (q.case_id is None and q.visit_id is None)]
     questions.sort(key=lambda q: (q.position if q.position is not None else 1_000_000, q.id))
+    selves = [p.full_name for p in store.people()
+              if (p.relationship or "").strip().lower() in ("self", "me", "myself")]
     return PacketSnapshot(
         person=person, case=case, taken_on=today or date.today().isoformat(),
+        user_name=selves[0] if len(selves) == 1 and selves[0] != person.full_name else None,
         providers=tuple(_items(store, Provider, person_id)),
         conditions=tuple(_items(store, Condition, person_id)),
         cases=tuple(_items(store, Case, person_id)),
