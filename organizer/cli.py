@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # every failure ends as one plain line, never a traceback
         if os.environ.get("ORGANIZER_DEBUG"):
             raise
-        from organizer.errors import OrganizerError
+        from organizer.errors import OrganizerError, UsageError
 
         if isinstance(exc, OrganizerError):
             message = str(exc)
@@ -122,4 +122,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         # one line whatever the message quotes (a value typed with a line break in it)
         message = " ".join(message.splitlines())
         print(f"organizer: {message}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, UsageError) else 1

@@ -27,6 +27,11 @@ class ValidationError(OrganizerError):
         self.field = field
 
 
+class UsageError(OrganizerError):
+    """The command line was called the wrong way (a missing option, an unknown TYPE, a
+    word that is not FIELD=VALUE): exit status 2, as for argparse's own usage errors."""
+
+
 class NotFoundError(OrganizerError):
     """The item asked for does not exist (or was deleted)."""
 

@@ -472,7 +472,7 @@ def item_type(name: str) -> type[Item]:
         return TYPES[name]
     except KeyError:
         raise ValidationError(
-            f'"{name}" is not a kind of item. Use one of: {", ".join(TYPES)}.') from None
+            f"“{name}” is not a kind of item. Use one of: {', '.join(TYPES)}.") from None
 
 
 def person_of(item: Item) -> int:

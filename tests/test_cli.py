@@ -56,9 +56,10 @@ def expected_keys(type_name: str) -> set[str]:
     return keys if type_name == "person" else keys | {"person_id"}
 
 
-def one_line_error(result: Any, *words: str) -> str:
-    """The run failed with exit 1 and exactly one plain line on stderr, no traceback."""
-    assert result.returncode == 1, (result.stdout, result.stderr)
+def one_line_error(result: Any, *words: str, code: int = 1) -> str:
+    """The run failed (exit 1; 2 for a usage error) with exactly one plain line on stderr,
+    no traceback."""
+    assert result.returncode == code, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert "Traceback" not in result.stderr
@@ -261,10 +262,6 @@ BAD_INPUT = [
     (["add", "journal", "written_on=2026-02-30", "text=x"], "2026-02-30"),
     (["add", "visit", "scheduled_at=2026-13-01"], "2026-13-01"),
     (["add", "visit", "scheduled_at=2026-03-01 25:00"], "25:00"),
-    (["add", "medication", "nameMetformin"], "FIELD=VALUE"),
-    (["add", "medication", "=Metformin"], "FIELD=VALUE"),
-    (["add", "potion", "name=X"], "potion"),
-    (["list", "potion"], "potion"),
     (["add", "medication", "name=X", "colour=red"], "colour"),
     (["add", "medication", "name=X", "active=perhaps"], "yes or no"),
     (["add", "provider", "name=X", "role=wizard"], "wizard"),
@@ -283,9 +280,25 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
     assert snapshot(data_dir) == before
 
 
+USAGE_ERRORS = [
+    (["add", "medication", "nameMetformin"], "FIELD=VALUE"),
+    (["add", "medication", "=Metformin"], "FIELD=VALUE"),
+    (["add", "potion", "name=X"], "potion"),
+    (["list", "potion"], "potion"),
+]
+
+
+def test_usage_errors_exit_2_in_one_line_and_change_nothing(
+        cli: Any, anna: str, data_dir: Path) -> None:
+    before = snapshot(data_dir)
+    for words, expected in USAGE_ERRORS:
+        one_line_error(cli(*words[:2], "--person", anna, *words[2:]), expected, code=2)
+    assert snapshot(data_dir) == before
+
+
 def test_add_person_takes_no_person_option_and_others_need_one(cli: Any, anna: str) -> None:
-    one_line_error(cli("add", "person", "--person", anna, "full_name=X"), "--person")
-    one_line_error(cli("add", "medication", "name=X"), "--person")
+    one_line_error(cli("add", "person", "--person", anna, "full_name=X"), "--person", code=2)
+    one_line_error(cli("add", "medication", "name=X"), "--person", code=2)
     one_line_error(cli("add", "person", "full_name=X", "birth_date=2026-02-30"), "2026-02-30")
 
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from organizer.errors import OrganizerError, ValidationError
+from organizer.errors import OrganizerError, UsageError, ValidationError
 from organizer.models import TYPES
 from tests.hostile import assert_only_refuses, hostile_files
 
@@ -71,7 +71,7 @@ def test_field_equals_value_words_parse_or_refuse(type_name: str, words: list[st
 
     try:
         values = parse_assignments(type_name, words)
-    except ValidationError as exc:
+    except (ValidationError, UsageError) as exc:  # a bad word is a usage error (exit 2)
         assert str(exc).strip()
         return
     assert len(values) == len(words)
@@ -86,7 +86,7 @@ def test_the_command_line_error_stays_one_line_whatever_was_typed(cli) -> None: 
     assert cli("add", "person", "full_name=Ann Lee").returncode == 0
     done = cli("add", "medication", "--person", "1", "name=Aspirin", "started_on=2026\n-99",
                "bad\nword")
-    assert done.returncode == 1
+    assert done.returncode == 2  # "bad\nword" is not FIELD=VALUE: a usage error
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("organizer: ")
     assert "Traceback" not in done.stderr
 

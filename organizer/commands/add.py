@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from organizer.commands.common import add_person_option, open_store
-from organizer.errors import ValidationError
+from organizer.commands.common import add_person_option, command_type, open_store
+from organizer.errors import UsageError, ValidationError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -20,16 +20,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def parse_assignments(type_name: str, words: list[str]) -> dict[str, Any]:
     """FIELD=VALUE words as a dict; `NAME=` is taken for the link field `NAME_id`."""
-    from organizer.models import item_type
-
-    cls = item_type(type_name)
+    cls = command_type(type_name)
     specs = cls.specs()
     values: dict[str, Any] = {}
     for word in words:
         name, sep, value = word.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise ValidationError(f"“{word}” is not FIELD=VALUE (for example name=Metformin).")
+            raise UsageError(f"“{word}” is not FIELD=VALUE (for example name=Metformin).")
         if name not in specs and f"{name}_id" in specs and specs[f"{name}_id"].kind == "ref":
             name = f"{name}_id"
         if name in values:
@@ -39,9 +37,7 @@ def parse_assignments(type_name: str, words: list[str]) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from organizer.models import item_type
-
-    cls = item_type(args.type)
+    cls = command_type(args.type)
     values = parse_assignments(args.type, args.fields)
     files = [Path(f) for f in args.file]
     if files and cls.TYPE != "record":
@@ -52,11 +48,11 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         if cls.TYPE == "person":
             if args.person:
-                raise ValidationError("`add person` takes no --person.")
+                raise UsageError("`add person` takes no --person.")
             change = store.add("person", values)
         else:
             if not args.person:
-                raise ValidationError(f"Say whose {cls.LABEL.lower()} this is: --person NAME.")
+                raise UsageError(f"Say whose {cls.LABEL.lower()} this is: --person NAME.")
             person = store.find_person(args.person)
             with store.transaction():
                 change = store.add(cls.TYPE, values, person_id=person.id)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
-    from organizer.models import Person
+    from organizer.models import Item, Person
     from organizer.store import Store
 
 
@@ -22,6 +22,16 @@ def data_root(args: argparse.Namespace) -> Path:
     from organizer.paths import default_data_dir
 
     return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def command_type(name: str) -> type[Item]:
+    """The item type a TYPE word names; an unknown word is a usage error (exit 2)."""
+    from organizer.errors import UsageError
+    from organizer.models import TYPES
+
+    if name not in TYPES:
+        raise UsageError(f"“{name}” is not a kind of item. Use one of: {', '.join(TYPES)}.")
+    return TYPES[name]
 
 
 def open_store(args: argparse.Namespace) -> Store:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from organizer.commands.common import add_person_option, open_store, print_json
+from organizer.commands.common import (
+    add_person_option,
+    command_type,
+    open_store,
+    print_json,
+)
 from organizer.models import Item
 
 
@@ -30,9 +35,7 @@ def describe(item: Item) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from organizer.models import item_type
-
-    cls = item_type(args.type)
+    cls = command_type(args.type)
     with open_store(args) as store:
         person = store.find_person(args.person)
         if cls.TYPE == "person":
