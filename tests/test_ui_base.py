@@ -72,3 +72,27 @@ def test_undo_and_redo_of_add_edit_and_delete(store: Any, person_id: int) -> Non
     assert store.get("allergy", allergy_id).reaction == "rash"
     context.undo_stack.redo()
     assert store.list_items("allergy", person_id) == []
+
+
+def test_undo_of_a_case_is_one_transaction_and_a_failed_undo_changes_nothing(
+        qtbot: Any, store: Any, person_id: int) -> None:
+    context = AppContext(store)
+    errors: list[str] = []
+    context.error.connect(errors.append)
+    added = context.write("New second opinion",
+                          lambda: store.add("case", {"title": "Surgery?"}, person_id=person_id))
+    assert len(added.items) == 11
+    context.undo_stack.undo()
+    assert store.list_items("case", person_id) == []
+    assert store.list_items("checklist", person_id) == []
+    context.undo_stack.redo()
+    assert len(store.list_items("checklist", person_id)) == 10
+    # A redo that fails half-way (a step was made impossible meanwhile) writes nothing.
+    context.undo_stack.undo()
+    step = store.conn.execute("SELECT max(id) FROM checklist_steps").fetchone()[0]
+    store.conn.execute("DELETE FROM checklist_steps WHERE id = ?", (step,))
+    context.undo_stack.redo()
+    assert store.list_items("case", person_id) == []
+    assert store.list_items("checklist", person_id) == []
+    assert errors and "Nothing was changed" in errors[0]
+    qtbot.waitUntil(lambda: context.undo_stack.count() == 0)

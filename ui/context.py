@@ -62,18 +62,21 @@ class AppContext(QObject):
 
 
 def reverse(store: Store, change: Change) -> Change:
-    """Undo a Change with new writes, last item first."""
+    """Undo a Change with new writes, last item first, all in one transaction (a case and
+    its ten checklist steps come back together or not at all)."""
     done = Change()
-    for item in reversed(change.items):
-        done = done + _reverse_one(store, item)
+    with store.transaction():
+        for item in reversed(change.items):
+            done = done + _reverse_one(store, item)
     return done
 
 
 def reapply(store: Store, change: Change) -> Change:
-    """Redo a Change that `reverse` undid."""
+    """Redo a Change that `reverse` undid, in one transaction."""
     done = Change()
-    for item in change.items:
-        done = done + _reapply_one(store, item)
+    with store.transaction():
+        for item in change.items:
+            done = done + _reapply_one(store, item)
     return done
 
 
@@ -159,6 +162,13 @@ class _StoreCommand(QUndoCommand):
         try:
             change = step(self._context.store, self._change)
         except OrganizerError as exc:
-            self._context.error.emit(f"“{self.text()}” could not be {word}: {exc}")
+            # Nothing was written (one transaction), but the stack has already moved past
+            # this step: it can no longer be trusted to undo or redo in order, so it is
+            # emptied rather than left out of step with the data.
+            self._context.error.emit(f"“{self.text()}” could not be {word}: {exc} "
+                                     "Nothing was changed; the undo history was cleared.")
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self._context.undo_stack.clear)
             return
         self._context.changed.emit(change)
