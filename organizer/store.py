@@ -10,6 +10,8 @@ when the first write happens so that read-only commands start fast.
 
 from __future__ import annotations
 
+import itertools
+import os
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -65,6 +67,24 @@ def _plan(cls: type[Item]) -> tuple[dict[str, Any], tuple[str, ...]]:
 def now() -> str:
     """The current time in UTC, as stored in created_at and updated_at."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_deletions = itertools.count()
+
+
+def _deletion_stamp() -> str:
+    """When an item was deleted, unique to one delete: the items deleted along with it
+    share it, and `restore` must not bring back an item deleted on its own in the same
+    second."""
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return f"{stamp}#{os.getpid()}-{next(_deletions)}"
+
+
+def _dependents(type_name: str) -> list[tuple[str, str]]:
+    """(type, field) of the items whose required link points to an item of `type_name`."""
+    return [(name, field) for name, cls in TYPES.items()
+            for field, spec in cls.specs().items()
+            if spec.kind == "ref" and spec.required and spec.ref == type_name]
 
 
 def _fold(text: str | None) -> str | None:
@@ -464,25 +484,54 @@ class Store:
                                   before, after),))
 
     def delete(self, type_name: str, item_id: int) -> Change:
-        """Soft-delete one item; `restore` brings it back."""
+        """Soft-delete one item and what cannot exist without it; `restore` brings all back.
+
+        A case takes its checklist, opinions and treatment options (and their cost quotes)
+        with it; a record its sendings: items whose required link points to the deleted
+        one. They share its deletion time, which is how `restore` finds them again.
+        """
         before = self.get(type_name, item_id)
-        person_id = person_of(before)
         with self._writing():
-            self.conn.execute(f"UPDATE {TABLES[type_name]} SET deleted_at = ?, updated_at = ? "
-                              "WHERE id = ?", (now(), now(), item_id))
-            search.unindex_item(self.conn, type_name, item_id)
-        return Change((ItemChange(DELETED, type_name, item_id, person_id, before, None),))
+            return self._soft_delete(type_name, before, _deletion_stamp())
+
+    def _soft_delete(self, type_name: str, before: Item, stamp: str) -> Change:
+        self.conn.execute(f"UPDATE {TABLES[type_name]} SET deleted_at = ?, updated_at = ? "
+                          "WHERE id = ?", (stamp, now(), before.id))
+        search.unindex_item(self.conn, type_name, before.id)
+        change = Change((ItemChange(DELETED, type_name, before.id, person_of(before),
+                                    before, None),))
+        for child_type, field in _dependents(type_name):
+            for (child_id,) in self.conn.execute(
+                    f"SELECT id FROM {TABLES[child_type]} WHERE {field} = ? "
+                    "AND deleted_at IS NULL ORDER BY id", (before.id,)).fetchall():
+                child = self.get(child_type, child_id)
+                change = change + self._soft_delete(child_type, child, stamp)
+        return change
 
     def restore(self, type_name: str, item_id: int) -> Change:
-        """Undo a delete."""
-        before = self.get(type_name, item_id, include_deleted=True)
-        person_id = person_of(before)
+        """Undo a delete (with what was deleted along with the item)."""
+        row = self.conn.execute(f"SELECT deleted_at FROM {TABLES[item_type(type_name).TYPE]} "
+                                "WHERE id = ?", (item_id,)).fetchone()
+        stamp = row[0] if row else None
         with self._writing():
-            self.conn.execute(f"UPDATE {TABLES[type_name]} SET deleted_at = NULL, "
-                              "updated_at = ? WHERE id = ?", (now(), item_id))
-            search.index_item(self.conn, type_name, item_id)
-            after = self.get(type_name, item_id)
-        return Change((ItemChange(RESTORED, type_name, item_id, person_id, None, after),))
+            return self._restore(type_name, item_id, stamp)
+
+    def _restore(self, type_name: str, item_id: int, stamp: str | None) -> Change:
+        self.get(type_name, item_id, include_deleted=True)  # NotFoundError if there is none
+        self.conn.execute(f"UPDATE {TABLES[type_name]} SET deleted_at = NULL, "
+                          "updated_at = ? WHERE id = ?", (now(), item_id))
+        search.index_item(self.conn, type_name, item_id)
+        after = self.get(type_name, item_id)
+        change = Change((ItemChange(RESTORED, type_name, item_id, person_of(after), None,
+                                    after),))
+        if stamp is None:
+            return change
+        for child_type, field in _dependents(type_name):
+            for (child_id,) in self.conn.execute(
+                    f"SELECT id FROM {TABLES[child_type]} WHERE {field} = ? "
+                    "AND deleted_at = ? ORDER BY id", (item_id, stamp)).fetchall():
+                change = change + self._restore(child_type, child_id, stamp)
+        return change
 
     def attach_file(self, record_id: int, source: Path | str, *, filename: str | None = None,
                     extract_text: bool = True) -> Change:

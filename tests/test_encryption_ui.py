@@ -130,18 +130,20 @@ def test_the_idle_lock_waits_for_quiet_and_activity_postpones_it(qtbot) -> None:
     qtbot.addWidget(window)
     window.show()
     calls: list[str] = []
-    lock = IdleLock(window, 0.005, lambda: calls.append("locked"))  # 300 ms
-    assert lock.timeout_ms() == 300
-    for _ in range(4):  # keep busy for longer than the timeout
-        qtbot.wait(150)
-        qtbot.mouseMove(window, QPoint(10 + len(calls), 10))
+    lock = IdleLock(window, 0.02, lambda: calls.append("locked"))  # 1.2 s
+    assert lock.timeout_ms() == 1200
+    # Keep busy for longer than the timeout, with pauses far shorter than it (a loaded
+    # machine may stretch a 100 ms wait, never to 1.2 s).
+    for step in range(16):
+        qtbot.wait(100)
+        qtbot.mouseMove(window, QPoint(10 + step, 10))
         qtbot.keyClick(window, Qt.Key.Key_A)
     assert calls == []
-    qtbot.waitUntil(lambda: calls == ["locked"], timeout=3000)
+    qtbot.waitUntil(lambda: calls == ["locked"], timeout=5000)
     assert lock.is_locked
     lock.unlocked()
     lock.set_timeout(0)  # never
-    qtbot.wait(400)
+    qtbot.wait(1500)
     assert calls == ["locked"]
 
 

@@ -233,3 +233,29 @@ def test_the_search_index_holds_one_row_per_live_item(store: Store, person_id: i
                              (row_key("result", ids[0]),)).fetchone()
     assert row[:2] == ("result", ids[0]) and "repeat in a month" in row[2]
     assert len(store.search("repeat month")) == 10
+
+
+def test_deleting_a_case_takes_what_belongs_to_it_and_restore_brings_it_back(
+        store: Store, person_id: int) -> None:
+    case = store.add("case", {"title": "Surgery?"}, person_id=person_id).id
+    option = store.add("treatment", {"case_id": case, "name": "Laminectomy"},
+                       person_id=person_id).id
+    store.add("quote", {"treatment_id": option, "facility": "Lakeside", "amount": "18200"},
+              person_id=person_id)
+    store.add("opinion", {"case_id": case, "diagnosis": "Stenosis"}, person_id=person_id)
+    question = store.add("question", {"text": "Now or later?", "case_id": case},
+                         person_id=person_id).id
+    steps = [s.id for s in store.list_items("checklist", person_id)]
+    store.delete("checklist", steps[0])  # deleted on its own, before the case
+    change = store.delete("case", case)
+    assert {(c.type, c.action) for c in change.items} == {
+        ("case", "deleted"), ("checklist", "deleted"), ("treatment", "deleted"),
+        ("quote", "deleted"), ("opinion", "deleted")}
+    for kind in ("checklist", "treatment", "quote", "opinion"):
+        assert store.list_items(kind, person_id) == []
+    assert store.get("question", question).title == "Now or later?"  # may stand alone
+    restored = store.restore("case", case)
+    assert len(restored.items) == len(change.items)
+    assert [s.id for s in store.list_items("checklist", person_id)] == steps[1:]
+    assert len(store.list_items("quote", person_id)) == 1
+    assert len(store.list_items("opinion", person_id)) == 1
