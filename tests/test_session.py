@@ -120,3 +120,33 @@ def test_protect_with_a_passphrase_then_lock_and_unlock(session_factory: Any, da
     session.unlock_dialog.unlock()
     assert session.window is not None and session.window.isVisible()
     assert [p.full_name for p in session.store.people()] == ["Zoë Papadopoulou"]
+
+
+def test_the_lock_does_not_wait_for_a_refused_value_and_keeps_it_in_memory(
+        session_factory: Any, data_dir: Path, qtbot: Any) -> None:
+    from organizer.encryption import encrypt_store
+    from tests.ui_helpers import type_into
+
+    with Store(data_dir) as store:
+        person = store.add("person", {"full_name": "Zoë Papadopoulou"}).id
+        store.add("condition", {"name": "Lumbar spinal stenosis"}, person_id=person)
+    encrypt_store(data_dir, PASSPHRASE)
+    session = session_factory(data_dir)
+    session.start()
+    session.unlock_dialog.passphrase.setText(PASSPHRASE)
+    session.unlock_dialog.unlock()
+    assert session.window is not None
+    page = session.window.show_section("conditions")
+    page.show_item("condition", 1)
+    type_into(qtbot, page.editor.form.editor("diagnosed_on"), "2026-02-30")
+    assert page.editor.unsaved()
+    session.idle_lock.lock_now()
+    assert session.window is None and session.store is None
+    assert session.unlock_dialog is not None and session.unlock_dialog.isVisible()
+    session.unlock_dialog.passphrase.setText(PASSPHRASE)
+    session.unlock_dialog.unlock()
+    boxes = [w for w in QApplication.topLevelWidgets()
+             if type(w).__name__ == "QMessageBox" and w.isVisible()]
+    assert any("2026-02-30" in box.text() for box in boxes)
+    for box in boxes:
+        box.close()

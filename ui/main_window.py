@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.factories: dict[str, PageFactory] = default_factories()
         self.pages: dict[str, QWidget] = {}
         self.jobs: list[Job] = []
-        self._close_warned = False
+        self._close_warned: list[str] | bool = False
         self._other_windows: list[MainWindow] = []
         self.on_forget: Callable[[], None] | None = None  # an example window's opener
         self.setWindowTitle(APP_NAME + (" — EXAMPLE DATA" if example else ""))
@@ -647,10 +647,20 @@ class MainWindow(QMainWindow):
                 lines += page.unsaved()
         return lines
 
+    def force_close(self) -> list[str]:
+        """Close now, whatever is refused (locking must not wait); returns what was not
+        saved, for the caller to keep in memory and show again."""
+        problems = self.unsaved()
+        self._close_warned = problems
+        self.close()
+        return problems
+
     def closeEvent(self, event: QCloseEvent) -> None:
         problems = self.unsaved()
-        if problems and not self._close_warned:
-            self._close_warned = True
+        # Warn once about the same refused values: closing again leaves without them. New
+        # or other problems are warned about again.
+        if problems and problems != self._close_warned:
+            self._close_warned = problems
             event.ignore()
             self._show_notice("Not saved: " + " ".join(problems)
                               + " Correct it, or close the window again to leave without it.")

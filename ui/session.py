@@ -55,6 +55,7 @@ class Session(QObject):
         self.job: Job | None = None
         self._reopening = False
         self._retired: list[QWidget] = []
+        self._not_saved: list[str] = []
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.setQuitOnLastWindowClosed(False)  # the session decides when the app ends
@@ -92,6 +93,10 @@ class Session(QObject):
         if store.encrypted:
             self.idle_lock = IdleLock(self.window, self.auto_lock_minutes(), self.lock)
         self.window.show()
+        if self._not_saved:
+            lines, self._not_saved = self._not_saved, []
+            self._tell("The organizer locked while some of what you typed could not be "
+                       "saved. Type it again:\n\n" + "\n".join(lines))
 
     def _activate(self) -> None:
         from ui.single_instance import bring_to_front
@@ -160,10 +165,12 @@ class Session(QObject):
         """Save everything, close the store, forget the key, show the unlock screen."""
         from organizer import crypto
 
-        if self.store is None or not self.store.encrypted:
+        if self.store is None or not self.store.encrypted or self.window is None:
             return
-        if not self._close_for_reopening():
-            return
+        # A lock never waits for the user: what the store refused (a mistyped date) is
+        # kept in memory only, never written in plain text, and shown after unlocking.
+        self._reopening = True
+        self._not_saved = self.window.force_close()
         crypto.forget_keys()
         self._reopening = False
         self.open()
