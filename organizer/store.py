@@ -563,6 +563,13 @@ class Store:
 
     def remove_attachment(self, attachment_id: int) -> Change:
         """Take a file off its record (soft: the bytes stay until `check --repair`)."""
+        return self._set_attachment_removed(attachment_id, now())
+
+    def restore_attachment(self, attachment_id: int) -> Change:
+        """Put back a removed attachment (the undo of `remove_attachment`)."""
+        return self._set_attachment_removed(attachment_id, None)
+
+    def _set_attachment_removed(self, attachment_id: int, stamp: str | None) -> Change:
         row = self.conn.execute("SELECT record_id FROM attachments WHERE id = ?",
                                 (attachment_id,)).fetchone()
         if row is None:
@@ -570,22 +577,7 @@ class Store:
         record = self.get("record", row[0])
         with self._writing():
             self.conn.execute("UPDATE attachments SET deleted_at = ? WHERE id = ?",
-                              (now(), attachment_id))
-            search.index_item(self.conn, "record", record.id)
-            after = self.get("record", record.id)
-        return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
-                                  record, after),))
-
-    def restore_attachment(self, attachment_id: int) -> Change:
-        """Put back a removed attachment (the undo of `remove_attachment`)."""
-        row = self.conn.execute("SELECT record_id FROM attachments WHERE id = ?",
-                                (attachment_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"There is no attachment number {attachment_id}.")
-        record = self.get("record", row[0])
-        with self._writing():
-            self.conn.execute("UPDATE attachments SET deleted_at = NULL WHERE id = ?",
-                              (attachment_id,))
+                              (stamp, attachment_id))
             search.index_item(self.conn, "record", record.id)
             after = self.get("record", record.id)
         return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
