@@ -106,7 +106,8 @@ def test_visits_are_both_past_and_still_ahead(demo: Store) -> None:
     second = [v for v in visits if v.provider_id and
               demo.get("provider", v.provider_id).role == "second_opinion"]  # type: ignore[attr-defined]
     assert second and second[0].status == "planned"
-    assert date.fromisoformat(second[0].scheduled_at[:10]) == TODAY + timedelta(days=12)
+    # Within a week: the overview shows what is still to be sent to that doctor.
+    assert date.fromisoformat(second[0].scheduled_at[:10]) == TODAY + timedelta(days=6)
 
 
 def test_records_carry_real_readable_pdfs(demo: Store) -> None:
@@ -204,3 +205,12 @@ def test_listing_and_getting_make_equal_items(demo: Store) -> None:
                 assert hash(item) == hash(demo.get(type_name, item.id))
     records: list[Any] = demo.list_items("record")
     assert sum(len(r.attachments) for r in records) == 8
+
+
+def test_the_overview_of_the_demo_says_what_is_still_to_send_to_the_second_doctor(
+        demo: Store) -> None:
+    from organizer.attention import RECORDS_NOT_SENT, needs_attention
+
+    mother = _person(demo, "Eleanor Whitfield")
+    notes = [n for n in needs_attention(demo, mother.id, TODAY) if n.kind == RECORDS_NOT_SENT]
+    assert len(notes) == 1 and "Raman" in notes[0].text
