@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from organizer.errors import OrganizerError
-from organizer.paths import TEMP_PREFIX, fsync_dir, private_file
+from organizer.hashing import hash_stream
+from organizer.paths import TEMP_PREFIX, create_private, fsync_dir, owned_name
 
-CHUNK = 1024 * 1024
 MAX_TEXT = 2_000_000  # characters of extracted text kept for search, per file
 
 _SUFFIX_TYPES = {
@@ -48,12 +48,14 @@ def media_type(path: Path) -> str:
     return _SUFFIX_TYPES.get(path.suffix.lower(), "application/octet-stream")
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+def not_a_file(path: Path) -> str:
+    """Why `path` cannot be attached, in words: a folder is not a file, a missing one is gone."""
+    if path.is_dir():
+        return (f"“{path}” is a folder, not a file. Give the file inside it that you want to "
+                "attach; nothing was added.")
+    if path.exists():
+        return f"“{path}” is not a file that can be attached; nothing was added."
+    return f"The file “{path}” does not exist; nothing was added."
 
 
 def store_file(files_dir: Path, source: Path,
@@ -65,33 +67,25 @@ def store_file(files_dir: Path, source: Path,
     the returned SHA-256 and size are still those of the plain bytes.
     """
     if not source.is_file():
-        raise OrganizerError(f"“{source}” is not a file that can be attached.")
-    files_dir.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256()
-    size = 0
-    temp = files_dir / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(6).hex()}"
+        raise OrganizerError(not_a_file(source))
+    files_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Named after this process: a start in another process leaves it alone (paths.py).
+    temp = files_dir / owned_name(TEMP_PREFIX)
     try:
-        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+        with create_private(temp) as out, open(source, "rb") as src:
             if cipher is None:
-                for chunk in iter(lambda: src.read(CHUNK), b""):
-                    digest.update(chunk)
-                    size += len(chunk)
-                    out.write(chunk)
+                sha, size = hash_stream(src, out)
             else:
                 plain = src.read()
-                digest.update(plain)
-                size = len(plain)
-                out.write(cipher.seal(digest.hexdigest(), plain))
+                sha, size = hashlib.sha256(plain).hexdigest(), len(plain)
+                out.write(cipher.seal(sha, plain))
             out.flush()
             os.fsync(out.fileno())
-        sha = digest.hexdigest()
         final = files_dir / (sha if cipher is None else cipher.file_name(sha))
         if final.exists() and (cipher is not None or final.stat().st_size == size):
             temp.unlink()
         else:
             os.replace(temp, final)
-            private_file(final)
             fsync_dir(files_dir)
         return sha, size
     except OSError as exc:

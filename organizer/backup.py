@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from organizer import __version__, db
 from organizer.errors import OrganizerError, WrongPassphraseError
-from organizer.paths import TEMP_PREFIX, DataDir, fsync_dir, private_file
+from organizer.hashing import hash_stream, sha256_file
+from organizer.paths import TEMP_PREFIX, DataDir, create_private, fsync_dir, owned_name
 from organizer.progress import Progress, step
 
 if TYPE_CHECKING:
@@ -44,7 +45,6 @@ FORMAT = "second-opinion-organizer-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DB_ENTRY = "organizer.db"
-CHUNK = 1024 * 1024
 KEEP = {"daily": 7, "before-migration": 3, "before-restore": 2}
 _FILE_ENTRY = re.compile(r"^files/[0-9a-f]{64}$")
 
@@ -76,35 +76,18 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d-%H%M%S-%f")
 
 
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def snapshot_database(conn: Any, target: Path) -> None:
     """Copy the open database to `target` with SQLite's online backup API.
 
     An encrypted database is copied into a file keyed with the same key (pages stay
     encrypted; no plain copy is ever written).
     """
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
+    create_private(target).close()  # SQLite keeps the mode of a file that exists
     copy = db.connect(target, key=db.key_of(conn))
     try:
         conn.backup(copy)
     finally:
         copy.close()
-    private_file(target)
-
-
-def _stored_files(dirs: DataDir) -> list[Path]:
-    if not dirs.files.is_dir():
-        return []
-    return sorted(p for p in dirs.files.iterdir()
-                  if p.is_file() and not p.name.startswith(TEMP_PREFIX))
 
 
 def write_backup(conn: Any, dirs: DataDir, target: Path,
@@ -120,10 +103,11 @@ def write_backup(conn: Any, dirs: DataDir, target: Path,
     if not folder.is_dir():
         raise OrganizerError(f"The folder {folder} does not exist, so the backup was not "
                              "written.")
-    files = _stored_files(dirs)
+    files = dirs.stored_files()
     total = len(files) + 2
-    temp_zip = folder / f"{TEMP_PREFIX}backup-{os.urandom(6).hex()}.zip"
-    temp_db = dirs.root / f"{TEMP_PREFIX}backup-{os.urandom(6).hex()}.db"
+    # Named after this process: a start in another process leaves them alone (paths.py).
+    temp_zip = folder / owned_name(TEMP_PREFIX, "backup-", ".zip")
+    temp_db = dirs.root / owned_name(TEMP_PREFIX, "backup-", ".db")
     try:
         step(progress, 0, total, "Copying the database")
         snapshot_database(conn, temp_db)
@@ -132,28 +116,21 @@ def write_backup(conn: Any, dirs: DataDir, target: Path,
             "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "schema_version": current_version(conn),
             "encrypted": db.key_of(conn) is not None,
-            "database": {"name": DB_ENTRY, "sha256": _sha256_file(temp_db),
+            "database": {"name": DB_ENTRY, "sha256": sha256_file(temp_db),
                          "size": temp_db.stat().st_size},
             "files": [],
         }
-        fd = os.open(temp_zip, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "wb") as raw:
+        with create_private(temp_zip) as raw:
             with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=1,
                                  allowZip64=True) as archive:
                 archive.write(temp_db, DB_ENTRY)
                 for number, path in enumerate(files, start=1):
                     step(progress, number, total, "Copying attached files")
                     entry = f"files/{path.name}"
-                    digest = hashlib.sha256()
-                    size = 0
                     with open(path, "rb") as src, archive.open(entry, "w",
                                                               force_zip64=True) as out:
-                        for chunk in iter(lambda: src.read(CHUNK), b""):
-                            digest.update(chunk)
-                            size += len(chunk)
-                            out.write(chunk)
-                    manifest["files"].append({"name": entry, "sha256": digest.hexdigest(),
-                                              "size": size})
+                        sha, size = hash_stream(src, out)
+                    manifest["files"].append({"name": entry, "sha256": sha, "size": size})
                 archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
             raw.flush()
             os.fsync(raw.fileno())
@@ -233,20 +210,12 @@ def _copy_checked(archive: zipfile.ZipFile, entry: dict[str, Any], name: str,
         raise OrganizerError(DAMAGED.format(name=name, why=f"{entry['name']} is missing")) from None
     if info.file_size != int(entry["size"]):
         raise OrganizerError(DAMAGED.format(name=name, why=f"{entry['name']} has the wrong size"))
-    digest = hashlib.sha256()
-    size = 0
     try:
         with archive.open(info) as src:
-            for chunk in iter(lambda: src.read(CHUNK), b""):
-                size += len(chunk)
-                if size > int(entry["size"]):
-                    break
-                digest.update(chunk)
-                if out is not None:
-                    out.write(chunk)
+            sha, size = hash_stream(src, out, limit=int(entry["size"]))
     except _READ_ERRORS as exc:
         raise OrganizerError(DAMAGED.format(name=name, why=f"{entry['name']}: {exc}")) from None
-    if size != int(entry["size"]) or digest.hexdigest() != entry["sha256"]:
+    if size != int(entry["size"]) or sha != entry["sha256"]:
         raise OrganizerError(DAMAGED.format(name=name,
                                             why=f"{entry['name']} does not match its checksum"))
 
@@ -285,8 +254,9 @@ def backup_is_encrypted(path: Path | str) -> bool:
 
 
 def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = None,
-                   progress: Progress | None = None) -> Path:
-    """Replace the store in `root` with the backup's contents; returns where the old one went.
+                   progress: Progress | None = None) -> Path | None:
+    """Replace the store in `root` with the backup's contents; returns where the old one went
+    (None when there was no store to replace: a restore into a new folder).
 
     Nothing in the data folder changes unless every checksum matches and the restored
     database opens and passes SQLite's integrity check. Every connection to the store must
@@ -313,9 +283,7 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
             entries = _entries(manifest, path.name)
             for number, entry in enumerate(entries, start=1):
                 step(progress, number, len(entries), "Unpacking the backup")
-                fd = os.open(staging / entry["name"], os.O_CREAT | os.O_EXCL | os.O_WRONLY,
-                             0o600)
-                with os.fdopen(fd, "wb") as out:
+                with create_private(staging / entry["name"]) as out:
                     _copy_checked(archive, entry, path.name, out)
         staged_db = staging / DB_ENTRY
         key: StoreKey | None = None
@@ -350,11 +318,10 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
         raise OrganizerError(f"The backup could not be restored ({exc.strerror}). Your "
                              "organizer was not changed.") from None
     finally:
-        if staging.exists() and not (dirs.root / swap.JOURNAL).exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        swap.drop_unjournaled(dirs, staging)
     crypto.forget_keys()
     rotate(dirs.backups, "before-restore")
-    return keep
+    return keep if keep.exists() else None
 
 
 def _check_sealed_files(conn: Any, cipher: Any, files: Path) -> None:

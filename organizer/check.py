@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from organizer.attachments import sha256_of
 from organizer.errors import OrganizerError
-from organizer.paths import TEMP_PREFIX, fsync_dir
+from organizer.hashing import sha256_file
+from organizer.paths import TEMP_PREFIX, fsync_dir, remove
 
 if TYPE_CHECKING:
     from organizer.store import Store
@@ -66,7 +66,7 @@ def check_store(store: Store) -> CheckReport:
         if not path.is_file():
             report.damage.append(f"Missing file: {where}")
         elif store.cipher is None:
-            if path.stat().st_size != size or sha256_of(path) != sha:
+            if path.stat().st_size != size or sha256_file(path) != sha:
                 report.damage.append(f"File altered (checksum does not match): {where}")
         else:
             try:
@@ -86,8 +86,13 @@ def check_store(store: Store) -> CheckReport:
             if path.name not in referenced:
                 report.orphans.append(path)
                 report.notes.append(f"Orphaned file (no record uses it): {path.name}")
+    # The store was opened without the start's sweep (Store(sweep=False)), so what a crash
+    # left is still there to be listed; the next ordinary start, or --repair, clears it.
     report.leftovers = store.dirs.leftovers()
-    report.notes.extend(f"Leftover temporary file: {p}" for p in report.leftovers)
+    report.notes.extend(f"Leftover of an interrupted task (removed at the next start, or now "
+                        f"with --repair): {p}" for p in report.leftovers)
+    report.notes.extend(f"Not made by the organizer (left as it is): {p}"
+                        for p in store.dirs.unknown())
     return report
 
 
@@ -99,7 +104,7 @@ def repair(store: Store, report: CheckReport) -> CheckReport:
     if report.orphans:
         stamp = datetime.now(UTC).strftime("%Y-%m-%d-%H%M%S")
         target = store.root / SET_ASIDE / stamp
-        target.mkdir(parents=True, exist_ok=True)
+        target.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(target.parent, 0o700)
         for path in report.orphans:
             os.replace(path, target / path.name)
@@ -107,6 +112,6 @@ def repair(store: Store, report: CheckReport) -> CheckReport:
         fsync_dir(target)
         fsync_dir(store.dirs.files)
     for path in report.leftovers:
-        path.unlink(missing_ok=True)
-        report.repaired.append(f"Removed leftover temporary file: {path.name}")
+        remove(path)
+        report.repaired.append(f"Removed the leftover of an interrupted task: {path.name}")
     return report

@@ -16,15 +16,16 @@ A lost passphrase cannot be recovered: there is no back door, by design.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from organizer import backup, crypto, db, swap
 from organizer.errors import OrganizerError
 from organizer.instance import APP_OPEN_MESSAGE, app_running
-from organizer.paths import TEMP_PREFIX, DataDir
+from organizer.paths import DataDir, create_private
 from organizer.progress import Progress, step
 
 MIN_PASSPHRASE = 8
@@ -64,6 +65,9 @@ def _tables(conn: Any, schema: str = "main") -> dict[str, int]:
 def _export(source: Any, target: Path, key: crypto.StoreKey | None, version: int) -> None:
     """Copy every table of `source` into a new database file with `sqlcipher_export`."""
     key_sql = key.pragma_value() if key is not None else "''"
+    # Made here, private, so that SQLite (which would create it with the umask's 0644)
+    # opens a file that is already 0600; its journal takes the same mode.
+    create_private(target).close()
     source.execute(f"ATTACH DATABASE {_quote(target)} AS staged KEY {key_sql}")
     try:
         source.execute("SELECT sqlcipher_export('staged')")
@@ -117,17 +121,33 @@ def _sqlcipher_view(database: Path) -> Any:
     return conn
 
 
-def _stored_files(dirs: DataDir) -> list[Path]:
-    if not dirs.files.is_dir():
-        return []
-    return sorted(p for p in dirs.files.iterdir()
-                  if p.is_file() and not p.name.startswith(TEMP_PREFIX))
-
-
 def _write_private(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    with os.fdopen(fd, "wb") as out:
+    with create_private(path) as out:
         out.write(data)
+
+
+@contextmanager
+def _switch(root: Path, passphrase: str | None, *, with_files: bool
+            ) -> Iterator[tuple[Any, Path]]:
+    """Open the store and a staging folder; the body builds and verifies the new store there.
+
+    When the body ends well, the old store is closed and the staged one swapped in (with its
+    `files/` when `with_files`) and the keys this process remembers are forgotten. When it
+    raises, the staging folder goes and the old store is left exactly as it was.
+    """
+    store = _open(root, passphrase)
+    dirs = store.dirs
+    try:
+        staging = swap.new_staging(dirs)
+        try:
+            yield store, staging
+            store.close()
+            swap.swap_in(dirs, staging, with_files=with_files)
+        finally:
+            swap.drop_unjournaled(dirs, staging)
+    finally:
+        store.close()
+    crypto.forget_keys()
 
 
 def encrypt_store(root: Path | str, new_passphrase: str,
@@ -136,56 +156,46 @@ def encrypt_store(root: Path | str, new_passphrase: str,
     from organizer.migrations import current_version
 
     check_new_passphrase(new_passphrase)
-    store = _open(Path(root), None)
-    dirs = store.dirs
-    try:
+    with _switch(Path(root), None, with_files=True) as (store, staging):
+        dirs = store.dirs
         if store.encrypted:
             raise OrganizerError("This organizer is already encrypted. To change its "
                                  "passphrase, use change-passphrase.")
         version = current_version(store.conn)
         plain_backups = backup.automatic_backups(dirs.backups)
-        staging = swap.new_staging(dirs)
+        key = crypto.StoreKey.create(new_passphrase)
+        file_key = crypto.FileCipher.new_key()
+        cipher = crypto.FileCipher(file_key)
+        store.conn.execute("BEGIN IMMEDIATE")  # no one writes while we copy
         try:
-            key = crypto.StoreKey.create(new_passphrase)
-            file_key = crypto.FileCipher.new_key()
-            cipher = crypto.FileCipher(file_key)
-            store.conn.execute("BEGIN IMMEDIATE")  # no one writes while we copy
+            expected = _tables(store.conn)
+            step(progress, 0, 1, "Encrypting the database")
+            _export_from(dirs, store.conn, staging / swap.DB_NAME, key, version)
+            files = dirs.stored_files()
+            (staging / "files").mkdir(mode=0o700)
+            for number, path in enumerate(files, start=1):
+                step(progress, number, len(files), "Encrypting attached files")
+                data = path.read_bytes()
+                sha = hashlib.sha256(data).hexdigest()
+                if _SHA.match(path.name) and sha != path.name:
+                    raise OrganizerError(f"An attached file ({path.name}) is damaged, so "
+                                         "encryption was not turned on. Run `organizer "
+                                         "check`, then restore it from a backup.")
+                _write_private(staging / "files" / cipher.file_name(sha),
+                               cipher.seal(sha, data))
+            staged = _verify(staging / swap.DB_NAME, key, expected, version)
             try:
-                expected = _tables(store.conn)
-                step(progress, 0, 1, "Encrypting the database")
-                _export_from(dirs, store.conn, staging / swap.DB_NAME, key, version)
-                files = _stored_files(dirs)
-                (staging / "files").mkdir(mode=0o700)
-                for number, path in enumerate(files, start=1):
-                    step(progress, number, len(files), "Encrypting attached files")
-                    data = path.read_bytes()
-                    sha = hashlib.sha256(data).hexdigest()
-                    if _SHA.match(path.name) and sha != path.name:
-                        raise OrganizerError(f"An attached file ({path.name}) is damaged, so "
-                                             "encryption was not turned on. Run `organizer "
-                                             "check`, then restore it from a backup.")
-                    _write_private(staging / "files" / cipher.file_name(sha),
-                                   cipher.seal(sha, data))
-                staged = _verify(staging / swap.DB_NAME, key, expected, version)
-                try:
-                    staged.execute("BEGIN IMMEDIATE")
-                    staged.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                                   (crypto.FILE_KEY_META, file_key.hex()))
-                    staged.execute("COMMIT")
-                    _check_files(staged, crypto.file_cipher(staged), staging / "files")
-                finally:
-                    staged.close()
+                staged.execute("BEGIN IMMEDIATE")
+                staged.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               (crypto.FILE_KEY_META, file_key.hex()))
+                staged.execute("COMMIT")
+                _check_files(staged, crypto.file_cipher(staged), staging / "files")
             finally:
-                if store.conn.in_transaction:
-                    store.conn.execute("ROLLBACK")
-            store.close()
-            swap.swap_in(dirs, staging, with_files=True)
+                staged.close()
         finally:
-            _drop_unjournaled(dirs, staging)
-    finally:
-        store.close()
-    crypto.forget_keys()
+            if store.conn.in_transaction:
+                store.conn.execute("ROLLBACK")
     return _replace_plain_backups(dirs, new_passphrase, plain_backups)
 
 
@@ -219,64 +229,45 @@ def _check_files(conn: Any, cipher: crypto.FileCipher, files: Path) -> None:
                                  "nothing was changed.")
 
 
-def _drop_unjournaled(dirs: DataDir, staging: Path) -> None:
-    """A staging folder that never reached the journal is an unfinished copy: remove it."""
-    import shutil
-
-    if staging.exists() and not (dirs.root / swap.JOURNAL).exists():
-        shutil.rmtree(staging, ignore_errors=True)
-
-
 def decrypt_store(root: Path | str, passphrase: str,
                   progress: Progress | None = None) -> None:
     """Turn encryption off (the passphrase is needed, and is checked first)."""
     from organizer.migrations import current_version
 
-    store = _open(Path(root), passphrase)
-    dirs = store.dirs
-    try:
+    with _switch(Path(root), passphrase, with_files=True) as (store, staging):
         if not store.encrypted:
             raise OrganizerError("This organizer is not encrypted; there is nothing to turn "
                                  "off.")
         cipher = store.cipher
         assert cipher is not None
         version = current_version(store.conn)
-        staging = swap.new_staging(dirs)
+        store.conn.execute("BEGIN IMMEDIATE")
         try:
-            store.conn.execute("BEGIN IMMEDIATE")
-            try:
-                expected = _tables(store.conn)
-                step(progress, 0, 1, "Decrypting the database")
-                _export_from(dirs, store.conn, staging / swap.DB_NAME, None, version)
-                (staging / "files").mkdir(mode=0o700)
-                shas = {r[0] for r in store.conn.execute("SELECT sha256 FROM attachments")}
-                for number, sha in enumerate(sorted(shas), start=1):
-                    step(progress, number, len(shas), "Decrypting attached files")
-                    sealed = store.file_path(sha)
-                    if not sealed.exists():
-                        continue  # `check` reports it; decrypting must not lose the rest
-                    plain = cipher.open(sha, sealed.read_bytes())
-                    _write_private(staging / "files" / sha, plain)
-            finally:
-                if store.conn.in_transaction:
-                    store.conn.execute("ROLLBACK")
-            staged = _verify(staging / swap.DB_NAME, None, expected, version)
-            try:
-                staged.execute("DELETE FROM meta WHERE key = ?", (crypto.FILE_KEY_META,))
-                for (sha,) in staged.execute("SELECT DISTINCT sha256 FROM attachments"):
-                    path = staging / "files" / sha
-                    if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
-                        raise OrganizerError("An attached file did not decrypt intact, so "
-                                             "nothing was changed.")
-            finally:
-                staged.close()
-            store.close()
-            swap.swap_in(dirs, staging, with_files=True)
+            expected = _tables(store.conn)
+            step(progress, 0, 1, "Decrypting the database")
+            _export_from(store.dirs, store.conn, staging / swap.DB_NAME, None, version)
+            (staging / "files").mkdir(mode=0o700)
+            shas = {r[0] for r in store.conn.execute("SELECT sha256 FROM attachments")}
+            for number, sha in enumerate(sorted(shas), start=1):
+                step(progress, number, len(shas), "Decrypting attached files")
+                sealed = store.file_path(sha)
+                if not sealed.exists():
+                    continue  # `check` reports it; decrypting must not lose the rest
+                plain = cipher.open(sha, sealed.read_bytes())
+                _write_private(staging / "files" / sha, plain)
         finally:
-            _drop_unjournaled(dirs, staging)
-    finally:
-        store.close()
-    crypto.forget_keys()
+            if store.conn.in_transaction:
+                store.conn.execute("ROLLBACK")
+        staged = _verify(staging / swap.DB_NAME, None, expected, version)
+        try:
+            staged.execute("DELETE FROM meta WHERE key = ?", (crypto.FILE_KEY_META,))
+            for (sha,) in staged.execute("SELECT DISTINCT sha256 FROM attachments"):
+                path = staging / "files" / sha
+                if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                    raise OrganizerError("An attached file did not decrypt intact, so "
+                                         "nothing was changed.")
+        finally:
+            staged.close()
 
 
 def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
@@ -285,33 +276,22 @@ def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
     from organizer.migrations import current_version
 
     check_new_passphrase(new_passphrase)
-    store = _open(Path(root), passphrase)
-    dirs = store.dirs
-    try:
+    with _switch(Path(root), passphrase, with_files=False) as (store, staging):
         if not store.encrypted:
             raise OrganizerError("This organizer is not encrypted. Turn encryption on with "
                                  "`organizer encrypt`.")
         version = current_version(store.conn)
-        staging = swap.new_staging(dirs)
+        key = crypto.StoreKey.create(new_passphrase)
+        store.conn.execute("BEGIN IMMEDIATE")
         try:
-            key = crypto.StoreKey.create(new_passphrase)
-            store.conn.execute("BEGIN IMMEDIATE")
-            try:
-                expected = _tables(store.conn)
-                step(progress, 0, 1, "Re-encrypting the database")
-                _export_from(dirs, store.conn, staging / swap.DB_NAME, key, version)
-            finally:
-                if store.conn.in_transaction:
-                    store.conn.execute("ROLLBACK")
-            staged = _verify(staging / swap.DB_NAME, key, expected, version)
-            try:
-                _check_files(staged, crypto.file_cipher(staged), dirs.files)
-            finally:
-                staged.close()
-            store.close()
-            swap.swap_in(dirs, staging, with_files=False)
+            expected = _tables(store.conn)
+            step(progress, 0, 1, "Re-encrypting the database")
+            _export_from(store.dirs, store.conn, staging / swap.DB_NAME, key, version)
         finally:
-            _drop_unjournaled(dirs, staging)
-    finally:
-        store.close()
-    crypto.forget_keys()
+            if store.conn.in_transaction:
+                store.conn.execute("ROLLBACK")
+        staged = _verify(staging / swap.DB_NAME, key, expected, version)
+        try:
+            _check_files(staged, crypto.file_cipher(staged), store.dirs.files)
+        finally:
+            staged.close()

@@ -2,16 +2,37 @@
 
 Layout (DESIGN, "The data folder"): `organizer.db` with its `-wal` and `-shm`, `files/`
 for attachments named by SHA-256, `backups/`. The folder is private to the user (0700)
-and every file in it 0600.
+and every file in it 0600, from its first byte: files are created with that mode, never
+created first and made private afterwards.
+
+Work in progress carries its owner: every temporary file and staging folder is named
+`<prefix><pid>-…` after the process writing it. Several processes may use one data folder
+at once (the app, a command in a terminal, a worker thread), so what a start clears is only
+what a dead process left behind, never the half-written file of a live one.
 """
 
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
+
+# Annotations only (never evaluated): the quick start of `organizer people` imports this.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import IO
 
 APP_NAME = "SecondOpinionOrganizer"
 TEMP_PREFIX = ".tmp-"
+STAGING_PREFIX = ".staging-"
+OLD_PREFIX = ".old-"
+# What the organizer itself keeps at the top of the data folder; anything else there is
+# listed by `check` (never touched: it may be the user's).
+KNOWN_NAMES = frozenset({
+    "organizer.db", "organizer.db-wal", "organizer.db-shm", "organizer.db-journal",
+    "files", "backups", "set-aside", "app.lock", ".swap-journal.json",
+})
 
 
 def default_data_dir() -> Path:
@@ -22,6 +43,42 @@ def default_data_dir() -> Path:
     import platformdirs  # imported late: it costs start-up time the command line can spare
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def owned_name(prefix: str, tag: str = "", suffix: str = "") -> str:
+    """A fresh name for work in progress, carrying this process's id (see `owner_of`)."""
+    return f"{prefix}{os.getpid()}-{tag}{os.urandom(6).hex()}{suffix}"
+
+
+def owner_of(name: str, prefix: str) -> int | None:
+    """The process id in a name made by `owned_name`, or None (a name from before ids)."""
+    digits = name[len(prefix):].partition("-")[0]
+    return int(digits) if name.startswith(prefix) and digits.isdigit() else None
+
+
+def process_alive(pid: int | None) -> bool:
+    """Is process `pid` still running? (None, a name without an owner, counts as gone.)
+
+    This process is alive, whichever thread asks: the app's worker opens its own store
+    while the window's thread may be writing a file. A zombie (dead, not yet reaped) is
+    gone. A process of another user counts as alive: better to leave a file for later than
+    to pull it from under someone.
+    """
+    if pid is None or pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    try:  # Linux only: the state letter after the name in /proc/PID/stat
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        return stat.rpartition(")")[2].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 class DataDir:
@@ -57,31 +114,95 @@ class DataDir:
     def backups(self) -> Path:
         return self.root / "backups"
 
-    def prepare(self) -> None:
+    def prepare(self, sweep: bool = True) -> None:
         """Create the folder tree if missing, private to this user, and clear crash leftovers.
 
-        A temporary file can only be left behind by a crash in the middle of a write (the
-        row pointing to a finished file is committed only after its rename), so it is safe
-        to remove at start-up. A store switch (restore, encryption) that a crash interrupted
-        is completed first (organizer.swap).
+        A store switch (restore, encryption) that a crash interrupted is completed first
+        (organizer.swap); one that a live process is making is waited for. Then, with
+        `sweep`, what dead processes left half-written is removed: a temporary file can only
+        be left behind by a crash in the middle of a write (the row pointing to a finished
+        file is committed only after its rename). `check` opens without the sweep so that
+        it can list what it would remove.
+
+        One start at a time does this (an advisory lock on the folder): two starts finishing
+        the same interrupted switch at once would move each other's files.
         """
         from organizer import swap
 
         self.root.mkdir(parents=True, exist_ok=True)
-        swap.finish_pending(self)
-        for folder in (self.root, self.files, self.backups):
-            folder.mkdir(parents=True, exist_ok=True)
-            os.chmod(folder, 0o700)
-        for leftover in self.leftovers():
-            leftover.unlink(missing_ok=True)
+        os.chmod(self.root, 0o700)
+        with self.exclusive():
+            swap.finish_pending(self)
+            for folder in (self.files, self.backups):
+                folder.mkdir(exist_ok=True)
+                os.chmod(folder, 0o700)
+            if sweep:
+                for leftover in self.leftovers():
+                    remove(leftover)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the folder's advisory lock (flock on the folder itself: no extra file).
+
+        Only starts take it, for the few milliseconds of their clean-up; writers never wait
+        for it. Where flock does not exist, starts simply are not serialized.
+        """
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not on the systems we ship for
+            yield
+            return
+        fd = os.open(self.root, os.O_RDONLY)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError:
+                pass  # a file system without locks (some network shares): go on unserialized
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    def stored_files(self) -> list[Path]:
+        """The attachment files in `files/` (not the temporary ones being written)."""
+        if not self.files.is_dir():
+            return []
+        return sorted(p for p in self.files.iterdir()
+                      if p.is_file() and not p.name.startswith(TEMP_PREFIX))
 
     def leftovers(self) -> list[Path]:
-        """Temporary files a crash may have left in the folder."""
+        """What dead processes left half-done: temporary files, unfinished staging folders.
+
+        Work of a live process (another command, the app, this process's other thread) is
+        not a leftover.
+        """
         found: list[Path] = []
         for folder in (self.root, self.files, self.backups):
-            if folder.is_dir():
-                found.extend(p for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX))
-        return found
+            if not folder.is_dir():
+                continue
+            for path in folder.iterdir():
+                name = path.name
+                for prefix in (TEMP_PREFIX, STAGING_PREFIX, OLD_PREFIX):
+                    if name.startswith(prefix) and not process_alive(owner_of(name, prefix)):
+                        found.append(path)
+        return sorted(found)
+
+    def unknown(self) -> list[Path]:
+        """Files and folders at the top of the data folder that the organizer did not make."""
+        if not self.root.is_dir():
+            return []
+        prefixes = (TEMP_PREFIX, STAGING_PREFIX, OLD_PREFIX)
+        return sorted(p for p in self.root.iterdir()
+                      if p.name not in KNOWN_NAMES and not p.name.startswith(prefixes))
+
+
+def remove(path: Path) -> None:
+    """Remove a file or a whole folder, if it is still there."""
+    if path.is_dir() and not path.is_symlink():
+        import shutil
+
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def private_file(path: Path) -> None:
@@ -90,6 +211,43 @@ def private_file(path: Path) -> None:
         os.chmod(path, 0o600)
     except OSError:
         pass
+
+
+def create_private(path: Path) -> IO[bytes]:
+    """A new file open for writing, readable by its owner only from its first byte.
+
+    O_EXCL: it never opens (and so never truncates or exposes) a file that is already
+    there. Every file the organizer writes is created through here or `private_output`.
+    """
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    return os.fdopen(fd, "wb")
+
+
+@contextmanager
+def private_output(target: Path) -> Iterator[Path]:
+    """Write `target` whole or not at all, and private to this user at every moment.
+
+    Yields a path for the writer (a packet, an export) to write to. It lies inside a fresh
+    folder beside `target` that only this user may enter (0700), so whatever the writer
+    does there (files it makes with the usual 0644, temporary files of its own) nobody else
+    can read a byte. When the writer is done, the file is made 0600, flushed to disk and
+    renamed over `target` in one step. On any error the folder goes, with all in it, and
+    `target` is as it was.
+    """
+    import tempfile
+
+    folder = target.parent if str(target.parent) else Path(".")
+    work = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=folder))
+    try:
+        temp = work / target.name
+        yield temp
+        private_file(temp)
+        with open(temp, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(temp, target)
+        fsync_dir(folder)
+    finally:
+        remove(work)
 
 
 def fsync_dir(folder: Path) -> None:

@@ -99,18 +99,20 @@ class Store:
     worker serializes writes.
     """
 
-    def __init__(self, root: Path | str | None = None, passphrase: str | None = None) -> None:
+    def __init__(self, root: Path | str | None = None, passphrase: str | None = None,
+                 sweep: bool = True) -> None:
         """Open (or create) the store; an encrypted one needs its passphrase.
 
         Without a passphrase, an encrypted store opens only if this process has unlocked
         it before (see organizer.crypto); otherwise LockedError, and a wrong passphrase
-        WrongPassphraseError. Either way nothing is written.
+        WrongPassphraseError. Either way nothing is written. `sweep=False` leaves what
+        crashed processes left behind in place (DataDir.prepare), for `check` to list.
         """
         from organizer.crypto import key_for_database
 
         self.dirs = DataDir(Path(root) if root is not None else default_data_dir())
         try:
-            self.dirs.prepare()
+            self.dirs.prepare(sweep=sweep)
         except OSError as exc:
             if exc.errno in (13, 30):  # EACCES, EROFS
                 raise OrganizerError(f"The data folder {self.dirs.root} cannot be written to "

@@ -9,6 +9,11 @@ anywhere in between, `finish_pending` (run by `DataDir.prepare` at the next star
 the journal and completes the same renames. A staging folder without a journal is an
 unfinished build and is removed; so is an `.old-*` folder once its journal is gone.
 
+Other processes may start while a switch is under way (a command in a terminal while the
+app restores, say). The journal and the staging and `.old-*` folders carry the id of the
+process making the switch: while it lives, nobody else touches them, and a start that finds
+its journal waits for the switch to end rather than run the same renames alongside it.
+
 What happens to the old copy is in the journal: it is deleted (an encryption switch must
 not leave the plain data behind) or kept in `backups/` (a restore keeps what it replaced).
 """
@@ -18,32 +23,53 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from organizer.paths import TEMP_PREFIX, fsync_dir
+from organizer.errors import OrganizerError
+from organizer.paths import (
+    OLD_PREFIX,
+    STAGING_PREFIX,
+    TEMP_PREFIX,
+    create_private,
+    fsync_dir,
+    owned_name,
+    owner_of,
+    private_file,
+    process_alive,
+)
 
 if TYPE_CHECKING:
     from organizer.paths import DataDir
 
 JOURNAL = ".swap-journal.json"
-STAGING_PREFIX = ".staging-"
-OLD_PREFIX = ".old-"
 DB_NAME = "organizer.db"
 DB_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+# How long a start waits for another process's switch to end (it is a few renames).
+WAIT_SECONDS = 30.0
+BUSY_MESSAGE = ("Another task is replacing this organizer's data (a restore, or turning "
+                "encryption on or off) and has not finished. Wait until it is done, then try "
+                "again; nothing was changed.")
+
+# Data folders this process is switching right now: its own journal is not a crash's.
+_switching: set[Path] = set()
+_switching_lock = threading.Lock()
 
 
 def new_staging(dirs: DataDir) -> Path:
-    """A fresh, private staging folder inside the data folder."""
-    folder = dirs.root / f"{STAGING_PREFIX}{os.urandom(6).hex()}"
+    """A fresh, private staging folder inside the data folder, named after this process."""
+    folder = dirs.root / owned_name(STAGING_PREFIX)
     folder.mkdir(mode=0o700)
     return folder
 
 
 def fsync_tree(folder: Path) -> None:
-    """Make every file under `folder` (and the folders themselves) durable."""
+    """Make every file under `folder` (and the folders themselves) durable and private."""
     for path in sorted(folder.rglob("*"), reverse=True):
         if path.is_file():
+            private_file(path)  # SQLite makes an attached database with the umask's mode
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
         elif path.is_dir():
@@ -62,43 +88,94 @@ def swap_in(dirs: DataDir, staging: Path, *, with_files: bool,
     fsync_tree(staging)
     journal = {
         "staging": staging.name,
-        "old": f"{OLD_PREFIX}{os.urandom(6).hex()}",
+        "old": owned_name(OLD_PREFIX),
         "with_files": with_files,
         "keep_old_as": str(keep_old_as.relative_to(dirs.root)) if keep_old_as else None,
+        "owner": os.getpid(),
     }
-    temp = dirs.root / f"{TEMP_PREFIX}journal-{os.urandom(4).hex()}"
-    with open(temp, "w", encoding="utf-8") as handle:
-        json.dump(journal, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, dirs.root / JOURNAL)
-    fsync_dir(dirs.root)
-    _apply(dirs, journal)
+    key = dirs.root.resolve()
+    with _switching_lock:
+        _switching.add(key)
+    try:
+        temp = dirs.root / owned_name(TEMP_PREFIX, "journal-")
+        with create_private(temp) as handle:
+            handle.write(json.dumps(journal).encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, dirs.root / JOURNAL)
+        fsync_dir(dirs.root)
+        _apply(dirs, journal)
+    finally:
+        with _switching_lock:
+            _switching.discard(key)
 
 
-def finish_pending(dirs: DataDir) -> bool:
-    """Complete a switch a crash interrupted, and clear unfinished staging folders.
+def drop_unjournaled(dirs: DataDir, staging: Path) -> None:
+    """Remove a staging folder whose switch never reached its journal: an unfinished copy.
 
-    Returns True when a journal was found and completed.
+    Once the journal names it, the folder belongs to the switch (which removes it at its
+    end, or at the next start after a crash). Another process's journal does not count.
+    """
+    try:
+        journal = json.loads((dirs.root / JOURNAL).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        journal = None
+    if not (isinstance(journal, dict) and journal.get("staging") == staging.name):
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def finish_pending(dirs: DataDir, wait: float | None = None) -> bool:
+    """Complete a switch a crash interrupted; wait for one a live process is making.
+
+    Returns True when a journal was found and completed here. The `.old-*` folders of
+    switches that are over (their process gone) are removed too: deleting the old copy is
+    the switch's last step, and after an encryption switch it holds the plain data.
+    Unfinished staging folders are not this function's business: they are leftovers
+    (DataDir.leftovers), cleared by the start's sweep.
+
+    The caller holds the data folder's lock (DataDir.exclusive), so two starts never run
+    the same renames at once. If the switch's own process is still at work after `wait`
+    seconds (default WAIT_SECONDS), OrganizerError (busy), nothing touched.
     """
     if not dirs.root.is_dir():
         return False
     journal_path = dirs.root / JOURNAL
+    deadline = time.monotonic() + (WAIT_SECONDS if wait is None else wait)
     finished = False
-    if journal_path.is_file():
+    while journal_path.is_file():
         try:
             journal = json.loads(journal_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            break  # its switch just ended
         except (OSError, ValueError):
             journal = None  # a journal is renamed in whole, so this cannot happen; be safe
-        if isinstance(journal, dict):
-            _apply(dirs, journal)
-            finished = True
-        else:
-            journal_path.unlink()
+        if not isinstance(journal, dict):
+            journal_path.unlink(missing_ok=True)
+            break
+        if _in_progress(dirs, journal):
+            if time.monotonic() >= deadline:
+                raise OrganizerError(BUSY_MESSAGE)
+            time.sleep(0.05)
+            continue
+        _apply(dirs, journal)
+        finished = True
+        break
     for leftover in dirs.root.iterdir():
-        if leftover.is_dir() and leftover.name.startswith((STAGING_PREFIX, OLD_PREFIX)):
+        if (leftover.is_dir() and leftover.name.startswith(OLD_PREFIX)
+                and not process_alive(owner_of(leftover.name, OLD_PREFIX))):
             shutil.rmtree(leftover, ignore_errors=True)
     return finished
+
+
+def _in_progress(dirs: DataDir, journal: dict[str, object]) -> bool:
+    """Is the journal's switch being made right now, by a live process (maybe this one)?"""
+    owner = journal.get("owner")
+    if not isinstance(owner, int) or not process_alive(owner):
+        return False  # its process is gone (or wrote no owner: an older version's crash)
+    if owner != os.getpid():
+        return True
+    with _switching_lock:  # this process: in progress only if a swap_in is running now
+        return dirs.root.resolve() in _switching
 
 
 def _apply(dirs: DataDir, journal: dict[str, object]) -> None:
@@ -131,11 +208,17 @@ def _apply(dirs: DataDir, journal: dict[str, object]) -> None:
     keep = journal.get("keep_old_as")
     if keep:
         target = root / str(keep)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if old.exists() and not target.exists():
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # No file in `old` means there was no store before (a restore into a new folder):
+        # nothing was replaced, so there is nothing to keep.
+        if old.exists() and _holds_a_file(old) and not target.exists():
             os.replace(old, target)
             fsync_dir(target.parent)
     (root / JOURNAL).unlink(missing_ok=True)
     fsync_dir(root)
     for folder in (old, staging):
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _holds_a_file(folder: Path) -> bool:
+    return any(path.is_file() for path in folder.rglob("*"))

@@ -12,6 +12,7 @@ from reportlab.pdfgen import canvas
 
 from organizer.store import Store
 from tests.conftest import run_cli
+from tests.paused_writer import dead_pid
 
 
 def make_pdf(path: Path, text: str) -> Path:
@@ -98,7 +99,7 @@ def test_check_reports_an_altered_and_a_missing_file(store: Store, person_id: in
     first, second = store.get("record", record).attachments  # type: ignore[attr-defined]
     assert store.check().ok
     (store.dirs.files / "stray-file").write_bytes(b"nobody uses me")
-    (store.dirs.files / ".tmp-123-abc").write_bytes(b"half written")
+    (store.dirs.files / f".tmp-{dead_pid()}-abc").write_bytes(b"half written")  # a crash's
     report = store.check()
     assert report.ok and len(report.orphans) == 1 and len(report.leftovers) == 1
     altered = store.dirs.files / first.sha256
@@ -118,7 +119,7 @@ def test_check_reports_an_altered_and_a_missing_file(store: Store, person_id: in
 def test_leftover_temporary_files_are_cleared_at_the_next_start(tmp_path: Path) -> None:
     data = tmp_path / "data"
     Store(data).close()
-    leftover = data / "files" / ".tmp-999-deadbeef"
+    leftover = data / "files" / f".tmp-{dead_pid()}-deadbeef"
     leftover.write_bytes(b"half")
     Store(data).close()
     assert not leftover.exists()

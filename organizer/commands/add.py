@@ -44,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
         raise ValidationError("Only a record can have files attached (--file).")
     for path in files:
         if not path.is_file():
-            raise ValidationError(f"The file “{path}” does not exist.")
+            from organizer.attachments import not_a_file
+
+            raise ValidationError(not_a_file(path))
     with open_store(args) as store:
         if cls.TYPE == "person":
             if args.person:

@@ -20,7 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from organizer.check import repair
 
-    with open_store(args) as store:
+    with open_store(args, sweep=False) as store:  # leftovers stay, to be listed
         report = store.check()
         if args.repair:
             repair(store, report)

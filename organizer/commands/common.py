@@ -34,9 +34,9 @@ def command_type(name: str) -> type[Item]:
     return TYPES[name]
 
 
-def open_store(args: argparse.Namespace) -> Store:
+def open_store(args: argparse.Namespace, sweep: bool = True) -> Store:
     """The store of --data-dir; an encrypted one is opened with the passphrase
-    (ORGANIZER_PASSPHRASE, or asked for on a terminal)."""
+    (ORGANIZER_PASSPHRASE, or asked for on a terminal). `sweep`: see Store."""
     from organizer.db import is_encrypted
     from organizer.store import Store
 
@@ -44,7 +44,7 @@ def open_store(args: argparse.Namespace) -> Store:
     passphrase = None
     if is_encrypted(root / "organizer.db"):
         passphrase = passphrase_from_user()
-    return Store(root, passphrase=passphrase)
+    return Store(root, passphrase=passphrase, sweep=sweep)
 
 
 def passphrase_from_user(env: str = "ORGANIZER_PASSPHRASE", prompt: str = "Passphrase: ",

@@ -1,9 +1,11 @@
-"""`organizer encrypt`: turn encryption at rest on (new passphrase: ORGANIZER_NEW_PASSPHRASE
-or asked twice). A lost passphrase cannot be recovered."""
+"""`organizer encrypt`: turn encryption at rest on. The passphrase to lock it with comes from
+ORGANIZER_PASSPHRASE (DESIGN: the passphrase always comes from there; ORGANIZER_NEW_PASSPHRASE
+is accepted too), or is asked twice on a terminal. A lost passphrase cannot be recovered."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from organizer.commands.common import data_root, passphrase_from_user
@@ -15,8 +17,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from organizer.encryption import encrypt_store
+    from organizer.errors import OrganizerError
 
-    new = passphrase_from_user("ORGANIZER_NEW_PASSPHRASE", "New passphrase: ", confirm=True)
+    env = next((name for name in ("ORGANIZER_PASSPHRASE", "ORGANIZER_NEW_PASSPHRASE")
+                if os.environ.get(name)), None)
+    if env is None and not sys.stdin.isatty():
+        raise OrganizerError("Give the passphrase to lock the organizer with in "
+                             "ORGANIZER_PASSPHRASE (or run the command in a terminal to be "
+                             "asked). Nothing was changed.")
+    new = passphrase_from_user(env or "ORGANIZER_PASSPHRASE", "New passphrase: ", confirm=True)
     replaced = encrypt_store(data_root(args), new)
     print("Encryption is on. Keep the passphrase safe: if it is lost, nobody can open this "
           "organizer again, not even with help.")

@@ -1,8 +1,8 @@
 """`organizer restore FILE`: put a backup in place of the current store.
 
 Every checksum in the backup is verified first; a damaged backup is refused and nothing
-changes. What was replaced is kept in backups/before-restore-*. An encrypted backup needs
-the passphrase it was made with (ORGANIZER_PASSPHRASE, or asked for).
+changes. What was replaced (if there was a store) is kept in backups/before-restore-*. An
+encrypted backup needs the passphrase it was made with (ORGANIZER_PASSPHRASE, or asked for).
 """
 
 from __future__ import annotations
@@ -33,5 +33,5 @@ def run(args: argparse.Namespace) -> int:
                               "it was made with (set ORGANIZER_PASSPHRASE, or run the command "
                               "in a terminal to be asked). Nothing was changed.") from None
     kept = restore_backup(data_root(args), source, passphrase)
-    print(f"Restored from {source}. What it replaced is kept in {kept}.")
+    print(f"Restored from {source}." + (f" What it replaced is kept in {kept}." if kept else ""))
     return 0

@@ -24,6 +24,7 @@ from typing import Any
 
 from organizer import __version__
 from organizer.errors import OrganizerError
+from organizer.hashing import hash_stream
 from organizer.interop.parsed import ParsedFile, Proposed, ZipMember
 from organizer.interop.refusals import UnreadableFileError, unrecognised
 from organizer.models import TYPES, Person, Record
@@ -162,11 +163,9 @@ def _verify(archive: zipfile.ZipFile, member: str, meta: Any, name: str) -> None
     if info.file_size != meta.get("size"):
         raise UnreadableFileError(f"“{name}” is damaged ({member} has the wrong size); "
                                   "nothing was imported.")
-    digest = hashlib.sha256()
     with archive.open(info) as handle:
-        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(chunk)
-    if digest.hexdigest() != meta.get("sha256"):
+        sha, _ = hash_stream(handle)
+    if sha != meta.get("sha256"):
         raise UnreadableFileError(f"“{name}” is damaged ({member} does not match its "
                                   "checksum); nothing was imported.")
 

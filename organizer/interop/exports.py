@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from organizer.errors import ValidationError
+from organizer.paths import private_output
 from organizer.progress import Progress
 from organizer.store import Store
 
@@ -28,6 +29,13 @@ def export(store: Store, person_id: int, format: str, out: Path,
         raise ValidationError(f"“{out}” is a folder: give a file name to write.")
     if not out.parent.is_dir():
         raise ValidationError(f"The folder “{out.parent}” does not exist.")
+    with private_output(out) as temp:  # a health record: 0600 from its first byte
+        _write(store, person_id, format, temp, progress)
+    return out
+
+
+def _write(store: Store, person_id: int, format: str, out: Path,
+           progress: Progress | None) -> Path:
     if format == "archive":
         from organizer.interop.archive import export_archive
 

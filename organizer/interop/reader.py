@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from organizer.attachments import sha256_of
 from organizer.errors import OrganizerError
+from organizer.hashing import sha256_file
 from organizer.interop.parsed import ParsedFile
 from organizer.interop.refusals import UnreadableFileError, malformed, unrecognised
 from organizer.progress import Progress
@@ -45,7 +45,7 @@ def read_file(path: Path, progress: Progress | None = None) -> ParsedFile:
     if size > MAX_BYTES:
         raise UnreadableFileError(f"“{name}” is too large to be a health record export "
                                   f"({size // 1024 ** 2} MB); nothing was imported.")
-    parsed = ParsedFile(filename=name, format=kind, sha256=sha256_of(path))
+    parsed = ParsedFile(filename=name, format=kind, sha256=sha256_file(path))
     if kind == "zip":
         from organizer.interop.archive import read_archive
 

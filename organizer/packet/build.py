@@ -10,7 +10,6 @@ and rename it into place, so a cancelled or failed packet never leaves half a fi
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +33,7 @@ from organizer.packet.enclosures import (
 from organizer.packet.options import SECTIONS, PacketOptions
 from organizer.packet.snapshot import PacketSnapshot, take_snapshot
 from organizer.packet.text import format_date, joined
+from organizer.paths import create_private, private_output
 from organizer.progress import Progress
 
 if TYPE_CHECKING:
@@ -312,23 +312,13 @@ def _check_target(output: Path) -> None:
 
 
 def _write(writer: PacketWriter, output: Path, password: str | None, title: str) -> None:
-    folder = output.parent if str(output.parent) else Path(".")
-    temp = folder / f".{output.name}.{os.getpid()}.part"
     try:
-        fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "wb") as handle:
+        with private_output(output) as temp, create_private(temp) as handle:
             writer.write(handle, password, title)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, output)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         if exc.errno == 28:
             raise OrganizerError("The disk is full, so the packet was not saved. Free some "
                                  "space and try again.") from None
         raise OrganizerError(f"The packet could not be saved as {output} ({exc.strerror}). "
                              "Choose another place.") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
