@@ -6,6 +6,12 @@ item's date). The user unticks what they do not want (`Proposed.include`), then
 `apply_plan` writes everything in ONE store transaction: all of it, or nothing. The
 imported file itself is kept as a record (kind "imported") for provenance, and the
 `imports` table remembers its checksum so the same file never adds anything twice.
+
+Before a file is imported for someone already in the organizer, the patient it names is
+compared with that person (organizer.interop.patient): a clear mismatch is refused unless
+the user confirms it (`ImportPlan.confirmed`), and a mismatched file never fills in the
+person's details. Several files are read and planned first and applied together in one
+transaction (`plan_files`, `apply_plans`): a refused file means none is imported.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import Any
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from organizer.interop.parsed import ParsedFile, Proposed, ZipMember, date_of
+from organizer.interop.patient import Mismatch, compare
 from organizer.models import TYPES, Person
 from organizer.progress import Progress
 from organizer.progress import step as report
@@ -44,6 +51,10 @@ class ImportPlan:
     person_name: str
     person_values: dict[str, Any] = field(default_factory=dict)
     already: dict[str, Any] | None = None  # the earlier import of this very file
+    # The file names a different patient from the chosen person; `confirmed` is the user
+    # saying it is about that person all the same (the app's tick box, the CLI's --force).
+    mismatch: Mismatch | None = None
+    confirmed: bool = False
 
     @property
     def items(self) -> list[Proposed]:
@@ -116,12 +127,14 @@ def make_plan(store: Store, parsed: ParsedFile, person_id: int | None) -> Import
     else:
         person = store.person(person_id)
         plan = ImportPlan(parsed, person_id, person.full_name,
-                          already=store.find_import(parsed.sha256, person_id))
-        plan.person_values = _fill_empty(person, parsed.person)
-        if (parsed.no_known_allergies and not person.no_known_allergies
-                and not any(i.type == "allergy" for i in parsed.items)
-                and store.count("allergy", person_id) == 0):
-            plan.person_values["no_known_allergies"] = True
+                          already=store.find_import(parsed.sha256, person_id),
+                          mismatch=compare(parsed.filename, parsed.person, person))
+        if plan.mismatch is None:  # another patient's details never fill this person's
+            plan.person_values = _fill_empty(person, parsed.person)
+            if (parsed.no_known_allergies and not person.no_known_allergies
+                    and not any(i.type == "allergy" for i in parsed.items)
+                    and store.count("allergy", person_id) == 0):
+                plan.person_values["no_known_allergies"] = True
         existing = _existing_keys(store, person_id, {i.type for i in parsed.items})
     _mark_duplicates(plan, existing)
     if plan.already is not None:  # the very same file: everything in it is already there
@@ -195,6 +208,8 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
     `source` is the imported file itself, kept as a record for provenance.
     """
     parsed = plan.parsed
+    if plan.mismatch is not None and not plan.confirmed:
+        raise OrganizerError(plan.mismatch.refusal())
     origin = f"import:{parsed.filename}"[:200]
     chosen = [i for i in plan.items if i.include]
     duplicates = sum(1 for i in plan.items if i.duplicate)
@@ -295,6 +310,43 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
     report(progress, total, total, "Done")
     name = plan.person_name
     return ImportResult(change, person_id, name, added, duplicates, left_out, parsed.skipped)
+
+
+def plan_files(store: Store, paths: list[Path], person_id: int | None, *,
+               force: bool = False, progress: Progress | None = None
+               ) -> list[tuple[Path, ImportPlan]]:
+    """Read and plan every file before anything is written; the first file refused (bad,
+    hostile, or about someone else without `force`) refuses them all."""
+    from organizer.interop.reader import read_file
+
+    plans = []
+    for path in paths:
+        plan = make_plan(store, read_file(path, progress), person_id)
+        if plan.mismatch is not None:
+            if not force:
+                raise OrganizerError(plan.mismatch.refusal())
+            plan.confirmed = True
+        plans.append((Path(path), plan))
+    return plans
+
+
+def apply_plans(store: Store, plans: list[tuple[Path, ImportPlan]],
+                progress: Progress | None = None) -> list[ImportResult]:
+    """Apply several files' plans in ONE transaction: every file is imported, or none.
+
+    Each plan after the first is compared with the store again just before it is applied
+    (inside the transaction), so what an earlier file added is marked as already there
+    instead of being added twice; what the user unticked stays unticked.
+    """
+    results: list[ImportResult] = []
+    with store.transaction():
+        for number, (path, plan) in enumerate(plans):
+            if number and plan.person_id is not None:
+                fresh = make_plan(store, plan.parsed, plan.person_id)
+                fresh.confirmed = plan.confirmed
+                plan = fresh
+            results.append(apply_plan(store, plan, source=path, progress=progress))
+    return results
 
 
 def _attach(store: Store, record_id: int, filename: str, content: bytes | ZipMember,
