@@ -16,11 +16,13 @@ transaction (`plan_files`, `apply_plans`): a refused file means none is imported
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +96,7 @@ def natural_keys(item_type: str, values: dict[str, Any],
     parents = tuple(sorted((k, str(v)) for k, v in (links or {}).items()))
     extra: tuple[Any, ...] = parents
     if item_type == "result":
-        extra += (" ".join(str(values.get("value") or "").lower().split()),)
+        extra += (value_key(values.get("value")),)
     if item_type == "checklist":
         return {("checklist", values.get("step"), *parents)}
     keys: set[tuple[Any, ...]] = set()
@@ -104,6 +106,23 @@ def natural_keys(item_type: str, values: dict[str, Any],
         keys.add((item_type, "code", str(values.get("code_system") or "").lower(),
                   str(values["code"]).strip().lower(), when, *extra))
     return keys
+
+
+_NUMBER = re.compile(r"^(<=|>=|[<>≤≥=~]?)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)$")
+
+
+def value_key(value: Any) -> str:
+    """A result's value as duplicates are matched: numbers by their value ("7.0", "7" and
+    "7.00" are one value; "<0.10" and "<0.1" too), anything else by its words."""
+    text = " ".join(str(value or "").lower().split())
+    match = _NUMBER.match(text)
+    if match:
+        try:  # normalize: 7.00 -> 7, 100 -> 1E+2 (never 400 digits for 1e400)
+            number = Decimal(match.group(2))
+            return match.group(1) + (str(number.normalize()) if number else "0")
+        except ArithmeticError:  # beyond what Decimal can hold: compare as written
+            return text
+    return text
 
 
 def _required_links(item_type: str) -> list[str]:
@@ -408,5 +427,5 @@ def describe(result: ImportResult, filename: str) -> list[str]:
                      f"{result.left_out}.")
     if result.skipped:
         shown = ", ".join(f"{n} {what}" for what, n in result.skipped.most_common())
-        lines.append(f"Not imported (no place for them in the organizer): {shown}.")
+        lines.append(f"Not imported (no place for them, or nothing to keep): {shown}.")
     return lines

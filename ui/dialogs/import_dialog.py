@@ -288,7 +288,8 @@ class ImportDialog(QDialog):
             if plan.parsed.skipped:
                 skipped = sum(plan.parsed.skipped.values())
                 note = QTreeWidgetItem(parent, [
-                    f"Not imported: {skipped} entries with no place in the organizer"])
+                    f"Not imported: {skipped} entries with no place in the organizer, "
+                    "or nothing to keep (point here to see which)"])
                 note.setToolTip(0, ", ".join(f"{n} {w}" for w, n in
                                              plan.parsed.skipped.most_common()))
         self.tree.blockSignals(False)
