@@ -10,6 +10,7 @@ when the first write happens so that read-only commands start fast.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -65,6 +66,20 @@ def _plan(cls: type[Item]) -> tuple[dict[str, Any], tuple[str, ...]]:
 def now() -> str:
     """The current time in UTC, as stored in created_at and updated_at."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+
+
+def is_stamp(value: object) -> bool:
+    """True for a created_at/updated_at as `now()` writes it: 2026-03-02T14:30:00Z."""
+    if not isinstance(value, str) or not _STAMP.match(value):
+        return False
+    try:
+        datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return False
+    return True
 
 
 def _fold(text: str | None) -> str | None:
@@ -563,6 +578,26 @@ class Store:
         record = self.get("record", attachment.record_id)
         return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
                                   record, record),))
+
+    def set_stamps(self, type_name: str, item_id: int, stamps: tuple[str, str], *,
+                   origin: str | None = None) -> None:
+        """For imports only: give an item the (created_at, updated_at), and the origin, it
+        had in the archive it came from, so that importing an archive gives back exactly
+        the same data. Call it after the item's last write of the import (adding files
+        and links touch updated_at). Both stamps must be UTC timestamps as `now()` writes
+        them; otherwise ValidationError and nothing is changed.
+        """
+        for stamp in stamps:
+            if not is_stamp(stamp):
+                raise ValidationError(f"“{stamp}” is not a time the organizer wrote "
+                                      "(like 2026-03-02T14:30:00Z).")
+        sql = f"UPDATE {TABLES[item_type(type_name).TYPE]} SET created_at = ?, updated_at = ?"
+        args: list[Any] = [stamps[0], stamps[1]]
+        if origin is not None:
+            sql += ", origin = ?"
+            args.append(origin)
+        with self._writing():
+            self.conn.execute(sql + " WHERE id = ?", [*args, item_id])
 
     # -- imports (what was imported from which file) ----------------------------------------
 

@@ -257,6 +257,7 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
         auto_steps: dict[int, dict[int, int]] = {}  # case id -> step -> checklist id
         claimed: set[int] = set()
         cases_with_steps: set[int] = set()
+        stamped: list[tuple[Proposed, int]] = []  # archive items with their own times
         done = 0
         for item in sorted(plan.items, key=_rank):
             if not item.include:
@@ -291,11 +292,15 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
                         k: v for k, v in values.items() if k != "case_id"})
                     ids[item.key] = step_id
                     added["checklist"] += 1
+                    if item.stamps is not None:
+                        stamped.append((item, step_id))
                     continue
             written = store.add(item.type, values, person_id=person_id, origin=item_origin)
             change += written
             ids[item.key] = written.id
             added[item.type] += 1
+            if item.stamps is not None:
+                stamped.append((item, written.id))
             if item.type == "case":
                 auto_steps[written.id] = {
                     int(getattr(c.after, "step", 0) or 0): c.id for c in written.items[1:]
@@ -312,6 +317,12 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
         for name, key in parsed.person_links.items():
             if key in ids:
                 change += store.update("person", person_id, {name: ids[key]})
+        # Last, once nothing else will touch them: the times the archive recorded.
+        for item, item_id in stamped:
+            if item.stamps is not None:
+                store.set_stamps(item.type, item_id, item.stamps, origin=item.origin)
+        if plan.person_id is None and parsed.person_stamps is not None:
+            store.set_stamps("person", person_id, parsed.person_stamps)
         record_id = None
         if parsed.keep_file and source is not None:
             record = store.add("record", {
