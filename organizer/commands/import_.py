@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         for line in describe(result, plan.parsed.filename):
             print(line)
         if plan.mismatch is not None:
-            print(f"  (the file names {plan.mismatch.file_patient}; imported for "
-                  f"{plan.mismatch.person_name} because of --force, whose own details "
-                  "were left as they were)")
+            name = plan.mismatch.person_name
+            print(f"The file names {plan.mismatch.file_patient}; it was imported for {name} "
+                  f"because of --force, and {name}’s own details were not changed.")
     return 0
