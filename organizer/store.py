@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -85,6 +86,20 @@ def _dependents(type_name: str) -> list[tuple[str, str]]:
     return [(name, field) for name, cls in TYPES.items()
             for field, spec in cls.specs().items()
             if spec.kind == "ref" and spec.required and spec.ref == type_name]
+
+
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+
+
+def is_stamp(value: object) -> bool:
+    """True for a created_at/updated_at as `now()` writes it: 2026-03-02T14:30:00Z."""
+    if not isinstance(value, str) or not _STAMP.match(value):
+        return False
+    try:
+        datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return False
+    return True
 
 
 def _fold(text: str | None) -> str | None:
@@ -606,6 +621,26 @@ class Store:
         record = self.get("record", attachment.record_id)
         return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
                                   record, record),))
+
+    def set_stamps(self, type_name: str, item_id: int, stamps: tuple[str, str], *,
+                   origin: str | None = None) -> None:
+        """For imports only: give an item the (created_at, updated_at), and the origin, it
+        had in the archive it came from, so that importing an archive gives back exactly
+        the same data. Call it after the item's last write of the import (adding files
+        and links touch updated_at). Both stamps must be UTC timestamps as `now()` writes
+        them; otherwise ValidationError and nothing is changed.
+        """
+        for stamp in stamps:
+            if not is_stamp(stamp):
+                raise ValidationError(f"“{stamp}” is not a time the organizer wrote "
+                                      "(like 2026-03-02T14:30:00Z).")
+        sql = f"UPDATE {TABLES[item_type(type_name).TYPE]} SET created_at = ?, updated_at = ?"
+        args: list[Any] = [stamps[0], stamps[1]]
+        if origin is not None:
+            sql += ", origin = ?"
+            args.append(origin)
+        with self._writing():
+            self.conn.execute(sql + " WHERE id = ?", [*args, item_id])
 
     # -- imports (what was imported from which file) ----------------------------------------
 

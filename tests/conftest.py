@@ -73,3 +73,27 @@ def fixtures_dir() -> Path:
         pytest.skip("the shared fixtures folder (../shared/fixtures or ORGANIZER_FIXTURES) "
                     "is not present")
     return folder
+
+
+_EXIT_STATUS = pytest.StashKey[int]()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config.stash[_EXIT_STATUS] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without tearing the interpreter down once every result is reported.
+
+    Hundreds of Qt widgets, threads and connections made by the tests are otherwise
+    destroyed in whatever order Python's shutdown finds them; once in a while that order
+    crashes inside Qt after the last result was printed, turning a green run red. The
+    results and the exit status are final at this point, so nothing is lost.
+    """
+    status = config.stash.get(_EXIT_STATUS, None)
+    if status is not None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+

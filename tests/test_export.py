@@ -80,6 +80,12 @@ def _rich_person(store: Store, tmp_path: Path) -> int:
     gone = store.add("journal", {"written_on": "2026-01-06", "text": "deleted"},
                      person_id=pid).id
     store.delete("journal", gone)
+    # Times long past, so a round trip that stamps "now" cannot pass by luck.
+    old = ("2019-04-01T08:00:00Z", "2020-05-02T09:30:00Z")
+    store.set_stamps("person", pid, old)
+    store.set_stamps("record", rec, old)  # a record whose files were added after it
+    store.set_stamps("checklist", steps[0].id, old)  # a step of the case's own checklist
+    store.set_stamps("visit", visit, ("2018-01-01T00:00:00Z", "2018-01-01T00:00:01Z"))
     return pid
 
 
@@ -103,6 +109,7 @@ def _comparable(store: Store, pid: int) -> dict[str, list[dict[str, Any]]]:
                 if spec.kind == "ref" and row[name] is not None:
                     row[name] = (spec.ref, positions[(str(spec.ref), row[name])])
             row["origin"] = item.origin
+            row["created_at"], row["updated_at"] = item.created_at, item.updated_at
             if type_name == "record":
                 row["attachments"] = [(a.filename, a.media_type, a.size, a.sha256,
                                        store.read_attachment(a)) for a in item.attachments]

@@ -37,9 +37,10 @@ def _rows(dialog: Any) -> list[QTreeWidgetItem]:
 
 
 def test_preview_marks_duplicates_and_imports_only_what_is_ticked(
-        qtbot: Any, store: Store, person_id: int, tmp_path: Path) -> None:
+        qtbot: Any, store: Store, tmp_path: Path) -> None:
     from ui.dialogs.import_dialog import open_import_dialog
 
+    person_id = store.add("person", {"full_name": "Zofia Nowak-Testowa"}).id
     store.add("condition", {"name": "Breast cancer", "diagnosed_on": "2025-11"},
               person_id=person_id)
     ctx = _context(store)
@@ -64,6 +65,52 @@ def test_preview_marks_duplicates_and_imports_only_what_is_ticked(
     assert store.count("result", person_id) == 3  # one of four unticked
     assert store.count("medication", person_id) == 1
     assert not dialog.isVisible()
+    assert not dialog.mismatch_box.isVisible()  # the file is about Zofia
+
+
+def test_a_file_about_someone_else_must_be_confirmed(
+        qtbot: Any, store: Store, person_id: int, tmp_path: Path) -> None:
+    from ui.dialogs.import_dialog import open_import_dialog
+
+    ctx = _context(store)
+    ctx.set_person(person_id)  # Anna Kowalska; the file is about Zofia Nowak-Testowa
+    dialog = open_import_dialog(ctx, [MESSY], None)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.mismatch_box.isVisible(), timeout=10000)
+    warning = dialog.mismatch_text.text()
+    assert "Zofia Nowak-Testowa, born 29 Feb 1948" in warning
+    assert "Anna Kowalska, born 2 Mar 1950" in warning
+    assert dialog.mismatch_confirm.text() == "Yes, this file is about Anna Kowalska"
+    assert not dialog.mismatch_confirm.isChecked()
+    assert _rows(dialog) and not dialog.import_button.isEnabled()
+    dialog.grab().save(str(tmp_path / "mismatch.png"))
+    dialog.import_button.click()  # disabled: nothing happens
+    assert store.count("condition", person_id) == 0
+    dialog.mismatch_confirm.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.import_button.click()
+    assert store.count("condition", person_id) == 2
+    anna = store.person(person_id)
+    assert (anna.sex, anna.no_known_allergies) == (None, False)  # her details untouched
+
+
+def test_choosing_another_person_asks_again(qtbot: Any, store: Store, person_id: int
+                                             ) -> None:
+    from ui.dialogs.import_dialog import open_import_dialog
+
+    zofia = store.add("person", {"full_name": "Zofia Nowak-Testowa"}).id
+    ctx = _context(store)
+    ctx.set_person(person_id)
+    dialog = open_import_dialog(ctx, [MESSY], None)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.mismatch_box.isVisible(), timeout=10000)
+    dialog.mismatch_confirm.setChecked(True)
+    dialog.person.setCurrentIndex(dialog.person.findData(zofia))
+    assert not dialog.mismatch_box.isVisible() and dialog.import_button.isEnabled()
+    dialog.person.setCurrentIndex(dialog.person.findData(person_id))
+    assert dialog.mismatch_box.isVisible() and not dialog.mismatch_confirm.isChecked()
+    assert not dialog.import_button.isEnabled()
 
 
 def test_refused_file_is_explained_and_nothing_can_be_imported(

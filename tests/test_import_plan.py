@@ -6,12 +6,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from organizer.interop.plan import apply_plan, make_plan
 from organizer.interop.reader import read_file
 from organizer.store import Store
 
 DATA = Path(__file__).parent / "data"
 MESSY = DATA / "fhir_messy_bundle.json"
+
+
+@pytest.fixture
+def person_id(store: Store) -> int:
+    """The patient the messy bundle is about, typed without details (the file fills them)."""
+    return int(store.add("person", {"full_name": "Zofia Nowak-Testowa"}).id)
 
 
 def test_messy_bundle_degrades_gracefully(store: Store, person_id: int) -> None:

@@ -92,7 +92,7 @@ def test_truncated_xml_and_random_bytes_are_refused(cli: Callable[..., Any], see
     _refused(cli, seeded, noise, "not a health record")
 
 
-def test_a_failure_in_the_middle_writes_nothing(store: Any, person_id: int,
+def test_a_failure_in_the_middle_writes_nothing(store: Any,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """All or nothing: a write failing halfway leaves the store as it was."""
     from organizer.errors import OrganizerError
@@ -100,6 +100,7 @@ def test_a_failure_in_the_middle_writes_nothing(store: Any, person_id: int,
     from organizer.interop.reader import read_file
 
     path = DATA / "fhir_messy_bundle.json"
+    person_id = store.add("person", {"full_name": "Zofia Nowak-Testowa"}).id
     plan = make_plan(store, read_file(path), person_id)
     real_add = store.add
     calls = {"n": 0}

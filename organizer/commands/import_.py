@@ -1,8 +1,9 @@
 """`organizer import FILE ... (--person P | --new-person)`: import FHIR, C-CDA or an archive.
 
-No preview here (the app has one): each file is read, compared with the store, and added
-in one transaction; the command prints what it added. A file that cannot be imported is
-refused with one line and changes nothing (files before it stay imported).
+No preview here (the app has one): every file is read and compared with the store first,
+then all are added in one transaction; the command prints what it added. A file that
+cannot be imported, or that names a different patient than --person (unless --force), is
+refused with one line and nothing is imported, from that file or any other.
 """
 
 from __future__ import annotations
@@ -21,19 +22,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_person_option(group, required=False)  # type: ignore[arg-type]
     group.add_argument("--new-person", action="store_true",
                        help="make a new person from the patient named in the file")
+    parser.add_argument("--force", action="store_true",
+                        help="import even when the file names a different patient than "
+                             "--person (the person's own details are never filled from it)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from organizer.interop.plan import apply_plan, describe, make_plan
-    from organizer.interop.reader import read_file
+    from organizer.interop.plan import apply_plans, describe, plan_files
 
     paths = [Path(f) for f in args.files]
     with open_store(args) as store:
         person_id = None if args.new_person else store.find_person(args.person).id
-        for path in paths:
-            parsed = read_file(path)
-            plan = make_plan(store, parsed, person_id)
-            result = apply_plan(store, plan, source=path)
-            for line in describe(result, parsed.filename):
-                print(line)
+        plans = plan_files(store, paths, person_id, force=args.force)
+        results = apply_plans(store, plans)
+    for (_, plan), result in zip(plans, results, strict=True):
+        for line in describe(result, plan.parsed.filename):
+            print(line)
+        if plan.mismatch is not None:
+            name = plan.mismatch.person_name
+            print(f"The file names {plan.mismatch.file_patient}; it was imported for {name} "
+                  f"because of --force, and {name}’s own details were not changed.")
     return 0

@@ -33,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "contents, case, timeline, summary, questions, index, enclosures")
     parser.add_argument("--records", metavar="IDS",
                         help="record numbers to include, comma-separated (default: every "
-                             "record of the person)")
+                             "record of the person but the JSON/XML files kept by imports)")
     parser.add_argument("--prepared-by", metavar="NAME",
                         help="your name, when you prepare the packet for someone else")
     parser.add_argument("--printout", choices=PRINTOUTS,

@@ -7,9 +7,11 @@ Layout:
     files/SHA256    each attached file once, named by its checksum
 
 Importing it (`organizer import ARCHIVE.zip --new-person`) gives back the same items, with
-their links remapped to the new ids, and the same files byte for byte. Every member is
-checked against the manifest before anything is written; a member whose name is not in
-the manifest is never read.
+their links remapped to the new ids, their own origin and created/updated times, and the
+same files byte for byte. Every member is checked against the manifest before anything is
+written; a member whose name is not in the manifest is never read. A manifest or an item
+of the wrong shape (a list where a name belongs, a version that is not a number) refuses
+the whole archive, before anything is written.
 """
 
 from __future__ import annotations
@@ -23,18 +25,27 @@ from pathlib import Path
 from typing import Any
 
 from organizer import __version__
-from organizer.errors import OrganizerError
+from organizer.errors import OrganizerError, ValidationError
 from organizer.hashing import hash_stream
 from organizer.interop.parsed import ParsedFile, Proposed, ZipMember
 from organizer.interop.refusals import UnreadableFileError, unrecognised
 from organizer.models import TYPES, Person, Record
 from organizer.progress import Progress
 from organizer.progress import step as report
-from organizer.store import Store
+from organizer.store import Store, is_stamp
+from organizer.validation import clean
 
 FORMAT = "second-opinion-organizer-person-archive"
 VERSION = 1
 MAX_ITEMS_JSON = 512 * 1024 ** 2
+_HEX = set("0123456789abcdef")
+
+
+def damaged(name: str) -> UnreadableFileError:
+    """The refusal for an archive whose manifest or items are not what the organizer
+    writes: broken, tampered with, or made by something else."""
+    return UnreadableFileError(f"“{name}” is damaged or is not an organizer archive, so it "
+                               "cannot be imported; nothing was changed.")
 
 
 def export_archive(store: Store, person_id: int, out: Path,
@@ -101,47 +112,106 @@ def read_archive(path: Path, parsed: ParsedFile, progress: Progress | None = Non
     except zipfile.BadZipFile:
         raise UnreadableFileError(f"“{name}” is a damaged zip file, so it cannot be "
                                   "imported; nothing was changed.") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UnreadableFileError(f"“{name}” holds damaged data, so it cannot be imported; "
-                                  "nothing was changed.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, ValueError, RecursionError):
+        raise damaged(name) from None
     parsed.format = "archive"
     parsed.keep_file = False
     parsed.title = f"Archive of {manifest.get('person') or 'a person'}"
     if not isinstance(data, dict) or not isinstance(data.get("person"), dict):
-        raise unrecognised(name)
+        raise damaged(name)
     person = data["person"]
+    _check_row(Person, person, name)
     parsed.person = {k: person.get(k) for k in Person.specs()
                      if k != "primary_provider_id" and person.get(k) is not None}
-    parsed.person_origin = str(person.get("origin") or "") or None
+    parsed.person_origin = person.get("origin") or None
+    parsed.person_stamps = _stamps(person, name)
     if person.get("primary_provider_id"):
         parsed.person_links["primary_provider_id"] = f"provider:{person['primary_provider_id']}"
-    items: dict[str, Any] = data["items"] if isinstance(data.get("items"), dict) else {}
+    items = data.get("items", {})
+    if not isinstance(items, dict):
+        raise damaged(name)
     for type_name, rows in items.items():
-        if type_name not in TYPES or type_name == "person" or not isinstance(rows, list):
+        if type_name not in TYPES or type_name == "person":
             parsed.skipped[f"unknown kind “{type_name}”"] += 1
             continue
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            raise damaged(name)
         for row in rows:
-            if isinstance(row, dict):
-                parsed.items.append(_proposed(type_name, row, path, members))
+            _check_row(TYPES[type_name], row, name)
+            parsed.items.append(_proposed(type_name, row, path, members, name))
     return parsed
 
 
+def _check_row(cls: type[Any], row: dict[str, Any], name: str) -> None:
+    """Every value of an archived item has the shape its field needs (a list never passes
+    for a name), and reads as the store would read it; else the archive is damaged."""
+    for field_name, spec in cls.specs().items():
+        value = row.get(field_name)
+        if value is None:
+            continue
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        fits = {"ref": whole, "int": whole, "bool": isinstance(value, bool),
+                "number": whole or isinstance(value, float)}.get(spec.kind,
+                                                                isinstance(value, str))
+        if not fits:
+            raise damaged(name)
+    if cls is not Person and not (isinstance(row.get("id"), int)
+                                  and not isinstance(row.get("id"), bool)):
+        raise damaged(name)
+    if row.get("origin") is not None and not isinstance(row.get("origin"), str):
+        raise damaged(name)
+    values = {k: row[k] for k, spec in cls.specs().items()
+              if spec.kind != "ref" and row.get(k) is not None}
+    try:
+        clean(cls, values, partial=True)
+    except ValidationError:
+        raise damaged(name) from None
+    if any(spec.required and spec.kind != "ref" and values.get(k) in (None, "")
+           for k, spec in cls.specs().items()):
+        raise damaged(name)
+
+
+def _stamps(row: dict[str, Any], name: str) -> tuple[str, str] | None:
+    """The item's (created_at, updated_at), checked; None when the archive has none."""
+    created, updated = row.get("created_at"), row.get("updated_at")
+    if created is None and updated is None:
+        return None
+    if not (is_stamp(created) and is_stamp(updated)):
+        raise damaged(name)
+    return str(created), str(updated)
+
+
 def _manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
+    """The manifest, checked for the shape the organizer writes before anything trusts it."""
     try:
         manifest = json.loads(archive.read("manifest.json").decode("utf-8"))
     except KeyError:
         raise unrecognised(name) from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UnreadableFileError(f"“{name}” has a damaged manifest, so it cannot be "
-                                  "imported; nothing was changed.") from None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise damaged(name) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise unrecognised(name)
-    if int(manifest.get("version") or 0) > VERSION:
+        raise damaged(name)
+    version = manifest.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise damaged(name)
+    if version > VERSION:
         raise UnreadableFileError(f"“{name}” was made by a newer version of the organizer. "
                                   "Update the organizer, then import it again.")
+    for key in ("app_version", "exported_at", "person"):
+        if manifest.get(key) is not None and not isinstance(manifest[key], str):
+            raise damaged(name)
     members = manifest.get("members")
     if not isinstance(members, dict) or "items.json" not in members:
-        raise unrecognised(name)
+        raise damaged(name)
+    for member, meta in members.items():
+        if not isinstance(meta, dict):
+            raise damaged(name)
+        sha, size = meta.get("sha256"), meta.get("size")
+        if not (isinstance(sha, str) and len(sha) == 64 and set(sha) <= _HEX
+                and isinstance(size, int) and not isinstance(size, bool) and size >= 0):
+            raise damaged(name)
+        if member.startswith("files/") and member[6:] != sha:
+            raise damaged(name)
     for member in members:
         if member != "items.json" and not (
                 member.startswith("files/") and len(member) == 70 and
@@ -153,8 +223,6 @@ def _manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
 
 def _verify(archive: zipfile.ZipFile, member: str, meta: Any, name: str) -> None:
     """The member's size and SHA-256 match the manifest (read in chunks: bounded memory)."""
-    if not isinstance(meta, dict):
-        raise unrecognised(name)
     try:
         info = archive.getinfo(member)
     except KeyError:
@@ -171,7 +239,7 @@ def _verify(archive: zipfile.ZipFile, member: str, meta: Any, name: str) -> None
 
 
 def _proposed(type_name: str, row: dict[str, Any], path: Path,
-              members: dict[str, Any]) -> Proposed:
+              members: dict[str, Any], name: str) -> Proposed:
     cls = TYPES[type_name]
     values: dict[str, Any] = {}
     links: dict[str, str] = {}
@@ -184,12 +252,18 @@ def _proposed(type_name: str, row: dict[str, Any], path: Path,
         if value is not None:
             values[field_name] = value
     item = Proposed(type_name, values, key=f"{type_name}:{row.get('id')}", links=links,
-                    origin=str(row.get("origin") or "") or None)
+                    origin=row.get("origin") or None, stamps=_stamps(row, name))
     if type_name == "record":
-        for attachment in row.get("attachments") or []:
-            sha = str((attachment or {}).get("sha256") or "")
+        attachments = row.get("attachments") or []
+        if not isinstance(attachments, list):
+            raise damaged(name)
+        for attachment in attachments:
+            if not isinstance(attachment, dict):
+                raise damaged(name)
+            sha, filename = attachment.get("sha256"), attachment.get("filename")
+            if not isinstance(sha, str) or not isinstance(filename, (str, type(None))):
+                raise damaged(name)
             member = f"files/{sha}"
             if member in members:
-                item.files.append((str(attachment.get("filename") or sha),
-                                   ZipMember(path, member)))
+                item.files.append((filename or sha, ZipMember(path, member)))
     return item

@@ -16,12 +16,14 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from organizer.errors import ValidationError
 from organizer.interop import codes
-from organizer.interop.jsonstream import iter_object
+from organizer.interop.jsonstream import JsonNumber, iter_object
+from organizer.interop.jsonstream import loads as json_loads
 from organizer.interop.parsed import FileContent, ParsedFile, Proposed
 from organizer.interop.refusals import malformed, unrecognised
 from organizer.progress import Progress
@@ -143,15 +145,38 @@ def telecom(values: Any, system: str) -> str | None:
     return None
 
 
+class NotANumberError(ValueError):
+    """A value that is not a real number (NaN, infinite): its item is left out."""
+
+
+_NOT_NUMBERS = {"nan", "inf", "infinity"}
+
+
+def number_text(number: Any) -> str:
+    """A JSON number exactly as the file wrote it ("4.10" stays "4.10", "7.0" stays "7.0");
+    NotANumberError for NaN or an infinity, which no measurement can be."""
+    if isinstance(number, JsonNumber):
+        if not number.finite():
+            raise NotANumberError(str(number))
+        return str(number)
+    if isinstance(number, float):  # from a reader that did not keep the digits
+        if number != number or number in (float("inf"), float("-inf")):
+            raise NotANumberError(repr(number))
+        return repr(number)
+    if isinstance(number, Decimal) and not number.is_finite():
+        raise NotANumberError(str(number))
+    text = str(number)
+    if text.strip().lower().lstrip("+-") in _NOT_NUMBERS:
+        raise NotANumberError(text)
+    return text
+
+
 def quantity(value: Any) -> tuple[str | None, str | None]:
-    """(value text, unit) of a Quantity, keeping a comparator such as ">"."""
+    """(value text, unit) of a Quantity, keeping a comparator such as ">" and the digits as
+    written."""
     if not isinstance(value, dict) or value.get("value") is None:
         return None, None
-    number = value["value"]
-    if isinstance(number, float):
-        text = f"{number:.6g}" if abs(number) < 1e6 else repr(number)
-    else:
-        text = str(number)
+    text = number_text(value["value"])
     unit = value.get("unit") or value.get("code")
     return f"{value.get('comparator') or ''}{text}", (str(unit) if unit else None)
 
@@ -261,7 +286,12 @@ class FhirReader:
             return
         key = self._key_for(resource, full_url)
         handler = getattr(self, f"_{kind.lower()}")
-        handler(resource, key)
+        before = len(self.parsed.items)
+        try:
+            handler(resource, key)
+        except NotANumberError:  # NaN or infinity: this resource is left out, whole
+            del self.parsed.items[before:]
+            self.parsed.skipped["entries with a value that is not a real number"] += 1
 
     # one method per resource type -----------------------------------------------------
 
@@ -814,9 +844,12 @@ def _dosage(dosage: Any) -> tuple[str | None, str | None, str | None, str | None
                  "mo": "month", "a": "year"}
         times = repeat.get("frequency") or 1
         period = repeat.get("period") or 1
+        for count in (times, period):
+            if isinstance(count, Decimal):
+                number_text(count)  # NaN or infinite: the whole medication is left out
         unit = units.get(str(repeat.get("periodUnit")), str(repeat.get("periodUnit") or ""))
-        each = f"every {period:g} {unit}s" if isinstance(period, (int, float)) and period != 1 \
-            else f"a {unit}"
+        real = isinstance(period, (int, float, Decimal)) and not isinstance(period, bool)
+        each = f"every {period:g} {unit}s" if real and period != 1 else f"a {unit}"
         frequency = f"{times} time{'s' if times != 1 else ''} {each}".strip()
     elif first.get("asNeededBoolean"):
         frequency = "when needed"
@@ -900,7 +933,7 @@ def read_ndjson(path: Path, parsed: ParsedFile, progress: Progress | None = None
             if not line.strip():
                 continue
             try:
-                resource = json.loads(line)
+                resource = json_loads(line)
             except json.JSONDecodeError as exc:
                 raise malformed(parsed.filename, "NDJSON",
                                 f"line {number}: {exc.msg}") from None
@@ -936,6 +969,6 @@ def looks_like_ndjson(path: Path) -> bool:
             if not second:
                 return False
     try:
-        return isinstance(json.loads(first), dict) and second.lstrip().startswith(b"{")
+        return isinstance(json_loads(first), dict) and second.lstrip().startswith(b"{")
     except (json.JSONDecodeError, UnicodeDecodeError):
         return False

@@ -6,12 +6,16 @@ allergies) are always present: an empty one says so with an `emptyReason`, and "
 allergies" is stated with the IPS code rather than left empty. Immunizations,
 procedures and results are added when there are any. Every section has a short
 narrative, as FHIR documents require.
+
+A result's number is written with the digits it was typed or imported with ("4.10", not
+4.1), so the second doctor's system, and a re-import, read the same value.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +23,7 @@ from typing import Any
 
 from organizer import __version__
 from organizer.interop.codes import system_url
+from organizer.interop.jsonstream import JsonNumber
 from organizer.models import (
     Allergy,
     Condition,
@@ -150,16 +155,14 @@ def _resource(item: Item, patient: dict[str, str]) -> tuple[dict[str, Any], str]
     if item.observed_on:
         out["effectiveDateTime"] = item.observed_on
     value = (item.value or "").strip()
-    try:
-        number = float(value)
-        quantity: dict[str, Any] = {"value": int(number) if number.is_integer() and
-                                    "." not in value else number}
+    number = _number(value)
+    if number is not None:
+        quantity: dict[str, Any] = {"value": number}
         if item.unit:
             quantity["unit"] = item.unit
         out["valueQuantity"] = quantity
-    except ValueError:
-        if value:
-            out["valueString"] = value + (f" {item.unit}" if item.unit else "")
+    elif value:
+        out["valueString"] = value + (f" {item.unit}" if item.unit else "")
     if item.reference_range:
         out["referenceRange"] = [{"text": item.reference_range}]
     if item.flag:
@@ -167,6 +170,35 @@ def _resource(item: Item, patient: dict[str, str]) -> tuple[dict[str, Any], str]
     line = item.name + (f": {item.value}" if item.value else "") + (
         f" {item.unit}" if item.unit and item.value else "")
     return out, line + (f" ({item.observed_on})" if item.observed_on else "")
+
+
+_JSON_NUMBER = re.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$")
+_RAW = re.compile(r'"\\u0000([-+.eE0-9]+)\\u0000"')
+
+
+def _number(value: str) -> int | JsonNumber | None:
+    """The value as a JSON number with its own digits, when it is exactly one (and finite)."""
+    if not _JSON_NUMBER.match(value):
+        return None
+    if value.lstrip("-").isdigit():
+        return int(value) if len(value) < 300 else None
+    number = JsonNumber(value)
+    return number if number.finite() else None
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    """JSON text in which every JsonNumber is written with its own digits.
+
+    The json module writes a Decimal only through `default`, as a string; it is marked
+    with NUL characters (which no stored text can hold) and the quotes taken off after.
+    """
+    def default(value: Any) -> str:
+        if isinstance(value, JsonNumber):
+            return "\x00" + str(value) + "\x00"
+        raise TypeError(f"{type(value).__name__} cannot be written as JSON")
+
+    text = json.dumps(data, ensure_ascii=False, indent=1, default=default)
+    return _RAW.sub(lambda m: m.group(1), text)
 
 
 def ips_bundle(store: Store, person_id: int) -> dict[str, Any]:
@@ -227,5 +259,5 @@ def ips_bundle(store: Store, person_id: int) -> dict[str, Any]:
 
 def export_ips(store: Store, person_id: int, out: Path) -> Path:
     data = ips_bundle(store, person_id)
-    Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    Path(out).write_text(_dumps(data), encoding="utf-8")
     return Path(out)

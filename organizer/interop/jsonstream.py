@@ -4,17 +4,61 @@
 objects. Here the text is walked with `JSONDecoder.raw_decode`: the top-level object's
 small values are decoded whole, and the `entry` array is decoded one element at a time, so
 only the text and the entry being read are in memory.
+
+Numbers with a fraction or an exponent are read as `JsonNumber`: a Decimal that remembers
+the digits as written, so "4.10" stays "4.10" (a float would make it 4.1, and 1e400 an
+infinity). NaN and Infinity, which Python's reader accepts though JSON has no such thing,
+become non-finite JsonNumbers for the reader to refuse item by item.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from decimal import Context, Decimal
 from typing import Any
 
 from organizer.interop.refusals import malformed
 
 _WS = " \t\n\r"
+_FLOAT_MAX = Decimal("1.7976931348623157e308")
+
+
+class JsonNumber(Decimal):
+    """A JSON number exactly as the file wrote it: `str()` gives back its own digits."""
+
+    text: str
+
+    def __new__(cls, text: str) -> JsonNumber:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __format__(self, spec: str, context: Context | None = None, /) -> str:
+        # f"{number}" too gives the digits as written
+        return self.text if not spec else super().__format__(spec)
+
+    def finite(self) -> bool:
+        """False for NaN, Infinity, and numbers too large for any real measurement."""
+        return self.is_finite() and abs(self) <= _FLOAT_MAX
+
+
+def decoder() -> json.JSONDecoder:
+    """A JSON decoder keeping numbers exact (see JsonNumber)."""
+    return json.JSONDecoder(parse_float=JsonNumber, parse_constant=JsonNumber)
+
+
+def loads(text: str | bytes) -> Any:
+    """`json.loads` with numbers kept exact; a number too long to read is a decode error."""
+    try:
+        return json.loads(text, parse_float=JsonNumber, parse_constant=JsonNumber)
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # an integer of thousands of digits
+        raise json.JSONDecodeError(str(exc), "", 0) from None
 
 
 def _skip(text: str, i: int) -> int:
@@ -27,7 +71,7 @@ def _skip(text: str, i: int) -> int:
 def iter_object(text: str, filename: str) -> Iterator[tuple[str, Any]]:
     """(key, value) pairs of the top-level JSON object; `entry` items come one by one as
     ("entry", element). Broken JSON raises the plain-words refusal."""
-    decoder = json.JSONDecoder()
+    reader = decoder()
 
     def fail(i: int, why: str = "") -> Exception:
         line = text.count("\n", 0, i) + 1
@@ -35,9 +79,11 @@ def iter_object(text: str, filename: str) -> Iterator[tuple[str, Any]]:
 
     def value_at(i: int) -> tuple[Any, int]:
         try:
-            return decoder.raw_decode(text, i)
+            return reader.raw_decode(text, i)
         except json.JSONDecodeError as exc:
             raise fail(exc.pos, f"{exc.msg} at line {exc.lineno}") from None
+        except ValueError:  # an integer of thousands of digits
+            raise fail(i, "a number in it is too long") from None
         except RecursionError:
             raise fail(i, "it is nested too deeply") from None
 

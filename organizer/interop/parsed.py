@@ -43,6 +43,7 @@ class Proposed:
     links: dict[str, str] = field(default_factory=dict)
     files: list[tuple[str, FileContent]] = field(default_factory=list)
     origin: str | None = None  # an archive keeps each item's own origin
+    stamps: tuple[str, str] | None = None  # and its own (created_at, updated_at)
     duplicate: bool = False
     existing_id: int | None = None
     same_as: str | None = None  # the key of an earlier item of the same file it repeats
@@ -83,6 +84,7 @@ class ParsedFile:
     person: dict[str, Any] = field(default_factory=dict)
     person_links: dict[str, str] = field(default_factory=dict)  # primary_provider_id -> key
     person_origin: str | None = None  # an archive keeps the person's own origin
+    person_stamps: tuple[str, str] | None = None  # and (created_at, updated_at)
     items: list[Proposed] = field(default_factory=list)
     no_known_allergies: bool = False
     skipped: Counter[str] = field(default_factory=Counter)

@@ -6,21 +6,30 @@ item's date). The user unticks what they do not want (`Proposed.include`), then
 `apply_plan` writes everything in ONE store transaction: all of it, or nothing. The
 imported file itself is kept as a record (kind "imported") for provenance, and the
 `imports` table remembers its checksum so the same file never adds anything twice.
+
+Before a file is imported for someone already in the organizer, the patient it names is
+compared with that person (organizer.interop.patient): a clear mismatch is refused unless
+the user confirms it (`ImportPlan.confirmed`), and a mismatched file never fills in the
+person's details. Several files are read and planned first and applied together in one
+transaction (`plan_files`, `apply_plans`): a refused file means none is imported.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from organizer.interop.parsed import ParsedFile, Proposed, ZipMember, date_of
+from organizer.interop.patient import Mismatch, compare
 from organizer.models import TYPES, Person
 from organizer.progress import Progress
 from organizer.progress import step as report
@@ -44,6 +53,10 @@ class ImportPlan:
     person_name: str
     person_values: dict[str, Any] = field(default_factory=dict)
     already: dict[str, Any] | None = None  # the earlier import of this very file
+    # The file names a different patient from the chosen person; `confirmed` is the user
+    # saying it is about that person all the same (the app's tick box, the CLI's --force).
+    mismatch: Mismatch | None = None
+    confirmed: bool = False
 
     @property
     def items(self) -> list[Proposed]:
@@ -83,7 +96,7 @@ def natural_keys(item_type: str, values: dict[str, Any],
     parents = tuple(sorted((k, str(v)) for k, v in (links or {}).items()))
     extra: tuple[Any, ...] = parents
     if item_type == "result":
-        extra += (" ".join(str(values.get("value") or "").lower().split()),)
+        extra += (value_key(values.get("value")),)
     if item_type == "checklist":
         return {("checklist", values.get("step"), *parents)}
     keys: set[tuple[Any, ...]] = set()
@@ -93,6 +106,23 @@ def natural_keys(item_type: str, values: dict[str, Any],
         keys.add((item_type, "code", str(values.get("code_system") or "").lower(),
                   str(values["code"]).strip().lower(), when, *extra))
     return keys
+
+
+_NUMBER = re.compile(r"^(<=|>=|[<>≤≥=~]?)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)$")
+
+
+def value_key(value: Any) -> str:
+    """A result's value as duplicates are matched: numbers by their value ("7.0", "7" and
+    "7.00" are one value; "<0.10" and "<0.1" too), anything else by its words."""
+    text = " ".join(str(value or "").lower().split())
+    match = _NUMBER.match(text)
+    if match:
+        try:  # normalize: 7.00 -> 7, 100 -> 1E+2 (never 400 digits for 1e400)
+            number = Decimal(match.group(2))
+            return match.group(1) + (str(number.normalize()) if number else "0")
+        except ArithmeticError:  # beyond what Decimal can hold: compare as written
+            return text
+    return text
 
 
 def _required_links(item_type: str) -> list[str]:
@@ -116,12 +146,14 @@ def make_plan(store: Store, parsed: ParsedFile, person_id: int | None) -> Import
     else:
         person = store.person(person_id)
         plan = ImportPlan(parsed, person_id, person.full_name,
-                          already=store.find_import(parsed.sha256, person_id))
-        plan.person_values = _fill_empty(person, parsed.person)
-        if (parsed.no_known_allergies and not person.no_known_allergies
-                and not any(i.type == "allergy" for i in parsed.items)
-                and store.count("allergy", person_id) == 0):
-            plan.person_values["no_known_allergies"] = True
+                          already=store.find_import(parsed.sha256, person_id),
+                          mismatch=compare(parsed.filename, parsed.person, person))
+        if plan.mismatch is None:  # another patient's details never fill this person's
+            plan.person_values = _fill_empty(person, parsed.person)
+            if (parsed.no_known_allergies and not person.no_known_allergies
+                    and not any(i.type == "allergy" for i in parsed.items)
+                    and store.count("allergy", person_id) == 0):
+                plan.person_values["no_known_allergies"] = True
         existing = _existing_keys(store, person_id, {i.type for i in parsed.items})
     _mark_duplicates(plan, existing)
     if plan.already is not None:  # the very same file: everything in it is already there
@@ -195,6 +227,8 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
     `source` is the imported file itself, kept as a record for provenance.
     """
     parsed = plan.parsed
+    if plan.mismatch is not None and not plan.confirmed:
+        raise OrganizerError(plan.mismatch.refusal())
     origin = f"import:{parsed.filename}"[:200]
     chosen = [i for i in plan.items if i.include]
     duplicates = sum(1 for i in plan.items if i.duplicate)
@@ -223,6 +257,7 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
         auto_steps: dict[int, dict[int, int]] = {}  # case id -> step -> checklist id
         claimed: set[int] = set()
         cases_with_steps: set[int] = set()
+        stamped: list[tuple[Proposed, int]] = []  # archive items with their own times
         done = 0
         for item in sorted(plan.items, key=_rank):
             if not item.include:
@@ -257,11 +292,15 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
                         k: v for k, v in values.items() if k != "case_id"})
                     ids[item.key] = step_id
                     added["checklist"] += 1
+                    if item.stamps is not None:
+                        stamped.append((item, step_id))
                     continue
             written = store.add(item.type, values, person_id=person_id, origin=item_origin)
             change += written
             ids[item.key] = written.id
             added[item.type] += 1
+            if item.stamps is not None:
+                stamped.append((item, written.id))
             if item.type == "case":
                 auto_steps[written.id] = {
                     int(getattr(c.after, "step", 0) or 0): c.id for c in written.items[1:]
@@ -278,6 +317,12 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
         for name, key in parsed.person_links.items():
             if key in ids:
                 change += store.update("person", person_id, {name: ids[key]})
+        # Last, once nothing else will touch them: the times the archive recorded.
+        for item, item_id in stamped:
+            if item.stamps is not None:
+                store.set_stamps(item.type, item_id, item.stamps, origin=item.origin)
+        if plan.person_id is None and parsed.person_stamps is not None:
+            store.set_stamps("person", person_id, parsed.person_stamps)
         record_id = None
         if parsed.keep_file and source is not None:
             record = store.add("record", {
@@ -295,6 +340,43 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
     report(progress, total, total, "Done")
     name = plan.person_name
     return ImportResult(change, person_id, name, added, duplicates, left_out, parsed.skipped)
+
+
+def plan_files(store: Store, paths: list[Path], person_id: int | None, *,
+               force: bool = False, progress: Progress | None = None
+               ) -> list[tuple[Path, ImportPlan]]:
+    """Read and plan every file before anything is written; the first file refused (bad,
+    hostile, or about someone else without `force`) refuses them all."""
+    from organizer.interop.reader import read_file
+
+    plans = []
+    for path in paths:
+        plan = make_plan(store, read_file(path, progress), person_id)
+        if plan.mismatch is not None:
+            if not force:
+                raise OrganizerError(plan.mismatch.refusal())
+            plan.confirmed = True
+        plans.append((Path(path), plan))
+    return plans
+
+
+def apply_plans(store: Store, plans: list[tuple[Path, ImportPlan]],
+                progress: Progress | None = None) -> list[ImportResult]:
+    """Apply several files' plans in ONE transaction: every file is imported, or none.
+
+    Each plan after the first is compared with the store again just before it is applied
+    (inside the transaction), so what an earlier file added is marked as already there
+    instead of being added twice; what the user unticked stays unticked.
+    """
+    results: list[ImportResult] = []
+    with store.transaction():
+        for number, (path, plan) in enumerate(plans):
+            if number and plan.person_id is not None:
+                fresh = make_plan(store, plan.parsed, plan.person_id)
+                fresh.confirmed = plan.confirmed
+                plan = fresh
+            results.append(apply_plan(store, plan, source=path, progress=progress))
+    return results
 
 
 def _attach(store: Store, record_id: int, filename: str, content: bytes | ZipMember,
@@ -356,5 +438,5 @@ def describe(result: ImportResult, filename: str) -> list[str]:
                      f"{result.left_out}.")
     if result.skipped:
         shown = ", ".join(f"{n} {what}" for what, n in result.skipped.most_common())
-        lines.append(f"Not imported (no place for them in the organizer): {shown}.")
+        lines.append(f"Not imported (no place for them, or nothing to keep): {shown}.")
     return lines

@@ -30,7 +30,7 @@ from organizer.packet.enclosures import (
     image_frames,
     plan_enclosures,
 )
-from organizer.packet.options import SECTIONS, PacketOptions
+from organizer.packet.options import SECTIONS, PacketOptions, in_packet_by_default
 from organizer.packet.snapshot import PacketSnapshot, take_snapshot
 from organizer.packet.text import format_date, joined
 from organizer.paths import create_private, private_output
@@ -65,8 +65,10 @@ def build_packet(store: Store, person_id: int, output: Path | str,
 
 
 def chosen_records(snapshot: PacketSnapshot, options: PacketOptions) -> list[Record]:
+    """The records the packet lists and encloses: those picked, or by default every record
+    except an import's kept file (see `in_packet_by_default`)."""
     if options.record_ids is None:
-        return list(snapshot.records)
+        return [r for r in snapshot.records if in_packet_by_default(r)]
     wanted = set(options.record_ids)
     return [r for r in snapshot.records if r.id in wanted]
 

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 
 from organizer.errors import ValidationError
+from organizer.models import Record
 
 # Section key -> its title in the packet, in the order the packet prints them.
 SECTIONS: dict[str, str] = {
@@ -70,9 +71,10 @@ class PacketOptions:
     """The choices of one packet.
 
     `sections` are keys of SECTIONS; `record_ids` None means every record of the person
-    (the case's own first, then by date), otherwise exactly those records in that order
-    of the default sort. `prepared_by` is the name of the caregiver making the packet when
-    it is not the patient. `made_on` (ISO date) is for reproducible output in tests.
+    that belongs in a packet by default (`in_packet_by_default`: the case's own first,
+    then by date), otherwise exactly those records in that order of the default sort.
+    `prepared_by` is the name of the caregiver making the packet when it is not the
+    patient. `made_on` (ISO date) is for reproducible output in tests.
     """
 
     sections: tuple[str, ...] = tuple(SECTIONS)
@@ -95,3 +97,18 @@ class PacketOptions:
 
     def has(self, section: str) -> bool:
         return section in self.sections
+
+
+def in_packet_by_default(record: Record) -> bool:
+    """Whether a record goes into the packet when the user has not picked records.
+
+    An import keeps the file it read (FHIR JSON, C-CDA XML) as a record of kind
+    "imported": bookkeeping for the patient, which a doctor cannot read and the packet
+    cannot enclose, so by default it is left out rather than listed as an enclosure that
+    "could not be included". Picked by hand, it is included like any other record. A
+    record kept from an import's narrative (no file) or holding a PDF or a picture stays.
+    """
+    if record.kind != "imported" or not record.attachments:
+        return True
+    return any(a.media_type == "application/pdf" or a.media_type.startswith("image/")
+               for a in record.attachments)

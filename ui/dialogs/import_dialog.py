@@ -3,6 +3,9 @@ the user untick what they do not want, then import in one transaction (in a work
 
 Items already in the organizer are shown, marked, and unticked. Nothing is written until
 the user presses Import; a refused file is explained in plain words and changes nothing.
+When a file names a different patient from the person chosen, a warning names both and
+Import stays disabled until the user ticks "Yes, this file is about <person>". All the
+files are imported in one transaction: every one of them, or none.
 
 Signals:
     imported(object): the list of `organizer.interop.plan.ImportResult`, after success.
@@ -16,10 +19,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -32,7 +37,7 @@ from PySide6.QtWidgets import (
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from organizer.interop.parsed import ParsedFile, Proposed
-from organizer.interop.plan import ImportPlan, apply_plan, count_words, make_plan
+from organizer.interop.plan import ImportPlan, apply_plans, count_words, make_plan
 from organizer.models import TYPES
 from organizer.progress import Progress
 from organizer.store import Store
@@ -79,6 +84,31 @@ class ImportDialog(QDialog):
         self.person.currentIndexChanged.connect(self._replan)
         form.addRow("Import for:", self.person)
         layout.addLayout(form)
+
+        # A file about someone else: said loudly, and confirmed by hand before Import.
+        self.mismatch_box = QFrame()
+        self.mismatch_box.setObjectName("mismatchBox")
+        self.mismatch_box.setStyleSheet(
+            "#mismatchBox { background: #fff4d6; border: 2px solid #b36b00; "
+            "border-radius: 6px; } #mismatchBox QLabel { color: #3d2600; "
+            "background: transparent; }")
+        box = QVBoxLayout(self.mismatch_box)
+        self.mismatch_title = QLabel("This may be someone else’s record")
+        heading = QFont()
+        heading.setBold(True)
+        heading.setPointSizeF(heading.pointSizeF() * 1.15 if heading.pointSizeF() > 0
+                              else 11)
+        self.mismatch_title.setFont(heading)
+        box.addWidget(self.mismatch_title)
+        self.mismatch_text = QLabel()
+        self.mismatch_text.setWordWrap(True)
+        self.mismatch_text.setAccessibleName("Warning: the file names another patient")
+        box.addWidget(self.mismatch_text)
+        self.mismatch_confirm = QCheckBox()
+        self.mismatch_confirm.toggled.connect(self._confirm_toggled)
+        box.addWidget(self.mismatch_confirm)
+        self.mismatch_box.hide()
+        layout.addWidget(self.mismatch_box)
 
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
@@ -179,7 +209,35 @@ class ImportDialog(QDialog):
                 problems.append(str(exc))
         self.refused.setText("\n".join(problems))
         self.refused.setVisible(bool(problems))
+        self._show_mismatch()
         self._fill_tree()
+
+    def _mismatched(self) -> list[ImportPlan]:
+        return [plan for _, plan in self.plans if plan.mismatch is not None]
+
+    def _show_mismatch(self) -> None:
+        """Warn, naming both people, when a file names another patient; the box to tick
+        starts unticked every time the person or the files change."""
+        mismatched = self._mismatched()
+        self.mismatch_confirm.blockSignals(True)
+        self.mismatch_confirm.setChecked(False)
+        self.mismatch_confirm.blockSignals(False)
+        if not mismatched:
+            self.mismatch_box.hide()
+            return
+        texts = [plan.mismatch.warning() for plan in mismatched if plan.mismatch]
+        name = mismatched[0].person_name
+        self.mismatch_text.setText("\n\n".join(texts) + "\n\nNothing from "
+                                   f"{'these files' if len(texts) > 1 else 'the file'} "
+                                   f"will change {name}’s own details.")
+        self.mismatch_confirm.setText(
+            f"Yes, {'these files are' if len(texts) > 1 else 'this file is'} about {name}")
+        self.mismatch_box.show()
+
+    def _confirm_toggled(self, checked: bool) -> None:
+        for plan in self._mismatched():
+            plan.confirmed = checked
+        self._update_summary()
 
     def _fill_tree(self) -> None:
         self.tree.blockSignals(True)
@@ -230,7 +288,8 @@ class ImportDialog(QDialog):
             if plan.parsed.skipped:
                 skipped = sum(plan.parsed.skipped.values())
                 note = QTreeWidgetItem(parent, [
-                    f"Not imported: {skipped} entries with no place in the organizer"])
+                    f"Not imported: {skipped} entries with no place in the organizer, "
+                    "or nothing to keep (point here to see which)"])
                 note.setToolTip(0, ", ".join(f"{n} {w}" for w, n in
                                              plan.parsed.skipped.most_common()))
         self.tree.blockSignals(False)
@@ -256,7 +315,11 @@ class ImportDialog(QDialog):
             self.status.setText("; ".join(parts) + ". Untick anything you do not want.")
         can = bool(self.plans) and any(
             total or new_people or plan.person_values for _, plan in self.plans)
-        self.import_button.setEnabled(can and not self._busy())
+        confirmed = all(plan.confirmed for plan in self._mismatched())
+        if not confirmed:
+            self.status.setText("The file names another patient: check the warning below "
+                                "before importing.")
+        self.import_button.setEnabled(can and confirmed and not self._busy())
 
     def _busy(self) -> bool:
         return self.job is not None and self.job.is_running()
@@ -266,15 +329,17 @@ class ImportDialog(QDialog):
     def _apply(self) -> None:
         plans = list(self.plans)
         root = self.ctx.store.root
+        if not all(plan.confirmed for plan in self._mismatched()):
+            return
         self.import_button.setEnabled(False)
         self.person.setEnabled(False)
+        self.mismatch_confirm.setEnabled(False)
         self.tree.setEnabled(False)
         self.status.setText("Importing…")
 
         def work(progress: Progress) -> list[Any]:
-            with Store(root) as store:
-                return [apply_plan(store, plan, source=path, progress=progress)
-                        for path, plan in plans]
+            with Store(root) as store:  # every file in one transaction: all or none
+                return apply_plans(store, plans, progress)
 
         self._run(work, self._applied)
 

@@ -43,7 +43,12 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.models import Case, Record
-from organizer.packet.options import SECTIONS, PacketOptions, default_page_size
+from organizer.packet.options import (
+    SECTIONS,
+    PacketOptions,
+    default_page_size,
+    in_packet_by_default,
+)
 from organizer.packet.snapshot import order_records
 from organizer.packet.text import format_date, word
 from ui.context import AppContext
@@ -217,7 +222,9 @@ class PacketDialog(QDialog):
                                    f"{note})")
             item.setData(Qt.ItemDataRole.UserRole, record.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            # The file kept from an import (JSON, XML) is bookkeeping, not for the doctor.
+            item.setCheckState(Qt.CheckState.Checked if in_packet_by_default(record)
+                               else Qt.CheckState.Unchecked)
             self.records.addItem(item)
 
     def _check_all(self, checked: bool) -> None:
