@@ -148,3 +148,31 @@ def test_switching_person_shows_their_items(qtbot: Any, window_factory: Any, sto
                      pos=rect.center())
     assert window.context.person_id == other
     assert page.model.rowCount() == 1
+
+
+def test_switching_person_keeps_typing_that_was_not_saved(
+        window_factory: Any, store: Any, person_id: int, qtbot: Any) -> None:
+    other = store.add("person", {"full_name": "Jan Kowalski"}).id
+    store.add("medication", {"name": "Metformin"}, person_id=person_id)
+    window = window_factory()
+    window.context.set_person(person_id)
+    page = open_page(window, "medications", 0)
+    page.table.selectRow(0)
+    enter(qtbot, page, "started_on", "2026-02-30")  # refused: not a real date
+    assert page.unsaved()
+    window.context.set_person(other)
+    page = open_page(window, "medications", 0)
+    page.add_new()
+    enter(qtbot, page, "dose", "5 mg")  # a new medication without its name yet
+    window.context.set_person(person_id)
+    page = open_page(window, "medications", 0)
+    assert len(page.unsaved()) == 2  # both kept, one shown, one parked
+    field = page.editor.form.editor("started_on")
+    assert field.text() == "2026-02-30"
+    assert "not a real date" in page.editor.form._errors["started_on"].text()
+    window.context.set_person(other)
+    page = open_page(window, "medications", 0)
+    assert page.editor.is_draft()
+    assert page.editor.form.editor("dose").text() == "5 mg"
+    enter(qtbot, page, "name", "Aspirin")  # now it can be saved
+    assert [m.title for m in store.list_items("medication", other)] == ["Aspirin"]

@@ -14,6 +14,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,6 +24,17 @@ from organizer.errors import NotFoundError, OrganizerError, ValidationError
 from organizer.models import Item
 from ui.context import AppContext
 from ui.item_form import ItemForm
+
+
+@dataclass(frozen=True)
+class Parked:
+    """Typing an editor could not store, kept while the user looks elsewhere."""
+
+    item_id: int | None  # the item it was typed into; None for a new item (`draft`)
+    draft: dict[str, Any] | None
+    typed: dict[str, Any]  # field -> what was typed and refused
+    messages: dict[str, str]  # field -> why it was refused
+    lines: tuple[str, ...]  # in plain words, for "not saved" notices
 
 
 class ItemEditor(QWidget):
@@ -136,6 +148,31 @@ class ItemEditor(QWidget):
                 lines.append(f"A new {self.cls.LABEL.lower()} is not saved yet: "
                              + (self.hint.text() or "fill in its required fields."))
         return lines
+
+    def park(self) -> Parked | None:
+        """What was typed here and not stored (a refused value, an unfinished new item),
+        taken out of the form to be put back later with `unpark`; None if nothing.
+
+        It stays in memory only: a switch to another person or item must not lose it,
+        and a refused value is not written anywhere in plain text."""
+        self.flush()
+        lines = self.unsaved()
+        if not lines:
+            return None
+        return Parked(
+            item_id=self.item.id if self.item is not None and self._draft is None else None,
+            draft=dict(self._draft) if self._draft is not None else None,
+            typed={name: self.form.value(name) for name in self._refused},
+            messages=dict(self._refused), lines=tuple(lines))
+
+    def unpark(self, parked: Parked) -> None:
+        """Put parked typing back in the form (the parked item is already shown)."""
+        if parked.draft is not None:
+            self.start_new(parked.draft)
+        self.form.set_values(parked.typed)
+        for name, message in parked.messages.items():
+            self._refused[name] = message
+            self.form.show_error(name, message)
 
     def _on_edited(self, values: dict[str, Any]) -> None:
         if self._draft is not None:

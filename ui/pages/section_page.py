@@ -42,7 +42,7 @@ from organizer.errors import NotFoundError, OrganizerError
 from organizer.models import TYPES, Item
 from ui.context import AppContext
 from ui.format import now_iso
-from ui.item_editor import ItemEditor
+from ui.item_editor import ItemEditor, Parked
 from ui.item_model import Computed, ItemRole, ItemTableModel, SortRole
 from ui.pages.title import TitleLabel
 from ui.sizing import ColumnFitter
@@ -107,6 +107,8 @@ class SectionPage(QWidget):
         self.type_name = type_name
         self.types = frozenset({type_name} | self._shown_refs())
         self.person_id: int | None = None
+        # Typing the store refused, kept per (person, item) while the user looks elsewhere.
+        self._parked: dict[tuple[int | None, int | None], Parked] = {}
         self.where: dict[str, Any] = dict(where or {})
         self._stale = True
         self._titles: dict[tuple[str, int], str] = {}
@@ -215,6 +217,7 @@ class SectionPage(QWidget):
     def set_person(self, person_id: int | None) -> None:
         if person_id == self.person_id and not self._stale:
             return
+        self._park()
         self.editor.show_item(None)
         self.person_id = person_id
         self._stale = True
@@ -235,7 +238,30 @@ class SectionPage(QWidget):
         self.editor.flush()
 
     def unsaved(self) -> list[str]:
-        return self.editor.unsaved()
+        parked = [line for key, kept in self._parked.items()
+                  if key != self._parking_key() for line in kept.lines]
+        return self.editor.unsaved() + parked
+
+    def _parking_key(self) -> tuple[int | None, int | None]:
+        item_id = None if self.editor.is_draft() or self.editor.item is None \
+            else self.editor.item.id
+        return (self.person_id, item_id)
+
+    def _park(self) -> None:
+        """Keep what the editor could not store before it shows something else."""
+        kept = self.editor.park()
+        if kept is not None:
+            self._parked[(self.person_id, kept.item_id)] = kept
+            self.status.emit("Not saved yet, and kept for when you come back: "
+                             + " ".join(kept.lines))
+
+    def _unpark(self) -> None:
+        """Put back what was kept for the item (or new item) now shown."""
+        kept = self._parked.pop(self._parking_key(), None)
+        if kept is not None:
+            self.editor.unpark(kept)
+            self.status.emit("What you typed here before is back; it is not saved yet: "
+                             + " ".join(kept.lines))
 
     def add_new(self) -> None:
         if self.person_id is None:
@@ -324,7 +350,21 @@ class SectionPage(QWidget):
             self._select_id(chosen, show=False)
         elif not self.editor.is_draft():
             self.editor.show_item(None)
+            self._reopen_parked()
         self._update_empty_note()
+
+    def _reopen_parked(self) -> None:
+        """Back on a person with kept typing: show it again (a new item first)."""
+        kept = [key for key in self._parked if key[0] == self.person_id]
+        if not kept:
+            return
+        person, item_id = min(kept, key=lambda key: key[1] is not None)
+        if item_id is None:
+            self._unpark()
+        elif self.model.row_of(item_id) >= 0:
+            self._select_id(item_id)
+        else:  # the item is gone (deleted meanwhile): what was typed for it goes too
+            self._parked.pop((person, item_id), None)
 
     def _update_empty_note(self) -> None:
         empty = self.model.rowCount() == 0
@@ -412,16 +452,14 @@ class SectionPage(QWidget):
                     or self.editor.is_draft():
                 self._leave_current()
                 self.editor.show_item(item)
+                self._unpark()
         elif not self.editor.is_draft():
             self._leave_current()
             self.editor.show_item(None)
 
     def _leave_current(self) -> None:
-        """Before showing another item: tell the user about typing that was not stored."""
-        self.editor.flush()
-        problems = self.editor.unsaved()
-        if problems:
-            self.status.emit("Not saved: " + " ".join(problems))
+        """Before showing another item: keep the typing that was not stored."""
+        self._park()
 
     def _created(self, item: Item) -> None:
         self.reload()
