@@ -18,6 +18,12 @@ from ui.format import format_value
 ItemRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
+# The roles data() answers. A view asks each cell for a dozen roles (font, colours,
+# alignment, check state…) when it paints or measures it; the others are answered None
+# before any work, since measuring a long list's columns asks several thousand times.
+_ANSWERED = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+                       int(Qt.ItemDataRole.AccessibleTextRole), ItemRole, SortRole})
+
 RefTitle = Callable[[str, int], str]
 # A column computed from the whole item (a quote range, a sending status): header, function.
 Computed = tuple[str, Callable[[Item], str]]
@@ -98,9 +104,12 @@ class ItemTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._items)):
+        if role not in _ANSWERED:
             return None
-        item = self._items[index.row()]
+        row = index.row()
+        if not index.isValid() or not (0 <= row < len(self._items)):
+            return None
+        item = self._items[row]
         if role == ItemRole:
             return item
         extra = index.column() - len(self.columns)

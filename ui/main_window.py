@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self._on_closed = on_closed
         self.factories: dict[str, PageFactory] = default_factories()
         self.pages: dict[str, QWidget] = {}
+        # the person each built page was last given: a hidden page is given the current
+        # person only when it is shown (or asked for), so a switch reloads one page
+        self._page_person: dict[str, object] = {}
         self.jobs: list[Job] = []
         self._close_warned = False
         self._other_windows: list[MainWindow] = []
@@ -222,13 +225,24 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
 
     def page(self, key: str) -> QWidget:
-        """The page of a section, built if needed (not shown)."""
+        """The page of a section, built if needed (not shown), on the current person."""
         if key not in self.pages:
             self._adopt(key, self.factories[key](self.context))
+        else:
+            self._give_person(key)
         return self.pages[key]
+
+    def _give_person(self, key: str) -> None:
+        page = self.pages[key]
+        person_id = self.context.person_id
+        if self._page_person.get(key, _NOBODY) != person_id and hasattr(page, "set_person"):
+            self._page_person[key] = person_id
+            page.set_person(person_id)
 
     def _adopt(self, key: str, page: QWidget) -> None:
         self.pages[key] = page
+        # a page made on the context has usually read its person already
+        self._page_person[key] = getattr(page, "person_id", _NOBODY)
         self.stack.addWidget(page)
         if hasattr(page, "status"):
             page.status.connect(self.say)
@@ -239,8 +253,7 @@ class MainWindow(QMainWindow):
         for inner in [page, *getattr(page, "pages", [])]:
             if hasattr(inner, "job_started"):
                 inner.job_started.connect(self.track_job)
-        if hasattr(page, "set_person"):
-            page.set_person(self.context.person_id)
+        self._give_person(key)
 
     def current_key(self) -> str | None:
         entry = self.sections.currentItem()
@@ -298,9 +311,10 @@ class MainWindow(QMainWindow):
     # -- people -------------------------------------------------------------------------
 
     def _person_changed(self, person_id: int | None) -> None:
-        for page in self.pages.values():
-            if hasattr(page, "set_person"):
-                page.set_person(person_id)
+        # only the page on screen follows now; the others when shown (see page())
+        for key, page in self.pages.items():
+            if page is self.stack.currentWidget():
+                self._give_person(key)
         if person_id is not None:
             if not self.example:
                 self.settings.set_last_person(self._folder(), person_id)
@@ -710,6 +724,9 @@ def add_demo(store: Any) -> None:
     except ImportError:
         raise OrganizerError("The example data is not available in this version.") from None
     module.add_demo(store)
+
+
+_NOBODY = object()  # a page not yet given any person (None is "no person chosen")
 
 
 def _caller(function: Callable[[str], Any], value: str) -> Callable[[], Any]:

@@ -224,6 +224,8 @@ class ColumnFitter(QObject):
         available = table.viewport().width()
         if table.model() is None or available <= 0 or not table.isVisible():
             return
+        # a fit asked for by the same burst of changes would measure every row again
+        self._timer.stop()
         self._width = available
         header = table.horizontalHeader()
         for column, width in self.widths(available).items():

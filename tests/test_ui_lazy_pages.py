@@ -1,0 +1,107 @@
+# ruff: noqa: F811 (the fixtures imported from tests.ui_helpers are test parameters)
+"""Switching person reloads only what is on screen: a hidden page, or a hidden tab, is
+given the new person when it is shown (or asked to show an item), and then shows that
+person's items as if it had followed all along."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from tests.ui_helpers import settings, window_factory  # noqa: F401
+
+
+def _two_people(store: Any, person_id: int) -> int:
+    other = store.add("person", {"full_name": "Ben Example"}).id
+    store.add("condition", {"name": "Asthma"}, person_id=person_id)
+    store.add("condition", {"name": "Gout"}, person_id=other)
+    for day, value in (("2024-01-05", "5.1"), ("2024-06-05", "5.6")):
+        store.add("result", {"name": "HbA1c", "value": value, "observed_on": day},
+                  person_id=other)
+    store.add("procedure", {"name": "Knee arthroscopy"}, person_id=other)
+    return other
+
+
+def test_a_hidden_page_follows_the_person_only_when_shown(
+        window_factory: Any, store: Any, person_id: int) -> None:
+    other = _two_people(store, person_id)
+    window = window_factory()
+    window.context.set_person(person_id)
+    overview = window.show_section("overview")
+    assert overview.greeting.text() == "Overview for Anna Kowalska"
+    conditions = window.show_section("conditions")
+    assert [i.title for i in conditions.model.items()] == ["Asthma"]
+
+    window.context.set_person(other)
+    QApplication.processEvents()
+    # the list on screen follows at once; the overview, hidden, is left as it was
+    assert [i.title for i in conditions.model.items()] == ["Gout"]
+    assert overview.person_id == person_id
+
+    assert window.show_section("overview") is overview
+    assert overview.person_id == other
+    assert overview.greeting.text() == "Overview for Ben Example"
+
+
+def test_asking_for_a_page_gives_it_the_current_person(
+        window_factory: Any, store: Any, person_id: int) -> None:
+    other = _two_people(store, person_id)
+    window = window_factory()
+    window.context.set_person(person_id)
+    window.show_section("overview")
+    window.show_section("conditions")
+    window.show_section("overview")
+    window.context.set_person(other)
+    page = window.page("conditions")  # not shown: still up to date when asked for
+    assert page.person_id == other
+    assert page.show_item("condition", store.list_items("condition", other)[0].id)
+
+
+def test_a_hidden_tab_follows_the_person_when_its_tab_is_chosen(
+        window_factory: Any, store: Any, person_id: int) -> None:
+    other = _two_people(store, person_id)
+    window = window_factory()
+    window.context.set_person(person_id)
+    history = window.show_section("history")
+    chart = history.pages[3]
+    assert chart.person_id == person_id and chart.test_names() == []
+
+    window.context.set_person(other)
+    QApplication.processEvents()
+    assert history.pages[0].person_id == other  # the tab on screen
+    assert chart.person_id == person_id  # the chart is not redrawn while hidden
+
+    history.tabs.setCurrentIndex(3)
+    assert chart.person_id == other
+    assert "HbA1c" in chart.test_names()
+
+
+def test_opening_an_item_on_a_hidden_tab_of_another_person(
+        window_factory: Any, store: Any, person_id: int) -> None:
+    other = _two_people(store, person_id)
+    wanted = store.list_items("procedure", other)[0].id
+    window = window_factory()
+    window.context.set_person(person_id)
+    window.show_section("history")
+    window.show_section("overview")
+    assert window.open_item("procedure", wanted, other)
+    page = window.current_page().current()
+    assert page.person_id == other
+    assert page.current_item().id == wanted
+
+
+def test_a_list_measures_its_columns_once_per_reload(
+        window_factory: Any, store: Any, person_id: int) -> None:
+    _two_people(store, person_id)
+    window = window_factory()
+    window.context.set_person(person_id)
+    page = window.show_section("conditions")
+    QApplication.processEvents()
+    calls = []
+    measure = page.columns_fitter.wanted
+    page.columns_fitter.wanted = lambda *a: calls.append(1) or measure(*a)
+    page.reload()
+    QApplication.processEvents()
+    assert len(calls) == 1
+    assert not page.columns_fitter._timer.isActive()
