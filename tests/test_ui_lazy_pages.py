@@ -105,3 +105,28 @@ def test_a_list_measures_its_columns_once_per_reload(
     QApplication.processEvents()
     assert len(calls) == 1
     assert not page.columns_fitter._timer.isActive()
+
+
+def test_measured_column_widths_are_what_qt_measures(
+        window_factory: Any, store: Any, person_id: int) -> None:
+    """The quick measure of a list's columns gives Qt's own answer, pixel for pixel, with
+    and without a filter hiding rows (and so the same layout as before it was quick)."""
+    texts = ["Ibuprofen", "Metformin hydrochloride extended release", "Lisinopril",
+             "Aspirin — low dose, with food", "Żółć (bile acid)", "Vitamin D3\nwinter only",
+             "WWWWWWWW", "iiiiiiiiiiii"]
+    for number, name in enumerate(texts):
+        store.add("medication", {"name": name, "dose": f"{number * 125} mg",
+                                 "frequency": "twice a day" if number % 2 else "daily",
+                                 "started_on": f"20{10 + number}-0{1 + number}-1{number}"},
+                  person_id=person_id)
+    window = window_factory()
+    window.context.set_person(person_id)
+    page = window.show_section("medications").current()
+    QApplication.processEvents()
+    fitter, table = page.columns_fitter, page.table
+    for filter_text in ("", "in"):
+        page.filter.setText(filter_text)
+        QApplication.processEvents()
+        assert table.model().rowCount() == (8 if not filter_text else 4)
+        for column in range(table.model().columnCount()):
+            assert fitter.content_width(column) == table.sizeHintForColumn(column)
