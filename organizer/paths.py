@@ -80,7 +80,11 @@ class DataDir:
         found: list[Path] = []
         for folder in (self.root, self.files, self.backups):
             if folder.is_dir():
-                found.extend(p for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX))
+                # os.scandir, not Path.iterdir: files/ holds thousands of names, and this
+                # runs before the app's window can show
+                with os.scandir(folder) as entries:
+                    found.extend(folder / e.name for e in entries
+                                 if e.name.startswith(TEMP_PREFIX))
         return found
 
 

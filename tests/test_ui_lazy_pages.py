@@ -130,3 +130,22 @@ def test_measured_column_widths_are_what_qt_measures(
         assert table.model().rowCount() == (8 if not filter_text else 4)
         for column in range(table.model().columnCount()):
             assert fitter.content_width(column) == table.sizeHintForColumn(column)
+
+
+def test_work_left_for_after_the_first_paint(qtbot: Any, settings: Any, store: Any,
+                                             person_id: int) -> None:
+    """What the first sight of the window does not need runs after the window is painted,
+    not before (a zero timer started before showing would run before the paint)."""
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(store), settings)
+    qtbot.addWidget(window)
+    ran: list[bool] = []
+    window.after_first_paint(lambda: ran.append(window._painted))
+    QApplication.processEvents()
+    assert ran == []  # not shown, not painted: waiting
+    window.show()
+    qtbot.waitUntil(lambda: ran == [True], timeout=5000)
+    window.after_first_paint(lambda: ran.append(True))  # painted already: at once
+    assert ran == [True, True]

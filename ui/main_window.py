@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -86,6 +86,8 @@ class MainWindow(QMainWindow):
         self._page_person: dict[str, object] = {}
         self.jobs: list[Job] = []
         self._close_warned = False
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
         self._other_windows: list[MainWindow] = []
         self.on_forget: Callable[[], None] | None = None  # an example window's opener
         self.setWindowTitle(APP_NAME + (" — EXAMPLE DATA" if example else ""))
@@ -164,6 +166,29 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
         self._start()
+
+    def after_first_paint(self, work: Callable[[], None]) -> None:
+        """Run `work` just after the window is first painted (at once if it has been).
+
+        For what the first sight of the window does not need. A zero timer started before
+        the window is shown is not enough: Qt runs it before the first paint.
+        """
+        if self._painted:
+            work()
+        else:
+            self._after_paint.append(work)
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # the window's children paint after it, in this same pass: wait for the end
+            QTimer.singleShot(0, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        work, self._after_paint = self._after_paint, []
+        for job in work:
+            job()
 
     def navigation_width(self) -> int:
         """A comfortable width for the people and sections: about 30 average characters

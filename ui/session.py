@@ -64,7 +64,7 @@ class Session(QObject):
     def start(self) -> bool:
         from ui.single_instance import ALREADY_OPEN, acquire_single_instance
 
-        self.instance = acquire_single_instance(self.root, self._activate)
+        self.instance = acquire_single_instance(self.root, self._activate, listen=False)
         if self.instance is None:
             print(f"organizer: {ALREADY_OPEN}")
             return False
@@ -78,10 +78,11 @@ class Session(QObject):
         self.unlock_dialog = ask_passphrase_then_open(self.root, None, self._opened)
         if self.unlock_dialog is not None:
             self.unlock_dialog.rejected.connect(self.quit)
+            if self.instance is not None:  # a second start brings the unlock screen up
+                self.instance.listen()
 
     def _opened(self, store: Store) -> None:
         from ui.context import AppContext
-        from ui.idle_lock import IdleLock
         from ui.main_window import MainWindow
 
         self.unlock_dialog = None
@@ -90,8 +91,12 @@ class Session(QObject):
         self.window = MainWindow(AppContext(store), self.settings, on_closed=self._closed)
         self._add_menus(self.window)
         if store.encrypted:
+            from ui.idle_lock import IdleLock  # only a locked store locks itself again
+
             self.idle_lock = IdleLock(self.window, self.auto_lock_minutes(), self.lock)
         self.window.show()
+        if self.instance is not None:
+            self.window.after_first_paint(self.instance.listen)
 
     def _activate(self) -> None:
         from ui.single_instance import bring_to_front
