@@ -15,7 +15,6 @@ not leave the plain data behind) or kept in `backups/` (a restore keeps what it 
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -66,6 +65,8 @@ def swap_in(dirs: DataDir, staging: Path, *, with_files: bool,
         "with_files": with_files,
         "keep_old_as": str(keep_old_as.relative_to(dirs.root)) if keep_old_as else None,
     }
+    import json
+
     temp = dirs.root / f"{TEMP_PREFIX}journal-{os.urandom(4).hex()}"
     with open(temp, "w", encoding="utf-8") as handle:
         json.dump(journal, handle)
@@ -86,6 +87,8 @@ def finish_pending(dirs: DataDir) -> bool:
     journal_path = dirs.root / JOURNAL
     finished = False
     if journal_path.is_file():
+        import json
+
         try:
             journal = json.loads(journal_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

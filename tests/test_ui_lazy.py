@@ -1,7 +1,9 @@
 # ruff: noqa: F811 (the fixtures imported from tests.ui_helpers are test parameters)
-"""Switching person reloads only what is on screen: a hidden page, or a hidden tab, is
-given the new person when it is shown (or asked to show an item), and then shows that
-person's items as if it had followed all along."""
+"""What keeps the app quick without changing what it shows: switching person reloads only
+what is on screen (a hidden page, or a hidden tab, is given the new person when it is
+shown or asked to show an item, and then shows that person's items as if it had followed
+all along); columns measured quickly and exactly; work left for after the first paint;
+start-up that does not load what it does not need."""
 
 from __future__ import annotations
 
@@ -149,3 +151,53 @@ def test_work_left_for_after_the_first_paint(qtbot: Any, settings: Any, store: A
     qtbot.waitUntil(lambda: ran == [True], timeout=5000)
     window.after_first_paint(lambda: ran.append(True))  # painted already: at once
     assert ran == [True, True]
+
+
+def test_the_remembered_person_key_is_the_same_as_before(settings: Any) -> None:
+    """The folder's key is hashed without hashlib (OpenSSL) now: the same key, so people
+    chosen with an earlier version are still remembered."""
+    import hashlib
+
+    folder = "/home/anna/Second Opinion Organizer"
+    expected = "people/last_" + hashlib.sha1(folder.encode()).hexdigest()[:16]
+    assert settings._person_key(folder) == expected
+    settings.set_last_person(folder, 7)
+    assert settings.qsettings.value(expected) in (7, "7")
+    assert settings.last_person(folder) == 7
+
+
+def test_the_window_shows_without_loading_network_or_openssl(tmp_path: Any) -> None:
+    """Opening a plain store to the first frame imports neither QtNetwork (the single-app
+    channel opens after the first paint) nor hashlib, json or socket."""
+    import subprocess
+    import sys
+
+    from organizer.store import Store
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    with Store(data) as store:
+        store.add("person", {"full_name": "Anna Kowalska"})
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.main_window import MainWindow\n"
+        "real_paint = MainWindow.paintEvent\n"
+        "seen = []\n"
+        "def paint(window, event):\n"
+        "    if not seen:\n"
+        "        seen.append(sorted(m for m in ('PySide6.QtNetwork', 'hashlib', 'json', "
+        "'socket') if m in sys.modules))\n"
+        "        print('LOADED', seen[0], flush=True)\n"
+        "    real_paint(window, event)\n"
+        "MainWindow.paintEvent = paint\n"
+        "QApplication.exec = lambda *a: [QApplication.processEvents() for _ in range(3)] "
+        "and 0\n"
+        "from organizer.cli import main\n"
+        f"sys.exit(main(['--data-dir', {str(data)!r}]))\n")
+    env = {"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "LOADED []" in done.stdout, done.stdout
