@@ -201,3 +201,23 @@ def test_the_window_shows_without_loading_network_or_openssl(tmp_path: Any) -> N
                           env=env, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "LOADED []" in done.stdout, done.stdout
+
+
+def test_the_results_chart_behind_its_tab_is_drawn_when_shown(
+        window_factory: Any, store: Any, person_id: int) -> None:
+    """The chart tab of History reads and draws nothing until it is shown, then shows the
+    person on screen, and follows new results (drawn at once while shown)."""
+    other = _two_people(store, person_id)
+    window = window_factory()
+    window.context.set_person(other)
+    history = window.show_section("history")
+    chart = history.pages[3]
+    assert chart.picker.count() == 0 and chart.chart.title() == ""  # nothing drawn yet
+    history.tabs.setCurrentIndex(3)
+    assert chart.picker.count() == 1 and chart.chart.title() == "HbA1c"
+    for day, value in (("2024-02-01", "120"), ("2024-08-01", "110")):
+        window.context.write("Add", lambda day=day, value=value: store.add(
+            "result", {"name": "LDL", "value": value, "observed_on": day},
+            person_id=other))
+    assert sorted(chart.picker.itemText(i) for i in range(chart.picker.count())) == [
+        "HbA1c", "LDL"]
