@@ -9,6 +9,7 @@ every progress step, so it would crash within minutes. pyproject.toml keeps PySi
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import QObject, Signal
@@ -25,14 +26,21 @@ def test_emitting_signals_keeps_reference_counts_of_true_false_and_none() -> Non
     received: list[object] = []
     emitter.with_args.connect(lambda *args: received.append(args))
     emitter.carrying.connect(received.append)
-    counts = [sys.getrefcount(x) for x in (True, False, None)]
-    emits = 1000
-    for _ in range(emits):
-        emitter.with_args.emit(1, 2, "step")
-        emitter.bare.emit()
-        emitter.carrying.emit(None)
-    received.clear()
-    after = [sys.getrefcount(x) for x in (True, False, None)]
+    # A garbage collection in the middle (of objects left by earlier tests: items hold
+    # many None) would drop None's count by hundreds and look like a leak: none runs here.
+    gc.collect()
+    gc.disable()
+    try:
+        counts = [sys.getrefcount(x) for x in (True, False, None)]
+        emits = 1000
+        for _ in range(emits):
+            emitter.with_args.emit(1, 2, "step")
+            emitter.bare.emit()
+            emitter.carrying.emit(None)
+        received.clear()
+        after = [sys.getrefcount(x) for x in (True, False, None)]
+    finally:
+        gc.enable()
     # A leak loses one reference per emit (thousands here); a few come and go with
     # the interpreter's own bookkeeping.
     losses = [before - now for before, now in zip(counts, after, strict=True)]
