@@ -15,18 +15,16 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -34,6 +32,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 from organizer import __version__
 from organizer.errors import NotFoundError, OrganizerError
@@ -558,6 +559,8 @@ class MainWindow(QMainWindow):
         self.say(f"Text size {round(zoom * 100)}%")
 
     def about(self) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox  # (dialog classes: when first used)
+
         box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
                           f"<b>{APP_NAME}</b> {__version__}<p>Keeps your family's health "
                           "information on this computer and makes the packet for a second "
@@ -569,6 +572,8 @@ class MainWindow(QMainWindow):
         return box
 
     def choose_record_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from ui.pages.records_page import FILE_FILTER
 
         dialog = QFileDialog(self, "Choose files to add as records", "", FILE_FILTER)
@@ -579,6 +584,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def choose_import_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self, "Choose files from a patient portal", "", IMPORT_FILTER)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(lambda names: self.import_files([Path(n) for n in names]))

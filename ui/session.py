@@ -15,19 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QInputDialog,
-    QLineEdit,
-    QMessageBox,
-    QProgressDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the window shows
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from organizer.errors import OrganizerError
 from organizer.progress import Progress
@@ -180,6 +175,8 @@ class Session(QObject):
         """Close everything, run `work` off the GUI thread with progress, then reopen."""
         if self.job is not None or not self._close_for_reopening():
             return None
+        from PySide6.QtWidgets import QProgressDialog
+
         progress = QProgressDialog(what, "", 0, 0)
         progress.setCancelButton(None)  # half a swap cannot be cancelled; it is quick
         progress.setWindowTitle("Second Opinion Organizer")
@@ -258,6 +255,8 @@ class Session(QObject):
         return action
 
     def _tell(self, text: str, error: bool = False) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
                           "Second Opinion Organizer", text, QMessageBox.StandardButton.Ok,
                           self.window)
@@ -270,6 +269,8 @@ class Session(QObject):
         if self.window is None:
             return None
         from datetime import date
+
+        from PySide6.QtWidgets import QFileDialog
 
         dialog = QFileDialog(self.window, "Save a backup",
                              str(Path.home() / f"organizer-backup-{date.today()}.zip"),
@@ -305,6 +306,8 @@ class Session(QObject):
     def choose_restore(self) -> QFileDialog | None:
         if self.window is None:
             return None
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self.window, "Choose a backup to restore", str(Path.home()),
                              BACKUP_FILTER)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -314,6 +317,8 @@ class Session(QObject):
         return dialog
 
     def confirm_restore(self, backup: Path) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, "Restore from a backup",
                           f"Replace everything in the organizer with the backup "
                           f"“{backup.name}”?\n\nWhat is there now is kept aside in the backups "
@@ -344,6 +349,8 @@ class Session(QObject):
             lambda _old: self._tell("The backup is restored."))
 
     def _ask_backup_passphrase(self, backup: Path) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle("Restore from a backup")
         dialog.setLabelText("This backup is protected. Type its passphrase:")
@@ -392,6 +399,8 @@ class Session(QObject):
             lambda _n: self.back_up() if then_back_up else None)
 
     def remove_passphrase(self) -> QInputDialog:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle("Remove the passphrase")
         dialog.setLabelText("Anyone who can use this computer account will be able to read "
