@@ -17,15 +17,16 @@ tell anyone holding a copy of a known document that it is in the store.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from organizer.errors import LOCKED_MESSAGE, LockedError, OrganizerError
+
+# hashlib (which loads OpenSSL), hmac and unicodedata are imported where they are used:
+# opening a plain store only reads the database's first bytes here, and the app does that
+# before its window can show.
 
 KDF_ROUNDS = 256_000
 SALT_SIZE = 16
@@ -40,11 +41,15 @@ _KEYS: dict[tuple[str, bytes], bytes] = {}
 
 def normalize(passphrase: str) -> bytes:
     """The passphrase as bytes; NFC so the same words typed on another system still match."""
+    import unicodedata
+
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
 
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
     """The 32-byte database key for a passphrase and a salt (deliberately slow)."""
+    import hashlib
+
     return hashlib.pbkdf2_hmac("sha512", normalize(passphrase), salt, KDF_ROUNDS, KEY_SIZE)
 
 
@@ -128,6 +133,9 @@ class FileCipher:
     """
 
     def __init__(self, key: bytes) -> None:
+        import hashlib
+        import hmac
+
         if len(key) != KEY_SIZE:
             raise ValueError("a file key is 32 bytes")
         self._key = key
@@ -139,6 +147,9 @@ class FileCipher:
 
     def file_name(self, sha256: str) -> str:
         """The on-disk name of the file whose plain bytes have this SHA-256."""
+        import hashlib
+        import hmac
+
         return hmac.new(self._name_key, sha256.encode("ascii"), hashlib.sha256).hexdigest()
 
     def seal(self, sha256: str, data: bytes) -> bytes:

@@ -8,7 +8,6 @@ not pull it from under an open window, so they ask here first.
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 
 LOCK_NAME = "app.lock"
@@ -35,6 +34,8 @@ def app_running(root: Path) -> bool:
     if pid == os.getpid():
         return False
     host = lines[2].strip() if len(lines) > 2 else ""
+    import socket  # (with selectors: only when asked, not on every start of the app)
+
     if host and host != socket.gethostname():
         return True  # held from another computer (a shared folder): assume it is in use
     try:

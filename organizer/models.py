@@ -33,7 +33,7 @@ PROVIDER_ROLES = ("primary_care", "specialist", "surgeon", "second_opinion", "th
 SYSTEM_FIELDS = ("id", "person_id", "created_at", "updated_at", "origin")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Item:
     """What every stored item has: its id, when it was made and changed, where it came from."""
 
@@ -46,6 +46,23 @@ class Item:
     created_at: str = ""
     updated_at: str = ""
     origin: str = "typed"
+
+    # Equality, hash and repr are written once here rather than generated for each of the
+    # nineteen types (eq=False, repr=False on each): the dataclass machinery compiles
+    # every generated method from source, and the app imports this module before its
+    # window can show. They behave as the generated ones: same type and equal fields.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _field_values(self) == _field_values(other)
+
+    def __hash__(self) -> int:
+        return hash(_field_values(self))
+
+    def __repr__(self) -> str:
+        names = _field_names(type(self))
+        return (f"{type(self).__qualname__}("
+                + ", ".join(f"{name}={getattr(self, name)!r}" for name in names) + ")")
 
     @classmethod
     def specs(cls) -> dict[str, FieldSpec]:
@@ -76,6 +93,18 @@ class Item:
 
 
 _SPEC_CACHE: dict[type, dict[str, FieldSpec]] = {}
+_NAMES_CACHE: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    found = _NAMES_CACHE.get(cls)
+    if found is None:
+        found = _NAMES_CACHE[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return found
+
+
+def _field_values(item: object) -> tuple[Any, ...]:
+    return tuple(getattr(item, name) for name in _field_names(type(item)))
 
 
 def _specs(cls: type) -> dict[str, FieldSpec]:
@@ -87,15 +116,17 @@ def _specs(cls: type) -> dict[str, FieldSpec]:
     return found
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PersonItem(Item):
     """An item that belongs to one person."""
 
     person_id: int = 0
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Person(Item):
+    """Someone whose care is kept here: the user, or a relative they look after."""
+
     TYPE: ClassVar[str] = "person"
     LABEL: ClassVar[str] = "Person"
     PLURAL: ClassVar[str] = "People"
@@ -118,8 +149,10 @@ class Person(Item):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Provider(PersonItem):
+    """A doctor, nurse, therapist or office on the person's care team."""
+
     TYPE: ClassVar[str] = "provider"
     LABEL: ClassVar[str] = "Care team member"
     PLURAL: ClassVar[str] = "Care team"
@@ -138,8 +171,10 @@ class Provider(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Condition(PersonItem):
+    """A diagnosis, suspected or confirmed."""
+
     TYPE: ClassVar[str] = "condition"
     LABEL: ClassVar[str] = "Condition"
     PLURAL: ClassVar[str] = "Conditions"
@@ -155,8 +190,10 @@ class Condition(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Case(PersonItem):
+    """A second opinion being sought: the question at stake, and what was decided."""
+
     TYPE: ClassVar[str] = "case"
     LABEL: ClassVar[str] = "Second opinion"
     PLURAL: ClassVar[str] = "Second opinions"
@@ -174,8 +211,10 @@ class Case(PersonItem):
     decided_on: str | None = date("Decided on")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Checklist(PersonItem):
+    """One of the ten steps of a second opinion, done or not."""
+
     TYPE: ClassVar[str] = "checklist"
     LABEL: ClassVar[str] = "Checklist step"
     PLURAL: ClassVar[str] = "Checklist"
@@ -189,8 +228,10 @@ class Checklist(PersonItem):
     note: str | None = longtext("Note")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Opinion(PersonItem):
+    """What one doctor concluded about a case, and whether it agrees."""
+
     TYPE: ClassVar[str] = "opinion"
     LABEL: ClassVar[str] = "Opinion"
     PLURAL: ClassVar[str] = "Opinions"
@@ -206,8 +247,10 @@ class Opinion(PersonItem):
     report_record_id: int | None = ref("Report", "record")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Treatment(PersonItem):
+    """One treatment option of a case, to compare with the others."""
+
     TYPE: ClassVar[str] = "treatment"
     LABEL: ClassVar[str] = "Treatment option"
     PLURAL: ClassVar[str] = "Treatment options"
@@ -227,8 +270,10 @@ class Treatment(PersonItem):
                                 default="considering")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Quote(PersonItem):
+    """What one facility would charge for a treatment option."""
+
     TYPE: ClassVar[str] = "quote"
     LABEL: ClassVar[str] = "Cost quote"
     PLURAL: ClassVar[str] = "Cost quotes"
@@ -243,8 +288,10 @@ class Quote(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Medication(PersonItem):
+    """A medicine taken now or before."""
+
     TYPE: ClassVar[str] = "medication"
     LABEL: ClassVar[str] = "Medication"
     PLURAL: ClassVar[str] = "Medications"
@@ -266,8 +313,10 @@ class Medication(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Allergy(PersonItem):
+    """Something that caused a reaction."""
+
     TYPE: ClassVar[str] = "allergy"
     LABEL: ClassVar[str] = "Allergy"
     PLURAL: ClassVar[str] = "Allergies"
@@ -282,8 +331,10 @@ class Allergy(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Immunization(PersonItem):
+    """A vaccine given."""
+
     TYPE: ClassVar[str] = "immunization"
     LABEL: ClassVar[str] = "Immunization"
     PLURAL: ClassVar[str] = "Immunizations"
@@ -296,8 +347,10 @@ class Immunization(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Procedure(PersonItem):
+    """An operation, biopsy, scan or other procedure done."""
+
     TYPE: ClassVar[str] = "procedure"
     LABEL: ClassVar[str] = "Procedure"
     PLURAL: ClassVar[str] = "Procedures"
@@ -311,8 +364,10 @@ class Procedure(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Result(PersonItem):
+    """One lab value or other measurement, with its date."""
+
     TYPE: ClassVar[str] = "result"
     LABEL: ClassVar[str] = "Test result"
     PLURAL: ClassVar[str] = "Test results"
@@ -348,8 +403,10 @@ class Attachment:
                 "size": self.size, "sha256": self.sha256}
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Record(PersonItem):
+    """A document or physical item (slides, a disc), with its attached files."""
+
     TYPE: ClassVar[str] = "record"
     LABEL: ClassVar[str] = "Record"
     PLURAL: ClassVar[str] = "Records"
@@ -371,8 +428,10 @@ class Record(PersonItem):
         return out
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Sending(PersonItem):
+    """A record sent (or to send) to one recipient, and whether it arrived."""
+
     TYPE: ClassVar[str] = "sending"
     LABEL: ClassVar[str] = "Sending"
     PLURAL: ClassVar[str] = "Records to send"
@@ -387,8 +446,10 @@ class Sending(PersonItem):
     tracking: str | None = text("Tracking number")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Request(PersonItem):
+    """A request to an office for copies of records."""
+
     TYPE: ClassVar[str] = "request"
     LABEL: ClassVar[str] = "Records request"
     PLURAL: ClassVar[str] = "Records requests"
@@ -402,8 +463,10 @@ class Request(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Question(PersonItem):
+    """A question to ask a doctor, and the answer once asked."""
+
     TYPE: ClassVar[str] = "question"
     LABEL: ClassVar[str] = "Question"
     PLURAL: ClassVar[str] = "Questions for the doctor"
@@ -420,8 +483,10 @@ class Question(PersonItem):
     answered_on: str | None = date("Answered on")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Visit(PersonItem):
+    """An appointment, coming or past."""
+
     TYPE: ClassVar[str] = "visit"
     LABEL: ClassVar[str] = "Visit"
     PLURAL: ClassVar[str] = "Visits"
@@ -439,8 +504,10 @@ class Visit(PersonItem):
     report_received_on: str | None = date("Report received on")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Journal(PersonItem):
+    """A note of symptoms, side effects or how the person feels."""
+
     TYPE: ClassVar[str] = "journal"
     LABEL: ClassVar[str] = "Journal entry"
     PLURAL: ClassVar[str] = "Journal"

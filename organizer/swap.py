@@ -20,7 +20,6 @@ not leave the plain data behind) or kept in `backups/` (a restore keeps what it 
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import threading
@@ -93,6 +92,8 @@ def swap_in(dirs: DataDir, staging: Path, *, with_files: bool,
         "keep_old_as": str(keep_old_as.relative_to(dirs.root)) if keep_old_as else None,
         "owner": os.getpid(),
     }
+    import json
+
     key = dirs.root.resolve()
     with _switching_lock:
         _switching.add(key)
@@ -116,6 +117,8 @@ def drop_unjournaled(dirs: DataDir, staging: Path) -> None:
     Once the journal names it, the folder belongs to the switch (which removes it at its
     end, or at the next start after a crash). Another process's journal does not count.
     """
+    import json
+
     try:
         journal = json.loads((dirs.root / JOURNAL).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -143,6 +146,8 @@ def finish_pending(dirs: DataDir, wait: float | None = None) -> bool:
     deadline = time.monotonic() + (WAIT_SECONDS if wait is None else wait)
     finished = False
     while journal_path.is_file():
+        import json  # here, not at the top: every start passes by, few find a journal
+
         try:
             journal = json.loads(journal_path.read_text(encoding="utf-8"))
         except FileNotFoundError:

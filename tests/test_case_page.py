@@ -215,11 +215,18 @@ def test_records_still_to_send_and_marking_one_sent(qtbot: Any, page: CasePage, 
     assert part.model.data(part.model.index(0, part.model.columnCount() - 1)).startswith(
         "Sent")
     assert part.selected_id() != spinal["mri"]  # the first one still to send is chosen
+    last = part.model.columnCount() - 1
+    statuses = [str(part.model.data(part.model.index(row, last)))
+                for row in range(part.model.rowCount())]  # as the table reads them to paint
+    assert statuses.count("Not sent yet") == 2
     qtbot.mouseClick(part.mark_button, Qt.MouseButton.LeftButton)
     part.table.selectRow(part.model.row_of(spinal["notes"]))
     qtbot.mouseClick(part.mark_button, Qt.MouseButton.LeftButton)
     assert "every record has been sent" in part.banner.text()
     assert not page.tabs.tabText(4).endswith("⚠")
+    # the status column follows the new sendings
+    assert all(str(part.model.data(part.model.index(row, last))).startswith("Sent")
+               for row in range(part.model.rowCount()))
     sendings = store.list_items("sending", spinal["person"])
     assert {s.recipient_id for s in sendings} == {spinal["second"]}
 

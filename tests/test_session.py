@@ -61,6 +61,26 @@ def test_a_plain_store_opens_its_window_and_a_second_app_is_refused(
     assert not second.start()
 
 
+def test_the_folder_answers_a_second_start_once_the_window_is_painted(
+        session_factory: Any, data_dir: Path, qtbot: Any) -> None:
+    """The local channel opens just after the first paint (QtNetwork stays off the path to
+    the first sight of the window); from then on a second start wakes this window."""
+    from ui.single_instance import _wake, server_name
+
+    with Store(data_dir) as store:
+        store.add("person", {"full_name": "Anna Kowalska"})
+    session = session_factory(data_dir)
+    woken: list[bool] = []
+    session._activate = lambda: woken.append(True)  # type: ignore[method-assign]
+    session.instance = None
+    assert session.start()
+    assert session.instance is not None and session.instance._server is None  # not yet
+    qtbot.waitUntil(lambda: session.instance._server is not None, timeout=5000)
+    assert session.window._painted
+    assert _wake(server_name(data_dir))
+    qtbot.waitUntil(lambda: woken == [True], timeout=5000)
+
+
 def test_closing_the_window_makes_the_daily_backup(session_factory: Any,
                                                    data_dir: Path) -> None:
     with Store(data_dir) as store:

@@ -18,6 +18,12 @@ from ui.format import format_value
 ItemRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
+# The roles data() answers. A view asks each cell for a dozen roles (font, colours,
+# alignment, check state…) when it paints or measures it; the others are answered None
+# before any work, since measuring a long list's columns asks several thousand times.
+_ANSWERED = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+                       int(Qt.ItemDataRole.AccessibleTextRole), ItemRole, SortRole})
+
 RefTitle = Callable[[str, int], str]
 # A column computed from the whole item (a quote range, a sending status): header, function.
 Computed = tuple[str, Callable[[Item], str]]
@@ -45,12 +51,16 @@ class ItemTableModel(QAbstractTableModel):
         self._items: list[Item] = []
         self._ref_title = ref_title
         self._headers = dict(headers or {})  # a shorter title for a narrow column
+        # column -> each row's sort value: sorting a few hundred rows asks thousands of
+        # times, and a reload sorts again (cleared whenever the items change)
+        self._sort_keys: dict[int, list[Any]] = {}
 
     # -- content ------------------------------------------------------------------------
 
     def set_items(self, items: Sequence[Item]) -> None:
         self.beginResetModel()
         self._items = list(items)
+        self._sort_keys.clear()
         self.endResetModel()
 
     def items(self) -> list[Item]:
@@ -71,6 +81,7 @@ class ItemTableModel(QAbstractTableModel):
         if row < 0:
             return
         self._items[row] = item
+        self._sort_keys.clear()
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     # -- Qt model interface -------------------------------------------------------------
@@ -98,15 +109,25 @@ class ItemTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._items)):
+        if role not in _ANSWERED:
             return None
-        item = self._items[index.row()]
+        row = index.row()
+        if not index.isValid() or not (0 <= row < len(self._items)):
+            return None
+        if role == SortRole:
+            column = index.column()
+            keys = self._sort_keys.get(column)
+            if keys is None:
+                keys = self._sort_keys[column] = [self._sort_value(item, column)
+                                                  for item in self._items]
+            return keys[row]
+        item = self._items[row]
         if role == ItemRole:
             return item
         extra = index.column() - len(self.columns)
         if 0 <= extra < len(self._computed):
             header, compute = self._computed[extra]
-            if role in (Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.ToolTipRole):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return compute(item)
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return f"{header}: {compute(item)}"
@@ -117,15 +138,7 @@ class ItemTableModel(QAbstractTableModel):
         spec = self._specs[index.column()]
         value = getattr(item, name)
         if role == Qt.ItemDataRole.DisplayRole:
-            if spec.kind == "ref" and value is not None and spec.ref:
-                return self._ref_title(spec.ref, value) if self._ref_title else str(value)
-            return format_value(spec, value)
-        if role == SortRole:
-            if value is None:
-                return ""
-            if spec.kind in ("int", "number", "bool"):
-                return float(value)
-            return str(value).lower()
+            return self._display(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and value:
             # a narrow column shortens its text with "…": the tooltip has it whole
             if spec.kind == "longtext":
@@ -135,6 +148,38 @@ class ItemTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{spec.label}: {format_value(spec, value)}"
         return None
+
+    def _display(self, item: Item, column: int) -> Any:
+        """The text one cell shows (a field's column; computed columns are apart)."""
+        spec = self._specs[column]
+        value = getattr(item, self.columns[column])
+        if spec.kind == "ref" and value is not None and spec.ref:
+            return self._ref_title(spec.ref, value) if self._ref_title else str(value)
+        return format_value(spec, value)
+
+    def _sort_value(self, item: Item, column: int) -> Any:
+        """What a column sorts by: dates as ISO text, numbers as numbers, text lower case."""
+        extra = column - len(self.columns)
+        if 0 <= extra < len(self._computed):
+            return self._computed[extra][1](item)
+        if not 0 <= column < len(self.columns):
+            return None
+        value = getattr(item, self.columns[column])
+        if value is None:
+            return ""
+        if self._specs[column].kind in ("int", "number", "bool"):
+            return float(value)
+        return str(value).lower()
+
+    def column_texts(self, column: int) -> list[str]:
+        """The text each row shows in a column (what fitting the columns measures)."""
+        extra = column - len(self.columns)
+        if 0 <= extra < len(self._computed):
+            compute = self._computed[extra][1]
+            return [str(compute(item)) for item in self._items]
+        if not 0 <= column < len(self.columns):
+            return [""] * len(self._items)
+        return [str(self._display(item, column) or "") for item in self._items]
 
 
 def default_columns(cls: type[Item]) -> list[str]:

@@ -15,18 +15,16 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -34,6 +32,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 from organizer import __version__
 from organizer.errors import NotFoundError, OrganizerError
@@ -81,8 +82,13 @@ class MainWindow(QMainWindow):
         self._on_closed = on_closed
         self.factories: dict[str, PageFactory] = default_factories()
         self.pages: dict[str, QWidget] = {}
+        # the person each built page was last given: a hidden page is given the current
+        # person only when it is shown (or asked for), so a switch reloads one page
+        self._page_person: dict[str, object] = {}
         self.jobs: list[Job] = []
         self._close_warned: list[str] | bool = False
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
         self._other_windows: list[MainWindow] = []
         self.on_forget: Callable[[], None] | None = None  # an example window's opener
         self.setWindowTitle(APP_NAME + (" — EXAMPLE DATA" if example else ""))
@@ -162,6 +168,29 @@ class MainWindow(QMainWindow):
             self.resize(1200, 800)
         self._start()
 
+    def after_first_paint(self, work: Callable[[], None]) -> None:
+        """Run `work` just after the window is first painted (at once if it has been).
+
+        For what the first sight of the window does not need. A zero timer started before
+        the window is shown is not enough: Qt runs it before the first paint.
+        """
+        if self._painted:
+            work()
+        else:
+            self._after_paint.append(work)
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # the window's children paint after it, in this same pass: wait for the end
+            QTimer.singleShot(0, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        work, self._after_paint = self._after_paint, []
+        for job in work:
+            job()
+
     def navigation_width(self) -> int:
         """A comfortable width for the people and sections: about 30 average characters
         (240 px at the base text size), growing with the zoom."""
@@ -222,13 +251,24 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
 
     def page(self, key: str) -> QWidget:
-        """The page of a section, built if needed (not shown)."""
+        """The page of a section, built if needed (not shown), on the current person."""
         if key not in self.pages:
             self._adopt(key, self.factories[key](self.context))
+        else:
+            self._give_person(key)
         return self.pages[key]
+
+    def _give_person(self, key: str) -> None:
+        page = self.pages[key]
+        person_id = self.context.person_id
+        if self._page_person.get(key, _NOBODY) != person_id and hasattr(page, "set_person"):
+            self._page_person[key] = person_id
+            page.set_person(person_id)
 
     def _adopt(self, key: str, page: QWidget) -> None:
         self.pages[key] = page
+        # a page made on the context has usually read its person already
+        self._page_person[key] = getattr(page, "person_id", _NOBODY)
         self.stack.addWidget(page)
         if hasattr(page, "status"):
             page.status.connect(self.say)
@@ -239,8 +279,7 @@ class MainWindow(QMainWindow):
         for inner in [page, *getattr(page, "pages", [])]:
             if hasattr(inner, "job_started"):
                 inner.job_started.connect(self.track_job)
-        if hasattr(page, "set_person"):
-            page.set_person(self.context.person_id)
+        self._give_person(key)
 
     def current_key(self) -> str | None:
         entry = self.sections.currentItem()
@@ -298,9 +337,10 @@ class MainWindow(QMainWindow):
     # -- people -------------------------------------------------------------------------
 
     def _person_changed(self, person_id: int | None) -> None:
-        for page in self.pages.values():
-            if hasattr(page, "set_person"):
-                page.set_person(person_id)
+        # only the page on screen follows now; the others when shown (see page())
+        for key, page in self.pages.items():
+            if page is self.stack.currentWidget():
+                self._give_person(key)
         if person_id is not None:
             if not self.example:
                 self.settings.set_last_person(self._folder(), person_id)
@@ -519,6 +559,8 @@ class MainWindow(QMainWindow):
         self.say(f"Text size {round(zoom * 100)}%")
 
     def about(self) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox  # (dialog classes: when first used)
+
         box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
                           f"<b>{APP_NAME}</b> {__version__}<p>Keeps your family's health "
                           "information on this computer and makes the packet for a second "
@@ -530,6 +572,8 @@ class MainWindow(QMainWindow):
         return box
 
     def choose_record_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from ui.pages.records_page import FILE_FILTER
 
         dialog = QFileDialog(self, "Choose files to add as records", "", FILE_FILTER)
@@ -540,6 +584,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def choose_import_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self, "Choose files from a patient portal", "", IMPORT_FILTER)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(lambda names: self.import_files([Path(n) for n in names]))
@@ -720,6 +766,9 @@ def add_demo(store: Any) -> None:
     except ImportError:
         raise OrganizerError("The example data is not available in this version.") from None
     module.add_demo(store)
+
+
+_NOBODY = object()  # a page not yet given any person (None is "no person chosen")
 
 
 def _caller(function: Callable[[str], Any], value: str) -> Callable[[], Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCharts import (
     QAreaSeries,
@@ -103,10 +104,15 @@ def _moment(day: date) -> QDateTime:
 class ResultsChart(QWidget):
     """A test picker and the chart of that test's results for the current person."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 lazy: bool = False) -> None:
+        """`lazy`: read and draw only while shown (a tab behind others: reading every
+        result of twenty years and drawing them took most of opening History)."""
         super().__init__(parent)
         self.context = ctx
         self.person_id: int | None = None
+        self._lazy = lazy
+        self._stale = False
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         label = QLabel("Test:")
@@ -134,12 +140,29 @@ class ResultsChart(QWidget):
         self.set_person(ctx.person_id)
 
     def set_person(self, person_id: int | None) -> None:
+        if self._lazy:
+            if person_id == self.person_id and not self._stale:
+                return
+            if not self.isVisible():
+                self.person_id = person_id
+                self._stale = True
+                return
         self.person_id = person_id
+        self._stale = False
         self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            # the person on screen now (a tab shown is given it just after this)
+            self.set_person(self.context.person_id)
 
     def _on_changed(self, change: Change) -> None:
         if change.touches("result") and self.person_id in change.person_ids:
-            self.refresh()
+            if self._lazy and not self.isVisible():
+                self._stale = True
+            else:
+                self.refresh()
 
     def _results(self, name: str | None = None) -> list[Result]:
         if self.person_id is None:

@@ -15,19 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QInputDialog,
-    QLineEdit,
-    QMessageBox,
-    QProgressDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the window shows
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from organizer.errors import OrganizerError
 from organizer.progress import Progress
@@ -65,7 +60,7 @@ class Session(QObject):
     def start(self) -> bool:
         from ui.single_instance import ALREADY_OPEN, acquire_single_instance
 
-        self.instance = acquire_single_instance(self.root, self._activate)
+        self.instance = acquire_single_instance(self.root, self._activate, listen=False)
         if self.instance is None:
             print(f"organizer: {ALREADY_OPEN}")
             return False
@@ -79,10 +74,11 @@ class Session(QObject):
         self.unlock_dialog = ask_passphrase_then_open(self.root, None, self._opened)
         if self.unlock_dialog is not None:
             self.unlock_dialog.rejected.connect(self.quit)
+            if self.instance is not None:  # a second start brings the unlock screen up
+                self.instance.listen()
 
     def _opened(self, store: Store) -> None:
         from ui.context import AppContext
-        from ui.idle_lock import IdleLock
         from ui.main_window import MainWindow
 
         self.unlock_dialog = None
@@ -91,8 +87,12 @@ class Session(QObject):
         self.window = MainWindow(AppContext(store), self.settings, on_closed=self._closed)
         self._add_menus(self.window)
         if store.encrypted:
+            from ui.idle_lock import IdleLock  # only a locked store locks itself again
+
             self.idle_lock = IdleLock(self.window, self.auto_lock_minutes(), self.lock)
         self.window.show()
+        if self.instance is not None:
+            self.window.after_first_paint(self.instance.listen)
         if self._not_saved:
             lines, self._not_saved = self._not_saved, []
             self._tell("The organizer locked while some of what you typed could not be "
@@ -182,6 +182,8 @@ class Session(QObject):
         """Close everything, run `work` off the GUI thread with progress, then reopen."""
         if self.job is not None or not self._close_for_reopening():
             return None
+        from PySide6.QtWidgets import QProgressDialog
+
         progress = QProgressDialog(what, "", 0, 0)
         progress.setCancelButton(None)  # half a swap cannot be cancelled; it is quick
         progress.setWindowTitle("Second Opinion Organizer")
@@ -260,6 +262,8 @@ class Session(QObject):
         return action
 
     def _tell(self, text: str, error: bool = False) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
                           "Second Opinion Organizer", text, QMessageBox.StandardButton.Ok,
                           self.window)
@@ -272,6 +276,8 @@ class Session(QObject):
         if self.window is None:
             return None
         from datetime import date
+
+        from PySide6.QtWidgets import QFileDialog
 
         dialog = QFileDialog(self.window, "Save a backup",
                              str(Path.home() / f"organizer-backup-{date.today()}.zip"),
@@ -307,6 +313,8 @@ class Session(QObject):
     def choose_restore(self) -> QFileDialog | None:
         if self.window is None:
             return None
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self.window, "Choose a backup to restore", str(Path.home()),
                              BACKUP_FILTER)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -316,6 +324,8 @@ class Session(QObject):
         return dialog
 
     def confirm_restore(self, backup: Path) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, "Restore from a backup",
                           f"Replace everything in the organizer with the backup "
                           f"“{backup.name}”?\n\nWhat is there now is kept aside in the backups "
@@ -346,6 +356,8 @@ class Session(QObject):
             lambda _old: self._tell("The backup is restored."))
 
     def _ask_backup_passphrase(self, backup: Path) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle("Restore from a backup")
         dialog.setLabelText("This backup is protected. Type its passphrase:")
@@ -394,6 +406,8 @@ class Session(QObject):
             lambda _n: self.back_up() if then_back_up else None)
 
     def remove_passphrase(self) -> QInputDialog:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle("Remove the passphrase")
         dialog.setLabelText("Anyone who can use this computer account will be able to read "

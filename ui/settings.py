@@ -35,9 +35,13 @@ class Settings:
     @staticmethod
     def _person_key(data_dir: str) -> str:
         # QSettings keys may not hold slashes freely; hash the folder into a stable key.
-        import hashlib
-
-        return "people/last_" + hashlib.sha1(data_dir.encode()).hexdigest()[:16]
+        # CPython's own SHA-1 gives hashlib's digest without loading OpenSSL, which costs
+        # the app's start-up a few milliseconds before its window can show.
+        try:
+            from _sha1 import sha1  # type: ignore[import-not-found]
+        except ImportError:  # a Python built without it
+            from hashlib import sha1
+        return "people/last_" + sha1(data_dir.encode()).hexdigest()[:16]
 
     def zoom(self) -> float:
         try:

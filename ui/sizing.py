@@ -16,11 +16,27 @@ size or zoom:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QStyle, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QGuiApplication
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QPlainTextEdit,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 
 def follow_app_font(widget: QWidget, scale: float = 1.0, bold: bool = False) -> None:
@@ -91,6 +107,11 @@ class FitTextHeight(QObject):
             editor.setFixedHeight(int(height))
 
 
+# the widest texts by the font's measure that are then sized exactly by the delegate (a
+# few, since the font's measure and the delegate's text layout may differ by a pixel)
+_EXACT_CANDIDATES = 4
+
+
 class ColumnFitter(QObject):
     """Shares a table's width among its columns; see the module's docstring.
 
@@ -157,13 +178,70 @@ class ColumnFitter(QObject):
         least: dict[int, int] = {}
         for column in columns:
             head = self._header_width(column)
-            content = table.sizeHintForColumn(column) + pad if measure else head
+            content = self.content_width(column) + pad if measure else head
             wants[column] = max(head, content)
             # the main column keeps enough to tell its rows apart, the others their header
             floor = min(pad * self.MAIN_CHARS, int(available * 0.4)) \
                 if column == self.stretch else 0
             least[column] = min(wants[column], max(head, floor))
         return wants, least
+
+    def content_width(self, column: int) -> int:
+        """What `QTableView.sizeHintForColumn` answers, for a model of plain text cells
+        (ItemTableModel: no icons, check boxes or fonts of their own), at a fraction of
+        its cost: Qt asks the delegate's size of every cell, a dozen model calls each,
+        which took most of a person switch on a list of a few hundred rows. Here each
+        cell's text is read once and measured with the font; only the few widest are then
+        sized by the delegate exactly as Qt does."""
+        table = self.table
+        model = table.model()
+        rows = model.rowCount() if model is not None else 0
+        if rows == 0:
+            return table.sizeHintForColumn(column)
+        texts, to_view = self._texts(model, column)
+        metrics = QFontMetricsF(table.font())  # fractions: many texts differ by less than 1 px
+        seen: set[str] = set()
+        widest: list[tuple[float, int]] = []  # (approximate width, row), one row per text
+        for row, text in enumerate(texts):
+            if text in seen:
+                continue
+            seen.add(text)
+            widest.append((max(metrics.horizontalAdvance(line)
+                               for line in text.split("\n")), row))
+        widest.sort(reverse=True)
+        option = QStyleOptionViewItem()
+        table.initViewItemOption(option)
+        best = 0
+        for _width, row in widest[:_EXACT_CANDIDATES]:
+            index = to_view(row)
+            delegate = table.itemDelegateForIndex(index)
+            best = max(best, delegate.sizeHint(option, index).width())
+        return best + 1 if table.showGrid() else best
+
+    @staticmethod
+    def _texts(model: QAbstractItemModel, column: int) -> tuple[list[str],
+                                                                Callable[[int], QModelIndex]]:
+        """The text of each row the view shows in `column`, and the view's index of a row
+        of that list. An ItemTableModel (under a sorting proxy or not) gives its texts in
+        one call; other models are read cell by cell."""
+        source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+        column_texts = getattr(source, "column_texts", None)
+        if column_texts is None:
+            texts = []
+            for row in range(model.rowCount()):
+                value = model.index(row, column).data()
+                texts.append("" if value is None else str(value))
+            return texts, lambda row: model.index(row, column)
+        texts = column_texts(column)
+        if source is model:
+            return texts, lambda row: model.index(row, column)
+        assert isinstance(model, QSortFilterProxyModel)
+        if model.rowCount() != len(texts):  # a filter hides some rows: only the others
+            shown = [model.mapToSource(model.index(r, column)).row()
+                     for r in range(model.rowCount())]
+            texts = [texts[r] for r in shown]
+            return texts, lambda row: model.index(row, column)
+        return texts, lambda row: model.mapFromSource(source.index(row, column))
 
     def _header_width(self, column: int) -> int:
         """What a header needs to show its words whole: their width (in bold, as Qt
@@ -224,6 +302,8 @@ class ColumnFitter(QObject):
         available = table.viewport().width()
         if table.model() is None or available <= 0 or not table.isVisible():
             return
+        # a fit asked for by the same burst of changes would measure every row again
+        self._timer.stop()
         self._width = available
         header = table.horizontalHeader()
         for column, width in self.widths(available).items():

@@ -96,7 +96,7 @@ def _cases(context: AppContext) -> QWidget:
 def _results_chart(context: AppContext) -> QWidget:
     from ui.results_chart import ResultsChart
 
-    return ResultsChart(context)
+    return ResultsChart(context, lazy=True)  # a tab behind the lists: drawn when shown
 
 
 def default_factories() -> dict[str, PageFactory]:

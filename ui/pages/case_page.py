@@ -188,6 +188,7 @@ class CasePage(QWidget):
 
     def set_person(self, person_id: int | None) -> None:
         """Show the second opinions of this person (the most recent one first)."""
+        self.person_id = person_id
         self.case_id = None
         self._fill_picker(select=None)
 

@@ -49,6 +49,7 @@ class CaseRecords(QWidget):
         self.today = today
         self.case_id: int | None = None
         self.visit: Visit | None = None
+        self._sent: dict[int, str] = {}  # record id -> its sending status, until a change
         self.needs_sending = False  # records are missing for a visit that expects them
         layout = QVBoxLayout(self)
         self.banner = QLabel()
@@ -117,6 +118,14 @@ class CaseRecords(QWidget):
             return None
 
     def _sent_text(self, item: Item) -> str:
+        # the table asks for each cell every time it paints or measures: one query per
+        # record per refresh, not per paint (refresh() empties this on every change)
+        found = self._sent.get(item.id)
+        if found is None:
+            found = self._sent[item.id] = self._sending_status(item)
+        return found
+
+    def _sending_status(self, item: Item) -> str:
         assert isinstance(item, Record)
         recipient = self.visit.provider_id if self.visit else None
         best: Sending | None = None
@@ -142,6 +151,7 @@ class CaseRecords(QWidget):
         self.visit = (next_records_visit(store, self.case_id, today)
                       or next_visit(store, self.case_id, today)) if self.case_id else None
         records = case_records(store, self.case_id) if self.case_id else []
+        self._sent.clear()
         self.model.set_items(records)
         self.columns_fitter.fit()
         self._fill_banner(records, today)
