@@ -82,14 +82,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     session.config.stash[_EXIT_STATUS] = int(exitstatus)
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Leave without tearing the interpreter down once every result is reported.
 
     Hundreds of Qt widgets, threads and connections made by the tests are otherwise
-    destroyed in whatever order Python's shutdown finds them; once in a while that order
-    crashes inside Qt after the last result was printed, turning a green run red. The
-    results and the exit status are final at this point, so nothing is lost.
+    destroyed in whatever order the plugins' teardown and Python's shutdown find them;
+    once in a while that order crashes inside Qt after the last result was printed,
+    turning a green run red. The results and the exit status are final at this point
+    (the summary is printed when the session finishes), so nothing is lost; this runs
+    first among the plugins' teardowns for that reason.
     """
     status = config.stash.get(_EXIT_STATUS, None)
     if status is not None:
