@@ -7,7 +7,16 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 from organizer.changes import Change
 from organizer.errors import OrganizerError
@@ -70,3 +79,25 @@ def scrolled(widget: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(widget)
     return area
+
+
+def entry_row(placeholder: str, name: str, submit: Callable[[], object],
+              *buttons: tuple[str, Callable[[], object]]
+              ) -> tuple[QHBoxLayout, QLineEdit, list[QPushButton]]:
+    """A line to type a new item's name in (Enter adds it) and the buttons beside it.
+
+    The first button is the one that adds; the others act on the chosen item.
+    """
+    row = QHBoxLayout()
+    line = QLineEdit()
+    line.setPlaceholderText(placeholder)
+    line.setAccessibleName(name)
+    line.returnPressed.connect(submit)
+    row.addWidget(line, 1)
+    made: list[QPushButton] = []
+    for text, slot in buttons:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False, act=slot: act())
+        row.addWidget(button)
+        made.append(button)
+    return row, line, made

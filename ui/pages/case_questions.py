@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,7 +25,7 @@ from organizer.store import Store
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
 from ui.item_model import ItemRole, ItemTableModel
-from ui.pages.case_common import error_label, hint, scrolled, try_write
+from ui.pages.case_common import entry_row, error_label, hint, scrolled, try_write
 
 QUESTION_FIELDS = ["text", "priority", "visit_id", "asked", "answer", "answered_by_id",
                    "answered_on"]
@@ -71,18 +70,9 @@ class CaseQuestions(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(hint("The questions you want to ask, most important first. In visit "
                               "mode you tick each one as asked and type the answer."))
-        add_row = QHBoxLayout()
-        self.new_text = QLineEdit()
-        self.new_text.setPlaceholderText("Type a question and press Enter")
-        self.new_text.setAccessibleName("New question")
-        self.new_text.returnPressed.connect(self.add_typed)
-        self.add_button = QPushButton("Add")
-        self.add_button.clicked.connect(self.add_typed)
-        self.starters_button = QPushButton("Pick from question starters…")
-        self.starters_button.clicked.connect(self.open_starters)
-        add_row.addWidget(self.new_text, 1)
-        add_row.addWidget(self.add_button)
-        add_row.addWidget(self.starters_button)
+        add_row, self.new_text, (self.add_button, self.starters_button) = entry_row(
+            "Type a question and press Enter", "New question", self.add_typed,
+            ("Add", self.add_typed), ("Pick from question starters…", self.open_starters))
         layout.addLayout(add_row)
         self.error = error_label()
         layout.addWidget(self.error)

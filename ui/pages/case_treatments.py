@@ -27,7 +27,7 @@ from organizer.errors import OrganizerError
 from organizer.models import Item, Quote, Treatment
 from ui.context import AppContext
 from ui.item_model import ItemRole, ItemTableModel
-from ui.pages.case_common import error_label, heading, hint, try_write
+from ui.pages.case_common import entry_row, error_label, heading, hint, try_write
 from ui.sizing import ColumnFitter, follow_app_font
 
 COMPARE_COLUMNS = ["name", "duration", "recovery_time", "cost", "coverage", "risks",
@@ -43,18 +43,10 @@ class CaseTreatments(QWidget):
         self.context = context
         self.case_id: int | None = None
         layout = QVBoxLayout(self)
-        add_row = QHBoxLayout()
-        self.new_name = QLineEdit()
-        self.new_name.setPlaceholderText("A new option, e.g. “Physical therapy for 12 weeks”")
-        self.new_name.setAccessibleName("Name of a new treatment option")
-        self.new_name.returnPressed.connect(self.add_option)
-        self.add_button = QPushButton("Add option")
-        self.add_button.clicked.connect(self.add_option)
-        self.remove_button = QPushButton("Remove option")
-        self.remove_button.clicked.connect(self.remove_option)
-        add_row.addWidget(self.new_name, 1)
-        add_row.addWidget(self.add_button)
-        add_row.addWidget(self.remove_button)
+        add_row, self.new_name, (self.add_button, self.remove_button) = entry_row(
+            "A new option, e.g. “Physical therapy for 12 weeks”",
+            "Name of a new treatment option", self.add_option,
+            ("Add option", self.add_option), ("Remove option", self.remove_option))
         layout.addLayout(add_row)
         self.add_error = error_label()
         layout.addWidget(self.add_error)
