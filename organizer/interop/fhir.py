@@ -454,17 +454,29 @@ class FhirReader:
             "noted_on": fhir_date(r.get("onsetDateTime")) or fhir_date(r.get("recordedDate")),
             "notes": "\n".join(notes) or None}, key)
 
-    def _immunization(self, r: dict[str, Any], key: str) -> None:
+    def _done_concept(self, r: dict[str, Any], field: str, not_done: str,
+                      unnamed: str) -> tuple[str, str | None, str | None] | None:
+        """The name and code of something that was done (a vaccine given, a procedure),
+        or None after counting why it is left out: not done, a "nothing known"
+        statement, or no name."""
         if r.get("status") in ("not-done", "entered-in-error"):
-            self.parsed.skipped["immunizations not given"] += 1
-            return
-        if any(codes.says_none(c, s) for c, s in codings(r.get("vaccineCode"))):
+            self.parsed.skipped[not_done] += 1
+            return None
+        if any(codes.says_none(c, s) for c, s in codings(r.get(field))):
             self.parsed.skipped["“nothing known” statements"] += 1
-            return
-        name, code, system = concept(r.get("vaccineCode"))
+            return None
+        name, code, system = concept(r.get(field))
         if not name:
-            self.parsed.skipped["immunizations without a vaccine name"] += 1
+            self.parsed.skipped[unnamed] += 1
+            return None
+        return name, code, system
+
+    def _immunization(self, r: dict[str, Any], key: str) -> None:
+        found = self._done_concept(r, "vaccineCode", "immunizations not given",
+                                   "immunizations without a vaccine name")
+        if found is None:
             return
+        name, code, system = found
         notes = notes_of(r)
         if r.get("lotNumber"):
             notes.insert(0, f"Lot {r['lotNumber']}.")
@@ -474,16 +486,11 @@ class FhirReader:
             "notes": " ".join(notes) or None}, key)
 
     def _procedure(self, r: dict[str, Any], key: str) -> None:
-        if r.get("status") in ("not-done", "entered-in-error"):
-            self.parsed.skipped["procedures not done"] += 1
+        found = self._done_concept(r, "code", "procedures not done",
+                                   "procedures without a name")
+        if found is None:
             return
-        if any(codes.says_none(c, s) for c, s in codings(r.get("code"))):
-            self.parsed.skipped["“nothing known” statements"] += 1
-            return
-        name, code, system = concept(r.get("code"))
-        if not name:
-            self.parsed.skipped["procedures without a name"] += 1
-            return
+        name, code, system = found
         performer = None
         for item in r.get("performer") or []:
             if isinstance(item, dict) and isinstance(item.get("actor"), dict):
