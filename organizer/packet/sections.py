@@ -645,21 +645,12 @@ def front_story(ctx: Context) -> list[Any]:
     """The whole front matter, in DESIGN's order, for the sections chosen."""
     ctx.place_enclosures()
     story: list[Any] = []
-    o = ctx.options
-    if o.has("cover"):
-        story += cover(ctx)
-    if o.has("contents"):
-        story += contents(ctx)
-    if o.has("case"):
-        story += case_section(ctx)
-    if o.has("timeline"):
-        story += timeline(ctx)
-    if o.has("summary"):
-        story += summary(ctx)
-    if o.has("questions"):
-        story += questions(ctx)
-    if o.has("index"):
-        story += index(ctx)
+    builders = (("cover", cover), ("contents", contents), ("case", case_section),
+                ("timeline", timeline), ("summary", summary), ("questions", questions),
+                ("index", index))
+    for key, build in builders:
+        if ctx.options.has(key):
+            story += build(ctx)
     if story and isinstance(story[0], PageBreak):
         story = story[1:]
     return story
