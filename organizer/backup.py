@@ -259,9 +259,23 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
     (None when there was no store to replace: a restore into a new folder).
 
     Nothing in the data folder changes unless every checksum matches and the restored
-    database opens and passes SQLite's integrity check. Every connection to the store must
-    be closed (the app closes its own first).
+    database opens and passes SQLite's integrity check. Every other user of the store is
+    waited out first and new ones are held back until the restore is over (organizer.gate),
+    so no write can be acknowledged into the store it replaces; the app closes its own
+    connections first.
     """
+    from organizer import gate
+    from organizer.instance import APP_OPEN_MESSAGE, app_running
+
+    if app_running(Path(root)):
+        raise OrganizerError(APP_OPEN_MESSAGE)
+    Path(root).mkdir(mode=0o700, parents=True, exist_ok=True)
+    with gate.exclusive(Path(root)):
+        return _restore(root, path, passphrase, progress)
+
+
+def _restore(root: Path | str, path: Path | str, passphrase: str | None,
+             progress: Progress | None) -> Path | None:
     from organizer import crypto, migrations, swap
     from organizer.instance import APP_OPEN_MESSAGE, app_running
 

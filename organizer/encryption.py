@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from organizer import backup, crypto, db, swap
+from organizer import backup, crypto, db, gate, swap
 from organizer.errors import OrganizerError
 from organizer.instance import APP_OPEN_MESSAGE, app_running
 from organizer.paths import DataDir, create_private
@@ -43,11 +43,7 @@ def check_new_passphrase(passphrase: str) -> None:
 def _open(root: Path, passphrase: str | None) -> Any:
     from organizer.store import Store
 
-    store = Store(root, passphrase=passphrase)
-    if app_running(store.root):
-        store.close()
-        raise OrganizerError(APP_OPEN_MESSAGE)
-    return store
+    return Store(root, passphrase=passphrase)
 
 
 def _quote(path: Path) -> str:
@@ -76,19 +72,6 @@ def _export(source: Any, target: Path, key: crypto.StoreKey | None, version: int
         source.execute("DETACH DATABASE staged")
 
 
-def _export_from(dirs: DataDir, held: Any, target: Path, key: crypto.StoreKey | None,
-                 version: int) -> None:
-    """Export through a second connection: `held` keeps writers out in a transaction, and
-    SQLite does not ATTACH inside one."""
-    current = db.key_of(held)
-    source = (db.connect(dirs.database, key=current) if current is not None
-              else _sqlcipher_view(dirs.database))
-    try:
-        _export(source, target, key, version)
-    finally:
-        source.close()
-
-
 def _verify(staged: Path, key: crypto.StoreKey | None, expected: dict[str, int],
             version: int) -> Any:
     """Open the staged database as the store will, and compare it with the original."""
@@ -111,16 +94,6 @@ def _verify(staged: Path, key: crypto.StoreKey | None, expected: dict[str, int],
     return conn
 
 
-def _sqlcipher_view(database: Path) -> Any:
-    """A SQLCipher connection on a plain database (it can export into an encrypted one)."""
-    db._sqlcipher()
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(str(database), isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {db.BUSY_TIMEOUT_MS}")
-    return conn
-
-
 def _write_private(path: Path, data: bytes) -> None:
     with create_private(path) as out:
         out.write(data)
@@ -128,26 +101,62 @@ def _write_private(path: Path, data: bytes) -> None:
 
 @contextmanager
 def _switch(root: Path, passphrase: str | None, *, with_files: bool
-            ) -> Iterator[tuple[Any, Path]]:
-    """Open the store and a staging folder; the body builds and verifies the new store there.
+            ) -> Iterator[_Switch]:
+    """Have the store to oneself, open it, and give the body a staging folder to build in.
 
-    When the body ends well, the old store is closed and the staged one swapped in (with its
-    `files/` when `with_files`) and the keys this process remembers are forgotten. When it
-    raises, the staging folder goes and the old store is left exactly as it was.
+    First every other user of the store is waited out and new ones are held back
+    (organizer.gate): writers finish, so every write acknowledged before the switch is in
+    the copy, and none can be acknowledged into the old store after it. When the body ends
+    well, the old store is closed and the staged one swapped in (with its `files/` when
+    `with_files`, and removing the paths the body listed in `remove` in the same journaled
+    step) and the keys this process remembers are forgotten. When it raises, the staging
+    folder goes and the old store is left exactly as it was.
     """
-    store = _open(root, passphrase)
-    dirs = store.dirs
-    try:
-        staging = swap.new_staging(dirs)
+    if app_running(root):
+        raise OrganizerError(APP_OPEN_MESSAGE)
+    with gate.exclusive(root):
+        store = _open(root, passphrase)
+        dirs = store.dirs
         try:
-            yield store, staging
-            store.close()
-            swap.swap_in(dirs, staging, with_files=with_files)
+            staging = swap.new_staging(dirs)
+            switch = _Switch(store, staging)
+            try:
+                yield switch
+                store.close()
+                swap.swap_in(dirs, staging, with_files=with_files, remove=switch.remove)
+            finally:
+                swap.drop_unjournaled(dirs, staging)
         finally:
-            swap.drop_unjournaled(dirs, staging)
-    finally:
-        store.close()
-    crypto.forget_keys()
+            store.close()
+        crypto.forget_keys()
+        if switch.then is not None:
+            switch.then()
+
+
+class _Switch:
+    """What a switch's body works with: the open store, its staging folder; and what it
+    asks for: paths to remove with the swap, work to do after it (still holding the gate)."""
+
+    def __init__(self, store: Any, staging: Path) -> None:
+        self.store = store
+        self.staging = staging
+        self.remove: list[Path] = []
+        self.then: Callable[[], None] | None = None
+
+
+def _seal_files(files: list[Path], target: Path, cipher: crypto.FileCipher,
+                progress: Progress | None, what: str) -> None:
+    """Seal every plain attachment file into `target`, checking each checksum."""
+    target.mkdir(mode=0o700)
+    for number, path in enumerate(files, start=1):
+        step(progress, number, len(files), what)
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        if _SHA.match(path.name) and sha != path.name:
+            raise OrganizerError(f"An attached file ({path.name}) is damaged, so "
+                                 "encryption was not turned on. Run `organizer "
+                                 "check`, then restore it from a backup.")
+        _write_private(target / cipher.file_name(sha), cipher.seal(sha, data))
 
 
 def encrypt_store(root: Path | str, new_passphrase: str,
@@ -156,7 +165,9 @@ def encrypt_store(root: Path | str, new_passphrase: str,
     from organizer.migrations import current_version
 
     check_new_passphrase(new_passphrase)
-    with _switch(Path(root), None, with_files=True) as (store, staging):
+    plain_backups: list[Path] = []
+    with _switch(Path(root), None, with_files=True) as switch:
+        store, staging = switch.store, switch.staging
         dirs = store.dirs
         if store.encrypted:
             raise OrganizerError("This organizer is already encrypted. To change its "
@@ -166,61 +177,54 @@ def encrypt_store(root: Path | str, new_passphrase: str,
         key = crypto.StoreKey.create(new_passphrase)
         file_key = crypto.FileCipher.new_key()
         cipher = crypto.FileCipher(file_key)
-        store.conn.execute("BEGIN IMMEDIATE")  # no one writes while we copy
+        expected = _tables(store.conn)
+        # SQLCipher's own SQLite must not open the file beside this process's sqlite3
+        # connection (organizer.db): close it; the gate keeps everyone else out meanwhile.
+        store.close()
+        step(progress, 0, 1, "Encrypting the database")
+        source = db.connect_plain_with_sqlcipher(dirs.database)
         try:
-            expected = _tables(store.conn)
-            step(progress, 0, 1, "Encrypting the database")
-            _export_from(dirs, store.conn, staging / swap.DB_NAME, key, version)
-            files = dirs.stored_files()
-            (staging / "files").mkdir(mode=0o700)
-            for number, path in enumerate(files, start=1):
-                step(progress, number, len(files), "Encrypting attached files")
-                data = path.read_bytes()
-                sha = hashlib.sha256(data).hexdigest()
-                if _SHA.match(path.name) and sha != path.name:
-                    raise OrganizerError(f"An attached file ({path.name}) is damaged, so "
-                                         "encryption was not turned on. Run `organizer "
-                                         "check`, then restore it from a backup.")
-                _write_private(staging / "files" / cipher.file_name(sha),
-                               cipher.seal(sha, data))
-            staged = _verify(staging / swap.DB_NAME, key, expected, version)
-            try:
-                staged.execute("BEGIN IMMEDIATE")
-                staged.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               (crypto.FILE_KEY_META, file_key.hex()))
-                staged.execute("COMMIT")
-                _check_files(staged, crypto.file_cipher(staged), staging / "files")
-            finally:
-                staged.close()
+            _export(source, staging / swap.DB_NAME, key, version)
         finally:
-            if store.conn.in_transaction:
-                store.conn.execute("ROLLBACK")
-    return _replace_plain_backups(dirs, new_passphrase, plain_backups)
+            source.close()
+        _seal_files(dirs.stored_files(), staging / "files", cipher, progress,
+                    "Encrypting attached files")
+        staged = _verify(staging / swap.DB_NAME, key, expected, version)
+        try:
+            staged.execute("BEGIN IMMEDIATE")
+            staged.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           (crypto.FILE_KEY_META, file_key.hex()))
+            staged.execute("COMMIT")
+            _check_files(staged, crypto.file_cipher(staged), staging / "files")
+        finally:
+            staged.close()
+        # The plain automatic backups would leak what encryption hides: they go in the same
+        # journaled step as the swap (a crash after it still removes them at the next
+        # start), and one encrypted backup is made in their place.
+        switch.remove = plain_backups
+        if plain_backups:
+            switch.then = lambda: _encrypted_backup(dirs, new_passphrase)
+    return len(plain_backups)
 
 
-def _replace_plain_backups(dirs: DataDir, passphrase: str, plain: list[Path]) -> int:
-    """Plain automatic backups would leak what encryption hides: make one encrypted one."""
-    if not plain:
-        return 0
+def _encrypted_backup(dirs: DataDir, passphrase: str) -> None:
     from organizer.store import Store
 
     with Store(dirs.root, passphrase=passphrase) as store:
         backup.auto_backup(store.conn, store.dirs, "daily")
-    for path in plain:
-        if path.is_dir():
-            import shutil
-
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
-    return len(plain)
 
 
-def _check_files(conn: Any, cipher: crypto.FileCipher, files: Path) -> None:
-    """Every attachment's sealed file is there, opens, and matches its checksum."""
-    for (sha,) in conn.execute("SELECT DISTINCT sha256 FROM attachments"):
+def _check_files(conn: Any, cipher: crypto.FileCipher, files: Path, *,
+                 present_only: bool = False) -> None:
+    """Every attachment's sealed file is there, opens, and matches its checksum.
+
+    `present_only`: a file already missing before the switch (which `check` reports) is
+    not held against the new copy."""
+    for sha in _referenced(conn):
         sealed = files / cipher.file_name(sha)
+        if not sealed.exists() and present_only:
+            continue
         if not sealed.exists():
             raise OrganizerError("An attached file is missing from the data folder, so "
                                  "nothing was changed. Run `organizer check`.")
@@ -234,34 +238,30 @@ def decrypt_store(root: Path | str, passphrase: str,
     """Turn encryption off (the passphrase is needed, and is checked first)."""
     from organizer.migrations import current_version
 
-    with _switch(Path(root), passphrase, with_files=True) as (store, staging):
+    with _switch(Path(root), passphrase, with_files=True) as switch:
+        store, staging = switch.store, switch.staging
         if not store.encrypted:
             raise OrganizerError("This organizer is not encrypted; there is nothing to turn "
                                  "off.")
         cipher = store.cipher
         assert cipher is not None
         version = current_version(store.conn)
-        store.conn.execute("BEGIN IMMEDIATE")
-        try:
-            expected = _tables(store.conn)
-            step(progress, 0, 1, "Decrypting the database")
-            _export_from(store.dirs, store.conn, staging / swap.DB_NAME, None, version)
-            (staging / "files").mkdir(mode=0o700)
-            shas = {r[0] for r in store.conn.execute("SELECT sha256 FROM attachments")}
-            for number, sha in enumerate(sorted(shas), start=1):
-                step(progress, number, len(shas), "Decrypting attached files")
-                sealed = store.file_path(sha)
-                if not sealed.exists():
-                    continue  # `check` reports it; decrypting must not lose the rest
-                plain = cipher.open(sha, sealed.read_bytes())
-                _write_private(staging / "files" / sha, plain)
-        finally:
-            if store.conn.in_transaction:
-                store.conn.execute("ROLLBACK")
+        expected = _tables(store.conn)
+        step(progress, 0, 1, "Decrypting the database")
+        _export(store.conn, staging / swap.DB_NAME, None, version)
+        (staging / "files").mkdir(mode=0o700)
+        shas = _referenced(store.conn)
+        for number, sha in enumerate(shas, start=1):
+            step(progress, number, len(shas), "Decrypting attached files")
+            sealed = store.file_path(sha)
+            if not sealed.exists():
+                continue  # `check` reports it; decrypting must not lose the rest
+            plain = cipher.open(sha, sealed.read_bytes())
+            _write_private(staging / "files" / sha, plain)
         staged = _verify(staging / swap.DB_NAME, None, expected, version)
         try:
             staged.execute("DELETE FROM meta WHERE key = ?", (crypto.FILE_KEY_META,))
-            for (sha,) in staged.execute("SELECT DISTINCT sha256 FROM attachments"):
+            for sha in _referenced(staged):
                 path = staging / "files" / sha
                 if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
                     raise OrganizerError("An attached file did not decrypt intact, so "
@@ -270,28 +270,60 @@ def decrypt_store(root: Path | str, passphrase: str,
             staged.close()
 
 
+def _referenced(conn: Any) -> list[str]:
+    return sorted({r[0] for r in conn.execute("SELECT sha256 FROM attachments")})
+
+
 def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
-                      progress: Progress | None = None) -> None:
-    """Re-key the database under a new passphrase (the file key, and so the files, stay)."""
+                      progress: Progress | None = None) -> int:
+    """Re-key the database under a new passphrase, with a new file key for the files.
+
+    Every attached file is sealed again under the new file key and the automatic backups
+    (which the old passphrase opens) are replaced by one made under the new one, so the old
+    passphrase opens nothing in the data folder afterwards. Returns how many automatic
+    backups were replaced. Copies made elsewhere before the change (a backup on a USB
+    stick) still open with the old passphrase: nothing here can reach them.
+    """
     from organizer.migrations import current_version
 
     check_new_passphrase(new_passphrase)
-    with _switch(Path(root), passphrase, with_files=False) as (store, staging):
+    old_backups: list[Path] = []
+    with _switch(Path(root), passphrase, with_files=True) as switch:
+        store, staging = switch.store, switch.staging
         if not store.encrypted:
             raise OrganizerError("This organizer is not encrypted. Turn encryption on with "
                                  "`organizer encrypt`.")
+        old_cipher = store.cipher
+        assert old_cipher is not None
         version = current_version(store.conn)
         key = crypto.StoreKey.create(new_passphrase)
-        store.conn.execute("BEGIN IMMEDIATE")
-        try:
-            expected = _tables(store.conn)
-            step(progress, 0, 1, "Re-encrypting the database")
-            _export_from(store.dirs, store.conn, staging / swap.DB_NAME, key, version)
-        finally:
-            if store.conn.in_transaction:
-                store.conn.execute("ROLLBACK")
+        file_key = crypto.FileCipher.new_key()
+        cipher = crypto.FileCipher(file_key)
+        expected = _tables(store.conn)
+        step(progress, 0, 1, "Re-encrypting the database")
+        _export(store.conn, staging / swap.DB_NAME, key, version)
+        (staging / "files").mkdir(mode=0o700)
+        shas = _referenced(store.conn)
+        for number, sha in enumerate(shas, start=1):
+            step(progress, number, len(shas), "Sealing attached files under the new key")
+            sealed = store.file_path(sha)
+            if not sealed.exists():
+                continue  # `check` reports it; a new passphrase must not lose the rest
+            plain = old_cipher.open(sha, sealed.read_bytes())
+            _write_private(staging / "files" / cipher.file_name(sha), cipher.seal(sha, plain))
         staged = _verify(staging / swap.DB_NAME, key, expected, version)
         try:
-            _check_files(staged, crypto.file_cipher(staged), store.dirs.files)
+            staged.execute("BEGIN IMMEDIATE")
+            staged.execute("UPDATE meta SET value = ? WHERE key = ?",
+                           (file_key.hex(), crypto.FILE_KEY_META))
+            staged.execute("COMMIT")
+            _check_files(staged, crypto.file_cipher(staged), staging / "files",
+                         present_only=True)
         finally:
             staged.close()
+        old_backups = backup.automatic_backups(store.dirs.backups)
+        switch.remove = old_backups
+        if old_backups:
+            dirs = store.dirs
+            switch.then = lambda: _encrypted_backup(dirs, new_passphrase)
+    return len(old_backups)

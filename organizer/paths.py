@@ -32,6 +32,7 @@ OLD_PREFIX = ".old-"
 KNOWN_NAMES = frozenset({
     "organizer.db", "organizer.db-wal", "organizer.db-shm", "organizer.db-journal",
     "files", "backups", "set-aside", "app.lock", ".swap-journal.json",
+    ".store-gate", ".store-gate-intent",
 })
 
 

@@ -36,12 +36,18 @@ def people(data_dir: str | None) -> list[tuple[int, str, str | None]] | None:
     from organizer import db
     from organizer.migrations import LATEST
 
+    from organizer import gate
+
     database = _database(data_dir)
     if not os.path.isfile(database):
         return None
+    use = gate.try_enter_now(database.parent)
+    if use is None:
+        return None  # the store is being replaced: the Store waits for the switch to end
     try:
         conn = db.connect(database)
     except Exception:  # anything unusual: the Store gives the right message or the right fix
+        use.release()
         return None
     try:
         if int(conn.execute("PRAGMA user_version").fetchone()[0]) != LATEST:
@@ -52,4 +58,5 @@ def people(data_dir: str | None) -> list[tuple[int, str, str | None]] | None:
         return None
     finally:
         conn.close()
+        use.release()
     return [(int(i), str(name), born) for i, name, born in rows]

@@ -77,12 +77,14 @@ def fsync_tree(folder: Path) -> None:
 
 
 def swap_in(dirs: DataDir, staging: Path, *, with_files: bool,
-            keep_old_as: Path | None = None) -> None:
+            keep_old_as: Path | None = None, remove: list[Path] | None = None) -> None:
     """Put the staged database (and `files/` when `with_files`) in place of the current ones.
 
-    The caller has verified the staged copy and closed every connection to the old one.
-    With `keep_old_as` (a folder path in `backups/`), the old copy is moved there instead of
-    being deleted.
+    The caller holds the store to itself (organizer.gate), has verified the staged copy and
+    closed every connection to the old one. With `keep_old_as` (a folder path in
+    `backups/`), the old copy is moved there instead of being deleted. `remove`: paths in the
+    data folder that go with the old copy (plain backups once encryption is on): they are
+    named in the journal, so a crash after it still removes them at the next start.
     """
     fsync_tree(staging)
     journal = {
@@ -90,6 +92,7 @@ def swap_in(dirs: DataDir, staging: Path, *, with_files: bool,
         "old": owned_name(OLD_PREFIX),
         "with_files": with_files,
         "keep_old_as": str(keep_old_as.relative_to(dirs.root)) if keep_old_as else None,
+        "remove": [str(p.relative_to(dirs.root)) for p in remove or []],
         "owner": os.getpid(),
     }
     import json
@@ -219,6 +222,14 @@ def _apply(dirs: DataDir, journal: dict[str, object]) -> None:
         if old.exists() and _holds_a_file(old) and not target.exists():
             os.replace(old, target)
             fsync_dir(target.parent)
+    removals = journal.get("remove")
+    for name in removals if isinstance(removals, list) else []:
+        path = (root / str(name)).resolve()
+        if path.is_relative_to(root.resolve()) and path != root.resolve():
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
     (root / JOURNAL).unlink(missing_ok=True)
     fsync_dir(root)
     for folder in (old, staging):
