@@ -216,6 +216,11 @@ def connect(path: Path, *, read_only: bool = False,
             raise translate(exc, path) from None
         if key is None and _looks_encrypted(header, size):
             raise LockedError(LOCKED_MESSAGE)
+        if not header:
+            # A new, empty file: what SQLite is about to write at its start is known (the
+            # plain header, or the salt the key carries), and must not be read later with
+            # open() while this connection holds it.
+            header = key.salt if key is not None else PLAIN_HEADER
         if key is not None:
             conn = _connect_encrypted(path, key, read_only)
             _register(conn, path, header, "sqlcipher3")
@@ -230,7 +235,7 @@ def connect_plain_with_sqlcipher(path: Path) -> Any:
     one). The caller must have closed this process's `sqlite3` connections to the file."""
     sqlcipher3 = _sqlcipher()
     with _files_lock:
-        header = read_header(path)
+        header = read_header(path) or PLAIN_HEADER
         try:
             conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
                                       factory=_keyed_class())
