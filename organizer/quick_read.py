@@ -33,10 +33,8 @@ def _database(data_dir: str | None) -> Path:
 
 def people(data_dir: str | None) -> list[tuple[int, str, str | None]] | None:
     """(id, full name, birth date) of everyone, ordered as `Store.people()`; or None."""
-    from organizer import db
+    from organizer import db, gate
     from organizer.migrations import LATEST
-
-    from organizer import gate
 
     database = _database(data_dir)
     if not os.path.isfile(database):
