@@ -327,7 +327,15 @@ def _restore(root: Path | str, path: Path | str, passphrase: str | None,
         step(progress, len(entries), len(entries), "Putting the backup in place")
         dirs.backups.mkdir(parents=True, exist_ok=True)
         keep = dirs.backups / f"before-restore-{_stamp()}"
-        swap.swap_in(dirs, staging, with_files=True, keep_old_as=keep)
+        if key is not None and dirs.database.exists() and not db.is_encrypted(dirs.database):
+            # An encrypted backup over a plain store: what it replaces must not stay in the
+            # folder in plain. It is kept as a backup sealed with the same passphrase.
+            assert passphrase is not None
+            keep = keep.with_suffix(".zip")
+            _keep_sealed(dirs, passphrase, keep)
+            swap.swap_in(dirs, staging, with_files=True)
+        else:
+            swap.swap_in(dirs, staging, with_files=True, keep_old_as=keep)
     except OSError as exc:
         raise OrganizerError(f"The backup could not be restored ({exc.strerror}). Your "
                              "organizer was not changed.") from None
@@ -336,6 +344,24 @@ def _restore(root: Path | str, path: Path | str, passphrase: str | None,
     crypto.forget_keys()
     rotate(dirs.backups, "before-restore")
     return keep if keep.exists() else None
+
+
+def _keep_sealed(dirs: DataDir, passphrase: str, target: Path) -> None:
+    """Write a verified, encrypted backup of the plain store in `dirs` to `target`."""
+    from organizer import crypto, sealing, swap
+
+    work = swap.new_staging(dirs)
+    try:
+        sealing.seal_store(dirs, work, passphrase)
+        sealed = work / DB_ENTRY
+        key = crypto.key_for(sealed, passphrase)
+        conn = db.connect(sealed, key=key)
+        try:
+            write_backup(conn, DataDir(work), target)
+        finally:
+            conn.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _check_sealed_files(conn: Any, cipher: Any, files: Path) -> None:

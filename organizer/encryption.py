@@ -16,20 +16,18 @@ A lost passphrase cannot be recovered: there is no back door, by design.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from organizer import backup, crypto, db, gate, swap
+from organizer import backup, crypto, gate, sealing, swap
 from organizer.errors import OrganizerError
 from organizer.instance import APP_OPEN_MESSAGE, app_running
-from organizer.paths import DataDir, create_private
+from organizer.paths import DataDir
 from organizer.progress import Progress, step
 
 MIN_PASSPHRASE = 8
-_SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
 def check_new_passphrase(passphrase: str) -> None:
@@ -44,59 +42,6 @@ def _open(root: Path, passphrase: str | None) -> Any:
     from organizer.store import Store
 
     return Store(root, passphrase=passphrase)
-
-
-def _quote(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
-
-
-def _tables(conn: Any, schema: str = "main") -> dict[str, int]:
-    names = [r[0] for r in conn.execute(
-        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' "
-        "AND name NOT LIKE 'sqlite_%'")]
-    return {name: int(conn.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0])
-            for name in names}
-
-
-def _export(source: Any, target: Path, key: crypto.StoreKey | None, version: int) -> None:
-    """Copy every table of `source` into a new database file with `sqlcipher_export`."""
-    key_sql = key.pragma_value() if key is not None else "''"
-    # Made here, private, so that SQLite (which would create it with the umask's 0644)
-    # opens a file that is already 0600; its journal takes the same mode.
-    create_private(target).close()
-    source.execute(f"ATTACH DATABASE {_quote(target)} AS staged KEY {key_sql}")
-    try:
-        source.execute("SELECT sqlcipher_export('staged')")
-        source.execute(f"PRAGMA staged.user_version = {int(version)}")
-    finally:
-        source.execute("DETACH DATABASE staged")
-
-
-def _verify(staged: Path, key: crypto.StoreKey | None, expected: dict[str, int],
-            version: int) -> Any:
-    """Open the staged database as the store will, and compare it with the original."""
-    conn = db.connect(staged, key=key)
-    try:
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        if problems != ["ok"]:
-            raise OrganizerError("The new copy failed its check, so nothing was changed: "
-                                 + "; ".join(problems[:3]))
-        got = _tables(conn)
-        if got != expected:
-            raise OrganizerError("The new copy does not hold the same items as the original, "
-                                 "so nothing was changed.")
-        if int(conn.execute("PRAGMA user_version").fetchone()[0]) != version:
-            raise OrganizerError("The new copy has the wrong schema version; nothing was "
-                                 "changed.")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    with create_private(path) as out:
-        out.write(data)
 
 
 @contextmanager
@@ -144,25 +89,9 @@ class _Switch:
         self.then: Callable[[], None] | None = None
 
 
-def _seal_files(files: list[Path], target: Path, cipher: crypto.FileCipher,
-                progress: Progress | None, what: str) -> None:
-    """Seal every plain attachment file into `target`, checking each checksum."""
-    target.mkdir(mode=0o700)
-    for number, path in enumerate(files, start=1):
-        step(progress, number, len(files), what)
-        data = path.read_bytes()
-        sha = hashlib.sha256(data).hexdigest()
-        if _SHA.match(path.name) and sha != path.name:
-            raise OrganizerError(f"An attached file ({path.name}) is damaged, so "
-                                 "encryption was not turned on. Run `organizer "
-                                 "check`, then restore it from a backup.")
-        _write_private(target / cipher.file_name(sha), cipher.seal(sha, data))
-
-
 def encrypt_store(root: Path | str, new_passphrase: str,
                   progress: Progress | None = None) -> int:
     """Turn encryption on; returns how many plain automatic backups were replaced."""
-    from organizer.migrations import current_version
 
     check_new_passphrase(new_passphrase)
     plain_backups: list[Path] = []
@@ -172,33 +101,11 @@ def encrypt_store(root: Path | str, new_passphrase: str,
         if store.encrypted:
             raise OrganizerError("This organizer is already encrypted. To change its "
                                  "passphrase, use change-passphrase.")
-        version = current_version(store.conn)
         plain_backups = backup.automatic_backups(dirs.backups)
-        key = crypto.StoreKey.create(new_passphrase)
-        file_key = crypto.FileCipher.new_key()
-        cipher = crypto.FileCipher(file_key)
-        expected = _tables(store.conn)
         # SQLCipher's own SQLite must not open the file beside this process's sqlite3
         # connection (organizer.db): close it; the gate keeps everyone else out meanwhile.
         store.close()
-        step(progress, 0, 1, "Encrypting the database")
-        source = db.connect_plain_with_sqlcipher(dirs.database)
-        try:
-            _export(source, staging / swap.DB_NAME, key, version)
-        finally:
-            source.close()
-        _seal_files(dirs.stored_files(), staging / "files", cipher, progress,
-                    "Encrypting attached files")
-        staged = _verify(staging / swap.DB_NAME, key, expected, version)
-        try:
-            staged.execute("BEGIN IMMEDIATE")
-            staged.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           (crypto.FILE_KEY_META, file_key.hex()))
-            staged.execute("COMMIT")
-            _check_files(staged, crypto.file_cipher(staged), staging / "files")
-        finally:
-            staged.close()
+        sealing.seal_store(dirs, staging, new_passphrase, progress)
         # The plain automatic backups would leak what encryption hides: they go in the same
         # journaled step as the swap (a crash after it still removes them at the next
         # start), and one encrypted backup is made in their place.
@@ -215,24 +122,6 @@ def _encrypted_backup(dirs: DataDir, passphrase: str) -> None:
         backup.auto_backup(store.conn, store.dirs, "daily")
 
 
-def _check_files(conn: Any, cipher: crypto.FileCipher, files: Path, *,
-                 present_only: bool = False) -> None:
-    """Every attachment's sealed file is there, opens, and matches its checksum.
-
-    `present_only`: a file already missing before the switch (which `check` reports) is
-    not held against the new copy."""
-    for sha in _referenced(conn):
-        sealed = files / cipher.file_name(sha)
-        if not sealed.exists() and present_only:
-            continue
-        if not sealed.exists():
-            raise OrganizerError("An attached file is missing from the data folder, so "
-                                 "nothing was changed. Run `organizer check`.")
-        if hashlib.sha256(cipher.open(sha, sealed.read_bytes())).hexdigest() != sha:
-            raise OrganizerError("An attached file did not survive encryption intact, so "
-                                 "nothing was changed.")
-
-
 def decrypt_store(root: Path | str, passphrase: str,
                   progress: Progress | None = None) -> None:
     """Turn encryption off (the passphrase is needed, and is checked first)."""
@@ -246,32 +135,28 @@ def decrypt_store(root: Path | str, passphrase: str,
         cipher = store.cipher
         assert cipher is not None
         version = current_version(store.conn)
-        expected = _tables(store.conn)
+        expected = sealing.tables(store.conn)
         step(progress, 0, 1, "Decrypting the database")
-        _export(store.conn, staging / swap.DB_NAME, None, version)
+        sealing.export(store.conn, staging / swap.DB_NAME, None, version)
         (staging / "files").mkdir(mode=0o700)
-        shas = _referenced(store.conn)
+        shas = sealing.referenced(store.conn)
         for number, sha in enumerate(shas, start=1):
             step(progress, number, len(shas), "Decrypting attached files")
             sealed = store.file_path(sha)
             if not sealed.exists():
                 continue  # `check` reports it; decrypting must not lose the rest
             plain = cipher.open(sha, sealed.read_bytes())
-            _write_private(staging / "files" / sha, plain)
-        staged = _verify(staging / swap.DB_NAME, None, expected, version)
+            sealing.write_private(staging / "files" / sha, plain)
+        staged = sealing.verify(staging / swap.DB_NAME, None, expected, version)
         try:
             staged.execute("DELETE FROM meta WHERE key = ?", (crypto.FILE_KEY_META,))
-            for sha in _referenced(staged):
+            for sha in sealing.referenced(staged):
                 path = staging / "files" / sha
                 if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
                     raise OrganizerError("An attached file did not decrypt intact, so "
                                          "nothing was changed.")
         finally:
             staged.close()
-
-
-def _referenced(conn: Any) -> list[str]:
-    return sorted({r[0] for r in conn.execute("SELECT sha256 FROM attachments")})
 
 
 def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
@@ -299,25 +184,26 @@ def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
         key = crypto.StoreKey.create(new_passphrase)
         file_key = crypto.FileCipher.new_key()
         cipher = crypto.FileCipher(file_key)
-        expected = _tables(store.conn)
+        expected = sealing.tables(store.conn)
         step(progress, 0, 1, "Re-encrypting the database")
-        _export(store.conn, staging / swap.DB_NAME, key, version)
+        sealing.export(store.conn, staging / swap.DB_NAME, key, version)
         (staging / "files").mkdir(mode=0o700)
-        shas = _referenced(store.conn)
+        shas = sealing.referenced(store.conn)
         for number, sha in enumerate(shas, start=1):
             step(progress, number, len(shas), "Sealing attached files under the new key")
             sealed = store.file_path(sha)
             if not sealed.exists():
                 continue  # `check` reports it; a new passphrase must not lose the rest
             plain = old_cipher.open(sha, sealed.read_bytes())
-            _write_private(staging / "files" / cipher.file_name(sha), cipher.seal(sha, plain))
-        staged = _verify(staging / swap.DB_NAME, key, expected, version)
+            sealing.write_private(staging / "files" / cipher.file_name(sha),
+                                  cipher.seal(sha, plain))
+        staged = sealing.verify(staging / swap.DB_NAME, key, expected, version)
         try:
             staged.execute("BEGIN IMMEDIATE")
             staged.execute("UPDATE meta SET value = ? WHERE key = ?",
                            (file_key.hex(), crypto.FILE_KEY_META))
             staged.execute("COMMIT")
-            _check_files(staged, crypto.file_cipher(staged), staging / "files",
+            sealing.check_files(staged, crypto.file_cipher(staged), staging / "files",
                          present_only=True)
         finally:
             staged.close()

@@ -37,8 +37,8 @@ def people(data_dir: str | None) -> list[tuple[int, str, str | None]] | None:
     from organizer.migrations import LATEST
 
     database = _database(data_dir)
-    if not os.path.isfile(database):
-        return None
+    if not os.path.isfile(database) or os.path.exists(database.parent / ".swap-journal.json"):
+        return None  # no store yet, or a switch to finish first (organizer.swap): the Store
     use = gate.try_enter_now(database.parent)
     if use is None:
         return None  # the store is being replaced: the Store waits for the switch to end
