@@ -168,10 +168,11 @@ def test_stress_bench(tmp_path: Path) -> None:
     ops: dict[str, list[int]] = {}
     replaced: set[str] = set()
     command_kills = 0
+    refusals: dict[str, int] = {}
     while not all(w.done() for w in writers):
         what, command, env = _command(root, rng, state, tmp_path)
         proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+                                stderr=subprocess.PIPE, text=True)
         killed = rng.random() < 0.25
         if killed:
             time.sleep(rng.uniform(0.05, 1.5))
@@ -180,7 +181,10 @@ def test_stress_bench(tmp_path: Path) -> None:
                 command_kills += 1
             else:
                 killed = False
-        proc.communicate()
+        _, err = proc.communicate()
+        if proc.returncode not in (0, -signal.SIGKILL):
+            refusals[f"{what}: {err.strip()[:90]}"] = refusals.get(
+                f"{what}: {err.strip()[:90]}", 0) + 1
         counts = ops.setdefault(what, [0, 0, 0])  # ran, succeeded, killed
         counts[0] += 1
         counts[1] += proc.returncode == 0
@@ -220,6 +224,7 @@ def test_stress_bench(tmp_path: Path) -> None:
              f"SIGKILLs: {sum(w.kills for w in writers)} writers, {command_kills} commands"]
     lines += [f"{what}: ran {c[0]}, succeeded {c[1]}, killed {c[2]}"
               for what, c in sorted(ops.items())]
+    lines += [f"refused ({n}x): {why}" for why, n in sorted(refusals.items())]
     report("Stress: writers during switches, with SIGKILLs", lines)
 
 
