@@ -59,6 +59,13 @@ def _switch(root: Path, passphrase: str | None, *, with_files: bool
     """
     if app_running(root):
         raise OrganizerError(APP_OPEN_MESSAGE)
+    for name in ("files", "backups", sealing.SET_ASIDE):
+        if (root / name).is_symlink():
+            # Its contents live elsewhere: a switch would seal or remove the link, not them.
+            raise OrganizerError(f"The folder “{name}” in the data folder is a link to "
+                                 "another place, so encryption cannot be switched safely. "
+                                 "Move that folder back into the data folder, then try "
+                                 "again; nothing was changed.")
     with gate.exclusive(root):
         store = _open(root, passphrase)
         dirs = store.dirs
@@ -147,6 +154,8 @@ def decrypt_store(root: Path | str, passphrase: str,
                 continue  # `check` reports it; decrypting must not lose the rest
             plain = cipher.open(sha, sealed.read_bytes())
             sealing.write_private(staging / "files" / sha, plain)
+        sealing.convert_set_aside(store.root / sealing.SET_ASIDE, staging / sealing.SET_ASIDE,
+                                  cipher, None)
         staged = sealing.verify(staging / swap.DB_NAME, None, expected, version)
         try:
             staged.execute("DELETE FROM meta WHERE key = ?", (crypto.FILE_KEY_META,))
@@ -197,6 +206,8 @@ def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
             plain = old_cipher.open(sha, sealed.read_bytes())
             sealing.write_private(staging / "files" / cipher.file_name(sha),
                                   cipher.seal(sha, plain))
+        sealing.convert_set_aside(store.root / sealing.SET_ASIDE, staging / sealing.SET_ASIDE,
+                                  old_cipher, cipher)
         staged = sealing.verify(staging / swap.DB_NAME, key, expected, version)
         try:
             staged.execute("BEGIN IMMEDIATE")

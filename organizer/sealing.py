@@ -46,6 +46,7 @@ def seal_store(source: DataDir, target: Path, passphrase: str,
         plain.close()
     seal_files(source.stored_files(), target / "files", cipher, progress,
                "Encrypting attached files")
+    convert_set_aside(source.root / SET_ASIDE, target / SET_ASIDE, None, cipher)
     staged = verify(target / swap.DB_NAME, key, expected, version)
     try:
         staged.execute("BEGIN IMMEDIATE")
@@ -148,3 +149,49 @@ def referenced(conn: Any) -> list[str]:
     return sorted({r[0] for r in conn.execute("SELECT sha256 FROM attachments")})
 
 
+
+
+SET_ASIDE = "set-aside"
+_INDEX = ".sealed-index"  # in each set-aside folder of an encrypted store: name -> SHA-256
+_INDEX_LABEL = "set-aside index"
+
+
+def convert_set_aside(source: Path, target: Path, old: crypto.FileCipher | None,
+                      new: crypto.FileCipher | None) -> int:
+    """Copy `set-aside/` (what `check --repair` moved out of files/) into `target`, sealed
+    under `new` (None: plain), opening what `old` sealed (None: it was plain).
+
+    A sealed folder carries a small sealed index of its files' checksums, so that turning
+    encryption off opens them again. A sealed file missing from the index (set aside while
+    the store was encrypted: its checksum was never known) is copied as it is. Returns how
+    many files could not be converted that way.
+    """
+    import json
+
+    if not source.is_dir():
+        return 0
+    kept_as_is = 0
+    for folder in [*sorted(p for p in source.rglob("*") if p.is_dir()), source]:
+        names: dict[str, str] = {}
+        index = folder / _INDEX
+        if old is not None and index.exists():
+            names = json.loads(old.open(_INDEX_LABEL, index.read_bytes()))
+        out = target / folder.relative_to(source)
+        out.mkdir(mode=0o700, parents=True, exist_ok=True)
+        written: dict[str, str] = {}
+        for path in sorted(p for p in folder.iterdir() if p.is_file() and p.name != _INDEX):
+            sha = path.name if old is None else names.get(path.name)
+            if sha is None or (old is None and not _SHA.match(sha)):
+                write_private(out / path.name, path.read_bytes())
+                kept_as_is += 1
+                continue
+            data = path.read_bytes() if old is None else old.open(sha, path.read_bytes())
+            if new is None:
+                write_private(out / sha, data)
+            else:
+                name = new.file_name(sha)
+                write_private(out / name, new.seal(sha, data))
+                written[name] = sha
+        if new is not None and written:
+            write_private(out / _INDEX, new.seal(_INDEX_LABEL, json.dumps(written).encode()))
+    return kept_as_is

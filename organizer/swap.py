@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 JOURNAL = ".swap-journal.json"
 DB_NAME = "organizer.db"
 DB_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+FILE_FOLDERS = ("files", "set-aside")
 # How long a start waits for another process's switch to end (it is a few renames).
 WAIT_SECONDS = 30.0
 BUSY_MESSAGE = ("Another task is replacing this organizer's data (a restore, or turning "
@@ -204,14 +205,19 @@ def _apply(dirs: DataDir, journal: dict[str, object]) -> None:
         fsync_dir(root)
         os.replace(staged_db, root / DB_NAME)
         fsync_dir(root)
-    staged_files = staging / "files"
-    if journal.get("with_files") and staged_files.exists():
-        if dirs.files.exists() and not (old / "files").exists():
-            os.replace(dirs.files, old / "files")
-        elif dirs.files.exists():  # made after the old one moved aside: keep it aside too
-            os.replace(dirs.files, old / f"files-{os.urandom(4).hex()}")
+    # The attachment files, and the files `check --repair` set aside (sealed or opened
+    # along with them by an encryption switch; a restore's staging has none of those).
+    for name in FILE_FOLDERS:
+        staged_files = staging / name
+        current = root / name
+        if not (journal.get("with_files") and staged_files.exists()):
+            continue
+        if current.exists() and not (old / name).exists():
+            os.replace(current, old / name)
+        elif current.exists():  # made after the old one moved aside: keep it aside too
+            os.replace(current, old / f"{name}-{os.urandom(4).hex()}")
         fsync_dir(root)
-        os.replace(staged_files, dirs.files)
+        os.replace(staged_files, current)
         fsync_dir(root)
     keep = journal.get("keep_old_as")
     if keep:

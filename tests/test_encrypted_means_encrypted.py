@@ -158,3 +158,38 @@ def test_restoring_an_encrypted_backup_leaves_nothing_plain_and_keeps_what_it_re
     assert run_cli("restore", str(kept), data_dir=back, env=env).returncode == 0
     found = run_cli("search", "glioblastomaX", data_dir=back, env=env)
     assert found.returncode == 0 and "Pathology report" in found.stdout
+
+
+def test_set_aside_files_are_sealed_with_the_store_and_open_again_after_decrypt(
+        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    _fill(cli, tmp_path)
+    orphan = b"An orphaned scan mentioning glioblastomaX"
+    sha = hashlib.sha256(orphan).hexdigest()
+    (data_dir / "files" / sha).write_bytes(orphan)
+    assert cli("check", "--repair").returncode == 0
+    (aside,) = (data_dir / "set-aside").iterdir()
+    assert (aside / sha).read_bytes() == orphan
+
+    env = {"ORGANIZER_PASSPHRASE": PASS}
+    assert cli("encrypt", env=env).returncode == 0
+    assert _found(data_dir, SECRETS[:3]) == []
+    assert cli("change-passphrase", env={**env, "ORGANIZER_NEW_PASSPHRASE": NEW_PASS}
+               ).returncode == 0
+    assert _found(data_dir, SECRETS[:3]) == []
+    assert cli("decrypt", env={"ORGANIZER_PASSPHRASE": NEW_PASS}).returncode == 0
+    (aside,) = (data_dir / "set-aside").iterdir()
+    assert (aside / sha).read_bytes() == orphan
+
+
+def test_a_linked_files_folder_is_refused_before_anything_changes(
+        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _fill(cli, tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    os.replace(data_dir / "files", elsewhere)
+    (data_dir / "files").symlink_to(elsewhere)
+    done = cli("encrypt", env={"ORGANIZER_PASSPHRASE": PASS})
+    assert done.returncode == 1
+    assert "link to another place" in done.stderr and "nothing was changed" in done.stderr
+    assert (data_dir / "organizer.db").read_bytes()[:16] == b"SQLite format 3\x00"
