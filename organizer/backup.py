@@ -34,7 +34,14 @@ from typing import TYPE_CHECKING, Any
 from organizer import __version__, db
 from organizer.errors import OrganizerError, WrongPassphraseError
 from organizer.hashing import hash_stream, sha256_file
-from organizer.paths import TEMP_PREFIX, DataDir, create_private, fsync_dir, owned_name
+from organizer.paths import (
+    TEMP_PREFIX,
+    DataDir,
+    create_private,
+    fsync_dir,
+    owned_name,
+    private_output,
+)
 from organizer.progress import Progress, step
 
 if TYPE_CHECKING:
@@ -92,9 +99,11 @@ def snapshot_database(conn: Any, target: Path) -> None:
 
 def write_backup(conn: Any, dirs: DataDir, target: Path,
                  progress: Progress | None = None) -> BackupInfo:
-    """Write a verified backup of the store open on `conn` to `target` (replaced if present)."""
-    from organizer.migrations import current_version
+    """Write a verified backup of the store open on `conn` to `target` (replaced if present).
 
+    For the app's own backups in `backups/`; a backup the user asks for goes through
+    `create_backup`, which keeps it out of the data folder.
+    """
     target = Path(target)
     if target.is_dir():
         raise OrganizerError(f"“{target}” is a folder. Give a file name for the backup, for "
@@ -103,10 +112,29 @@ def write_backup(conn: Any, dirs: DataDir, target: Path,
     if not folder.is_dir():
         raise OrganizerError(f"The folder {folder} does not exist, so the backup was not "
                              "written.")
+    # Named after this process: a start in another process leaves it alone (paths.py).
+    temp_zip = folder / owned_name(TEMP_PREFIX, "backup-", ".zip")
+    try:
+        manifest, files = _write_zip(conn, dirs, temp_zip, progress)
+        os.replace(temp_zip, target)
+        fsync_dir(folder)
+    except OSError as exc:
+        raise _write_error(exc, target) from None
+    finally:
+        temp_zip.unlink(missing_ok=True)
+    step(progress, files + 2, files + 2, "Backup written")
+    return BackupInfo(target, manifest["encrypted"], manifest["schema_version"],
+                      manifest["created_at"], files, target.stat().st_size)
+
+
+def _write_zip(conn: Any, dirs: DataDir, temp_zip: Path,
+               progress: Progress | None) -> tuple[dict[str, Any], int]:
+    """Write the backup zip to `temp_zip` (a new file) and verify it; returns its manifest
+    and how many attached files it holds."""
+    from organizer.migrations import current_version
+
     files = dirs.stored_files()
     total = len(files) + 2
-    # Named after this process: a start in another process leaves them alone (paths.py).
-    temp_zip = folder / owned_name(TEMP_PREFIX, "backup-", ".zip")
     temp_db = dirs.root / owned_name(TEMP_PREFIX, "backup-", ".db")
     try:
         step(progress, 0, total, "Copying the database")
@@ -134,18 +162,11 @@ def write_backup(conn: Any, dirs: DataDir, target: Path,
                 archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
             raw.flush()
             os.fsync(raw.fileno())
-        step(progress, total - 1, total, "Checking the backup")
-        verify_backup(temp_zip)
-        os.replace(temp_zip, target)
-        fsync_dir(folder)
-    except OSError as exc:
-        raise _write_error(exc, target) from None
     finally:
-        temp_zip.unlink(missing_ok=True)
         temp_db.unlink(missing_ok=True)
-    step(progress, total, total, "Backup written")
-    return BackupInfo(target, manifest["encrypted"], manifest["schema_version"],
-                      manifest["created_at"], len(files), target.stat().st_size)
+    step(progress, total - 1, total, "Checking the backup")
+    verify_backup(temp_zip)
+    return manifest, len(files)
 
 
 def _write_error(exc: OSError, target: Path) -> OrganizerError:
@@ -161,8 +182,21 @@ def _write_error(exc: OSError, target: Path) -> OrganizerError:
 
 def create_backup(store: Store, target: Path | str,
                   progress: Progress | None = None) -> BackupInfo:
-    """Back up an open store to one verified zip file."""
-    return write_backup(store.conn, store.dirs, Path(target), progress)
+    """Back up an open store to one verified zip file at a target of the user's choosing.
+
+    Any target `paths.output_target` allows (`-` is standard output; a FIFO is written
+    through); one inside the data folder is refused: `backups/` and the rest are the app's.
+    """
+    target = Path(target)
+    try:
+        with private_output(target, data_dir=store.root) as temp:
+            manifest, files = _write_zip(store.conn, store.dirs, temp, progress)
+            size = temp.stat().st_size
+    except OSError as exc:
+        raise _write_error(exc, target) from None
+    step(progress, files + 2, files + 2, "Backup written")
+    return BackupInfo(target, manifest["encrypted"], manifest["schema_version"],
+                      manifest["created_at"], files, size)
 
 
 def _read_manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:

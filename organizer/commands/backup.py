@@ -7,6 +7,7 @@ encrypted store is encrypted with the same passphrase.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from organizer.commands.common import open_store
@@ -14,7 +15,7 @@ from organizer.commands.common import open_store
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="the backup file to write (a .zip)")
+                        help="the backup file to write (a .zip; - for standard output)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,5 +25,6 @@ def run(args: argparse.Namespace) -> int:
         info = create_backup(store, Path(args.output))
     locked = " It is encrypted: restoring it needs the passphrase." if info.encrypted else ""
     print(f"Backup written and verified: {info.path} ({info.files} attached file(s), "
-          f"{info.size / 1_000_000:.1f} MB).{locked}")
+          f"{info.size / 1_000_000:.1f} MB).{locked}",
+          file=sys.stderr if args.output == "-" else sys.stdout)
     return 0
