@@ -8,8 +8,10 @@ name, flushed, read back and checked against its manifest, and only then renamed
 final name: a backup that exists is a backup that was verified.
 
 Restoring one: every checksum is verified before anything is touched; the files are
-unpacked into a staging folder, the database there is opened and integrity-checked, and
-only then is it swapped in (organizer.swap). A damaged backup is refused with the store
+unpacked into a staging folder, the database there is opened, integrity-checked and
+checked to be this app's own (its schema exactly what the migrations make at its version,
+every attached file it uses present: organizer.restore_check), and only then is it
+swapped in (organizer.swap). A damaged backup is refused with the store
 untouched. What the restore replaced is kept in `backups/before-restore-*`.
 
 Automatic backups (before a schema migration, once a day when the app closes) go into
@@ -18,7 +20,6 @@ Automatic backups (before a schema migration, once a day when the app closes) go
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -296,7 +297,7 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
     database opens and passes SQLite's integrity check. Every connection to the store must
     be closed (the app closes its own first).
     """
-    from organizer import crypto, migrations, swap
+    from organizer import crypto, migrations, restore_check, swap
     from organizer.instance import APP_OPEN_MESSAGE, app_running
 
     path = Path(path)
@@ -320,6 +321,7 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
                 with create_private(staging / entry["name"]) as out:
                     _copy_checked(archive, entry, path.name, out)
         staged_db = staging / DB_ENTRY
+        restore_check.check_header(staged_db, info.encrypted, path.name)
         key: StoreKey | None = None
         if info.encrypted:
             assert passphrase is not None
@@ -337,9 +339,11 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
                 raise OrganizerError(DAMAGED.format(name=path.name,
                                                     why="its database fails the check"))
             migrations.check_version(conn)
-            if key is not None:
-                cipher = crypto.file_cipher(conn)
-                _check_sealed_files(conn, cipher, staging / "files")
+            # Whole is not enough: it must be this app's own schema, with all its files.
+            restore_check.check_database(conn, path.name, info.schema_version)
+            cipher = crypto.file_cipher(conn) if key is not None else None
+            restore_check.check_attachments(conn, staging / "files", cipher, entries[1:],
+                                            path.name)
         except db.Error as exc:
             raise OrganizerError(DAMAGED.format(name=path.name, why=str(exc))) from None
         finally:
@@ -354,19 +358,10 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
     finally:
         swap.drop_unjournaled(dirs, staging)
     crypto.forget_keys()
+    # Only a restore that swapped a store in rotates: one refused above (a crafted backup,
+    # a wrong passphrase) never costs the copy an earlier restore kept of what it replaced.
     rotate(dirs.backups, "before-restore")
     return keep if keep.exists() else None
-
-
-def _check_sealed_files(conn: Any, cipher: Any, files: Path) -> None:
-    """Every attachment of an encrypted backup opens with the backup's file key."""
-    for (sha,) in conn.execute("SELECT DISTINCT sha256 FROM attachments"):
-        sealed = files / cipher.file_name(sha)
-        if sealed.exists():
-            plain = cipher.open(sha, sealed.read_bytes())
-            if hashlib.sha256(plain).hexdigest() != sha:
-                raise OrganizerError("An attached file in the backup does not match its "
-                                     "checksum, so the backup was not used.")
 
 
 def auto_backup(conn: Any, dirs: DataDir, kind: str,
