@@ -320,8 +320,10 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
                 step(progress, number, len(entries), "Unpacking the backup")
                 with create_private(staging / entry["name"]) as out:
                     _copy_checked(archive, entry, path.name, out)
+            # From the zip, not the unpacked file: no descriptor on a database but SQLite's.
+            with archive.open(DB_ENTRY) as staged:
+                restore_check.check_header(staged.read(16), info.encrypted, path.name)
         staged_db = staging / DB_ENTRY
-        restore_check.check_header(staged_db, info.encrypted, path.name)
         key: StoreKey | None = None
         if info.encrypted:
             assert passphrase is not None

@@ -125,16 +125,13 @@ def difference(expected: Schema, found: Schema) -> str | None:
     return None
 
 
-def check_header(database: Path, encrypted: bool, backup_name: str) -> None:
-    """The database file is plain or encrypted as the manifest says.
+def check_header(header: bytes, encrypted: bool, backup_name: str) -> None:
+    """The database is plain or encrypted as the manifest says (`header`: its first bytes).
 
-    Read before any connection to that file is opened in this process (a descriptor
-    closed beside a live SQLite connection would drop its locks). Without this check an
-    encrypted-looking manifest on a plain file would be answered with "that passphrase is
-    wrong", which it is not.
+    Without this an "encrypted" manifest on a plain database would be answered with "that
+    passphrase does not open this backup", which would not be true.
     """
-    with open(database, "rb") as handle:
-        plain = handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    plain = header[:len(_SQLITE_HEADER)] == _SQLITE_HEADER
     if plain == encrypted:
         said = "encrypted" if encrypted else "not encrypted"
         raise OrganizerError(NOT_OURS.format(

@@ -238,6 +238,26 @@ def test_a_socket_target_is_refused(filled: Path, tmp_path: Path) -> None:
         server.close()
 
 
+def test_a_disk_device_target_is_refused_before_it_is_opened(filled: Path,
+                                                             tmp_path: Path) -> None:
+    """A packet written onto a disk would destroy the disk: refused by its type alone.
+
+    The node names a loop device number that nothing uses, so even a regression that
+    opened it would find no disk behind it.
+    """
+    if os.geteuid() != 0:
+        pytest.skip("only root can make a device node")
+    device = tmp_path / "disk"
+    try:
+        os.mknod(device, 0o600 | stat.S_IFBLK, os.makedev(7, 250))
+    except OSError as exc:
+        pytest.skip(f"no device node can be made here ({exc.strerror})")
+    done = run(filled, *OUTPUTS["packet"], str(device), cwd=tmp_path)
+    one_error_line(done, "not a file")
+    assert stat.S_ISBLK(os.lstat(device).st_mode)
+    assert hidden(tmp_path) == []
+
+
 # -- a symlinked target ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("output", ["packet", "csv"])

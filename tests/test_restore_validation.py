@@ -180,6 +180,17 @@ def test_an_encrypted_backup_missing_a_sealed_file_is_refused(
     assert people(cli, env) == ["Ann Lee"]
 
 
+def test_a_manifest_that_lies_about_encryption_is_refused_for_what_it_is(
+        cli: Any, ben: Path, good: Path, tmp_path: Path) -> None:
+    """Not "that passphrase does not open this backup": the passphrase is not the problem."""
+    crafted = craft(good, tmp_path / "said-locked.zip", manifest_changes={"encrypted": True})
+    before = state(ben)
+    line = one_line_error(cli("restore", str(crafted), env={"ORGANIZER_PASSPHRASE": PASS}),
+                          "not one this app makes", "nothing was changed")
+    assert "passphrase" not in line
+    assert state(ben) == before
+
+
 def test_failed_restores_never_rotate_away_what_a_restore_replaced(
         cli: Any, ben: Path, good: Path, tmp_path: Path) -> None:
     done = cli("restore", str(good))
