@@ -388,3 +388,35 @@ def test_the_apps_save_as_follows_the_same_rules(qtbot: object, data_dir: Path,
         assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
         assert hidden(tmp_path) == [] and hidden(data_dir) == []
         dialog.reject()
+
+
+def test_the_apps_backup_into_the_data_folder_is_refused_in_words(
+        qtbot: object, data_dir: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from organizer import crypto
+    from ui.session import Session
+    from ui.settings import Settings
+
+    fill(data_dir, tmp_path)
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    session = Session(data_dir, settings)
+    try:
+        assert session.start()
+        before = sorted(p.name for p in (data_dir / "backups").iterdir())
+        job = session.back_up_to(data_dir / "backups" / "mine.zip")
+        assert job is not None
+        with qtbot.waitSignal(job.failed, timeout=20000) as blocker:  # type: ignore[attr-defined]
+            pass
+        assert "data folder" in blocker.args[0]
+        assert sorted(p.name for p in (data_dir / "backups").iterdir()) == before
+    finally:
+        if session.window is not None:
+            session.window.close()
+        if session.instance is not None:
+            session.instance.release()
+        crypto.forget_keys()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(True)
