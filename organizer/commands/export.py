@@ -26,6 +26,9 @@ def run(args: argparse.Namespace) -> int:
         person = store.find_person(args.person)
         written = export(store, person.id, args.format, Path(args.output))
     # With `-o -` the export is on standard output: what is said goes beside it, on stderr.
-    print(f"Wrote {written} ({args.format}) for {person.full_name}.",
-          file=sys.stderr if args.output == "-" else sys.stdout)
+    if args.output == "-":
+        print(f"Wrote the {args.format} export for {person.full_name} to standard output.",
+              file=sys.stderr)
+    else:
+        print(f"Wrote {written} ({args.format}) for {person.full_name}.")
     return 0

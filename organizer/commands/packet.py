@@ -90,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     # With `-o -` the PDF is on standard output: what is said goes beside it, on stderr.
     said = sys.stderr if args.output == "-" else sys.stdout
+    where = " to standard output" if args.output == "-" else f": {output}"
     with open_store(args) as store:
         person = store.find_person(args.person)
         case_id = find_case(store, person.id, args.case) if args.case else None
@@ -98,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
 
             made = make_printout(store, person.id, args.printout, output, options,
                                  case_id=case_id, visit=args.visit, request=args.request)
-            print(f"Saved the {made.what} for {person.full_name}: {output} "
+            print(f"Saved the {made.what} for {person.full_name}{where} "
                   f"({made.pages} page{'s' if made.pages != 1 else ''}).", file=said)
             return 0
         from organizer.packet.build import build_packet
@@ -106,6 +107,6 @@ def run(args: argparse.Namespace) -> int:
         result = build_packet(store, person.id, output, options, case_id=case_id)
     for problem in result.problems:
         print(f"organizer: note: {problem.message()}", file=sys.stderr)
-    print(f"Saved the packet for {person.full_name}: {output} ({result.pages} pages, "
+    print(f"Saved the packet for {person.full_name}{where} ({result.pages} pages, "
           f"{result.enclosures} enclosure{'s' if result.enclosures != 1 else ''}).", file=said)
     return 0
