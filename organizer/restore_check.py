@@ -169,7 +169,7 @@ def check_attachments(conn: Any, files: Path, cipher: FileCipher | None,
                 continue
             raise OrganizerError(
                 f"The backup “{backup_name}” was not used because the file “{filename}” of "
-                f"the record “{title}” is not in it; nothing was changed.")
+                f"the record “{title or filename}” is not in it; nothing was changed.")
         if cipher is None or sha in opened:
             continue
         try:
