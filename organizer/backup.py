@@ -8,8 +8,10 @@ name, flushed, read back and checked against its manifest, and only then renamed
 final name: a backup that exists is a backup that was verified.
 
 Restoring one: every checksum is verified before anything is touched; the files are
-unpacked into a staging folder, the database there is opened and integrity-checked, and
-only then is it swapped in (organizer.swap). A damaged backup is refused with the store
+unpacked into a staging folder, the database there is opened, integrity-checked and
+checked to be this app's own (its schema exactly what the migrations make at its version,
+every attached file it uses present: organizer.restore_check), and only then is it
+swapped in (organizer.swap). A damaged backup is refused with the store
 untouched. What the restore replaced is kept in `backups/before-restore-*`.
 
 Automatic backups (before a schema migration, once a day when the app closes) go into
@@ -18,7 +20,6 @@ Automatic backups (before a schema migration, once a day when the app closes) go
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -34,7 +35,14 @@ from typing import TYPE_CHECKING, Any
 from organizer import __version__, db
 from organizer.errors import OrganizerError, WrongPassphraseError
 from organizer.hashing import hash_stream, sha256_file
-from organizer.paths import TEMP_PREFIX, DataDir, create_private, fsync_dir, owned_name
+from organizer.paths import (
+    TEMP_PREFIX,
+    DataDir,
+    create_private,
+    fsync_dir,
+    owned_name,
+    private_output,
+)
 from organizer.progress import Progress, step
 
 if TYPE_CHECKING:
@@ -92,9 +100,11 @@ def snapshot_database(conn: Any, target: Path) -> None:
 
 def write_backup(conn: Any, dirs: DataDir, target: Path,
                  progress: Progress | None = None) -> BackupInfo:
-    """Write a verified backup of the store open on `conn` to `target` (replaced if present)."""
-    from organizer.migrations import current_version
+    """Write a verified backup of the store open on `conn` to `target` (replaced if present).
 
+    For the app's own backups in `backups/`; a backup the user asks for goes through
+    `create_backup`, which keeps it out of the data folder.
+    """
     target = Path(target)
     if target.is_dir():
         raise OrganizerError(f"“{target}” is a folder. Give a file name for the backup, for "
@@ -103,10 +113,29 @@ def write_backup(conn: Any, dirs: DataDir, target: Path,
     if not folder.is_dir():
         raise OrganizerError(f"The folder {folder} does not exist, so the backup was not "
                              "written.")
+    # Named after this process: a start in another process leaves it alone (paths.py).
+    temp_zip = folder / owned_name(TEMP_PREFIX, "backup-", ".zip")
+    try:
+        manifest, files = _write_zip(conn, dirs, temp_zip, progress)
+        os.replace(temp_zip, target)
+        fsync_dir(folder)
+    except OSError as exc:
+        raise _write_error(exc, target) from None
+    finally:
+        temp_zip.unlink(missing_ok=True)
+    step(progress, files + 2, files + 2, "Backup written")
+    return BackupInfo(target, manifest["encrypted"], manifest["schema_version"],
+                      manifest["created_at"], files, target.stat().st_size)
+
+
+def _write_zip(conn: Any, dirs: DataDir, temp_zip: Path,
+               progress: Progress | None) -> tuple[dict[str, Any], int]:
+    """Write the backup zip to `temp_zip` (a new file) and verify it; returns its manifest
+    and how many attached files it holds."""
+    from organizer.migrations import current_version
+
     files = dirs.stored_files()
     total = len(files) + 2
-    # Named after this process: a start in another process leaves them alone (paths.py).
-    temp_zip = folder / owned_name(TEMP_PREFIX, "backup-", ".zip")
     temp_db = dirs.root / owned_name(TEMP_PREFIX, "backup-", ".db")
     try:
         step(progress, 0, total, "Copying the database")
@@ -134,18 +163,11 @@ def write_backup(conn: Any, dirs: DataDir, target: Path,
                 archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
             raw.flush()
             os.fsync(raw.fileno())
-        step(progress, total - 1, total, "Checking the backup")
-        verify_backup(temp_zip)
-        os.replace(temp_zip, target)
-        fsync_dir(folder)
-    except OSError as exc:
-        raise _write_error(exc, target) from None
     finally:
-        temp_zip.unlink(missing_ok=True)
         temp_db.unlink(missing_ok=True)
-    step(progress, total, total, "Backup written")
-    return BackupInfo(target, manifest["encrypted"], manifest["schema_version"],
-                      manifest["created_at"], len(files), target.stat().st_size)
+    step(progress, total - 1, total, "Checking the backup")
+    verify_backup(temp_zip)
+    return manifest, len(files)
 
 
 def _write_error(exc: OSError, target: Path) -> OrganizerError:
@@ -161,8 +183,21 @@ def _write_error(exc: OSError, target: Path) -> OrganizerError:
 
 def create_backup(store: Store, target: Path | str,
                   progress: Progress | None = None) -> BackupInfo:
-    """Back up an open store to one verified zip file."""
-    return write_backup(store.conn, store.dirs, Path(target), progress)
+    """Back up an open store to one verified zip file at a target of the user's choosing.
+
+    Any target `paths.output_target` allows (`-` is standard output; a FIFO is written
+    through); one inside the data folder is refused: `backups/` and the rest are the app's.
+    """
+    target = Path(target)
+    try:
+        with private_output(target, data_dir=store.root) as temp:
+            manifest, files = _write_zip(store.conn, store.dirs, temp, progress)
+            size = temp.stat().st_size
+    except OSError as exc:
+        raise _write_error(exc, target) from None
+    step(progress, files + 2, files + 2, "Backup written")
+    return BackupInfo(target, manifest["encrypted"], manifest["schema_version"],
+                      manifest["created_at"], files, size)
 
 
 def _read_manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
@@ -276,7 +311,7 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
 
 def _restore(root: Path | str, path: Path | str, passphrase: str | None,
              progress: Progress | None) -> Path | None:
-    from organizer import crypto, migrations, swap
+    from organizer import crypto, migrations, restore_check, swap
     from organizer.instance import APP_OPEN_MESSAGE, app_running
 
     path = Path(path)
@@ -299,6 +334,9 @@ def _restore(root: Path | str, path: Path | str, passphrase: str | None,
                 step(progress, number, len(entries), "Unpacking the backup")
                 with create_private(staging / entry["name"]) as out:
                     _copy_checked(archive, entry, path.name, out)
+            # From the zip, not the unpacked file: no descriptor on a database but SQLite's.
+            with archive.open(DB_ENTRY) as staged:
+                restore_check.check_header(staged.read(16), info.encrypted, path.name)
         staged_db = staging / DB_ENTRY
         key: StoreKey | None = None
         if info.encrypted:
@@ -317,9 +355,11 @@ def _restore(root: Path | str, path: Path | str, passphrase: str | None,
                 raise OrganizerError(DAMAGED.format(name=path.name,
                                                     why="its database fails the check"))
             migrations.check_version(conn)
-            if key is not None:
-                cipher = crypto.file_cipher(conn)
-                _check_sealed_files(conn, cipher, staging / "files")
+            # Whole is not enough: it must be this app's own schema, with all its files.
+            restore_check.check_database(conn, path.name, info.schema_version)
+            cipher = crypto.file_cipher(conn) if key is not None else None
+            restore_check.check_attachments(conn, staging / "files", cipher, entries[1:],
+                                            path.name)
         except db.Error as exc:
             raise OrganizerError(DAMAGED.format(name=path.name, why=str(exc))) from None
         finally:
@@ -342,6 +382,8 @@ def _restore(root: Path | str, path: Path | str, passphrase: str | None,
     finally:
         swap.drop_unjournaled(dirs, staging)
     crypto.forget_keys()
+    # Only a restore that swapped a store in rotates: one refused above (a crafted backup,
+    # a wrong passphrase) never costs the copy an earlier restore kept of what it replaced.
     rotate(dirs.backups, "before-restore")
     return keep if keep.exists() else None
 
@@ -362,17 +404,6 @@ def _keep_sealed(dirs: DataDir, passphrase: str, target: Path) -> None:
             conn.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _check_sealed_files(conn: Any, cipher: Any, files: Path) -> None:
-    """Every attachment of an encrypted backup opens with the backup's file key."""
-    for (sha,) in conn.execute("SELECT DISTINCT sha256 FROM attachments"):
-        sealed = files / cipher.file_name(sha)
-        if sealed.exists():
-            plain = cipher.open(sha, sealed.read_bytes())
-            if hashlib.sha256(plain).hexdigest() != sha:
-                raise OrganizerError("An attached file in the backup does not match its "
-                                     "checksum, so the backup was not used.")
 
 
 def auto_backup(conn: Any, dirs: DataDir, kind: str,

@@ -96,7 +96,11 @@ def test_with_encryption_on_the_data_folder_shows_nothing_readable(
     more.write_text("Second letter mentions glioblastomaX again", encoding="utf-8")
     assert cli("add", "record", "--person", "1", "title=Letter", "--file", str(more),
                env=env).returncode == 0
-    assert cli("backup", "-o", str(data_dir / "backups" / "mine.zip"), env=env).returncode == 0
+    # (a backup is not allowed into the data folder itself: it is looked at where it is)
+    outside = tmp_path / "usb"
+    outside.mkdir()
+    assert cli("backup", "-o", str(outside / "mine.zip"), env=env).returncode == 0
+    assert _found(outside, SECRETS) == []
 
     # A store held open with fresh writes, so the -wal file holds data when we look.
     from organizer.backup import maybe_daily_backup

@@ -23,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--case", "-c", metavar="C",
                         help="the second opinion: its number or its exact title")
     parser.add_argument("--output", "-o", required=True, metavar="OUT.pdf",
-                        help="where to save the PDF")
+                        help="where to save the PDF (- for standard output)")
     parser.add_argument("--password", metavar="PW",
                         help="lock the PDF with this password (AES-256)")
     parser.add_argument("--page-size", choices=("letter", "a4"),
@@ -88,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
         fields["page_size"] = args.page_size
     options = PacketOptions(**fields)  # type: ignore[arg-type]
     output = Path(args.output)
+    # With `-o -` the PDF is on standard output: what is said goes beside it, on stderr.
+    said = sys.stderr if args.output == "-" else sys.stdout
+    where = " to standard output" if args.output == "-" else f": {output}"
     with open_store(args) as store:
         person = store.find_person(args.person)
         case_id = find_case(store, person.id, args.case) if args.case else None
@@ -96,14 +99,14 @@ def run(args: argparse.Namespace) -> int:
 
             made = make_printout(store, person.id, args.printout, output, options,
                                  case_id=case_id, visit=args.visit, request=args.request)
-            print(f"Saved the {made.what} for {person.full_name}: {output} "
-                  f"({made.pages} page{'s' if made.pages != 1 else ''}).")
+            print(f"Saved the {made.what} for {person.full_name}{where} "
+                  f"({made.pages} page{'s' if made.pages != 1 else ''}).", file=said)
             return 0
         from organizer.packet.build import build_packet
 
         result = build_packet(store, person.id, output, options, case_id=case_id)
     for problem in result.problems:
         print(f"organizer: note: {problem.message()}", file=sys.stderr)
-    print(f"Saved the packet for {person.full_name}: {output} ({result.pages} pages, "
-          f"{result.enclosures} enclosure{'s' if result.enclosures != 1 else ''}).")
+    print(f"Saved the packet for {person.full_name}{where} ({result.pages} pages, "
+          f"{result.enclosures} enclosure{'s' if result.enclosures != 1 else ''}).", file=said)
     return 0

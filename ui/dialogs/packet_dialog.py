@@ -195,7 +195,7 @@ class PacketDialog(QDialog):
         column.addLayout(buttons)
         splitter.addWidget(form_side)
 
-        self.preview = PdfPreview(self.suggested_name, self.status)
+        self.preview = PdfPreview(self.suggested_name, self.status, self.ctx.store.root)
         self.document, self.view = self.preview.document, self.preview.view
         self.save_button = self.preview.save_button
         self.open_button = self.preview.open_button
@@ -344,14 +344,16 @@ class PdfPreview(QWidget):
     """A made PDF shown in the app (QtPdf), with Save as…, Open and Print….
 
     `suggested_name()` gives the file name offered by Save as; `status` is the label
-    where the outcome is told in words.
+    where the outcome is told in words; `data_dir` is the store's folder, where Save as
+    never writes (organizer.paths.save_output refuses it).
     """
 
-    def __init__(self, suggested_name: Any, status: QLabel,
+    def __init__(self, suggested_name: Any, status: QLabel, data_dir: Path,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.suggested_name = suggested_name
         self.status = status
+        self.data_dir = data_dir
         self.path: Path | None = None
         preview = QVBoxLayout(self)
         self.document = QPdfDocument(self)
@@ -400,13 +402,23 @@ class PdfPreview(QWidget):
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:
-        """Copy the packet to where the user chose; says so in the status line."""
+        """Copy the packet to where the user chose; says so in the status line.
+
+        Through the one output path of the core: never into the data folder, a linked
+        target written through its link, the file private and whole or not there at all.
+        """
+        from organizer.errors import OrganizerError
+        from organizer.paths import save_output
+
         if self.path is None:
             return False
-        if path.suffix.lower() != ".pdf":
+        if path.suffix.lower() != ".pdf" and not path.is_symlink() and not path.exists():
             path = path.with_name(path.name + ".pdf")
         try:
-            shutil.copyfile(self.path, path)
+            save_output(self.path, path, data_dir=self.data_dir)
+        except OrganizerError as exc:
+            self.status.setText(str(exc))
+            return False
         except OSError as exc:
             self.status.setText(f"The packet could not be saved as {path} ({exc.strerror}). "
                                 "Choose another place.")

@@ -101,7 +101,7 @@ class PrintoutsDialog(QDialog):
         buttons.addWidget(close)
         column.addLayout(buttons)
         splitter.addWidget(side)
-        self.preview = PdfPreview(self.suggested_name, self.status)
+        self.preview = PdfPreview(self.suggested_name, self.status, ctx.store.root)
         splitter.addWidget(self.preview)
         splitter.setSizes([360, 640])
         if self.person is None:
