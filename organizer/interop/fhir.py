@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from organizer.errors import ValidationError
-from organizer.interop import codes
+from organizer.interop import codes, sig
 from organizer.interop.jsonstream import JsonNumber, iter_object
 from organizer.interop.jsonstream import loads as json_loads
 from organizer.interop.parsed import FileContent, ParsedFile, Proposed
@@ -227,6 +227,7 @@ class FhirReader:
         self.medications: dict[str, Any] = {}  # key of a Medication -> its resource
         self.meds: list[_Med] = []
         self.roles: list[dict[str, Any]] = []
+        self.panels: dict[str, str] = {}  # reference to a result -> the panel listing it
         self.patient_seen = False
         self.counter = 0
 
@@ -327,7 +328,7 @@ class FhirReader:
                  if isinstance(q, dict)]
         self.names[key] = name
         self._add("provider", {
-            "name": name, "phone": telecom(r.get("telecom"), "phone"),
+            "name": name, "notes": _npi(r), "phone": telecom(r.get("telecom"), "phone"),
             "fax": telecom(r.get("telecom"), "fax"),
             "email": telecom(r.get("telecom"), "email"), "address": address(r.get("address")),
             "gender": r.get("gender") if isinstance(r.get("gender"), str) else None,
@@ -341,7 +342,7 @@ class FhirReader:
             return
         self.names[key] = name.strip()
         self._add("provider", {
-            "name": name.strip(), "facility": name.strip(), "role": "other",
+            "name": name.strip(), "facility": name.strip(), "role": "other", "notes": _npi(r),
             "phone": telecom(r.get("telecom"), "phone"),
             "fax": telecom(r.get("telecom"), "fax"),
             "email": telecom(r.get("telecom"), "email"), "address": address(r.get("address")),
@@ -527,6 +528,9 @@ class FhirReader:
             return
         if value is None and r.get("hasMember"):
             self.parsed.skipped["result panels (their results are imported one by one)"] += 1
+            for member in r.get("hasMember") or []:
+                if name and self.ref(member):
+                    self.panels[str(self.ref(member))] = name
             return
         if not name:
             self.parsed.skipped["results without a name"] += 1
@@ -673,6 +677,7 @@ class FhirReader:
         """Resolve references, merge repeated prescriptions and practitioner roles."""
         self._merge_roles()
         self._merge_medications()
+        self._name_panels()
         keys = {item.key for item in self.parsed.items}
         for item in self.parsed.items:
             for name, reference in list(item.links.items()):
@@ -694,6 +699,18 @@ class FhirReader:
                 elif "/" in item.values["performer"] and " " not in item.values["performer"]:
                     del item.values["performer"]  # an unresolvable reference is not a name
         return self.parsed
+
+    def _name_panels(self) -> None:
+        """Each result a panel lists says which panel it is part of (in its notes)."""
+        by_key = {item.key: item for item in self.parsed.items if item.type == "result"}
+        for reference, panel in self.panels.items():
+            item = by_key.get(self.resolve(reference) or "")
+            if item is None:
+                continue
+            note = f"Part of: {panel}"
+            if note not in str(item.values.get("notes") or ""):
+                item.values["notes"] = "\n".join(
+                    x for x in (note, item.values.get("notes")) if x)
 
     def _merge_roles(self) -> None:
         by_key = {item.key: item for item in self.parsed.items}
@@ -771,6 +788,19 @@ class FhirReader:
             self._add("medication", values, f"m{number}", links)
 
 
+NPI_SYSTEMS = {"http://hl7.org/fhir/sid/us-npi", "urn:oid:2.16.840.1.113883.4.6"}
+
+
+def _npi(r: dict[str, Any]) -> str | None:
+    """"NPI 1234567890" for a practitioner's US National Provider Identifier, kept in the
+    care-team member's notes so that a later import recognises the same doctor."""
+    for identifier in r.get("identifier") or []:
+        if isinstance(identifier, dict) and identifier.get("system") in NPI_SYSTEMS and \
+                isinstance(identifier.get("value"), str) and identifier["value"].strip():
+            return f"NPI {identifier['value'].strip()}"
+    return None
+
+
 def _observation_value(r: dict[str, Any]) -> tuple[str | None, str | None]:
     if "valueQuantity" in r:
         return quantity(r["valueQuantity"])
@@ -830,41 +860,62 @@ def _flag(interpretations: Any) -> str | None:
 
 
 def _dosage(dosage: Any) -> tuple[str | None, str | None, str | None, str | None]:
-    """(dose, how often, route, instructions) from the first Dosage."""
+    """(dose, how often, route, instructions) from a list of Dosage: the first one's dose,
+    schedule and route (in words, organizer.interop.sig), and every one's own text."""
     items = [d for d in dosage or [] if isinstance(d, dict)]
     if not items:
         return None, None, None, None
     first = items[0]
     dose = None
     for rate in first.get("doseAndRate") or []:
-        if isinstance(rate, dict) and rate.get("doseQuantity"):
+        if not isinstance(rate, dict):
+            continue
+        if rate.get("doseQuantity"):
             value, unit = quantity(rate["doseQuantity"])
-            dose = f"{value} {unit}" if unit else value
+            dose = sig.dose(value, unit)
             break
-    frequency = None
-    timing = obj(first.get("timing"))
-    repeat = obj(timing.get("repeat"))
-    if timing.get("code"):
-        frequency = concept(timing["code"])[0]
-    elif repeat.get("frequency") or repeat.get("period"):
-        units = {"s": "second", "min": "minute", "h": "hour", "d": "day", "wk": "week",
-                 "mo": "month", "a": "year"}
-        times = repeat.get("frequency") or 1
-        period = repeat.get("period") or 1
-        for count in (times, period):
-            if isinstance(count, Decimal):
-                number_text(count)  # NaN or infinite: the whole medication is left out
-        unit = units.get(str(repeat.get("periodUnit")), str(repeat.get("periodUnit") or ""))
-        real = isinstance(period, (int, float, Decimal)) and not isinstance(period, bool)
-        each = f"every {period:g} {unit}s" if real and period != 1 else f"a {unit}"
-        frequency = f"{times} time{'s' if times != 1 else ''} {each}".strip()
-    elif first.get("asNeededBoolean"):
-        frequency = "when needed"
+        if isinstance(rate.get("doseRange"), dict):
+            low, unit = quantity(rate["doseRange"].get("low"))
+            high, unit2 = quantity(rate["doseRange"].get("high"))
+            dose = sig.dose_range(low, high, unit or unit2)
+            break
     route = concept(first.get("route"))[0]
+    frequency = sig.joined(_schedule(first.get("timing")), _as_needed(first))
     texts = [str(d["text"]) for d in items if isinstance(d.get("text"), str)]
     texts += [str(d["patientInstruction"]) for d in items
               if isinstance(d.get("patientInstruction"), str)]
-    return dose, frequency, route, "\n".join(texts) or None
+    texts += [concept(a)[0] or "" for d in items
+              for a in d.get("additionalInstruction") or []]
+    return dose, frequency, route, "\n".join(dict.fromkeys(t for t in texts if t)) or None
+
+
+def _schedule(timing: Any) -> str | None:
+    """A Timing in words: its code ("BID"), or its repeat (frequency per period, the
+    events of the day, the times and days)."""
+    timing = obj(timing)
+    if timing.get("code"):
+        named = concept(timing["code"])
+        return sig.timing_code(named[1]) or named[0]
+    repeat = obj(timing.get("repeat"))
+    for count in (repeat.get("frequency"), repeat.get("period")):
+        if isinstance(count, (Decimal, float)):
+            number_text(count)  # NaN or infinite: the whole medication is left out
+    often = None
+    if repeat.get("periodUnit"):
+        often = sig.times_per(repeat.get("frequency"), repeat.get("period"),
+                              repeat.get("periodUnit"))
+    events = [sig.event(w) for w in repeat.get("when") or []]
+    return sig.joined(often, *events, sig.at_times(repeat.get("timeOfDay")),
+                      sig.on_days(repeat.get("dayOfWeek")))
+
+
+def _as_needed(dosage: dict[str, Any]) -> str | None:
+    """"as needed" (asNeededBoolean), or "as needed for …" (asNeededCodeableConcept)."""
+    if isinstance(dosage.get("asNeededCodeableConcept"), dict):
+        return sig.as_needed(concept(dosage["asNeededCodeableConcept"])[0])
+    if dosage.get("asNeededBoolean") is True:
+        return sig.as_needed()
+    return None
 
 
 def _safe_filename(text: str) -> str:

@@ -29,7 +29,7 @@ from typing import Any
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from organizer.interop.parsed import ParsedFile, Proposed, ZipMember, date_of
-from organizer.interop.patient import Mismatch, compare
+from organizer.interop.patient import Mismatch, compare, provider_key
 from organizer.models import TYPES, Person
 from organizer.progress import Progress
 from organizer.progress import step as report
@@ -100,6 +100,11 @@ def natural_keys(item_type: str, values: dict[str, Any],
     if item_type == "checklist":
         return {("checklist", values.get("step"), *parents)}
     keys: set[tuple[Any, ...]] = set()
+    if item_type == "provider":  # "Dr. Henry Seven" is "HENRY SEVEN MD"; an NPI is one
+        title = provider_key(str(values.get("name") or "")) or title
+        kind = "organization" if values.get("facility") == values.get("name") else "person"
+        keys.update(("provider", "npi", kind, npi) for npi in _NPI.findall(
+            str(values.get("notes") or "")))
     if title:
         keys.add((item_type, "name", title, when, *extra))
     if values.get("code"):
@@ -108,6 +113,7 @@ def natural_keys(item_type: str, values: dict[str, Any],
     return keys
 
 
+_NPI = re.compile(r"\bNPI[: ]*([0-9A-Za-z-]{4,})")
 _NUMBER = re.compile(r"^(<=|>=|[<>≤≥=~]?)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)$")
 
 
