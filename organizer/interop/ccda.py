@@ -822,9 +822,12 @@ class CcdaReader:
     def _results(self, section: _Section, entry: Element) -> None:
         organizer = kid(entry, "organizer")
         observations = kids(entry, "observation")
-        fallback_date = None
+        fallback_date = panel = None
         if organizer is not None:
             fallback_date = times(kid(organizer, "effectiveTime"))[0]
+            panel = section.coded(kid(organizer, "code"))[0]
+            if panel and "vital" in panel.lower():  # every vital sign is one, says nothing
+                panel = None
             for component in kids(organizer, "component"):
                 observations.extend(kids(component, "observation"))
         for obs in observations:
@@ -836,17 +839,32 @@ class CcdaReader:
                 self.parsed.skipped["results without a name"] += 1
                 continue
             value, unit, notes = self._value(section, kid(obs, "value"))
+            if value is None and notes is None:  # no coded value: what the report says
+                value = self._narrative_value(section, obs, name)
             interpretation = kid(obs, "interpretationCode")
             flag = None
             if interpretation is not None:
-                flag = _FLAGS.get((interpretation.get("code") or "").upper()) or (
+                flag = codes.INTERPRETATIONS.get((interpretation.get("code") or "").upper()) or (
                     interpretation.get("displayName") or "").lower() or None
             start, _ = times(kid(obs, "effectiveTime"))
+            part = f"Part of: {panel}" if panel and panel != name else None
             self._add(section, "result", {
                 "name": name, "value": value, "unit": unit,
                 "reference_range": self._range(section, obs), "flag": flag,
                 "observed_on": hl7_date(start) or hl7_date(fallback_date), "code": code,
-                "code_system": system, "notes": notes})
+                "code_system": system, "notes": "\n".join(x for x in (part, notes) if x) or None})
+
+    @staticmethod
+    def _narrative_value(section: _Section, obs: Element, name: str) -> str | None:
+        """The value the section's table shows for a result the entry gives no value
+        ("Pending", "see report"): the row the entry points to, or the one naming it."""
+        row = section.row_for(kid(obs, "text"), name, -1, 0)
+        if row is None or words(row.first) != words(name):
+            return None
+        for heading, text in list(row.cells.items())[1:]:
+            if text and ("value" in heading or "result" in heading):
+                return text if len(text) <= 80 else None
+        return None
 
     def _value(self, section: _Section, value: Element | None
                ) -> tuple[str | None, str | None, str | None]:
@@ -991,10 +1009,6 @@ def _identity(item: Proposed) -> tuple[str, str]:
         "name", str(item.values.get("name")).casefold())
 
 
-_FLAGS = {"H": "high", "HH": "critically high", "L": "low", "LL": "critically low",
-          "A": "abnormal", "AA": "critically abnormal", "N": "normal", "POS": "positive",
-          "NEG": "negative", ">": "above the measurable range",
-          "<": "below the measurable range"}
 _ROOTS = {"ClinicalDocument", "section", "component", "structuredBody"}
 
 

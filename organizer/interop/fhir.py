@@ -843,17 +843,11 @@ def _range(ranges: Any) -> str | None:
     return None
 
 
-_FLAGS = {"H": "high", "HH": "critically high", "L": "low", "LL": "critically low",
-          "A": "abnormal", "AA": "critically abnormal", "N": "normal", "POS": "positive",
-          "NEG": "negative", ">": "above the measurable range",
-          "<": "below the measurable range"}
-
-
 def _flag(interpretations: Any) -> str | None:
     for item in interpretations or []:
         name, code, _ = concept(item)
-        if code and code.upper() in _FLAGS:
-            return _FLAGS[code.upper()]
+        if code and code.upper() in codes.INTERPRETATIONS:
+            return codes.INTERPRETATIONS[code.upper()]
         if name:
             return name.lower()
     return None
