@@ -153,10 +153,17 @@ def dose(value: object, unit: object = None, form: object = None) -> str | None:
     shown_unit = re.sub(r"^\{(.+)\}$", r"\1", shown_unit)  # UCUM annotations: {tablet}
     if not shown_unit and isinstance(form, str) and form.strip():
         shown_unit = form.strip().lower()
-        number = _number(text)
-        if (number is None or number != 1) and not shown_unit.endswith("s"):
-            shown_unit += "s"
+    if shown_unit.lower() in COUNTABLE and _number(text) != 1:
+        shown_unit = COUNTABLE[shown_unit.lower()]
     return f"{text} {shown_unit}".strip()
+
+
+# Forms counted one by one: "2 puffs", "1 tablet" (a unit such as "mg" never changes).
+COUNTABLE = {w: w + "s" for w in (
+    "tablet", "capsule", "puff", "drop", "patch", "spray", "actuation", "application",
+    "suppository", "vial", "ampule", "pen", "unit", "inhalation", "lozenge", "packet",
+    "sachet", "teaspoon", "tablespoon", "pill", "injection", "dose", "film", "strip")}
+COUNTABLE.update({"tab": "tabs", "cap": "caps"})
 
 
 def dose_range(low: str | None, high: str | None, unit: object = None,
