@@ -113,7 +113,9 @@ def natural_keys(item_type: str, values: dict[str, Any],
     return keys
 
 
-_NPI = re.compile(r"\bNPI[: ]*([0-9A-Za-z-]{4,})")
+# "NPI 1234567890" in a care-team member's notes (imports write it so; the examples' NPIs
+# are shorter, and some have letters): any word with a digit.
+_NPI = re.compile(r"\bNPI[: ]*((?=[0-9A-Za-z-]*\d)[0-9A-Za-z-]+)")
 _NUMBER = re.compile(r"^(<=|>=|[<>≤≥=~]?)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)$")
 
 
