@@ -274,3 +274,23 @@ def test_fhir_fixtures_keep_schedules(fixtures_dir: Path) -> None:
     assert loratadine.values["frequency"] == "as needed"
     doctor = next(i for i in items if i.key == loratadine.links["prescriber_id"])
     assert doctor.values["name"] == "Dr. Levi Reichert"
+
+
+def test_ccda_directions_are_never_guessed_from_a_rows_position(tmp_path: Path) -> None:
+    entries = "".join(f"""<entry><substanceAdministration classCode="SBADM" moodCode="EVN">
+        <templateId root="2.16.840.1.113883.10.20.22.4.16"/>
+        <consumable><manufacturedProduct><manufacturedMaterial>
+          <code code="{code}" codeSystem="2.16.840.1.113883.6.88" displayName="{name}"/>
+        </manufacturedMaterial></manufacturedProduct></consumable>
+      </substanceAdministration></entry>""" for code, name in (
+        ("197361", "amlodipine 5 MG Oral Tablet"), ("310965", "ibuprofen 200 MG Tablet")))
+    path = tmp_path / "meds.xml"
+    path.write_text(f"""<section xmlns="urn:hl7-org:v3">
+      <code code="10160-0" codeSystem="2.16.840.1.113883.6.1"/>
+      <text><table><thead><tr><th>Drug</th><th>Directions</th></tr></thead><tbody>
+        <tr><td>Norvasc</td><td>one each morning</td></tr>
+        <tr><td>Advil</td><td>two with food when in pain</td></tr>
+      </tbody></table></text>{entries}</section>""", encoding="utf-8")
+    meds = [i.values for i in read_file(path).items if i.type == "medication"]
+    assert len(meds) == 2
+    assert all("instructions" not in m for m in meds)  # brand names: no row names them

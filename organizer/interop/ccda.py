@@ -273,6 +273,7 @@ def narrative_rows(element: Element | None) -> list[Row]:
     return rows
 
 
+_ROWS_COMPARED = 300
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -293,30 +294,36 @@ class _Section:
         self.ids = narrative_ids(self.text)
         self.items: list[Proposed] = []
         self.said_none = False
-        self.rows = narrative_rows(self.text)
-        self.medications_seen = 0  # entries read so far, to match rows by position
+        self._rows: list[Row] | None = None
+        self._row_of: dict[str, Row] = {}
 
-    def row_for(self, element: Element | None, name: str | None, index: int,
-                count: int) -> Row | None:
+    @property
+    def rows(self) -> list[Row]:
+        """The narrative's table rows, read the first time an entry asks for them."""
+        if self._rows is None:
+            self._rows = narrative_rows(self.text)
+            self._row_of = {i: row for row in self._rows for i in row.ids}
+        return self._rows
+
+    def row_for(self, element: Element | None, name: str | None) -> Row | None:
         """The narrative row an entry describes: the one its `<reference>` points into,
-        else the one naming the same drug, else the row in the same place when the table
-        has one row per entry."""
-        if not self.rows:
+        else the only one naming the same drug. Never a guess by position: another
+        drug's directions would be worse than none. (Names are compared only in tables
+        of a size a person reads, so a huge export is not compared row by row.)"""
+        rows = self.rows
+        if not rows:
             return None
         if element is not None:
             for ref in descendants(element, "reference"):
-                target = (ref.get("value") or "").removeprefix("#")
-                found = next((r for r in self.rows if target and target in r.ids), None)
+                found = self._row_of.get((ref.get("value") or "").removeprefix("#"))
                 if found is not None:
                     return found
         wanted = words(name)
-        if wanted:
-            scored = [(len(wanted & words(r.first)), n) for n, r in enumerate(self.rows)]
+        if wanted and len(rows) <= _ROWS_COMPARED:
+            scored = [(len(wanted & words(r.first)), n) for n, r in enumerate(rows)]
             best, number = max(scored)
             if best and [s for s, _ in scored].count(best) == 1:
-                return self.rows[number]
-        if count == len(self.rows) and 0 <= index < count:
-            return self.rows[index]
+                return rows[number]
         return None
 
     def refer(self, element: Element | None) -> str | None:
@@ -646,11 +653,7 @@ class CcdaReader:
         return name, code_value, system, none
 
     def _medication(self, section: _Section, entry: Element) -> None:
-        entries = sum(len(kids(e, "substanceAdministration"))
-                      for e in kids(section.element, "entry"))
         for sa in kids(entry, "substanceAdministration"):
-            index = section.medications_seen
-            section.medications_seen += 1
             name, code, system, none = self._drug(section, sa)
             if negated(sa) or none:
                 section.said_none = True
@@ -662,13 +665,12 @@ class CcdaReader:
             for act in descendants(sa, "act"):
                 if templates(act) & INSTRUCTIONS:
                     told = told or section.refer(kid(act, "text"))
-            row = section.row_for(kid(sa, "text"), name, index, entries)
+            row = section.row_for(kid(sa, "text"), name)
             own_text = self._own_text(section, sa, row)
             if not name:  # a medication known only by its words: "Drug X, take one…"
-                line = free_sig or own_text or (row.first if row else None)
+                line = free_sig or own_text
                 if line:
-                    name, rest = sig.split_name(line)
-                    free_sig = rest if free_sig or own_text == line else free_sig
+                    name, free_sig = sig.split_name(line)
                     own_text = None if own_text == line else own_text
                     if len(name) > 120:
                         name = name[:117] + "…"
@@ -680,13 +682,13 @@ class CcdaReader:
             instructions = "\n".join(dict.fromkeys(t for t in said if t)) or None
             values = self._dosing(section, sa)
             status = kid(sa, "statusCode")
-            stopped = values.pop("stopped_on")
+            stopped = values["stopped_on"]
             active = not (status is not None and status.get("code") in (
                 "completed", "aborted", "cancelled", "nullified", "obsolete")) and not (
                 stopped and stopped < self.today)
             item = self._add(section, "medication", {
                 "name": name, "code": code, "code_system": system, **values,
-                "instructions": instructions, "stopped_on": stopped, "active": active})
+                "instructions": instructions, "active": active})
             prescriber = self._prescriber(sa)
             if prescriber:
                 item.links["prescriber_id"] = prescriber
@@ -858,7 +860,7 @@ class CcdaReader:
     def _narrative_value(section: _Section, obs: Element, name: str) -> str | None:
         """The value the section's table shows for a result the entry gives no value
         ("Pending", "see report"): the row the entry points to, or the one naming it."""
-        row = section.row_for(kid(obs, "text"), name, -1, 0)
+        row = section.row_for(kid(obs, "text"), name)
         if row is None or words(row.first) != words(name):
             return None
         for heading, text in list(row.cells.items())[1:]:
