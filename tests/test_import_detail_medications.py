@@ -294,3 +294,20 @@ def test_ccda_directions_are_never_guessed_from_a_rows_position(tmp_path: Path) 
     meds = [i.values for i in read_file(path).items if i.type == "medication"]
     assert len(meds) == 2
     assert all("instructions" not in m for m in meds)  # brand names: no row names them
+
+
+def test_fhir_sig_written_only_in_the_narrative_is_kept(tmp_path: Path) -> None:
+    written = _rx("745752", "Proventil HFA", text={
+        "status": "additional",
+        "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Proventil HFA: inhale 2 "
+               "puffs every 6 hours as needed for wheezing</p></div>"})
+    generated = _rx("861007", "Metformin 500 MG", text={
+        "status": "generated",
+        "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p><b>status</b>: active</p>"
+               "</div>"})
+    path = tmp_path / "portal.json"
+    path.write_text(_bundle(written, generated), encoding="utf-8")
+    meds = _meds(path)
+    assert meds["Proventil"]["instructions"] == (
+        "inhale 2 puffs every 6 hours as needed for wheezing")
+    assert "instructions" not in meds["Metformin"]  # a generated narrative says nothing new

@@ -215,6 +215,7 @@ class _Med:
     links: dict[str, str] = field(default_factory=dict)
     status: str | None = None
     when: str | None = None
+    narrative: str | None = None  # what a person wrote in the resource's own narrative
 
 
 class FhirReader:
@@ -669,7 +670,8 @@ class FhirReader:
             concept=r.get("medicationCodeableConcept"),
             med_ref=self.ref(r.get("medicationReference")),
             contained=[c for c in r.get("contained") or [] if isinstance(c, dict)],
-            links=links, status=str(status) if status else None, when=started))
+            links=links, status=str(status) if status else None, when=started,
+            narrative=_written_narrative(r)))
 
     # finishing ------------------------------------------------------------------------
 
@@ -758,6 +760,8 @@ class FhirReader:
                 continue
             one = dict(med.values, name=name, code=code, code_system=system,
                        form=concept(form)[0])
+            if not one.get("instructions") and med.narrative:  # a sig written only there
+                one["instructions"] = sig.without_name(med.narrative, name)
             group = f"{system}|{code}" if code else name.lower()
             if group not in groups:
                 groups[group] = []
@@ -799,6 +803,14 @@ def _npi(r: dict[str, Any]) -> str | None:
                 isinstance(identifier.get("value"), str) and identifier["value"].strip():
             return f"NPI {identifier['value'].strip()}"
     return None
+
+
+def _written_narrative(r: dict[str, Any]) -> str | None:
+    """The resource's narrative when a person wrote it; a "generated" one only repeats
+    the structured data (with field names and identifiers), so it is left alone."""
+    if obj(r.get("text")).get("status") in ("generated", "empty"):
+        return None
+    return narrative(r) or None
 
 
 def _observation_value(r: dict[str, Any]) -> tuple[str | None, str | None]:
