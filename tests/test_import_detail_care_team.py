@@ -104,3 +104,30 @@ def test_fhir_practitioner_npi_is_kept_and_matched_on_reimport(
     again = next(i for i in plan.items if i.type == "provider" and
                  i.values["name"] == "Dr. Levi Reichert")
     assert (again.duplicate, again.existing_id) == (True, doctor.id)
+
+
+def test_a_typed_doctor_without_the_middle_name_is_the_same_doctor(
+        fixtures_dir: Path, store: Store) -> None:
+    person_id = store.add("person", {"full_name": "Eve Betterhalf"}).id
+    typed = store.add("provider", {"name": "Patricia Primary"}, person_id=person_id).id
+    other = store.add("provider", {"name": "Henry Primary", "notes": "NPI 5555555555"},
+                      person_id=person_id).id
+    plan = make_plan(store, read_file(fixtures_dir / "ccda/CCD1.xml"), person_id)
+    doctor = next(i for i in plan.items if i.type == "provider" and
+                  i.values["name"].startswith("Patricia"))
+    # An NPI identifies a doctor exactly: it wins over a name that only looks alike.
+    assert (doctor.duplicate, doctor.existing_id) == (True, other)
+    assert typed != other
+    lone = store.add("person", {"full_name": "Eve Betterhalf"}).id
+    typed_alone = store.add("provider", {"name": "Patricia Primary"}, person_id=lone).id
+    plan = make_plan(store, read_file(fixtures_dir / "ccda/CCD1.xml"), lone)
+    doctor = next(i for i in plan.items if i.type == "provider" and
+                  i.values["name"].startswith("Patricia"))
+    assert (doctor.duplicate, doctor.existing_id) == (True, typed_alone)
+    # One word in common is not enough: "Primary" alone could be anyone.
+    third = store.add("person", {"full_name": "Eve Betterhalf"}).id
+    store.add("provider", {"name": "Primary"}, person_id=third)
+    plan = make_plan(store, read_file(fixtures_dir / "ccda/CCD1.xml"), third)
+    doctor = next(i for i in plan.items if i.type == "provider" and
+                  i.values["name"].startswith("Patricia"))
+    assert not doctor.duplicate
