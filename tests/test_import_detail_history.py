@@ -165,3 +165,70 @@ def test_fhir_interpretation_becomes_the_flag(tmp_path: Path) -> None:
     [result] = [i.values for i in read_file(path).items]
     assert (result["flag"], result["reference_range"]) == ("critically high",
                                                            "3.5–5.1 mmol/L")
+
+
+def test_fhir_result_without_a_value_keeps_its_report_words_or_why(tmp_path: Path) -> None:
+    path = tmp_path / "labs.json"
+    path.write_text(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "Observation", "status": "final",
+                      "code": {"text": "Biopsy margin"},
+                      "text": {"status": "additional",
+                               "div": "<div xmlns='http://www.w3.org/1999/xhtml'>"
+                                      "See pathology report</div>"}}},
+        {"resource": {"resourceType": "Observation", "status": "final",
+                      "code": {"text": "Vitamin B12"},
+                      "dataAbsentReason": {"text": "Sample hemolyzed"}}},
+    ]}), encoding="utf-8")
+    found = {i.values["name"]: i.values for i in read_file(path).items}
+    assert found["Biopsy margin"]["value"] == "See pathology report"
+    assert "value" not in found["Vitamin B12"]
+    assert found["Vitamin B12"]["notes"] == "No value given: sample hemolyzed."
+
+
+def test_fhir_document_author_and_custodian_say_who_wrote_it(tmp_path: Path) -> None:
+    path = tmp_path / "summary.json"
+    path.write_text(json.dumps({"resourceType": "Bundle", "type": "document", "entry": [
+        {"resource": {"resourceType": "Composition", "status": "final", "title": "Summary",
+                      "date": "2024-02-01",
+                      "author": [{"display": "Dr. Omar Haddad"}],
+                      "custodian": {"display": "Riverside Family Practice"}}},
+    ]}), encoding="utf-8")
+    parsed = read_file(path)
+    assert parsed.source == "Dr. Omar Haddad, Riverside Family Practice"
+    team = {i.values["name"]: i.values for i in parsed.items if i.type == "provider"}
+    assert team["Riverside Family Practice"]["role"] == "other"
+    assert "Dr. Omar Haddad" in team
+
+
+def test_ccda_medication_says_what_it_is_taken_for(fixtures_dir: Path, tmp_path: Path
+                                                   ) -> None:
+    meds = {m["code"]: m for m in _items(
+        tmp_path, (fixtures_dir / "ccda/CCD1.xml").read_text(encoding="utf-8"),
+        "medication")}
+    assert meds["573621"]["notes"] == "Taken for: Asthma."  # not on the problem list
+
+
+def test_ccda_medication_is_linked_to_the_listed_condition_it_treats(tmp_path: Path,
+                                                                     store: Store) -> None:
+    problems = _section("11450-4", "<entry>" + _problem("Hypertension", "38341003",
+                                                        "20120604") + "</entry>")
+    medication = _section("10160-0", """<entry><substanceAdministration classCode="SBADM"
+        moodCode="EVN"><templateId root="2.16.840.1.113883.10.20.22.4.16"/>
+      <consumable><manufacturedProduct><manufacturedMaterial>
+        <code code="197380" codeSystem="2.16.840.1.113883.6.88"
+          displayName="atenolol 25 MG Oral Tablet"/>
+      </manufacturedMaterial></manufacturedProduct></consumable>
+      <entryRelationship typeCode="RSON"><observation classCode="OBS" moodCode="EVN">
+        <templateId root="2.16.840.1.113883.10.20.22.4.19"/>
+        <value xsi:type="CD" code="38341003" codeSystem="2.16.840.1.113883.6.96"
+          displayName="Hypertensive disorder"/></observation></entryRelationship>
+    </substanceAdministration></entry>""")
+    path = tmp_path / "doc.xml"
+    path.write_text(f"""<ClinicalDocument xmlns="urn:hl7-org:v3"><component><structuredBody>
+      <component>{medication}</component><component>{problems}</component>
+      </structuredBody></component></ClinicalDocument>""", encoding="utf-8")
+    person_id = store.add("person", {"full_name": "Test Person"}).id
+    apply_plan(store, make_plan(store, read_file(path), person_id), source=path)
+    [atenolol] = store.list_items("medication", person_id)
+    [hypertension] = store.list_items("condition", person_id)
+    assert (atenolol.condition_id, atenolol.notes) == (hypertension.id, None)

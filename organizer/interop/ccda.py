@@ -1003,6 +1003,9 @@ class CcdaReader:
             target = target or (by_name.get(name.casefold()) if name else None)
             if target:
                 item.links["condition_id"] = target
+            elif name:  # what it is for, even when the problem list does not name it
+                item.values["notes"] = "\n".join(
+                    x for x in (f"Taken for: {name}.", item.values.get("notes")) if x)
 
 
 def _identity(item: Proposed) -> tuple[str, str]:

@@ -229,6 +229,7 @@ class FhirReader:
         self.meds: list[_Med] = []
         self.roles: list[dict[str, Any]] = []
         self.panels: dict[str, str] = {}  # reference to a result -> the panel listing it
+        self.writers: list[tuple[dict[str, Any], bool]] = []  # (author or custodian, is it)
         self.patient_seen = False
         self.counter = 0
 
@@ -360,6 +361,9 @@ class FhirReader:
         if isinstance(title, str) and title.strip():
             self.parsed.title = title.strip()
         self.parsed.dated_on = fhir_date(r.get("date")) or self.parsed.dated_on
+        self.writers.extend((a, False) for a in r.get("author") or [] if isinstance(a, dict))
+        if isinstance(r.get("custodian"), dict):
+            self.writers.append((r["custodian"], True))
         for section in r.get("section") or []:
             self._section(section)
 
@@ -537,6 +541,11 @@ class FhirReader:
             self.parsed.skipped["results without a name"] += 1
             return
         notes = notes_of(r)
+        if value is None:  # no coded value: what its report wrote, or why there is none
+            value = _written_narrative(r)
+            absent = concept(r.get("dataAbsentReason"))[0]
+            if absent:
+                notes.insert(0, f"No value given: {absent[:1].lower() + absent[1:]}.")
         if value is not None and len(value) > 80:  # a long text answer belongs in notes
             notes.insert(0, value)
             value = None
@@ -680,6 +689,7 @@ class FhirReader:
         self._merge_roles()
         self._merge_medications()
         self._name_panels()
+        self._name_writers()
         keys = {item.key for item in self.parsed.items}
         for item in self.parsed.items:
             for name, reference in list(item.links.items()):
@@ -701,6 +711,30 @@ class FhirReader:
                 elif "/" in item.values["performer"] and " " not in item.values["performer"]:
                     del item.values["performer"]  # an unresolvable reference is not a name
         return self.parsed
+
+    def _name_writers(self) -> None:
+        """The document's authors and custodian say who wrote it (the provenance record's
+        source); one named only by its display, not included in the bundle, still joins
+        the care team."""
+        shown: list[str] = []
+        known = {str(i.values.get("name")).casefold() for i in self.parsed.items
+                 if i.type == "provider"}
+        for number, (reference, custodian) in enumerate(self.writers, start=1):
+            target = self.resolve(self.ref(reference))
+            name = self.names.get(target or "")
+            display = reference.get("display")
+            if name is None and isinstance(display, str) and display.strip():
+                name = display.strip()
+                if name.casefold() not in known:
+                    known.add(name.casefold())
+                    self._add("provider", {"name": name, "role": "other" if custodian
+                                           else None,
+                                           "facility": name if custodian else None},
+                              f"w{number}")
+            if name and name not in shown:
+                shown.append(name)
+        if shown and not self.parsed.source:
+            self.parsed.source = ", ".join(shown)
 
     def _name_panels(self) -> None:
         """Each result a panel lists says which panel it is part of (in its notes)."""
