@@ -311,3 +311,22 @@ def test_fhir_sig_written_only_in_the_narrative_is_kept(tmp_path: Path) -> None:
     assert meds["Proventil"]["instructions"] == (
         "inhale 2 puffs every 6 hours as needed for wheezing")
     assert "instructions" not in meds["Metformin"]  # a generated narrative says nothing new
+
+
+def test_fhir_details_of_the_wrong_shape_are_left_out_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "odd.json"
+    path.write_text(_bundle(
+        _rx("1", "Odd one", text=5, dosageInstruction=[{
+            "timing": {"repeat": {"when": 3, "timeOfDay": "08:00", "dayOfWeek": {}},
+                       "code": 7},
+            "doseAndRate": 2, "additionalInstruction": "x", "asNeededBoolean": "yes"}]),
+        {"resourceType": "Practitioner", "id": "odd", "name": [{"text": "Dr. Odd"}],
+         "identifier": [{"system": ["http://hl7.org/fhir/sid/us-npi"], "value": "1"}]},
+        {"resourceType": "Composition", "title": "T", "author": 5, "custodian": "x"},
+        {"resourceType": "Observation", "code": {"text": "Panel"}, "hasMember": 4},
+    ), encoding="utf-8")
+    parsed = read_file(path)
+    [odd] = [i.values for i in parsed.items if i.type == "medication"]
+    assert odd["name"] == "Odd one" and "frequency" not in odd and "dose" not in odd
+    assert any(i.values.get("name") == "Dr. Odd" and "notes" not in i.values
+               for i in parsed.items)

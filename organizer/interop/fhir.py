@@ -43,6 +43,12 @@ _TAGS = re.compile(r"<[^>]+>")
 # -- small readers of FHIR data types ---------------------------------------------------
 
 
+def listed(value: Any) -> list[Any]:
+    """The value if it is a JSON array, else an empty one (a hostile or broken export may
+    put a number where a list belongs)."""
+    return value if isinstance(value, list) else []
+
+
 def obj(value: Any) -> dict[str, Any]:
     """The value if it is a JSON object, else an empty one: exports leave things out."""
     return value if isinstance(value, dict) else {}
@@ -183,8 +189,7 @@ def quantity(value: Any) -> tuple[str | None, str | None]:
 
 def narrative(resource_or_section: Any) -> str:
     """The plain text of a narrative's XHTML div."""
-    div = (resource_or_section.get("text") or {}).get("div") if isinstance(
-        resource_or_section, dict) else None
+    div = obj(obj(resource_or_section).get("text")).get("div")
     if not isinstance(div, str):
         return ""
     text = re.sub(r"<(br|/p|/tr|/li|/h\d|/div)[^>]*>", "\n", div, flags=re.I)
@@ -361,7 +366,7 @@ class FhirReader:
         if isinstance(title, str) and title.strip():
             self.parsed.title = title.strip()
         self.parsed.dated_on = fhir_date(r.get("date")) or self.parsed.dated_on
-        self.writers.extend((a, False) for a in r.get("author") or [] if isinstance(a, dict))
+        self.writers.extend((a, False) for a in listed(r.get("author")) if isinstance(a, dict))
         if isinstance(r.get("custodian"), dict):
             self.writers.append((r["custodian"], True))
         for section in r.get("section") or []:
@@ -533,7 +538,7 @@ class FhirReader:
             return
         if value is None and r.get("hasMember"):
             self.parsed.skipped["result panels (their results are imported one by one)"] += 1
-            for member in r.get("hasMember") or []:
+            for member in listed(r.get("hasMember")):
                 if name and self.ref(member):
                     self.panels[str(self.ref(member))] = name
             return
@@ -832,8 +837,8 @@ NPI_SYSTEMS = {"http://hl7.org/fhir/sid/us-npi", "urn:oid:2.16.840.1.113883.4.6"
 def _npi(r: dict[str, Any]) -> str | None:
     """"NPI 1234567890" for a practitioner's US National Provider Identifier, kept in the
     care-team member's notes so that a later import recognises the same doctor."""
-    for identifier in r.get("identifier") or []:
-        if isinstance(identifier, dict) and identifier.get("system") in NPI_SYSTEMS and \
+    for identifier in listed(r.get("identifier")):
+        if isinstance(identifier, dict) and str(identifier.get("system")) in NPI_SYSTEMS and \
                 isinstance(identifier.get("value"), str) and identifier["value"].strip():
             return f"NPI {identifier['value'].strip()}"
     return None
@@ -902,12 +907,12 @@ def _flag(interpretations: Any) -> str | None:
 def _dosage(dosage: Any) -> tuple[str | None, str | None, str | None, str | None]:
     """(dose, how often, route, instructions) from a list of Dosage: the first one's dose,
     schedule and route (in words, organizer.interop.sig), and every one's own text."""
-    items = [d for d in dosage or [] if isinstance(d, dict)]
+    items = [d for d in listed(dosage) if isinstance(d, dict)]
     if not items:
         return None, None, None, None
     first = items[0]
     dose = None
-    for rate in first.get("doseAndRate") or []:
+    for rate in listed(first.get("doseAndRate")):
         if not isinstance(rate, dict):
             continue
         if rate.get("doseQuantity"):
@@ -925,7 +930,7 @@ def _dosage(dosage: Any) -> tuple[str | None, str | None, str | None, str | None
     texts += [str(d["patientInstruction"]) for d in items
               if isinstance(d.get("patientInstruction"), str)]
     texts += [concept(a)[0] or "" for d in items
-              for a in d.get("additionalInstruction") or []]
+              for a in listed(d.get("additionalInstruction"))]
     return dose, frequency, route, "\n".join(dict.fromkeys(t for t in texts if t)) or None
 
 
@@ -944,7 +949,7 @@ def _schedule(timing: Any) -> str | None:
     if repeat.get("periodUnit"):
         often = sig.times_per(repeat.get("frequency"), repeat.get("period"),
                               repeat.get("periodUnit"))
-    events = [sig.event(w) for w in repeat.get("when") or []]
+    events = [sig.event(w) for w in listed(repeat.get("when"))]
     return sig.joined(often, *events, sig.at_times(repeat.get("timeOfDay")),
                       sig.on_days(repeat.get("dayOfWeek")))
 
