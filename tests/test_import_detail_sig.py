@@ -56,3 +56,15 @@ def test_a_sig_loses_the_drug_name_and_a_line_splits_at_its_instruction() -> Non
     assert sig.split_name("Drug X 10 mg, take one by mouth daily") == (
         "Drug X 10 mg", "take one by mouth daily")
     assert sig.split_name("Drug X 10 mg tablet") == ("Drug X 10 mg tablet", None)
+
+
+def test_a_table_row_gives_its_directions_column_only() -> None:
+    from organizer.interop.ccda import Row
+
+    def row(**cells: str) -> Row:
+        return Row({k.replace("_", " "): v for k, v in cells.items()}, "Drug", set())
+
+    assert row(medication="Drug", directions="one daily").sig() == "one daily"
+    assert row(medication="Drug", sig="2 puffs q6h").sig() == "2 puffs q6h"
+    assert row(medicamento="Drug", instrucciones="una al día").sig() == "una al día"
+    assert row(medication="Drug", signed_by="Dr. Ruiz", status="Active").sig() is None

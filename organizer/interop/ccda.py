@@ -228,9 +228,10 @@ def narrative_ids(element: Element | None) -> dict[str, str]:
     return found
 
 
-# Column headings of a medication table that hold how the medicine is taken.
-_SIG_HEADINGS = ("direction", "sig", "instruction", "how to take", "dosage", "dose",
-                 "frequency", "indicacion", "instrucci", "posolog")
+# Column headings of a medication table that hold how the medicine is taken (as whole
+# words: "Signed by" is no sig), in English and Spanish.
+_SIG_HEADING = re.compile(r"\b(sig|directions?|instructions?|how to take|dosage|"
+                          r"posolog[íi]a|instrucci[óo]n(es)?|modo de (uso|empleo))\b")
 
 
 @dataclass
@@ -245,7 +246,7 @@ class Row:
     def sig(self) -> str | None:
         """The row's "Directions" (or "Sig", "Instructions", "Dosage"…) cell, if any."""
         for heading, text in self.cells.items():
-            if text and any(word in heading for word in _SIG_HEADINGS):
+            if text and _SIG_HEADING.search(heading):
                 return text
         return None
 
