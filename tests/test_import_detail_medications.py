@@ -330,3 +330,20 @@ def test_fhir_details_of_the_wrong_shape_are_left_out_not_fatal(tmp_path: Path) 
     assert odd["name"] == "Odd one" and "frequency" not in odd and "dose" not in odd
     assert any(i.values.get("name") == "Dr. Odd" and "notes" not in i.values
                for i in parsed.items)
+
+
+def test_the_packet_shows_how_an_imported_medicine_is_taken(
+        fixtures_dir: Path, cli: Any, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    assert cli("add", "person", "full_name=Eve Betterhalf").returncode == 0
+    done = cli("import", str(fixtures_dir / "ccda/CCD1.xml"), "--person", "1")
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "packet.pdf"
+    done = cli("packet", "--person", "1", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(out).pages
+                             ).split())
+    assert "every 6 hours, as needed for wheezing" in text
+    assert "2 puffs q6 hours PRN wheezing" in text
+    assert "Patricia Patty Primary M.D." in text  # the prescriber, in the care team too
