@@ -347,3 +347,12 @@ def test_the_packet_shows_how_an_imported_medicine_is_taken(
     assert "every 6 hours, as needed for wheezing" in text
     assert "2 puffs q6 hours PRN wheezing" in text
     assert "Patricia Patty Primary M.D." in text  # the prescriber, in the care team too
+
+
+def test_the_import_preview_names_how_each_medicine_is_taken(tmp_path: Path) -> None:
+    path = tmp_path / "visit.xml"
+    path.write_text(_MEDS, encoding="utf-8")
+    labels = [i.label for i in read_file(path).items if i.type == "medication"]
+    assert "Metformin 500 MG Oral Tablet: 500 mg, every 12 hours (2020-01-15)" in labels
+    assert "Oxycodone 5 MG Oral Tablet: 1–2 tablets, every 4 hours, as needed for pain" in \
+        labels
