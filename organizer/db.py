@@ -134,18 +134,25 @@ def open_in_process(path: Path) -> int:
         return entry.count if entry is not None else 0
 
 
-class _PlainConnection(sqlite3.Connection):
+class _Counted:
+    """Mixed into both drivers' connection classes: a connection that carries its key and
+    is counted in `_open_files` until it is closed (or dropped)."""
+
     store_key: StoreKey | None = None
     _gate_ident: tuple[int, int] | None = None
 
     def close(self) -> None:
         try:
-            super().close()
+            super().close()  # type: ignore[misc]
         finally:
             _unregister(self)
 
     def __del__(self) -> None:
         _unregister(self)
+
+
+class _PlainConnection(_Counted, sqlite3.Connection):
+    pass
 
 
 def _sqlcipher() -> Any:
@@ -270,18 +277,8 @@ def _keyed_class() -> Any:
     if _KEYED is None:
         sqlcipher3 = _sqlcipher()
 
-        class _Keyed(sqlcipher3.Connection):  # type: ignore[misc,name-defined]
-            store_key: StoreKey | None = None
-            _gate_ident: tuple[int, int] | None = None
-
-            def close(self) -> None:
-                try:
-                    super().close()
-                finally:
-                    _unregister(self)
-
-            def __del__(self) -> None:
-                _unregister(self)
+        class _Keyed(_Counted, sqlcipher3.Connection):  # type: ignore[misc,name-defined]
+            pass
 
         _KEYED = _Keyed
     return _KEYED
