@@ -151,3 +151,29 @@ def _to_8bit_colour(np: Any, pixels: Any) -> Any:
     values = pixels.astype("float64")
     top = float(values.max()) or 1.0
     return (np.clip(values / top, 0.0, 1.0) * 255 + 0.5).astype("uint8")
+
+
+def study_sheet(pictures: list[bytes], cell: int = THUMBNAIL_SIZE) -> bytes:
+    """Several key images (PNG bytes) side by side on one picture, as a light box shows
+    them: as square a grid as fits, each image centred in its cell, on black."""
+    import math
+
+    from PIL import Image
+
+    count = max(len(pictures), 1)
+    columns = math.ceil(math.sqrt(count))
+    rows = math.ceil(count / columns)
+    gap = cell // 32
+    sheet = Image.new("RGB", (columns * cell + (columns + 1) * gap,
+                              rows * cell + (rows + 1) * gap), "black")
+    for number, data in enumerate(pictures):
+        with Image.open(io.BytesIO(data)) as opened:
+            picture = opened.convert("RGB")
+        picture.thumbnail((cell, cell))
+        row, column = divmod(number, columns)
+        x = gap + column * (cell + gap) + (cell - picture.width) // 2
+        y = gap + row * (cell + gap) + (cell - picture.height) // 2
+        sheet.paste(picture, (x, y))
+    out = io.BytesIO()
+    sheet.save(out, "PNG")
+    return out.getvalue()
