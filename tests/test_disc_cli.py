@@ -193,3 +193,17 @@ def test_the_store_refuses_a_series_without_its_uids(store: Any, person_id: int)
     assert store.disc_series([record]) == {}
     store.add_disc_series(record, [good])
     assert [r["images"] for r in store.disc_series([record])[record]] == [3]
+
+
+def test_an_encrypted_store_seals_the_key_images(cli: Any, jane: str, tmp_path: Path) -> None:
+    secret = {"ORGANIZER_NEW_PASSPHRASE": "disc pass", "ORGANIZER_PASSPHRASE": "disc pass"}
+    assert cli("encrypt", env=secret).returncode == 0
+    disc = write_disc(tmp_path / "disc")
+    result = cli("disc", str(disc), "--person", jane, env=secret)
+    assert result.returncode == 0, result.stderr
+    listed = cli("list", "record", "--person", jane, "--json", env=secret)
+    (record,) = json.loads(listed.stdout)
+    assert record["studies"][0]["images"] == 3
+    stored = list((tmp_path / "data" / "files").iterdir())
+    assert len(stored) == 1 and not stored[0].read_bytes().startswith(b"\x89PNG")
+    assert record["attachments"][0]["sha256"] not in {p.name for p in stored}

@@ -9,6 +9,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from organizer.disc.index import inside, read_disc
 from organizer.errors import OrganizerError
@@ -22,6 +24,7 @@ from tests.disc_samples import (
     point_outside,
     write_disc,
 )
+from tests.hostile import assert_only_refuses, hostile_files
 
 TWO_STUDIES = (
     StudySpec(),
@@ -196,3 +199,37 @@ def test_cancel_stops_the_reading(tmp_path: Path) -> None:
     disc = write_disc(tmp_path / "disc", dicomdir=False)
     with pytest.raises(CancelledError):
         read_disc(disc, Progress(cancelled=lambda: True))
+
+
+@pytest.fixture(scope="module")
+def good_disc(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_disc(tmp_path_factory.mktemp("good") / "disc")
+
+
+@settings(max_examples=120, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_hostile_dicomdir_or_image_only_skips_or_refuses(
+        good_disc: Path, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Mutated and cut DICOMDIRs and images: read_disc and key_image may only succeed
+    or say in words what they skip; every problem is one line."""
+    from organizer.disc.thumbnails import key_image
+
+    folder = tmp_path_factory.mktemp("hostile")
+    disc = folder / "disc"
+    shutil.copytree(good_disc, disc)
+    which = data.draw(st.sampled_from(["DICOMDIR", "image"]))
+    target = disc / "DICOMDIR" if which == "DICOMDIR" else image_files(disc)[0]
+    blob = data.draw(hostile_files(sample=target.read_bytes()))
+
+    def read(path: Path) -> None:
+        index = read_disc(disc)
+        assert all(p.strip() and "\n" not in p for p in index.problems)
+        for study in index.studies:
+            for series in study.series:
+                for _, rel in series.files:
+                    assert inside(index.root, rel) is not None
+        if which == "image":
+            key_image(path)
+
+    assert_only_refuses(read, blob, target.parent, target.name)
