@@ -73,3 +73,41 @@ def test_a_disc_that_stays_home_says_so(store: Any, jane: int, tmp_path: Path) -
     build_packet(store, jane, out)
     text = packet_text(PdfReader(out))
     assert "The disc itself is not sent; only its key images are enclosed." in text
+
+
+def test_the_key_images_can_be_left_out(store: Any, jane: int, tmp_path: Path) -> None:
+    from organizer.packet.options import PacketOptions
+
+    saved = save_disc(store, jane, read_disc(write_disc(tmp_path / "disc", STUDIES)))
+    out = tmp_path / "packet.pdf"
+    build_packet(store, jane, out, PacketOptions(disc_images=False))
+    reader = PdfReader(out)
+    text = packet_text(reader)
+    assert "1 Nov 2023 · CT, CHEST · Chest CT — 2 series, 9 images" in text
+    assert "The disc itself goes separately" in text
+    assert not any(list(page.images) for page in reader.pages)
+    assert "Enclosure 1" not in text
+    store.update("record", saved.record_id, {"physical": False})
+    build_packet(store, jane, out, PacketOptions(disc_images=False))
+    assert "The disc itself is not sent." in packet_text(PdfReader(out))
+
+
+def test_the_packet_dialog_offers_the_key_images_only_for_a_disc(
+        qtbot: Any, store: Any, jane: int, tmp_path: Path) -> None:
+    from ui.context import AppContext
+    from ui.dialogs.packet_dialog import PacketDialog
+
+    ctx = AppContext(store)
+    ctx.set_person(jane)
+    dialog = PacketDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.disc_images.isVisible()
+    dialog.close()
+    save_disc(store, jane, read_disc(write_disc(tmp_path / "disc")))
+    dialog = PacketDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.disc_images.isVisible() and dialog.options().disc_images
+    dialog.disc_images.setChecked(False)
+    assert not dialog.options().disc_images

@@ -172,13 +172,14 @@ def _read_image(attachment: Attachment, data: bytes, problem: Callable[[str], Pa
 
 def plan_enclosures(records: list[Record], read: ReadAttachment,
                     on_file: Callable[[int, int, str], None] | None = None,
-                    discs: dict[int, tuple[dict[str, Any], ...]] | None = None
-                    ) -> list[Enclosure]:
+                    discs: dict[int, tuple[dict[str, Any], ...]] | None = None,
+                    disc_images: bool = True) -> list[Enclosure]:
     """Number the records that have files and read each file's pages (or its problem).
 
     An imaging disc's record (`discs`: its index rows) shows its key images as one page
-    per study; the images copied from the disc (DICOM files) are not pages a doctor can
-    read on paper, so they are left out, not reported as problems.
+    per study (unless `disc_images` is False); the images copied from the disc (DICOM
+    files) are not pages a doctor can read on paper, so they are left out, not reported
+    as problems.
     """
     with_files = [r for r in records if r.attachments]
     total = sum(len(r.attachments) for r in with_files)
@@ -191,7 +192,8 @@ def plan_enclosures(records: list[Record], read: ReadAttachment,
         if rows:
             from organizer.packet.disc_pages import disc_parts, is_disc_file
 
-            enclosure.parts.extend(disc_parts(record, rows, read))
+            if disc_images:
+                enclosure.parts.extend(disc_parts(record, rows, read))
             attachments = [a for a in attachments if not is_disc_file(a, rows)]
             done += len(record.attachments) - len(attachments)
         for attachment in attachments:

@@ -658,9 +658,14 @@ def disc_lines(ctx: Context, record: Record, rows: tuple[dict[str, Any], ...]) -
         counts = (f"{study['series']} series, {study['images']} "
                   f"image{'s' if study['images'] != 1 else ''}")
         out.append(Paragraph(markup(f"{line} — {counts}"), s.cell))
-    out.append(Paragraph(markup(
-        "The disc itself goes separately (see “Sent separately”)." if record.physical
-        else "The disc itself is not sent; only its key images are enclosed."), s.cell))
+    images = ctx.options.disc_images and ctx.enclosure_for(record.id) is not None
+    if record.physical:
+        said = "The disc itself goes separately (see “Sent separately”)."
+    elif images:
+        said = "The disc itself is not sent; only its key images are enclosed."
+    else:
+        said = "The disc itself is not sent."
+    out.append(Paragraph(markup(said), s.cell))
     return out
 
 
