@@ -14,7 +14,7 @@ import itertools
 import os
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -671,7 +671,7 @@ class Store:
                     "series_number", "modality", "body_part", "series_description", "images",
                     "key_sha256")
 
-    def add_disc_series(self, record_id: int, rows: list[Mapping[str, Any]]) -> Change:
+    def add_disc_series(self, record_id: int, rows: Sequence[Mapping[str, Any]]) -> Change:
         """Keep an imaging disc's index (one row per series) with its record.
 
         Each row holds DISC_COLUMNS; a row without a study or series uid, or with a

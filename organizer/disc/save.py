@@ -7,10 +7,11 @@ then written in ONE `store.transaction()`, so a failure or a Cancel leaves nothi
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from organizer.changes import Change
 from organizer.disc.index import DiscIndex, Series, Study
@@ -18,6 +19,9 @@ from organizer.disc.studies import describe_study, studies_of
 from organizer.errors import OrganizerError
 from organizer.models import Person
 from organizer.progress import Progress, step
+
+if TYPE_CHECKING:
+    from organizer.store import Store
 
 
 @dataclass
@@ -118,7 +122,7 @@ def default_title(index: DiscIndex) -> str:
     return f"Imaging disc, {len(studies)} studies"
 
 
-def save_disc(store: Any, person_id: int, index: DiscIndex, *, title: str | None = None,
+def save_disc(store: Store, person_id: int, index: DiscIndex, *, title: str | None = None,
               copy_images: bool = False, force: bool = False,
               keys: list[KeyImage] | None = None,
               progress: Progress | None = None) -> SavedDisc:
@@ -153,7 +157,7 @@ def save_disc(store: Any, person_id: int, index: DiscIndex, *, title: str | None
             path.write_bytes(key.png)
             change = change + store.attach_file(record_id, path,
                                                 filename=_key_name(key))
-            shas[key.series.uid] = store.attachments(record_id)[-1].sha256
+            shas[key.series.uid] = hashlib.sha256(key.png).hexdigest()
         change = change + store.add_disc_series(record_id, index_rows(index, shas))
         if copy_images:
             change = change + _copy_images(store, record_id, index, progress)
@@ -168,7 +172,7 @@ def _key_name(key: KeyImage) -> str:
     return name.replace("/", "-").replace("\\", "-")
 
 
-def _copy_images(store: Any, record_id: int, index: DiscIndex,
+def _copy_images(store: Store, record_id: int, index: DiscIndex,
                  progress: Progress | None) -> Change:
     change = Change()
     files = [rel for study in index.studies for series in study.series
