@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from organizer.errors import OrganizerError
+from organizer.errors import CancelledError, OrganizerError
 from organizer.progress import Progress, step
 
 MAX_FILES = 100_000        # files looked at on one disc; a real disc holds far fewer
@@ -184,16 +184,16 @@ def inside(root: Path, rel: str) -> Path | None:
     """
     parts = [p for p in rel.replace("\\", "/").split("/") if p not in ("", ".")]
     if (not parts or rel.startswith(("/", "\\")) or any(p == ".." for p in parts)
-            or ":" in parts[0]):
+            or ":" in parts[0] or "\0" in rel):
         return None
     current = root
-    for part in parts:
-        current = current / part
-        if current.is_symlink():
-            return None
     try:
+        for part in parts:
+            current = current / part
+            if current.is_symlink():
+                return None
         current.resolve().relative_to(root)
-    except (ValueError, OSError):
+    except (ValueError, OSError):  # a name too long for this computer, or outside
         return None
     return current
 
@@ -251,7 +251,9 @@ def _read_dicomdir(index: DiscIndex, dicomdir: Path, progress: Progress | None) 
     try:
         ds = pydicom.dcmread(dicomdir, force=False)
         records = list(ds.DirectoryRecordSequence)
-        first = int(ds.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity)
+        first = _offset(ds, "OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity")
+        total = sum(1 for r in records if _text(r.get("DirectoryRecordType")) not in
+                    ("PATIENT", "STUDY", "SERIES"))
     except Exception:  # pydicom raises many kinds on a damaged file; all mean "unusable"
         index.problems.append("The disc's DICOMDIR (its index) is damaged; the files were "
                               "looked at one by one instead.")
@@ -259,18 +261,24 @@ def _read_dicomdir(index: DiscIndex, dicomdir: Path, progress: Progress | None) 
     by_offset = {getattr(r, "seq_item_tell", None): r for r in records}
     if first not in by_offset:  # no offsets: the records in file order, top level first
         first = getattr(records[0], "seq_item_tell", -1) if records else -1
-    total = sum(1 for r in records if _text(r.get("DirectoryRecordType")) not in
-                ("PATIENT", "STUDY", "SERIES"))
     seen: set[int] = set()
     counter = _Counter(progress, total)
-    for top in _siblings(by_offset, first, seen):
-        kind = _text(top.get("DirectoryRecordType"))
-        if kind == "PATIENT":
-            for study_record in _children(by_offset, top, seen):
-                if _text(study_record.get("DirectoryRecordType")) == "STUDY":
-                    _read_study(index, by_offset, seen, top, study_record, counter)
-        elif kind == "STUDY":  # some writers leave out the patient level
-            _read_study(index, by_offset, seen, None, top, counter)
+    try:
+        for top in _siblings(by_offset, first, seen):
+            kind = _text(top.get("DirectoryRecordType"))
+            if kind == "PATIENT":
+                for study_record in _children(by_offset, top, seen):
+                    if _text(study_record.get("DirectoryRecordType")) == "STUDY":
+                        _read_study(index, by_offset, seen, top, study_record, counter)
+            elif kind == "STUDY":  # some writers leave out the patient level
+                _read_study(index, by_offset, seen, None, top, counter)
+    except CancelledError:
+        raise
+    except Exception:  # pydicom parses values when they are read: a damaged one fails here
+        index.studies.clear()
+        index.problems[:] = ["The disc's DICOMDIR (its index) is damaged; the files were "
+                             "looked at one by one instead."]
+        return False
     for study in list(index.studies):
         study.series = [s for s in study.series if s.files]
         if not study.series:
@@ -321,12 +329,18 @@ def _siblings(by_offset: dict[Any, Any], offset: int, seen: set[int]) -> Iterato
         seen.add(offset)
         record = by_offset[offset]
         yield record
-        offset = int(record.get("OffsetOfTheNextDirectoryRecord") or 0)
+        offset = _offset(record, "OffsetOfTheNextDirectoryRecord")
 
 
 def _children(by_offset: dict[Any, Any], record: Any, seen: set[int]) -> Iterator[Any]:
-    lower = int(record.get("OffsetOfReferencedLowerLevelDirectoryEntity") or 0)
-    return _siblings(by_offset, lower, seen)
+    return _siblings(by_offset, _offset(record, "OffsetOfReferencedLowerLevelDirectoryEntity"),
+                     seen)
+
+
+def _offset(record: Any, name: str) -> int:
+    """An offset of the DICOMDIR, or 0 (none) when it is missing or not one number."""
+    value = record.get(name)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _add_listed_file(index: DiscIndex, series: Series, image: Any) -> None:
@@ -379,13 +393,18 @@ def is_dicom_file(path: Path) -> bool:
     return len(head) == 132 and head[128:] == b"DICM"
 
 
-def _header(index: DiscIndex, rel: str) -> Any | None:
-    """One file's header (no pixels), or None with a problem line."""
+def _header(index: DiscIndex, rel: str) -> dict[str, Any] | None:
+    """One file's header values (HEADER_TAGS, no pixels), or None with a problem line.
+
+    The values are read here, all at once: pydicom parses a value only when it is asked
+    for, so a damaged one must fail inside this `try`, not later.
+    """
     import pydicom
 
     try:
-        return pydicom.dcmread(index.root / rel, stop_before_pixels=True,
-                               specific_tags=HEADER_TAGS)
+        ds = pydicom.dcmread(index.root / rel, stop_before_pixels=True,
+                             specific_tags=HEADER_TAGS)
+        return {name: ds.get(name) for name in HEADER_TAGS if name in ds}
     except Exception:  # truncated, damaged: pydicom raises many kinds
         index.problems.append(f"{rel}: damaged or cut short; skipped.")
         return None

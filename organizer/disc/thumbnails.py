@@ -32,7 +32,12 @@ def key_image(path: Path, size: int = THUMBNAIL_SIZE) -> bytes:
     """The image at `path` as PNG bytes, at most `size` pixels on its longer side."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return _render(path, size)
+        try:
+            return _render(path, size)
+        except ImageNotShownError:
+            raise
+        except Exception:  # a value in the header that breaks pydicom when it is read
+            raise ImageNotShownError("the file is damaged and cannot be shown") from None
 
 
 def _render(path: Path, size: int) -> bytes:
