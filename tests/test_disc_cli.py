@@ -207,3 +207,20 @@ def test_an_encrypted_store_seals_the_key_images(cli: Any, jane: str, tmp_path: 
     stored = list((tmp_path / "data" / "files").iterdir())
     assert len(stored) == 1 and not stored[0].read_bytes().startswith(b"\x89PNG")
     assert record["attachments"][0]["sha256"] not in {p.name for p in stored}
+
+
+def test_pydicoms_own_test_disc_end_to_end(cli: Any, jane: str, tmp_path: Path) -> None:
+    """pydicom's DICOMDIR test files (two patients, six studies of CR, CT and MR)."""
+    from tests.test_disc_index import copy_pydicom_disc
+
+    disc = copy_pydicom_disc(tmp_path / "disc")
+    one_line_error(cli("disc", str(disc), "--person", jane), "Archibald Doe", "--force")
+    result = cli("disc", str(disc), "--person", jane, "--force")
+    assert result.returncode == 0, result.stderr
+    assert not [line for line in result.stdout.splitlines() if line.startswith("Skipped")]
+    (record,) = records(cli, jane)
+    studies = record["studies"]
+    assert [(s["study_date"], s["modality"], s["series"], s["images"]) for s in studies] == [
+        ("1995-09-03", "CT", 1, 4), ("2001-01-01", "CT", 2, 7), ("2001-01-01", "CR", 3, 3),
+        ("2003-05-05", "MR", 3, 11), ("2003-05-05", "MR", 2, 4), ("2003-05-05", "MR", 2, 2)]
+    assert len(record["attachments"]) == sum(s["series"] for s in studies) == 13

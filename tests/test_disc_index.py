@@ -233,3 +233,14 @@ def test_a_hostile_dicomdir_or_image_only_skips_or_refuses(
             key_image(path)
 
     assert_only_refuses(read, blob, target.parent, target.name)
+
+
+def test_a_disc_mounted_with_lower_case_names_is_read(tmp_path: Path) -> None:
+    """Linux may show an ISO 9660 disc's names in lower case; its DICOMDIR says upper."""
+    disc = write_disc(tmp_path / "disc")
+    for path in sorted(disc.rglob("*"), key=lambda p: -len(p.parts)):
+        if path.name != "DICOMDIR":
+            path.rename(path.with_name(path.name.lower()))
+    index = read_disc(disc)
+    assert index.from_dicomdir and index.images == 3 and not index.problems
+    assert index.studies[0].series[0].files[0][1] == "pt000000/st000000/se000000/im000000"

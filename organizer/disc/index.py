@@ -189,13 +189,29 @@ def inside(root: Path, rel: str) -> Path | None:
     current = root
     try:
         for part in parts:
-            current = current / part
+            current = _entry(current, part)
             if current.is_symlink():
                 return None
         current.resolve().relative_to(root)
     except (ValueError, OSError):  # a name too long for this computer, or outside
         return None
     return current
+
+
+def _entry(folder: Path, name: str) -> Path:
+    """`folder / name`, or the one entry whose name differs only in case: a disc's index
+    says "IM000001", while Linux may show an ISO 9660 disc's files as "im000001" (or
+    "IM000001;1", with the file's version)."""
+    exact = folder / name
+    if os.path.lexists(exact):
+        return exact
+    wanted = name.casefold()
+    try:
+        matches = [e for e in os.listdir(folder)
+                   if e.casefold() == wanted or e.casefold() == f"{wanted};1"]
+    except OSError:
+        return exact
+    return folder / matches[0] if len(matches) == 1 else exact
 
 
 def _programs(root: Path) -> list[str]:
