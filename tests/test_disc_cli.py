@@ -224,3 +224,22 @@ def test_pydicoms_own_test_disc_end_to_end(cli: Any, jane: str, tmp_path: Path) 
         ("1995-09-03", "CT", 1, 4), ("2001-01-01", "CT", 2, 7), ("2001-01-01", "CR", 3, 3),
         ("2003-05-05", "MR", 3, 11), ("2003-05-05", "MR", 2, 4), ("2003-05-05", "MR", 2, 2)]
     assert len(record["attachments"]) == sum(s["series"] for s in studies) == 13
+
+
+def test_no_key_image_goes_to_the_shared_temporary_folder(store: Any, person_id: int,
+                                                          tmp_path: Path,
+                                                          monkeypatch: Any) -> None:
+    """The pictures on their way in stay in a private folder inside the data folder."""
+    disc = write_disc(tmp_path / "disc", patient="KOWALSKA^ANNA", birth="19500302")
+    seen: list[tuple[Path, int]] = []
+    real = type(store).attach_file
+
+    def spy(self: Any, record_id: int, source: Path, **kwargs: Any) -> Any:
+        seen.append((Path(source), Path(source).parent.stat().st_mode & 0o777))
+        return real(self, record_id, source, **kwargs)
+    monkeypatch.setattr(type(store), "attach_file", spy)
+    save_disc(store, person_id, read_disc(disc))
+    assert len(seen) == 1
+    source, mode = seen[0]
+    assert source.is_relative_to(store.root) and mode == 0o700
+    assert not source.parent.exists()  # removed once saved
