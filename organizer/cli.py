@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "add": ("add", "add one item; prints the new id"),
     "list": ("list_", "list one kind of item of one person"),
     "search": ("search", "search every item and attachment text"),
+    "disc": ("disc", "add an imaging disc (a folder or a mounted disc) as a record"),
     "import": ("import_", "import FHIR or C-CDA files"),
     "export": ("export", "export a person: archive, ips, ics or csv"),
     "packet": ("packet", "make the PDF packet for the second doctor"),

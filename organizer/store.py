@@ -14,7 +14,7 @@ import itertools
 import os
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -686,6 +686,55 @@ class Store:
                 "INSERT INTO imports (person_id, sha256, filename, format, record_id, "
                 "imported_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(person_id, sha256) DO "
                 "NOTHING", (person_id, sha256, filename, format, record_id, now()))
+
+    # -- imaging discs (organizer.disc) ---------------------------------------------------------
+
+    DISC_COLUMNS = ("patient_name", "patient_id", "patient_birth_date", "study_uid",
+                    "study_date", "study_description", "institution", "series_uid",
+                    "series_number", "modality", "body_part", "series_description", "images",
+                    "key_sha256")
+
+    def add_disc_series(self, record_id: int, rows: Sequence[Mapping[str, Any]]) -> Change:
+        """Keep an imaging disc's index (one row per series) with its record.
+
+        Each row holds DISC_COLUMNS; a row without a study or series uid, or with a
+        negative image count, is refused and nothing is written.
+        """
+        record = self.get("record", record_id)
+        clean_rows: list[tuple[Any, ...]] = []
+        for row in rows:
+            if not row.get("study_uid") or not row.get("series_uid"):
+                raise ValidationError("A disc's series needs its study and series numbers "
+                                      "(uids); nothing was saved.")
+            images = row.get("images")
+            if not isinstance(images, int) or images < 0:
+                raise ValidationError("A disc's series needs its number of images; nothing "
+                                      "was saved.")
+            clean_rows.append((record_id, *(row.get(c) for c in self.DISC_COLUMNS)))
+        with self._writing():
+            self.conn.executemany(
+                f"INSERT INTO disc_series (record_id, {', '.join(self.DISC_COLUMNS)}) VALUES "
+                f"({', '.join('?' * (len(self.DISC_COLUMNS) + 1))})", clean_rows)
+            self.conn.execute("UPDATE records SET updated_at = ? WHERE id = ?",
+                              (now(), record_id))
+            after = self.get("record", record_id)
+        return Change((ItemChange(UPDATED, "record", record_id, person_of(record),
+                                  record, after),))
+
+    def disc_series(self, record_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """The disc index of each of these records that stands for an imaging disc, its
+        series in study date and series order."""
+        found: dict[int, list[dict[str, Any]]] = {}
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start:start + 500]
+            rows = self._rows(
+                f"SELECT record_id, {', '.join(self.DISC_COLUMNS)} FROM disc_series WHERE "
+                f"record_id IN ({','.join('?' * len(chunk))}) ORDER BY record_id, "
+                "study_date, study_uid, series_number, id", chunk)
+            for row in rows:
+                found.setdefault(row["record_id"], []).append(
+                    {c: row[c] for c in self.DISC_COLUMNS})
+        return found
 
     def check(self) -> CheckReport:
         """Verify the database and every attachment (see organizer.check)."""

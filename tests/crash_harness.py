@@ -106,14 +106,37 @@ def _verify_encryption(root: Path, acks: list[str], result: KillResult) -> None:
             result.damage.append("the attachment changed across encryption switches")
 
 
+def _verify_discs(root: Path, acks: list[str], result: KillResult) -> None:
+    """Every acknowledged disc is there, and every disc record (acknowledged or not) is
+    whole: its two series, both key images and all twelve copied images."""
+    with _open(root) as store:
+        result.damage.extend(store.check().damage)
+        people = store.people()
+        records = {r.title: r for r in store.list_items("record", people[0].id)} \
+            if people else {}
+        series = store.disc_series([r.id for r in records.values()])
+        for line in acks:
+            if line.split(" ", 1)[1] not in records:
+                result.lost.append(line)
+        for title, record in records.items():
+            rows = series.get(record.id, [])
+            files = record.attachments  # type: ignore[attr-defined]
+            if len(rows) != 2 or len(files) != 14 or any(not r["key_sha256"] for r in rows):
+                result.damage.append(f"{title} is half saved: {len(rows)} series, "
+                                     f"{len(files)} files")
+            for attachment in files:
+                store.read_attachment(attachment)
+
+
 VERIFIERS: dict[str, Callable[[Path, list[str], KillResult], None]] = {
     "items": _verify_items, "attachments": _verify_items, "backups": _verify_backups,
-    "encryption": _verify_encryption,
+    "encryption": _verify_encryption, "discs": _verify_discs,
 }
 
 
 # how long a writer may run before the kill: long enough to reach the slow steps
-MAX_DELAY = {"items": 0.5, "attachments": 0.6, "backups": 0.8, "encryption": 2.5}
+MAX_DELAY = {"items": 0.5, "attachments": 0.6, "backups": 0.8, "encryption": 2.5,
+             "discs": 1.5}
 
 
 def kill_once(scenario: str, root: Path, rng: random.Random, max_delay: float | None = None,

@@ -141,6 +141,11 @@ def test_a_full_command_line_session_opens_no_network_socket(tmp_path: Path) -> 
                                           "resourceType": "AllergyIntolerance",
                                           "code": {"text": "Penicillin"}}}]}))
         steps.append(("import", str(bundle), "--person", "1"))
+    if _available("disc"):  # pydicom and its decoders, on a disc written here
+        from tests.disc_samples import write_disc
+
+        disc = write_disc(tmp_path / "disc", patient="LEE^ANN", birth="19500302")
+        steps.append(("disc", str(disc), "--person", "Ann Lee", "--copy-images"))
     if _available("packet"):
         steps.append(("packet", "--person", "1", "-o", str(tmp_path / "packet.pdf")))
     if _available("export"):

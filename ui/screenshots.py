@@ -107,6 +107,10 @@ def render(outdir: Path) -> list[Path]:
             path = outdir / f"{key}.png"
             image.save(str(path))
             written.append(path)
+        from ui.screenshots_disc import shoot_disc_preview
+
+        written.append(shoot_disc_preview(app, window, store, outdir, Path(folder),
+                                          SAVED_WIDTH))
         window.close()
         store.close()
     return written

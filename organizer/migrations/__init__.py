@@ -53,6 +53,7 @@ MIGRATIONS: list[Step] = [
     _sql("0003_imports_meta.sql"),
     # 4: the search index keyed by item (organizer.search.row_key), rebuilt from the data.
     _fill_search_index,
+    _sql("0005_disc_series.sql"),  # 5: the index of an imaging disc (organizer.disc)
 ]
 LATEST = len(MIGRATIONS)
 

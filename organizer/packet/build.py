@@ -100,7 +100,8 @@ def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: 
     if options.has("enclosures"):
         def on_file(done: int, total: int, name: str) -> None:
             report(done * _READ // max(total, 1), f"Reading {name}")
-        enclosures = plan_enclosures(records, read, on_file)
+        enclosures = plan_enclosures(records, read, on_file, snapshot.discs,
+                                     options.disc_images)
     enclosure_pages = sum(e.pages for e in enclosures)
 
     geo = geometry(options.page_size)

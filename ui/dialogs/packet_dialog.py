@@ -167,6 +167,10 @@ class PacketDialog(QDialog):
         row.addWidget(none_button)
         row.addStretch()
         records_layout.addLayout(row)
+        self.disc_images = QCheckBox("Key images of imaging discs (one page per study)")
+        self.disc_images.setAccessibleName("Include the key images of imaging discs")
+        self.disc_images.setChecked(True)
+        records_layout.addWidget(self.disc_images)
         column.addWidget(records, 1)
 
         self.progress = QProgressBar()
@@ -210,6 +214,7 @@ class PacketDialog(QDialog):
 
     def _fill_records(self) -> None:
         self.records.clear()
+        self.disc_images.setVisible(False)  # only for a person with an imaging disc
         if self.person is None:
             return
         records = [r for r in self.ctx.store.list_items("record", self.person.id)
@@ -227,6 +232,7 @@ class PacketDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if in_packet_by_default(record)
                                else Qt.CheckState.Unchecked)
             self.records.addItem(item)
+        self.disc_images.setVisible(any(r.origin == "disc" for r in records))
 
     def _check_all(self, checked: bool) -> None:
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -243,7 +249,8 @@ class PacketDialog(QDialog):
             sections=tuple(k for k, box in self.section_boxes.items() if box.isChecked()),
             record_ids=record_ids, page_size=str(self.page_size.currentData()),
             password=self.password.text() or None,
-            prepared_by=self.prepared_by.text().strip() or None)
+            prepared_by=self.prepared_by.text().strip() or None,
+            disc_images=self.disc_images.isChecked())
 
     # -- making it -----------------------------------------------------------------------
 

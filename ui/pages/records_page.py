@@ -156,6 +156,13 @@ class RecordsPage(SectionPage):
         self.side.addTab(self.sendings, "Sending")
         self.splitter.setSizes([600, 400])  # the list first; the details take the rest
         self.types = self.types | {"sending", "provider"}
+        self.disc_button = QPushButton("Add an imaging disc…")
+        self.disc_button.setAccessibleName("Add an imaging disc (MRI, CT, X-ray) as a record")
+        self.disc_button.setToolTip("Read an imaging disc (DICOM): its studies and a key "
+                                    "image of each series become one record")
+        self.disc_button.clicked.connect(self.choose_disc)
+        self.bar.insertWidget(self.bar.indexOf(self.add_button) + 1, self.disc_button)
+        QWidget.setTabOrder(self.add_button, self.disc_button)
         self._update_side()
         self.editor.created.connect(lambda _item: self._update_side())
 
@@ -324,6 +331,22 @@ class RecordsPage(SectionPage):
             self.status.emit(f"Nothing was attached: {exc}")
             return
         self.extract_text()
+
+    def choose_disc(self) -> None:
+        from ui.dialogs.disc_dialog import choose_disc_folder
+
+        if self.context.person_id is not None:
+            choose_disc_folder(self, self.add_disc)
+
+    def add_disc(self, folder: Path) -> QWidget | None:
+        """The disc preview for the page's person; the new record is shown once added."""
+        if self.context.person_id is None:
+            return None
+        from ui.dialogs.disc_dialog import open_disc_dialog
+
+        dialog = open_disc_dialog(self.context, folder, self.context.person_id, self)
+        dialog.added.connect(lambda saved: self.show_item("record", saved.record_id))
+        return dialog
 
     def choose_files_to_attach(self) -> None:
         record = self._current_record()
