@@ -8,8 +8,6 @@ then written in ONE `store.transaction()`, so a failure or a Cancel leaves nothi
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -147,7 +145,7 @@ def save_disc(store: Store, person_id: int, index: DiscIndex, *, title: str | No
               "dated_on": max(dates) if dates else None, "source": sources or None,
               "description": "\n".join(describe_study(s) for s in studies),
               "physical": True}
-    with _scratch(store.root) as folder, store.transaction():
+    with store.dirs.scratch() as folder, store.transaction():
         change = store.add("record", values, person_id=person_id, origin="disc")
         record_id = change.id
         shas: dict[str, str] = {}
@@ -163,21 +161,6 @@ def save_disc(store: Store, person_id: int, index: DiscIndex, *, title: str | No
         if copy_images:
             change = change + _copy_images(store, record_id, index, progress)
     return SavedDisc(change, record_id, problems)
-
-
-@contextmanager
-def _scratch(root: Path) -> Iterator[Path]:
-    """A private folder (0700) inside the data folder for the key images on their way in:
-    a patient's pictures never go to the shared temporary folder, and a crash leaves the
-    folder to the next start's sweep (its name carries this process's id)."""
-    from organizer.paths import TEMP_PREFIX, owned_name, remove
-
-    folder = root / owned_name(TEMP_PREFIX, "disc-")
-    folder.mkdir(mode=0o700)
-    try:
-        yield folder
-    finally:
-        remove(folder)
 
 
 def _key_name(key: KeyImage) -> str:
