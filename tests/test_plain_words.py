@@ -57,6 +57,19 @@ def hunt_store() -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _logging_put_back() -> Iterator[None]:
+    """cli.main configures logging for its data folder (organizer.logs): undone after."""
+    import logging
+
+    logger = logging.getLogger()
+    handlers, level = logger.handlers[:], logger.level
+    yield
+    logger.handlers[:] = handlers
+    logger.setLevel(level)
+    logging.captureWarnings(False)
+
+
 def _run_in_process(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
     """cli.main with ORGANIZER_DEBUG: anything but an OrganizerError or a usage exit
     propagates and fails the test (and every warning is an error in this suite)."""
