@@ -118,15 +118,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("ORGANIZER_DEBUG"):
             raise
         from organizer.errors import OrganizerError, UsageError
-        from organizer.logs import record_exception, unexpected_message
+        from organizer.logs import known_cause, record_exception, unexpected_message
 
         if isinstance(exc, OrganizerError):
             message = str(exc)
-        elif isinstance(exc, OSError) and exc.strerror:
+        elif isinstance(exc, OSError) and exc.strerror and not known_cause(exc):
             record_exception(exc, f"command {name}")
             message = f"{exc.strerror} ({exc.filename or ''})".replace(" ()", "")
         else:
-            message = unexpected_message(record_exception(exc, f"command {name}"))
+            message = unexpected_message(record_exception(exc, f"command {name}"), exc)
         # one line whatever the message quotes (a value typed with a line break in it)
         print(f"organizer: {one_line(message)}", file=sys.stderr)
         return 2 if isinstance(exc, UsageError) else 1

@@ -279,3 +279,31 @@ def test_a_refusal_nobody_caught_is_shown_in_its_own_words(qtbot: Any,
     QTimer.singleShot(0, slot)
     dialog = _dialog_shows(qtbot, reporting)
     assert dialog.message.text() == "The backup file is damaged. Choose another one."
+
+
+def test_a_text_too_long_for_a_page_is_said_so_on_the_command_line(cli: Any,
+                                                                   tmp_path: Path) -> None:
+    """reportlab's LayoutError (a value longer than a page; splitting it is the packet's
+    work) reaches the user as its cause in words, not as 'LayoutError'."""
+    assert cli("add", "person", "full_name=Ann Lee").returncode == 0
+    assert cli("add", "medication", "--person", "1", "name=Aspirin",
+               "instructions=" + "x" * 100_000).returncode == 0
+    done = cli("packet", "--person", "1", "-o", str(tmp_path / "packet.pdf"))
+    assert done.returncode in (0, 1)
+    if done.returncode == 1:  # until the packet splits such text across pages
+        assert "too long to fit on one page" in done.stderr
+        assert "LayoutError" not in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_known_causes_in_words() -> None:
+    import errno
+    import sqlite3
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert "disk is full" in (logs.known_cause(full) or "")
+    assert "memory" in (logs.known_cause(MemoryError()) or "")
+    error = sqlite3.OperationalError("database is locked")
+    error.sqlite_errorname = "SQLITE_BUSY_SNAPSHOT"  # type: ignore[attr-defined]
+    assert "busy" in (logs.known_cause(error) or "")
+    assert logs.known_cause(KeyError("x")) is None
+    assert "disk is full" in logs.unexpected_message(Path("errors.log"), full)

@@ -138,13 +138,15 @@ def report_exception(exc: BaseException, where: str) -> str:
     """Write `exc` to the private log and show it; the plain words the user was shown.
 
     An OrganizerError that reached here (a refusal some code forgot to catch) is shown in
-    its own words: it was written for the user. Anything else gets the general words.
+    its own words: it was written for the user; a failure of known cause (a full disk, a
+    text too long for a page: organizer.logs.known_cause) says that cause; anything else
+    gets the general words.
     """
     from organizer.errors import OrganizerError
-    from organizer.logs import describe_exception, record_exception
+    from organizer.logs import describe_exception, known_cause, record_exception
 
     logged = record_exception(exc, where)
-    message = str(exc) if isinstance(exc, OrganizerError) else UNEXPECTED
+    message = str(exc) if isinstance(exc, OrganizerError) else known_cause(exc) or UNEXPECTED
     details = describe_exception(exc)
     if logged is not None:
         details += f"\n(also written to {logged.name} in the data folder)"
