@@ -22,6 +22,7 @@ from organizer.models import Item
 # sorted wrongly and written into exports where no other program can read it.
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$", re.ASCII)
+_OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})$", re.ASCII)
 # What a full-width (CJK) or Arabic keyboard types between the digits of a date or time.
 _SEPARATORS = str.maketrans({"－": "-", "‐": "-", "‑": "-", "–": "-", "：": ":",
                              "Ｔ": "T", "\u3000": " ", "\u00a0": " ", "\u202f": " "})
@@ -92,7 +93,13 @@ def check_datetime(value: str, label: str = "Date and time", field: str | None =
     check_date(parts[0], label, field)
     if len(parts) == 2:
         time_text = parts[1].removesuffix("Z")
-        time_text = re.sub(r"[+-]\d{2}:?\d{2}$", "", time_text)
+        offset = _OFFSET.search(time_text)
+        if offset and (int(offset.group(2)) > (14 if offset.group(1) == "+" else 12)
+                       or int(offset.group(3)) > 59):
+            raise ValidationError(
+                f"{label}: “{offset.group(0)}” is not a time zone (they go from -12:00 to "
+                "+14:00). Type the time alone, like 14:30.", field)
+        time_text = time_text[:offset.start()] if offset else time_text
         match = _TIME.match(time_text)
         if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59 or (
                 match.group(3) and int(match.group(3)) > 59):

@@ -289,3 +289,26 @@ def test_person_rule_on_the_command_line_and_in_help(cli: Any) -> None:
     assert "#12 or id:12 is always an id" in text and "name:1984 always a name" in text
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
     assert "`#12` or `id:12` is always the" in " ".join(readme.split())
+
+
+@pytest.mark.parametrize(("typed", "good"), [
+    ("2026-01-01T10:00+02:00", True), ("2026-01-01T10:00-05:30", True),
+    ("2026-01-01 10:00Z", True), ("2026-01-01T10:00+99:99", False),
+    ("2026-01-01T10:00-13:00", False), ("2026-01-01T10:00+14:60", False),
+])
+def test_a_time_zone_must_be_one(typed: str, good: bool) -> None:
+    from organizer.errors import ValidationError
+    from organizer.validation import check_datetime
+
+    if good:
+        assert check_datetime(typed) == typed
+    else:
+        with pytest.raises(ValidationError, match="not a time zone"):
+            check_datetime(typed)
+
+
+def test_a_folder_or_device_to_import_is_called_what_it_is(cli: Any, tmp_path: Path) -> None:
+    assert cli("add", "person", "full_name=Ann Lee").returncode == 0
+    for target in (tmp_path, Path("/dev/null")):
+        done = cli("import", str(target), "--person", "1")
+        assert done.returncode == 1 and "is not a file" in done.stderr

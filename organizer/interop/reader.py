@@ -64,6 +64,9 @@ def read_file(path: Path, progress: Progress | None = None) -> ParsedFile:
     path = Path(path)
     name = path.name
     if not path.is_file():
+        if path.exists():  # a folder, a device, a pipe: nothing to read as a record
+            raise OrganizerError(f"“{path}” is not a file (it is a folder or a device). "
+                                 "Give the health record file itself; nothing was imported.")
         raise OrganizerError(f"The file “{path}” does not exist.")
     try:
         size = path.stat().st_size
