@@ -312,3 +312,24 @@ def test_a_folder_or_device_to_import_is_called_what_it_is(cli: Any, tmp_path: P
     for target in (tmp_path, Path("/dev/null")):
         done = cli("import", str(target), "--person", "1")
         assert done.returncode == 1 and "is not a file" in done.stderr
+
+
+def test_check_and_people_write_one_line_per_file_and_person(cli: Any, data_dir: Path) -> None:
+    assert cli("add", "person", "full_name=Ann\nLee\u202e").returncode == 0
+    listed = cli("people")
+    assert listed.stdout.splitlines() == ["   1  Ann\\nLee\\u202e"]
+    for name in ("stray\nfile", "odd\u202efdp.exe"):
+        (data_dir / "files" / name).write_bytes(b"not the organizer's")
+    done = cli("check")
+    notes = [line for line in done.stdout.splitlines() if line.startswith("note")]
+    assert len(notes) == 2 and "\u202e" not in done.stdout, done.stdout
+
+
+def test_import_lines_stay_one_per_line(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "portal\nexport.json"
+    path.write_text(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "Condition", "code": {"text": "Asthma"}}}]}))
+    assert cli("add", "person", "full_name=Ann Lee").returncode == 0
+    done = cli("import", str(path), "--person", "1")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].startswith("Imported “portal\\nexport.json” for Ann")
