@@ -307,3 +307,20 @@ def test_known_causes_in_words() -> None:
     assert "busy" in (logs.known_cause(error) or "")
     assert logs.known_cause(KeyError("x")) is None
     assert "disk is full" in logs.unexpected_message(Path("errors.log"), full)
+
+
+def test_a_failing_error_window_is_logged_once_not_reported_forever(
+        qtbot: Any, reporting: Any, log_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.dialogs import error_dialog
+
+    def broken(self: Any, details: str, message: str | None = None) -> None:
+        raise RuntimeError("no window today")
+
+    monkeypatch.setattr(error_dialog.ErrorDialog, "add_failure", broken)
+    error_dialog.report_exception(ValueError(), "a test")
+    qtbot.waitUntil(lambda: reporting.broken)
+    error_dialog.report_exception(ValueError(), "a test")
+    qtbot.wait(50)
+    text = (log_root / "errors.log").read_text("utf-8")
+    assert text.count("during the error window") == 1
+    assert text.count("unexpected ValueError during a test") == 2

@@ -70,7 +70,11 @@ def install_error_reporting(data_dir: Path | None) -> Any:
         if issubclass(kind, KeyboardInterrupt):
             previous(kind, exc, tb)  # Ctrl+C in the terminal that started the app
             return
-        report_exception(exc.with_traceback(tb) if exc.__traceback__ is None else exc, "app")
+        try:
+            report_exception(exc.with_traceback(tb) if exc.__traceback__ is None else exc,
+                             "app")
+        except Exception:  # the report itself failed (a full disk): Python's own words
+            previous(kind, exc, tb)
 
     def thread_excepthook(args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None or issubclass(args.exc_type, SystemExit):

@@ -107,6 +107,7 @@ class ErrorReporter(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.dialog: ErrorDialog | None = None
+        self.broken = False  # the window itself failed: failures are only logged from then
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> ErrorReporter:
@@ -115,15 +116,22 @@ class ErrorReporter(QObject):
         return self
 
     def report(self, details: str, message: str = "") -> None:
-        self.reported.emit(details, message)
+        if not self.broken:
+            self.reported.emit(details, message)
 
     @Slot(str, str)
     def _show(self, details: str, message: str) -> None:
-        if self.dialog is None:
-            self.dialog = ErrorDialog()
-        self.dialog.add_failure(details, message or None)
-        self.dialog.show()
-        self.dialog.raise_()
+        try:
+            if self.dialog is None:
+                self.dialog = ErrorDialog()
+            self.dialog.add_failure(details, message or None)
+            self.dialog.show()
+            self.dialog.raise_()
+        except Exception as exc:  # a failing error window must not report itself forever
+            from organizer.logs import record_exception
+
+            self.broken = True
+            record_exception(exc, "the error window")
 
 
 def report(details: str, message: str = "") -> None:
