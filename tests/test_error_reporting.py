@@ -324,3 +324,41 @@ def test_a_failing_error_window_is_logged_once_not_reported_forever(
     text = (log_root / "errors.log").read_text("utf-8")
     assert text.count("during the error window") == 1
     assert text.count("unexpected ValueError during a test") == 2
+
+
+def test_the_real_app_reports_a_failing_slot_and_keeps_running(tmp_path: Path) -> None:
+    """`organizer --data-dir DIR` in a process of its own: a slot that fails (with a
+    patient's name in its message) leaves the app running, the ErrorDialog on screen and
+    a note in errors.log; nothing on the terminal."""
+    from organizer.store import Store
+
+    data_dir = tmp_path / "data"
+    with Store(data_dir) as store:
+        store.add("person", {"full_name": "Ada Example"})
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.app import make_application\n"
+        "from organizer.cli import main\n"
+        "app = make_application()\n"
+        "def fail():\n"
+        f"    raise KeyError({SECRET!r})\n"
+        "def check():\n"
+        "    shown = sorted(w.windowTitle() for w in QApplication.topLevelWidgets()\n"
+        "                   if w.isVisible())\n"
+        "    print('SHOWN', shown, flush=True)\n"
+        "    app.quit()\n"
+        "QTimer.singleShot(300, fail)\n"
+        "QTimer.singleShot(900, check)\n"
+        f"sys.exit(main(['--data-dir', {str(data_dir)!r}]))\n")
+    env = {"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "'Something went wrong'" in done.stdout and "Ada Example" in done.stdout
+    assert "Traceback" not in done.stderr and "KeyError" not in done.stderr
+    text = (data_dir / "errors.log").read_text("utf-8")
+    assert "unexpected KeyError during app" in text and "in fail" in text
+    assert "Anna" not in text and _mode(data_dir / "errors.log") == 0o600
