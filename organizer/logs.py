@@ -12,9 +12,9 @@ any of those may quote a name, a diagnosis or a file name the user typed.
 
 `configure_logging(root)` is the one place the standard `logging` module is set up (the
 command line and the app call it once at start): records of WARNING and above, from the
-organizer or any library (pypdf, reportlab, Pillow), and `warnings.warn` calls, go to the
-log as their level, logger and code location; nothing is printed to the terminal, where
-a library's own words would mean nothing to the patient.
+organizer or any library (pypdf, reportlab, Pillow), go to the log as their level, logger
+and code location, and `warnings.warn` calls as their class and location; nothing is
+printed to the terminal, where a library's own words would mean nothing to the patient.
 """
 
 from __future__ import annotations
@@ -26,8 +26,10 @@ import stat
 import threading
 import time
 import traceback
+import warnings
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 MAX_BYTES = 256 * 1024
 MAX_FRAMES = 40  # of each exception in a chain; a deep recursion keeps its two ends
@@ -58,7 +60,15 @@ def configure_logging(root: Path | None) -> None:
             logger.removeHandler(handler)
     logger.addHandler(PrivateLogHandler())
     logger.setLevel(logging.WARNING)
-    logging.captureWarnings(True)
+    warnings.showwarning = show_warning
+
+
+def show_warning(message: Warning | str, category: type[Warning], filename: str,
+                 lineno: int, file: TextIO | None = None, line: str | None = None) -> None:
+    """`warnings.showwarning` for the whole process: the warning's class and where it was
+    raised go to the log; its text (which may quote a file name or a value) does not."""
+    write_entry([f"WARNING {category.__qualname__} at {short_path(filename)}:{lineno}"],
+                thread=threading.current_thread().name)
 
 
 class PrivateLogHandler(logging.Handler):

@@ -57,13 +57,14 @@ def hunt_store() -> Iterator[Path]:
 def _logging_put_back() -> Iterator[None]:
     """cli.main configures logging for its data folder (organizer.logs): undone after."""
     import logging
+    import warnings
 
     logger = logging.getLogger()
-    handlers, level = logger.handlers[:], logger.level
+    handlers, level, show = logger.handlers[:], logger.level, warnings.showwarning
     yield
     logger.handlers[:] = handlers
     logger.setLevel(level)
-    logging.captureWarnings(False)
+    warnings.showwarning = show
 
 
 def _run_in_process(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
