@@ -28,8 +28,12 @@ import time
 import traceback
 import warnings
 from pathlib import Path
-from types import TracebackType
-from typing import TextIO
+
+# Annotations only (never evaluated): `organizer people` should not pay for typing.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import TracebackType
+    from typing import TextIO
 
 MAX_BYTES = 256 * 1024
 MAX_FRAMES = 40  # of each exception in a chain; a deep recursion keeps its two ends
