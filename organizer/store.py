@@ -325,7 +325,7 @@ class Store:
         return found
 
     def find_person(self, ref: str | int) -> Person:
-        """A person by id or by full name (any case), as `--person` takes them (PERSON_REF).
+        """A person by id or by full name (any case), as `--person` takes them.
 
         "#12" or "id:12" is always the id and "name:1984" always the name, so a script can
         say which it means. A bare number is the person with that id or the person of that
@@ -341,6 +341,9 @@ class Store:
             wanted = rest if not text.startswith("#") else text[1:]
             number = parse_id(wanted)
             by_id = self._person_by_id(number) if number is not None else None
+            if by_id is None and not wanted.strip():
+                raise NotFoundError(f"“{text}” needs the person's number after it, for "
+                                    "example #12. `organizer people` lists everyone.")
             if by_id is None:
                 raise NotFoundError(f"There is no person number {wanted.strip()} in the "
                                     "organizer. `organizer people` lists everyone.")

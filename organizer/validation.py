@@ -206,7 +206,7 @@ def clean_value(spec: FieldSpec, field: str, value: Any,
             raise ValidationError(f"{spec.label}: there is no number {value}.", field)
         if resolve is None or spec.ref is None:
             raise ValidationError(f"{spec.label}: give the linked item's number.", field)
-        return resolve(spec.ref, word)
+        return resolve(spec.ref, str(value))
     raise AssertionError(f"unknown field kind {kind}")
 
 

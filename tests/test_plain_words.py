@@ -276,6 +276,8 @@ def test_a_number_that_is_an_id_and_a_name_is_not_guessed(numbered: Any) -> None
         numbered.find_person("1")
     with pytest.raises(NotFoundError, match="no person number 99"):
         numbered.find_person("#99")
+    with pytest.raises(NotFoundError, match="needs the person's number after it"):
+        numbered.find_person("#")
     with pytest.raises(NotFoundError):
         numbered.find_person("id:99999999999999999999999")
     with pytest.raises(NotFoundError, match="called “99999999999999999999999”"):
