@@ -76,10 +76,15 @@ def install_error_reporting(data_dir: Path | None) -> Any:
         except Exception:  # the report itself failed (a full disk): Python's own words
             previous(kind, exc, tb)
 
+    previous_thread_hook = threading.excepthook
+
     def thread_excepthook(args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None or issubclass(args.exc_type, SystemExit):
             return  # a thread that ended itself with sys.exit(): not a failure
-        report_exception(args.exc_value, "a background thread")
+        try:
+            report_exception(args.exc_value, "a background thread")
+        except Exception:  # as above: never fail inside the hook
+            previous_thread_hook(args)
 
     sys.excepthook = excepthook
     threading.excepthook = thread_excepthook
