@@ -259,9 +259,23 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
     (None when there was no store to replace: a restore into a new folder).
 
     Nothing in the data folder changes unless every checksum matches and the restored
-    database opens and passes SQLite's integrity check. Every connection to the store must
-    be closed (the app closes its own first).
+    database opens and passes SQLite's integrity check. Every other user of the store is
+    waited out first and new ones are held back until the restore is over (organizer.gate),
+    so no write can be acknowledged into the store it replaces; the app closes its own
+    connections first.
     """
+    from organizer import gate
+    from organizer.instance import APP_OPEN_MESSAGE, app_running
+
+    if app_running(Path(root)):
+        raise OrganizerError(APP_OPEN_MESSAGE)
+    Path(root).mkdir(mode=0o700, parents=True, exist_ok=True)
+    with gate.exclusive(Path(root)):
+        return _restore(root, path, passphrase, progress)
+
+
+def _restore(root: Path | str, path: Path | str, passphrase: str | None,
+             progress: Progress | None) -> Path | None:
     from organizer import crypto, migrations, swap
     from organizer.instance import APP_OPEN_MESSAGE, app_running
 
@@ -313,7 +327,15 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
         step(progress, len(entries), len(entries), "Putting the backup in place")
         dirs.backups.mkdir(parents=True, exist_ok=True)
         keep = dirs.backups / f"before-restore-{_stamp()}"
-        swap.swap_in(dirs, staging, with_files=True, keep_old_as=keep)
+        if key is not None and dirs.database.exists() and not db.is_encrypted(dirs.database):
+            # An encrypted backup over a plain store: what it replaces must not stay in the
+            # folder in plain. It is kept as a backup sealed with the same passphrase.
+            assert passphrase is not None
+            keep = keep.with_suffix(".zip")
+            _keep_sealed(dirs, passphrase, keep)
+            swap.swap_in(dirs, staging, with_files=True)
+        else:
+            swap.swap_in(dirs, staging, with_files=True, keep_old_as=keep)
     except OSError as exc:
         raise OrganizerError(f"The backup could not be restored ({exc.strerror}). Your "
                              "organizer was not changed.") from None
@@ -322,6 +344,24 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
     crypto.forget_keys()
     rotate(dirs.backups, "before-restore")
     return keep if keep.exists() else None
+
+
+def _keep_sealed(dirs: DataDir, passphrase: str, target: Path) -> None:
+    """Write a verified, encrypted backup of the plain store in `dirs` to `target`."""
+    from organizer import crypto, sealing, swap
+
+    work = swap.new_staging(dirs)
+    try:
+        sealing.seal_store(dirs, work, passphrase)
+        sealed = work / DB_ENTRY
+        key = crypto.key_for(sealed, passphrase)
+        conn = db.connect(sealed, key=key)
+        try:
+            write_backup(conn, DataDir(work), target)
+        finally:
+            conn.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _check_sealed_files(conn: Any, cipher: Any, files: Path) -> None:

@@ -76,8 +76,11 @@ class StoreKey:
 
 
 def read_salt(database: Path) -> bytes:
-    with open(database, "rb") as handle:
-        return handle.read(SALT_SIZE)
+    """The salt SQLCipher keeps at the start of the file (read through organizer.db, which
+    never disturbs the locks of this process's open connections)."""
+    from organizer import db
+
+    return db.read_header(database)[:SALT_SIZE]
 
 
 def key_for(database: Path, passphrase: str | None) -> StoreKey | None:

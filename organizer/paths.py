@@ -27,11 +27,18 @@ APP_NAME = "SecondOpinionOrganizer"
 TEMP_PREFIX = ".tmp-"
 STAGING_PREFIX = ".staging-"
 OLD_PREFIX = ".old-"
+# Private scratch folders for decrypted copies (previews, a packet being made, an import's
+# files on their way into the store): inside the data folder, never in the shared /tmp, so
+# that an encrypted organizer's plain bytes stay in a folder only this user may enter and
+# that "Lock now", the end of the work, or the next start clears.
+SCRATCH_PREFIX = ".scratch-"
+_WORK_PREFIXES = (TEMP_PREFIX, STAGING_PREFIX, OLD_PREFIX, SCRATCH_PREFIX)
 # What the organizer itself keeps at the top of the data folder; anything else there is
 # listed by `check` (never touched: it may be the user's).
 KNOWN_NAMES = frozenset({
     "organizer.db", "organizer.db-wal", "organizer.db-shm", "organizer.db-journal",
     "files", "backups", "set-aside", "app.lock", ".swap-journal.json",
+    ".store-gate", ".store-gate-intent",
     "errors.log", "errors.log.1",  # organizer.logs: what went wrong where, no health data
 })
 
@@ -187,7 +194,7 @@ class DataDir:
                 continue
             for path in folder.iterdir():
                 name = path.name
-                for prefix in (TEMP_PREFIX, STAGING_PREFIX, OLD_PREFIX):
+                for prefix in _WORK_PREFIXES:
                     if name.startswith(prefix) and not process_alive(owner_of(name, prefix)):
                         found.append(path)
         return sorted(found)
@@ -196,9 +203,36 @@ class DataDir:
         """Files and folders at the top of the data folder that the organizer did not make."""
         if not self.root.is_dir():
             return []
-        prefixes = (TEMP_PREFIX, STAGING_PREFIX, OLD_PREFIX)
         return sorted(p for p in self.root.iterdir()
-                      if p.name not in KNOWN_NAMES and not p.name.startswith(prefixes))
+                      if p.name not in KNOWN_NAMES and not p.name.startswith(_WORK_PREFIXES))
+
+    def new_scratch(self) -> Path:
+        """A fresh private folder (0700) for plain copies, named after this process.
+
+        The caller removes it when done (`remove`); `clear_scratch` removes all of this
+        process's at once (the app's "Lock now"); a start removes those of dead processes.
+        """
+        folder = self.root / owned_name(SCRATCH_PREFIX)
+        folder.mkdir(mode=0o700)
+        return folder
+
+    @contextmanager
+    def scratch(self) -> Iterator[Path]:
+        """A private scratch folder for the length of a `with` block."""
+        folder = self.new_scratch()
+        try:
+            yield folder
+        finally:
+            remove(folder)
+
+    def clear_scratch(self) -> None:
+        """Remove every scratch folder of this process (its plain copies go with them)."""
+        if not self.root.is_dir():
+            return
+        for path in self.root.iterdir():
+            if (path.name.startswith(SCRATCH_PREFIX)
+                    and owner_of(path.name, SCRATCH_PREFIX) == os.getpid()):
+                remove(path)
 
 
 def remove(path: Path) -> None:

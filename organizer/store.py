@@ -123,12 +123,18 @@ class Store:
         WrongPassphraseError. Either way nothing is written. `sweep=False` leaves what
         crashed processes left behind in place (DataDir.prepare), for `check` to list.
         """
+        from organizer import gate
         from organizer.crypto import key_for_database
 
         self.dirs = DataDir(Path(root) if root is not None else default_data_dir())
+        self._use: gate.StoreUse | None = None
         try:
+            self.dirs.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Held until close(): a switch of the whole store waits for it (organizer.gate).
+            self._use = gate.enter(self.dirs.root)
             self.dirs.prepare(sweep=sweep)
         except OSError as exc:
+            self._leave()
             if exc.errno in (13, 30):  # EACCES, EROFS
                 raise OrganizerError(f"The data folder {self.dirs.root} cannot be written to "
                                      "(it is read-only, or this account may not change it). "
@@ -136,8 +142,15 @@ class Store:
                                      "folder you can write to and use that.") from None
             raise OrganizerError(f"The data folder {self.dirs.root} cannot be used "
                                  f"({exc.strerror}).") from None
-        key = key_for_database(self.dirs.database, passphrase)
-        self.conn = db.connect(self.dirs.database, key=key)
+        except BaseException:
+            self._leave()
+            raise
+        try:
+            key = key_for_database(self.dirs.database, passphrase)
+            self.conn = db.connect(self.dirs.database, key=key)
+        except BaseException:
+            self._leave()
+            raise
         # SQLite's lower() folds ASCII only; names are matched "whatever the case" in every
         # script (Łukasz, Ζωή, Дмитрий), so the store brings its own folding.
         self.conn.create_function("fold", 1, _fold, deterministic=True)
@@ -153,6 +166,7 @@ class Store:
                 crypto.remember(self.dirs.database, key)
         except BaseException:
             self.conn.close()
+            self._leave()
             raise
         for suffix in ("", "-wal", "-shm"):
             private_file(Path(f"{self.dirs.database}{suffix}"))
@@ -171,7 +185,16 @@ class Store:
         return self.cipher is not None
 
     def close(self) -> None:
-        self.conn.close()
+        """Close the connection, then let a waiting switch of the whole store go ahead."""
+        try:
+            self.conn.close()
+        finally:
+            self._leave()
+
+    def _leave(self) -> None:
+        if self._use is not None:
+            self._use.release()
+            self._use = None
 
     def __enter__(self) -> Store:
         return self

@@ -149,9 +149,10 @@ class AttachmentPreview(QStackedWidget):
 def private_copy(store: Store, attachment: Attachment) -> Path:
     """The attachment's bytes in a file only this user can read, named as the user knows it."""
     global _private_dir
+    # In the data folder's private scratch (organizer.paths), never the shared /tmp: the
+    # copy of an encrypted organizer's file is plain. "Lock now" and the next start clear it.
     if _private_dir is None or not _private_dir.is_dir():
-        _private_dir = Path(tempfile.mkdtemp(prefix="organizer-view-"))
-        os.chmod(_private_dir, 0o700)
+        _private_dir = store.dirs.new_scratch()
         atexit.register(shutil.rmtree, _private_dir, True)
     folder = Path(tempfile.mkdtemp(dir=_private_dir))
     name = Path(attachment.filename).name or f"file-{attachment.id}"

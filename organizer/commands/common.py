@@ -38,13 +38,21 @@ def open_store(args: argparse.Namespace, sweep: bool = True) -> Store:
     """The store of --data-dir; an encrypted one is opened with the passphrase
     (ORGANIZER_PASSPHRASE, or asked for on a terminal). `sweep`: see Store."""
     from organizer.db import is_encrypted
+    from organizer.errors import LockedError
     from organizer.store import Store
 
     root = data_root(args)
     passphrase = None
     if is_encrypted(root / "organizer.db"):
         passphrase = passphrase_from_user()
-    return Store(root, passphrase=passphrase, sweep=sweep)
+    try:
+        return Store(root, passphrase=passphrase, sweep=sweep)
+    except LockedError:
+        if passphrase is not None:
+            raise
+        # The start finished a switch a crash had interrupted (encryption turned on): the
+        # store is encrypted now, so the passphrase is needed after all.
+        return Store(root, passphrase=passphrase_from_user(), sweep=sweep)
 
 
 def passphrase_from_user(env: str = "ORGANIZER_PASSPHRASE", prompt: str = "Passphrase: ",

@@ -240,8 +240,9 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
     left_out = 0
     change = Change()
     total = len(chosen) + 2
-    with tempfile.TemporaryDirectory(prefix="organizer-import-") as scratch, \
-            store.transaction():
+    # The file's attachments pass through a private folder in the data folder, never the
+    # shared temporary folder: in an encrypted organizer they are plain there.
+    with store.dirs.scratch() as scratch, store.transaction():
         if plan.person_id is None:
             person_values = {k: v for k, v in plan.person_values.items()
                              if k in Person.specs() and k != "primary_provider_id"}

@@ -14,7 +14,6 @@ Signals:
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +78,9 @@ class PacketDialog(QDialog):
         self.job: Job | None = None
         self.result_path: Path | None = None
         self.result: Any = None
-        self._temp = Path(tempfile.mkdtemp(prefix="organizer-packet-"))  # 0700 by default
+        # The preview is the patient's whole record, plain: a private folder in the data
+        # folder (organizer.paths: "Lock now" and the next start clear it), never /tmp.
+        self._temp = ctx.store.dirs.new_scratch()
         self.person = self._person()
         self._build(case_id)
         self.finished.connect(self._cleanup)
