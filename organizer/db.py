@@ -148,7 +148,8 @@ class _Counted:
             _unregister(self)
 
     def __del__(self) -> None:
-        _unregister(self)
+        if _unregister is not None:  # at interpreter shutdown module globals may be gone
+            _unregister(self)
 
 
 class _PlainConnection(_Counted, sqlite3.Connection):

@@ -40,6 +40,7 @@ KNOWN_NAMES = frozenset({
     "organizer.db", "organizer.db-wal", "organizer.db-shm", "organizer.db-journal",
     "files", "backups", "set-aside", "app.lock", ".swap-journal.json",
     ".store-gate", ".store-gate-intent",
+    "errors.log", "errors.log.1",  # organizer.logs: what went wrong where, no health data
 })
 
 
@@ -121,6 +122,11 @@ class DataDir:
     @property
     def backups(self) -> Path:
         return self.root / "backups"
+
+    @property
+    def error_log(self) -> Path:
+        """organizer.logs writes here (and moves a full log to `errors.log.1`)."""
+        return self.root / "errors.log"
 
     def prepare(self, sweep: bool = True) -> None:
         """Create the folder tree if missing, private to this user, and clear crash leftovers.

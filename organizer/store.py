@@ -348,15 +348,56 @@ class Store:
         return found
 
     def find_person(self, ref: str | int) -> Person:
-        """A person by id or by full name (any case); a name shared by several is an error."""
+        """A person by id or by full name (any case), as `--person` takes them.
+
+        "#12" or "id:12" is always the id and "name:1984" always the name, so a script can
+        say which it means. A bare number is the person with that id or the person of that
+        name ("1984" is a name some people have); when it is both, for two different people,
+        nothing is guessed: the error says how to choose. A name shared by several people is
+        an error that lists them.
+        """
+        from organizer.validation import parse_id
+
         text = str(ref).strip()
-        if text.isdigit():
-            rows = self._rows("SELECT * FROM people WHERE id = ? AND deleted_at IS NULL",
-                              (int(text),))
-            if rows:
-                return self._item(Person, rows[0])
-        rows = self._rows("SELECT * FROM people WHERE deleted_at IS NULL AND "
-                          "fold(full_name) = fold(?) ORDER BY id", (text,))
+        kind, _, rest = text.partition(":")
+        if text.startswith("#") or kind.strip().lower() == "id":
+            wanted = rest if not text.startswith("#") else text[1:]
+            number = parse_id(wanted)
+            by_id = self._person_by_id(number) if number is not None else None
+            if by_id is None and not wanted.strip():
+                raise NotFoundError(f"“{text}” needs the person's number after it, for "
+                                    "example #12. `organizer people` lists everyone.")
+            if by_id is None:
+                raise NotFoundError(f"There is no person number {wanted.strip()} in the "
+                                    "organizer. `organizer people` lists everyone.")
+            return by_id
+        if kind.strip().lower() == "name" and rest.strip():
+            return self._person_by_name(rest.strip())
+        number = parse_id(text) if not isinstance(ref, bool) else None
+        by_id = self._person_by_id(number) if number is not None else None
+        if by_id is None:
+            return self._person_by_name(text)
+        if isinstance(ref, int):
+            return by_id
+        named = [r for r in self._named(text) if r["id"] != by_id.id]
+        if named:
+            raise AmbiguousError(
+                f"“{text}” is both person number {by_id.id} ({by_id.full_name}) and the name "
+                f"of person number {named[0]['id']}. Type #{by_id.id} for the first or "
+                f"name:{text} for the second.")
+        return by_id
+
+    def _person_by_id(self, number: int) -> Person | None:
+        rows = self._rows("SELECT * FROM people WHERE id = ? AND deleted_at IS NULL",
+                          (number,))
+        return self._item(Person, rows[0]) if rows else None
+
+    def _named(self, name: str) -> list[sqlite3.Row]:
+        return self._rows("SELECT * FROM people WHERE deleted_at IS NULL AND "
+                          "fold(full_name) = fold(?) ORDER BY id", (name,))
+
+    def _person_by_name(self, text: str) -> Person:
+        rows = self._named(text)
         if not rows:
             raise NotFoundError(f"No person called “{text}” is in the organizer. "
                                 "`organizer people` lists everyone.")
@@ -364,7 +405,8 @@ class Store:
             names = "; ".join(f"{r['id']}: {r['full_name']} (born {r['birth_date'] or '?'})"
                               for r in rows)
             raise AmbiguousError(f"More than one person is called “{text}”: {names}. "
-                                 "Use the number instead.")
+                                 "Use the number instead, for example #"
+                                 f"{rows[0]['id']}.")
         return self._item(Person, rows[0])
 
     def attachments(self, record_id: int) -> list[Attachment]:

@@ -971,12 +971,15 @@ def _safe_filename(text: str) -> str:
 # -- entry points -----------------------------------------------------------------------
 
 
-def read_json(path: Path, parsed: ParsedFile, progress: Progress | None = None) -> ParsedFile:
-    """A FHIR JSON file: a Bundle (streamed entry by entry) or one resource."""
+def read_json(path: Path, parsed: ParsedFile, progress: Progress | None = None,
+              encoding: str = "utf-8-sig") -> ParsedFile:
+    """A FHIR JSON file: a Bundle (streamed entry by entry) or one resource. `encoding`:
+    what reader.text_encoding found (UTF-8 unless the file says UTF-16 or -32)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding=encoding).removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise malformed(parsed.filename, "JSON", "it is not UTF-8 text") from None
+        what = encoding.removesuffix("-sig").upper()
+        raise malformed(parsed.filename, "JSON", f"it is not {what} text") from None
     reader = FhirReader(parsed)
     pairs = iter_object(text, parsed.filename)
     head: dict[str, Any] = {}

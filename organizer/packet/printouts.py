@@ -90,9 +90,11 @@ def make_printout(store: Store, person_id: int, kind: str, output: Path | str,
 
 def _pick(items: list[Any], ref: str | int | None, label: str, hint: str) -> Any:
     if ref is not None:
+        from organizer.validation import parse_id
+
         text = str(ref).strip()
         for item in items:
-            if text.isdigit() and item.id == int(text):
+            if item.id == parse_id(text):
                 return item
         raise NotFoundError(f"There is no {label} number {text} for this person.")
     if not items:

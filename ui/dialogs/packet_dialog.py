@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.errors import OrganizerError
 from organizer.models import Case, Record
 from organizer.packet.options import (
     SECTIONS,
@@ -259,7 +260,7 @@ class PacketDialog(QDialog):
             return
         try:
             options = self.options()
-        except Exception as exc:  # a ValidationError: say it beside the button
+        except OrganizerError as exc:  # a ValidationError: say it beside the button
             self.status.setText(str(exc))
             return
         person_id, case_id = self.person.id, self.case_box.currentData()

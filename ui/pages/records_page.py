@@ -365,8 +365,11 @@ class RecordsPage(SectionPage):
             return
         try:
             open_in_system_viewer(self.context.store, attachment)
-        except (OrganizerError, OSError) as exc:
+        except OrganizerError as exc:
             self.status.emit(f"The file could not be opened: {exc}")
+        except OSError as exc:  # the system's words ("Permission denied"), not Python's
+            why = exc.strerror or "the system refused"
+            self.status.emit(f"The file could not be opened ({why}).")
 
     def remove_current_file(self) -> None:
         attachment = self._current_file()
