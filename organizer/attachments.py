@@ -24,7 +24,10 @@ _SUFFIX_TYPES = {
     ".png": "image/png", ".tif": "image/tiff", ".tiff": "image/tiff",
     ".txt": "text/plain", ".text": "text/plain", ".md": "text/plain",
     ".json": "application/json", ".xml": "application/xml",
+    ".heic": "image/heic", ".heif": "image/heic",
 }
+# HEIC (a phone's photos): an ISO media file whose "ftyp" box names an HEIF brand.
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1")
 _MAGIC = [
     (b"%PDF", "application/pdf"), (b"\x89PNG", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
     (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"),
@@ -39,12 +42,14 @@ def media_type(path: Path) -> str:
     """The file's type from its first bytes, else from its name."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(8)
+            head = handle.read(12)
     except OSError:
         head = b""
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "image/heic"
     return _SUFFIX_TYPES.get(path.suffix.lower(), "application/octet-stream")
 
 

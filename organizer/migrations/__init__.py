@@ -53,6 +53,8 @@ MIGRATIONS: list[Step] = [
     _sql("0003_imports_meta.sql"),
     # 4: the search index keyed by item (organizer.search.row_key), rebuilt from the data.
     _fill_search_index,
+    # 5: the text read from scanned pages, per page of an attachment (organizer.scan).
+    _sql("0005_scan_pages.sql"),
 ]
 LATEST = len(MIGRATIONS)
 
