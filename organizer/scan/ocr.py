@@ -53,14 +53,16 @@ def tessdata_dir() -> Path:
 
     Looked for, in order: ORGANIZER_TESSDATA, a `tessdata` folder beside the installed
     app (a packaged build ships one), TESSDATA_PREFIX, then the Debian and usual places.
+    With ORGANIZER_TESSDATA_ONLY=1 only ORGANIZER_TESSDATA counts (a packaged build that
+    must use its own data; the tests, to be a computer without them).
     """
-    candidates: list[Path] = []
-    for variable in ("ORGANIZER_TESSDATA", "TESSDATA_PREFIX"):
-        if os.environ.get(variable):
-            candidates.append(Path(os.environ[variable]))
-    candidates.insert(1 if candidates else 0,
-                      Path(__file__).resolve().parents[2] / "tessdata")
-    candidates += [Path(p) for p in _TESSDATA_PLACES]
+    own = os.environ.get("ORGANIZER_TESSDATA")
+    candidates = [Path(own)] if own else []
+    if os.environ.get("ORGANIZER_TESSDATA_ONLY") != "1":
+        candidates.append(Path(__file__).resolve().parents[2] / "tessdata")
+        if os.environ.get("TESSDATA_PREFIX"):
+            candidates.append(Path(os.environ["TESSDATA_PREFIX"]))
+        candidates += [Path(p) for p in _TESSDATA_PLACES]
     for folder in candidates:
         if all((folder / f"{lang}.traineddata").is_file() for lang in LANGUAGES):
             return folder
