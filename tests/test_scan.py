@@ -13,7 +13,7 @@ from PIL import Image
 from organizer.scan.ocr import Engine, tessdata_dir
 from organizer.scan.pages import Unreadable, pages_to_read
 from organizer.scan.prepare import detect_skew, prepare, upscale_factor
-from organizer.scan.read import read_pending, read_scan
+from organizer.scan.read import read_page, read_pending, read_scan
 from organizer.scan.suggest import suggest_results
 from organizer.store import Store
 from tests.scan_samples import (
@@ -78,6 +78,19 @@ def test_a_page_fed_sideways_or_upside_down_is_turned_upright(engine, turn: int)
     prepared = prepare(page, 200, engine.orientation)
     assert (prepared.rotation + turn) % 360 == 0
     assert word_recall(SHORT, engine.read(prepared.image).text) >= 0.95
+
+
+def test_an_upside_down_page_is_read_turned_and_an_upright_one_without_detection(
+        engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    upside_down = scanned_page(Quality("upside down", 200, skew=-2.0), SHORT, rotate=180)
+    prepared, reading = read_page(engine, upside_down, 200)
+    assert prepared.rotation == 180 and prepared.skew == pytest.approx(2.0, abs=0.3)
+    assert word_recall(SHORT, reading.text) >= 0.95
+    asked: list[object] = []
+    monkeypatch.setattr(engine, "orientation", lambda image: asked.append(image) or 0)
+    upright = scanned_page(Quality("upright", 200), SHORT)
+    assert word_recall(SHORT, read_page(engine, upright, 200)[1].text) >= 0.95
+    assert asked == []  # a sure reading needs no script detection
 
 
 def test_uneven_grey_page_is_normalised_to_white_paper_and_black_ink() -> None:
