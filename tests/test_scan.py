@@ -306,3 +306,25 @@ def test_lines_that_are_not_results_are_not_offered(line: str) -> None:
 def test_flags_and_limits_are_read(engine) -> None:
     (found,) = suggest_results("LDL cholesterol 162 mg/dL <130 H")
     assert (found.value, found.reference_range, found.flag) == ("162", "<130", "high")
+
+
+# -- the packet encloses the page images, never the text read --------------------------------
+
+def test_the_packet_encloses_the_scan_as_its_image_not_the_text_read(
+        store: Store, person_id: int, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from organizer.packet.build import build_packet
+
+    path = save(scanned_page(CLEAN, SHORT), tmp_path / "report.jpg", 300)
+    record_id = _record(store, person_id, path)
+    read_pending(store)
+    assert "estrogen" in store.scan_pages(store.attachments(record_id)[0].id)[0].text.lower()
+    out = tmp_path / "packet.pdf"
+    build_packet(store, person_id, out)
+    reader = PdfReader(out)
+    enclosure = [p for p in reader.pages if "report" in (p.extract_text() or "").lower()
+                 and p.images]
+    assert enclosure, "the scan is enclosed as a picture"
+    for page in reader.pages:
+        assert "estrogen" not in (page.extract_text() or "").lower()
