@@ -48,7 +48,7 @@ def test_a_dropped_scan_is_usable_at_once_and_read_in_the_background(
     page.show_item("record", record_id)
     page.side.setCurrentWidget(page.files_tab)
     assert page.preview.kind == "image"
-    assert "being read" in page.scan_text.status.text()
+    assert "waiting to be read" in page.scan_text.status.text()
     store.update("record", record_id, {"source": "Riverside General"})
     _wait(qtbot, window)
     timer.stop()

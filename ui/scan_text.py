@@ -34,7 +34,8 @@ from ui.item_form import ItemForm
 
 HEADING = "Text read from the scan — check it against the page"
 _STATUS_TEXT = {
-    "pending": "The pages of this file are being read. The record can be used meanwhile.",
+    "pending": "The pages of this file are waiting to be read (the record can be used "
+               "meanwhile).",
     "skipped": "The pages of this file were not read (it was added without reading).",
     "unreadable": "The pages of this file could not be read: the picture may be damaged. "
                   "The file is kept as it is.",
@@ -114,7 +115,9 @@ class ScanTextPanel(QWidget):
             self.status.setText(_STATUS_TEXT.get(status, ""))
         self.text.setPlainText(pages_text(self.pages))
         self.text.setVisible(bool(self.pages))
-        self.read_button.setVisible(status in ("skipped", "unavailable", "unreadable"))
+        # pending too: a store brought up to date has pictures waiting from before
+        self.read_button.setVisible(status in ("pending", "skipped", "unavailable",
+                                               "unreadable"))
         self._fill_suggestions()
 
     def _fill_suggestions(self) -> None:
