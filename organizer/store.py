@@ -570,16 +570,17 @@ class Store:
         record = self.get("record", record_id)
         kind = files.media_type(source)
         sha, size = files.store_file(self.dirs.files, source, self.cipher)
-        text, status = ("", "pending")
+        text, status, may_scan = ("", "pending", kind in SCANNABLE)
         if extract_text:
-            text, status = files.extract_text(self.read_attachment_bytes(sha) if self.cipher
-                                              else self.dirs.files / sha, kind)
+            text, status, may_scan = files.extract_text_and_scans(
+                self.read_attachment_bytes(sha) if self.cipher else self.dirs.files / sha, kind)
         with self._writing():
             self.db.table("attachments").insert({
                 "record_id": record_id, "filename": filename or source.name,
                 "media_type": kind, "size": size, "sha256": sha, "text": text,
                 "text_status": status, "created_at": now(),
-                "scan_status": ("none" if kind not in SCANNABLE
+                # a typed PDF (text on every page) has nothing to read
+                "scan_status": ("none" if kind not in SCANNABLE or not may_scan
                                 else "pending" if read_scan else "skipped")})
             self.conn.execute("UPDATE records SET updated_at = ? WHERE id = ?", (now(), record_id))
             search.index_item(self.conn, "record", record_id)
@@ -620,12 +621,15 @@ class Store:
         """Read one attachment's text into the search index (slow for big PDFs)."""
         from organizer import attachments as files
 
-        text, status = files.extract_text(
+        text, status, may_scan = files.extract_text_and_scans(
             self.read_attachment(attachment) if self.cipher else self.attachment_path(attachment),
             attachment.media_type)
         with self._writing():
             self.conn.execute("UPDATE attachments SET text = ?, text_status = ? WHERE id = ?",
                               (text, status, attachment.id))
+            if not may_scan:  # a typed PDF: no page waits to be read after all
+                self.conn.execute("UPDATE attachments SET scan_status = 'none' WHERE id = ? "
+                                  "AND scan_status = 'pending'", (attachment.id,))
             search.index_item(self.conn, "record", attachment.record_id)
         record = self.get("record", attachment.record_id)
         return Change((ItemChange(UPDATED, "record", record.id, person_of(record),

@@ -262,11 +262,14 @@ def test_text_files_and_typed_pdfs_have_nothing_to_read(store: Store, person_id:
     typed.write_bytes(page_pdf(["A typed letter with a text layer on every page."] * 4))
     record_id = _record(store, person_id, note)
     store.attach_file(record_id, typed)
+    store.attach_file(record_id, typed, extract_text=False, filename="dropped.pdf")
     statuses = {a.filename: a.scan_status for a in store.attachments(record_id)}
-    assert statuses == {"note.txt": "none", "typed.pdf": "pending"}
-    read_pending(store)
-    assert {a.scan_status for a in store.attachments(record_id)} == {"none", "done"}
-    assert all(not store.scan_pages(a.id) for a in store.attachments(record_id))
+    # known at once when the text is read with the file; else when its text is read
+    assert statuses == {"note.txt": "none", "typed.pdf": "none", "dropped.pdf": "pending"}
+    (dropped,) = store.pending_text()
+    store.extract_pending_text(dropped)
+    assert {a.scan_status for a in store.attachments(record_id)} == {"none"}
+    assert store.pending_scans() == []
 
 
 def test_an_encrypted_store_reads_its_sealed_scans(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from organizer import migrations
 from organizer.store import Store
-from tests.scan_samples import LETTER, QUALITIES, save, scanned_page
+from tests.scan_samples import LETTER, QUALITIES, page_pdf, save, scanned_page
 
 pytestmark = pytest.mark.slow  # real processes reading real pages
 OFFICE, FAX = QUALITIES[1], QUALITIES[2]
@@ -73,11 +73,14 @@ def test_schema_step_5_marks_older_pictures_and_pdfs_to_be_read(tmp_path: Path) 
     picture = save(scanned_page(FAX, LETTER[:3]), tmp_path / "old-scan.png", FAX.dpi)
     note = tmp_path / "note.txt"
     note.write_text("typed note", encoding="utf-8")
+    typed = tmp_path / "typed.pdf"
+    typed.write_bytes(page_pdf(["A typed letter, its own text on the page."]))
+    scanned = save(scanned_page(FAX, LETTER[:3]), tmp_path / "scanned.pdf", FAX.dpi)
     with Store(data) as store:
         person = store.add("person", {"full_name": "Rosa Delgado"})
         record = store.add("record", {"title": "Old scan"}, person_id=person.id)
-        store.attach_file(record.id, picture)
-        store.attach_file(record.id, note)
+        for path in (picture, note, typed, scanned):
+            store.attach_file(record.id, path)
     # the store as version 4 left it: no pages table, no status column
     conn = sqlite3.connect(data / "organizer.db")
     conn.executescript("DROP TABLE attachment_pages; "
@@ -87,6 +90,7 @@ def test_schema_step_5_marks_older_pictures_and_pdfs_to_be_read(tmp_path: Path) 
     with Store(data) as store:
         assert migrations.current_version(store.conn) == migrations.LATEST
         assert {a.filename: a.scan_status for a in store.attachments(record.id)} == \
-            {"old-scan.png": "pending", "note.txt": "none"}
-        assert [a.filename for a in store.pending_scans()] == ["old-scan.png"]
+            {"old-scan.png": "pending", "note.txt": "none", "typed.pdf": "none",
+             "scanned.pdf": "pending"}
+        assert [a.filename for a in store.pending_scans()] == ["old-scan.png", "scanned.pdf"]
     assert list((data / "backups").glob("before-migration-v4-*.zip"))

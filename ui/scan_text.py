@@ -109,7 +109,7 @@ class ScanTextPanel(QWidget):
         if self.pages:
             self.status.setText(f"{len(self.pages)} page{'s' if len(self.pages) > 1 else ''} "
                                 "read. Reading can mistake letters and numbers.")
-        elif status == "done":
+        elif status in ("done", "none"):
             self.status.setText("This file has its own text: no page needed reading.")
         else:
             self.status.setText(_STATUS_TEXT.get(status, ""))

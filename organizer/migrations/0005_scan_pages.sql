@@ -1,6 +1,7 @@
 -- Schema version 5: the text read from scanned pages (OCR), one row per page of an
 -- attachment, with the engine's confidence; and each attachment's reading status.
--- Pictures and PDFs attached before this version wait to be read ('pending').
+-- Pictures attached before this version, and PDFs whose text is (nearly) empty, wait to
+-- be read ('pending'); a typed PDF with one scanned page among many is not found this way.
 
 ALTER TABLE attachments ADD COLUMN scan_status TEXT NOT NULL DEFAULT 'none';
 
@@ -17,4 +18,5 @@ CREATE TABLE attachment_pages (
 
 UPDATE attachments SET scan_status = 'pending'
 WHERE deleted_at IS NULL
-  AND media_type IN ('image/jpeg', 'image/png', 'image/tiff', 'application/pdf');
+  AND (media_type IN ('image/jpeg', 'image/png', 'image/tiff')
+       OR (media_type = 'application/pdf' AND length(trim(coalesce(text, ''))) < 20));
