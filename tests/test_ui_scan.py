@@ -132,3 +132,19 @@ def test_a_file_added_without_reading_can_be_read_from_the_panel(
     _wait(qtbot, window)
     assert "1 page read" in page.scan_text.status.text()
     assert not page.scan_text.read_button.isVisible()
+
+
+def test_a_heic_photo_is_previewed_and_read(qtbot: Any, window_factory: Any, store: Any,
+                                            person_id: int, tmp_path: Path) -> None:
+    from pillow_heif import from_pillow
+
+    path = tmp_path / "phone photo.heic"
+    from_pillow(scanned_page(OFFICE, LETTER[:4]).convert("RGB")).save(path, quality=85)
+    window = window_factory()
+    (record_id,) = window.add_record_files([path])
+    page = window.records_page()
+    _wait(qtbot, window)
+    page.show_item("record", record_id)
+    page.side.setCurrentWidget(page.files_tab)
+    assert page.preview.kind == "image"
+    assert "pathology" in page.scan_text.text.toPlainText().lower()

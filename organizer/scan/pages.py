@@ -43,7 +43,8 @@ def pages_to_read(data: bytes, media_type: str) -> list[ScanSource]:
     return []
 
 
-def _open_image(data: bytes) -> Image.Image:
+def open_image(data: bytes) -> Image.Image:
+    """The picture in `data` (HEIC too), or Unreadable; nothing over MAX_PIXELS is decoded."""
     if data[4:8] == b"ftyp":
         _heif_opener()
     with warnings.catch_warnings():
@@ -73,11 +74,11 @@ _heif_ready = False
 
 
 def _image_pages(data: bytes) -> list[ScanSource]:
-    frames = getattr(_open_image(data), "n_frames", 1)
+    frames = getattr(open_image(data), "n_frames", 1)
 
     def loader(index: int) -> Callable[[], tuple[Image.Image, float | None]]:
         def load() -> tuple[Image.Image, float | None]:
-            image = _open_image(data)
+            image = open_image(data)
             try:
                 image.seek(index)
                 image.load()
