@@ -48,12 +48,14 @@ def open_image(data: bytes) -> Image.Image:
     if data[4:8] == b"ftyp":
         _heif_opener()
     with warnings.catch_warnings():
+        # Pillow warns about corrupt EXIF and such: for us that is just a damaged file
+        warnings.simplefilter("ignore")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(io.BytesIO(data))
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise Unreadable("the picture is too large to be a page") from None
-        except (OSError, ValueError, SyntaxError) as exc:
+        except Exception as exc:  # Pillow raises many kinds on crafted files: all "damaged"
             raise Unreadable(f"the picture cannot be opened ({exc})") from None
     if image.width * image.height > MAX_PIXELS:
         raise Unreadable("the picture is too large to be a page")
@@ -74,15 +76,23 @@ _heif_ready = False
 
 
 def _image_pages(data: bytes) -> list[ScanSource]:
-    frames = getattr(open_image(data), "n_frames", 1)
+    image = open_image(data)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            frames = int(getattr(image, "n_frames", 1))  # a TIFF walks its pages to count
+    except Exception as exc:  # a crafted page list: damaged, whatever Pillow calls it
+        raise Unreadable(f"the pages of the picture cannot be counted ({exc})") from None
 
     def loader(index: int) -> Callable[[], tuple[Image.Image, float | None]]:
         def load() -> tuple[Image.Image, float | None]:
             image = open_image(data)
             try:
-                image.seek(index)
-                image.load()
-            except (OSError, EOFError, ValueError) as exc:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    image.seek(index)
+                    image.load()
+            except Exception as exc:  # as above: a damaged page, whatever Pillow calls it
                 raise Unreadable(f"page {index + 1} cannot be decoded ({exc})") from None
             if image.width * image.height > MAX_PIXELS:
                 raise Unreadable(f"page {index + 1} is too large to be a page")
@@ -110,12 +120,16 @@ def _pdf_pages(data: bytes) -> list[ScanSource]:
     sources: list[ScanSource] = []
     try:
         for index in range(min(len(document), MAX_PAGES)):
-            page = document[index]
-            text_page = page.get_textpage()
-            own_text = text_page.get_text_range()
-            text_page.close()
-            width, height = page.get_size()
-            page.close()
+            try:
+                page = document[index]
+                text_page = page.get_textpage()
+                own_text = text_page.get_text_range()
+                text_page.close()
+                width, height = page.get_size()
+                page.close()
+            except pdfium.PdfiumError:  # a damaged page: counted as one that failed
+                sources.append(ScanSource(index + 1, _broken(index)))
+                continue
             if len(own_text.strip()) >= _TEXT_LAYER_CHARS:
                 continue
             if width * height * (RENDER_DPI / 72) ** 2 > MAX_PIXELS:
@@ -130,7 +144,10 @@ def _pdf_loader(data: bytes, index: int) -> Callable[[], tuple[Image.Image, floa
     def load() -> tuple[Image.Image, float | None]:
         import pypdfium2 as pdfium
 
-        document = pdfium.PdfDocument(data)
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise Unreadable(f"the PDF cannot be opened ({exc})") from None
         try:
             page = document[index]
             image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
@@ -140,4 +157,10 @@ def _pdf_loader(data: bytes, index: int) -> Callable[[], tuple[Image.Image, floa
         finally:
             document.close()
         return image, float(RENDER_DPI)
+    return load
+
+
+def _broken(index: int) -> Callable[[], tuple[Image.Image, float | None]]:
+    def load() -> tuple[Image.Image, float | None]:
+        raise Unreadable(f"page {index + 1} is damaged")
     return load
