@@ -331,3 +331,24 @@ def test_the_packet_encloses_the_scan_as_its_image_not_the_text_read(
     assert enclosure, "the scan is enclosed as a picture"
     for page in reader.pages:
         assert "estrogen" not in (page.extract_text() or "").lower()
+
+
+def test_a_phone_photo_with_a_shadow_across_it_is_evened_out(engine) -> None:
+    from PIL import ImageChops
+
+    page = scanned_page(Quality("phone photo", 200, skew=1.0), SHORT)
+    # light falls off from white at the top left to dim grey at the bottom right
+    shadow = Image.linear_gradient("L").resize(page.size).rotate(45).point(
+        lambda v: 255 - v // 2)
+    photo = ImageChops.multiply(page, shadow)
+    from PIL import ImageStat
+
+    def paper(image: Image.Image) -> float:  # blank paper near the dim corner
+        w, h = image.size
+        return float(ImageStat.Stat(image.crop((int(w * .8), int(h * .8), int(w * .85),
+                                                int(h * .85)))).mean[0])
+
+    assert paper(photo) < 160
+    prepared = prepare(photo, 200)
+    assert paper(prepared.image) >= 240  # the paper is white again in the dim corner too
+    assert word_recall(SHORT, engine.read(prepared.image).text) >= 0.95
