@@ -38,6 +38,7 @@ def test_a_dropped_scan_is_usable_at_once_and_read_in_the_background(
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(20)
+    started = time.perf_counter()
     (record_id,) = window.add_record_files([scan])
     page = window.records_page()
     job = page.job
@@ -51,9 +52,13 @@ def test_a_dropped_scan_is_usable_at_once_and_read_in_the_background(
     assert "waiting to be read" in page.scan_text.status.text()
     store.update("record", record_id, {"source": "Riverside General"})
     _wait(qtbot, window)
+    elapsed = time.perf_counter() - started
     timer.stop()
     assert any("page 1 of 1" in what for _, _, what in steps)
-    assert max(gaps) < 1.0  # the window kept answering while the page was read
+    # The window kept answering while the page was read: the engine lets go of Python's
+    # lock while it reads, which takes most of the job (holding it would freeze the window
+    # for longer than half the job), on a loaded machine as on a quiet one.
+    assert max(gaps) < elapsed / 2
     assert store.get("record", record_id).source == "Riverside General"
     panel = page.scan_text
     assert panel.isVisible() and "check it against the page" in panel.heading.text()
