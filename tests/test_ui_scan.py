@@ -42,6 +42,8 @@ def test_a_dropped_scan_is_usable_at_once_and_read_in_the_background(
     (record_id,) = window.add_record_files([scan])
     page = window.records_page()
     job = page.job
+    said: list[str] = []
+    page.status.connect(said.append)
     steps: list[tuple[int, int, str]] = []
     job.progress.connect(lambda d, t, w: steps.append((d, t, w)))
     # usable before its pages are read: shown, editable, its file previewed
@@ -55,6 +57,7 @@ def test_a_dropped_scan_is_usable_at_once_and_read_in_the_background(
     elapsed = time.perf_counter() - started
     timer.stop()
     assert any("page 1 of 1" in what for _, _, what in steps)
+    assert "Reading “biopsy report.jpg”, page 1 of 1" in said  # shown in the status bar
     # The window kept answering while the page was read: the engine lets go of Python's
     # lock while it reads, which takes most of the job (holding it would freeze the window
     # for longer than half the job), on a loaded machine as on a quiet one.

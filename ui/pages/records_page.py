@@ -385,6 +385,9 @@ class RecordsPage(SectionPage):
         job.failed.connect(lambda message: self.status.emit(
             f"The text of some files could not be read: {message}"))
         job.cancelled.connect(self._extract_cancelled)
+        # "Reading “letter.jpg”, page 2 of 5" in the status bar, not only in a tooltip
+        job.progress.connect(lambda _done, _total, what: self.status.emit(what)
+                             if what.startswith("Reading “") else None)
         self.job = job
         self.job_started.emit(job, "Reading the text of the files and scanned pages")
         job.start()
