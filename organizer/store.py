@@ -35,6 +35,7 @@ from organizer.models import (
     Item,
     Person,
     Record,
+    ScanPage,
     item_type,
     person_of,
 )
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound=Item)
 
+
+_SCAN_STATUSES = ("none", "pending", "done", "skipped", "unreadable", "unavailable")
+_PAGE_TEXT_LIMIT = 200_000  # characters kept from one page; a real page holds a few thousand
 
 _PLANS: dict[type, tuple[dict[str, Any], tuple[str, ...]]] = {}
 
@@ -331,8 +335,8 @@ class Store:
             chunk = record_ids[start:start + 500]
             rows = self.conn.execute(
                 "SELECT id, record_id, filename, media_type, size, sha256, text_status, "
-                f"created_at FROM attachments WHERE record_id IN ({','.join('?' * len(chunk))}) "
-                "AND deleted_at IS NULL ORDER BY id", chunk)
+                "created_at, scan_status FROM attachments WHERE record_id IN "
+                f"({','.join('?' * len(chunk))}) AND deleted_at IS NULL ORDER BY id", chunk)
             for row in rows:
                 found.setdefault(row[1], []).append(Attachment(*row))
         return found
@@ -411,8 +415,8 @@ class Store:
 
     def attachments(self, record_id: int) -> list[Attachment]:
         rows = self._rows("SELECT id, record_id, filename, media_type, size, sha256, "
-                          "text_status, created_at FROM attachments WHERE record_id = ? AND "
-                          "deleted_at IS NULL ORDER BY id", (record_id,))
+                          "text_status, created_at, scan_status FROM attachments "
+                          "WHERE record_id = ? AND deleted_at IS NULL ORDER BY id", (record_id,))
         return [Attachment(**dict(row)) for row in rows]
 
     def attachment_path(self, attachment: Attachment) -> Path:
@@ -616,27 +620,33 @@ class Store:
         return change
 
     def attach_file(self, record_id: int, source: Path | str, *, filename: str | None = None,
-                    extract_text: bool = True) -> Change:
+                    extract_text: bool = True, read_scan: bool = True) -> Change:
         """Attach a file to a record: the file is safely on disk before its row is committed.
 
         With `extract_text=False` the text is left "pending" for `extract_pending_text`,
-        which the app runs off the GUI thread.
+        which the app runs off the GUI thread. A picture or PDF is marked for its scanned
+        pages to be read (`organizer.scan.read`, never inside this write: it takes
+        seconds); `read_scan=False` (the command line's --no-ocr) marks it "skipped".
         """
         from organizer import attachments as files
+        from organizer.scan import SCANNABLE
 
         source = Path(source)
         record = self.get("record", record_id)
         kind = files.media_type(source)
         sha, size = files.store_file(self.dirs.files, source, self.cipher)
-        text, status = ("", "pending")
+        text, status, may_scan = ("", "pending", kind in SCANNABLE)
         if extract_text:
-            text, status = files.extract_text(self.read_attachment_bytes(sha) if self.cipher
-                                              else self.dirs.files / sha, kind)
+            text, status, may_scan = files.extract_text_and_scans(
+                self.read_attachment_bytes(sha) if self.cipher else self.dirs.files / sha, kind)
         with self._writing():
             self.db.table("attachments").insert({
                 "record_id": record_id, "filename": filename or source.name,
                 "media_type": kind, "size": size, "sha256": sha, "text": text,
-                "text_status": status, "created_at": now()})
+                "text_status": status, "created_at": now(),
+                # a typed PDF (text on every page) has nothing to read
+                "scan_status": ("none" if kind not in SCANNABLE or not may_scan
+                                else "pending" if read_scan else "skipped")})
             self.conn.execute("UPDATE records SET updated_at = ? WHERE id = ?", (now(), record_id))
             search.index_item(self.conn, "record", record_id)
             after = self.get("record", record_id)
@@ -668,7 +678,7 @@ class Store:
     def pending_text(self) -> list[Attachment]:
         """Attachments whose text has not been extracted yet."""
         rows = self._rows("SELECT id, record_id, filename, media_type, size, sha256, "
-                          "text_status, created_at FROM attachments WHERE "
+                          "text_status, created_at, scan_status FROM attachments WHERE "
                           "text_status = 'pending' AND deleted_at IS NULL ORDER BY id")
         return [Attachment(**dict(row)) for row in rows]
 
@@ -676,14 +686,64 @@ class Store:
         """Read one attachment's text into the search index (slow for big PDFs)."""
         from organizer import attachments as files
 
-        text, status = files.extract_text(
+        text, status, may_scan = files.extract_text_and_scans(
             self.read_attachment(attachment) if self.cipher else self.attachment_path(attachment),
             attachment.media_type)
         with self._writing():
             self.conn.execute("UPDATE attachments SET text = ?, text_status = ? WHERE id = ?",
                               (text, status, attachment.id))
+            if not may_scan:  # a typed PDF: no page waits to be read after all
+                self.conn.execute("UPDATE attachments SET scan_status = 'none' WHERE id = ? "
+                                  "AND scan_status = 'pending'", (attachment.id,))
             search.index_item(self.conn, "record", attachment.record_id)
         record = self.get("record", attachment.record_id)
+        return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
+                                  record, record),))
+
+    # -- text read from scanned pages (organizer.scan) --------------------------------------
+
+    def pending_scans(self) -> list[Attachment]:
+        """Attachments whose scanned pages wait to be read, oldest first (with those that
+        could not be read for want of the language data: they may be installed now)."""
+        rows = self._rows("SELECT id, record_id, filename, media_type, size, sha256, "
+                          "text_status, created_at, scan_status FROM attachments WHERE "
+                          "scan_status IN ('pending', 'unavailable') AND deleted_at IS NULL "
+                          "ORDER BY id")
+        return [Attachment(**dict(row)) for row in rows]
+
+    def scan_pages(self, attachment_id: int) -> list[ScanPage]:
+        """The text read from each scanned page of one attachment, in page order."""
+        rows = self.conn.execute(
+            "SELECT attachment_id, page, text, confidence, rotation, skew FROM "
+            "attachment_pages WHERE attachment_id = ? ORDER BY page", (attachment_id,))
+        return [ScanPage(*row) for row in rows]
+
+    def save_scan_pages(self, attachment_id: int, pages: Sequence[ScanPage],
+                        status: str) -> Change:
+        """Keep what was read from an attachment's pages (replacing an earlier reading),
+        set its status, and reindex its record, in one transaction.
+
+        Only the attachment's own rows change: no item's value is ever filled from a scan.
+        """
+        if status not in _SCAN_STATUSES:
+            raise ValueError(f"unknown scan status {status!r}")
+        row = self.conn.execute("SELECT record_id FROM attachments WHERE id = ? AND "
+                                "deleted_at IS NULL", (attachment_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no attachment number {attachment_id}.")
+        stamp = now()
+        with self._writing():
+            self.conn.execute("DELETE FROM attachment_pages WHERE attachment_id = ?",
+                              (attachment_id,))
+            self.conn.executemany(
+                "INSERT INTO attachment_pages (attachment_id, page, text, confidence, "
+                "rotation, skew, read_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(attachment_id, p.page, p.text[:_PAGE_TEXT_LIMIT], p.confidence, p.rotation,
+                  p.skew, stamp) for p in pages])
+            self.conn.execute("UPDATE attachments SET scan_status = ? WHERE id = ?",
+                              (status, attachment_id))
+            search.index_item(self.conn, "record", row[0])
+        record = self.get("record", row[0])
         return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
                                   record, record),))
 

@@ -90,7 +90,9 @@ class AttachmentPreview(QStackedWidget):
             self._show_pdf(data)
         elif attachment.media_type.startswith("image/"):
             pixmap = QPixmap()
-            if pixmap.loadFromData(data):
+            if attachment.media_type == "image/heic":
+                data = _heic_as_png(data)  # Qt has no HEIC reader; pi-heif decodes it
+            if data and pixmap.loadFromData(data):
                 self.image.set_image(pixmap)
                 self.image.setToolTip(attachment.filename)
                 self.setCurrentWidget(self.image)
@@ -144,6 +146,21 @@ class AttachmentPreview(QStackedWidget):
         if self._buffer is not None:
             self._buffer.close()
             self._buffer = None
+
+
+def _heic_as_png(data: bytes) -> bytes:
+    """A phone's HEIC photo as PNG bytes for Qt (b"" when it cannot be decoded)."""
+    import io
+
+    from organizer.scan.pages import Unreadable, open_image
+
+    try:
+        image = open_image(data)
+        out = io.BytesIO()
+        image.convert("RGB").save(out, "PNG")
+    except (Unreadable, OSError, ValueError):
+        return b""
+    return out.getvalue()
 
 
 def private_copy(store: Store, attachment: Attachment) -> Path:

@@ -154,8 +154,9 @@ def save_disc(store: Store, person_id: int, index: DiscIndex, *, title: str | No
                 continue
             path = Path(folder) / f"key-{number}.png"
             path.write_bytes(key.png)
-            change = change + store.attach_file(record_id, path,
-                                                filename=_key_name(key))
+            # A key image is a picture of a scan, not a page of text: nothing to read.
+            change = change + store.attach_file(record_id, path, filename=_key_name(key),
+                                                read_scan=False)
             shas[key.series.uid] = hashlib.sha256(key.png).hexdigest()
         change = change + store.add_disc_series(record_id, index_rows(index, shas))
         if copy_images:
