@@ -526,9 +526,12 @@ class Store:
                     "someone else.", name)
 
     def add(self, type_name: str, values: Mapping[str, Any], *, person_id: int | None = None,
-            origin: str = "typed") -> Change:
-        """Add one item (and, for a case, its ten-step checklist)."""
+            origin: str = "typed", checklist: bool = False) -> Change:
+        """Add one item; with `checklist` (a case only) its ten-step checklist too, in the
+        same transaction (a case a person starts; an imported one brings its own steps)."""
         cls = item_type(type_name)
+        if checklist and cls.TYPE != "case":
+            raise ValueError("only a case has a checklist")
         if cls is Person:
             person_id = None
         elif person_id is None:
@@ -548,11 +551,12 @@ class Store:
             change = Change((ItemChange(ADDED, type_name, new_id,
                                         person_id if person_id is not None else new_id,
                                         None, after),))
-            if cls.TYPE == "case":
-                change = change + self._add_checklist(new_id, int(person_id or 0), origin)
+            if checklist:
+                change = change + self.add_checklist(new_id, int(person_id or 0), origin)
         return change
 
-    def _add_checklist(self, case_id: int, person_id: int, origin: str) -> Change:
+    def add_checklist(self, case_id: int, person_id: int, origin: str = "typed") -> Change:
+        """The ten steps of getting a second opinion, for a new case (DESIGN's checklist)."""
         from organizer.checklist import STEPS
 
         change = Change()

@@ -133,7 +133,8 @@ def test_json_keys_are_designs_field_names_for_every_type(cli: Any, data_dir: Pa
         pid = store.add("person", {"full_name": "Jan Kowalski"}).id
         prov = store.add("provider", {"name": "Dr Lee"}, person_id=pid).id
         cond = store.add("condition", {"name": "Asthma"}, person_id=pid).id
-        case = store.add("case", {"title": "Surgery?", "condition_id": cond}, person_id=pid).id
+        case = store.add("case", {"title": "Surgery?", "condition_id": cond}, person_id=pid,
+                         checklist=True).id
         store.add("opinion", {"case_id": case, "provider_id": prov}, person_id=pid)
         treat = store.add("treatment", {"case_id": case, "name": "Rest"}, person_id=pid).id
         store.add("quote", {"treatment_id": treat, "facility": "Clinic A", "amount": "1,200"},

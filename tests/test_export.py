@@ -34,7 +34,8 @@ def _rich_person(store: Store, tmp_path: Path) -> int:
                                    "diagnosed_on": "2025-10-02", "diagnosed_by_id": dr},
                      person_id=pid).id
     case = store.add("case", {"title": "Surgery or radiation?", "condition_id": cond,
-                              "question": "Is surgery needed now?"}, person_id=pid).id
+                              "question": "Is surgery needed now?"}, person_id=pid,
+                     checklist=True).id
     steps = store.list_items("checklist", pid)
     store.update("checklist", steps[0].id, {"done": True, "done_on": "2026-01-03",
                                             "note": "Dr Fictional suggested Dr Other."})

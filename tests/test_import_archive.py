@@ -27,7 +27,7 @@ def archive(store: Store, tmp_path: Path) -> Path:
     pid = store.add("person", {"full_name": "Anna Kowalska", "birth_date": "1950-03-02"}).id
     store.add("result", {"name": "PSA", "value": "8.10", "observed_on": "2025-09-20"},
               person_id=pid)
-    store.add("case", {"title": "Surgery or not?"}, person_id=pid)
+    store.add("case", {"title": "Surgery or not?"}, person_id=pid, checklist=True)
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     record = store.add("record", {"title": "Report", "kind": "lab"}, person_id=pid).id

@@ -40,7 +40,7 @@ def hunt_store() -> Iterator[Path]:
     root = folder / "data"
     with Store(root) as store:
         person = store.add("person", {"full_name": "Ann Lee"}).id
-        case = store.add("case", {"title": "Knee"}, person_id=person).id
+        case = store.add("case", {"title": "Knee"}, person_id=person, checklist=True).id
         store.add("provider", {"name": "Dr Sample"}, person_id=person)
         store.add("treatment", {"name": "Surgery", "case_id": case}, person_id=person)
         store.add("record", {"title": "Scan"}, person_id=person)

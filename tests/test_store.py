@@ -55,7 +55,7 @@ def test_a_person_round_trips_and_has_no_person_id(store: Store) -> None:
 
 
 def test_a_new_case_gets_the_ten_step_checklist(store: Store, person_id: int) -> None:
-    change = store.add("case", {"title": "Back surgery?"}, person_id=person_id)
+    change = store.add("case", {"title": "Back surgery?"}, person_id=person_id, checklist=True)
     steps = store.list_items("checklist", person_id, order_by="step")
     assert [s.step for s in steps] == list(range(1, 11))  # type: ignore[attr-defined]
     assert all(s.case_id == change.id for s in steps)  # type: ignore[attr-defined]
@@ -80,7 +80,7 @@ def test_a_new_case_gets_the_ten_step_checklist(store: Store, person_id: int) ->
 def test_bad_input_is_refused_in_plain_words_and_changes_nothing(
         store: Store, person_id: int, type_name: str, values: dict[str, Any], field: str,
         words: str) -> None:
-    case = store.add("case", {"title": "Case"}, person_id=person_id).id
+    case = store.add("case", {"title": "Case"}, person_id=person_id, checklist=True).id
     treatment = store.add("treatment", {"case_id": case, "name": "Surgery"},
                           person_id=person_id).id
     store.add("provider", {"name": "Dr Lee"}, person_id=person_id)
@@ -126,7 +126,7 @@ def test_a_failing_write_in_the_middle_of_a_transaction_leaves_nothing(
     before = snapshot(store)
     with pytest.raises(ValidationError), store.transaction():
         store.add("medication", {"name": "Metformin"}, person_id=person_id)
-        store.add("case", {"title": "Back surgery?"}, person_id=person_id)
+        store.add("case", {"title": "Back surgery?"}, person_id=person_id, checklist=True)
         store.add("allergy", {"substance": ""}, person_id=person_id)
     assert snapshot(store) == before
     with pytest.raises(RuntimeError), store.transaction():
@@ -237,7 +237,7 @@ def test_the_search_index_holds_one_row_per_live_item(store: Store, person_id: i
 
 def test_deleting_a_case_takes_what_belongs_to_it_and_restore_brings_it_back(
         store: Store, person_id: int) -> None:
-    case = store.add("case", {"title": "Surgery?"}, person_id=person_id).id
+    case = store.add("case", {"title": "Surgery?"}, person_id=person_id, checklist=True).id
     option = store.add("treatment", {"case_id": case, "name": "Laminectomy"},
                        person_id=person_id).id
     store.add("quote", {"treatment_id": option, "facility": "Lakeside", "amount": "18200"},

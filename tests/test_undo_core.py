@@ -63,3 +63,15 @@ def test_merged_typing_undoes_to_the_first_before(tmp_path: Path) -> None:
         assert len(merged.items) == 1
         reverse(store, merged)
         assert store.person(person).notes is None
+
+
+def test_a_case_has_a_checklist_only_when_asked(tmp_path: Path) -> None:
+    with Store(tmp_path / "data") as store:
+        person = store.add("person", {"full_name": "Ana Ruiz"}).id
+        bare = store.add("case", {"title": "Imported as it was"}, person_id=person)
+        assert bare.types == {"case"}
+        started = store.add("case", {"title": "Surgery now?"}, person_id=person, checklist=True)
+        steps = [c for c in started.items if c.type == "checklist"]
+        assert len(steps) == 10
+        with pytest.raises(ValueError):
+            store.add("medication", {"name": "A"}, person_id=person, checklist=True)

@@ -36,7 +36,8 @@ def fill_example(store: Any) -> None:
                                   "relationship": "mother"}).id
     store.add("person", {"full_name": "Sam Example", "relationship": "self"})
     def add(type_name: str, **values: Any) -> int:
-        return int(store.add(type_name, values, person_id=person).id)
+        return int(store.add(type_name, values, person_id=person,
+                             checklist=type_name == "case").id)
 
     surgeon = add("provider", name="Dr Imani Rivers", role="surgeon", specialty="Orthopedics",
                   facility="Lakeside Hospital", phone="555 0140")

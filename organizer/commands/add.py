@@ -64,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"Say whose {cls.LABEL.lower()} this is: --person NAME.")
             person = store.find_person(args.person)
             with store.transaction():
-                change = store.add(cls.TYPE, values, person_id=person.id)
+                # A case someone starts comes with the ten steps of a second opinion.
+                change = store.add(cls.TYPE, values, person_id=person.id,
+                                   checklist=cls.TYPE == "case")
                 for path in files:
                     store.attach_file(change.id, path, read_scan=not args.no_ocr)
             if files and not args.no_ocr:

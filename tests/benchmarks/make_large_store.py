@@ -164,7 +164,7 @@ def _person(store: Store, index: int, rng: random.Random, start: date, scratch: 
                                     "diagnosed_by_id": rng.choice(providers)}, person_id=pid).id
                   for c in rng.sample(CONDITIONS, 8)]
     case = add("case", {"title": f"Second opinion {index}", "condition_id": conditions[0],
-                        "question": _sentence(rng, 12)}, person_id=pid).id
+                        "question": _sentence(rng, 12)}, person_id=pid, checklist=True).id
     for n in range(results):
         test, unit, normal, low, high = TESTS[n % len(TESTS)]
         add("result", {"name": test, "value": f"{rng.uniform(low, high):.1f}", "unit": unit,

@@ -356,7 +356,8 @@ class CasePage(QWidget):
             return
         change = try_write(self.context, self, "Start a second opinion",
                            lambda: self.context.store.add("case", {"title": NEW_TITLE},
-                                                          person_id=person_id))
+                                                          person_id=person_id,
+                                                          checklist=True))
         if change:
             self.tabs.setCurrentIndex(0)
             title = self.header_form.editor("title")
