@@ -152,7 +152,7 @@ def question_sheet(ctx: sections.Context) -> list[Any]:
         out += [sections.boxed(ctx, [Paragraph("THE QUESTION AT STAKE", s.label),
                                      Paragraph(markup(case.question), s.value)]),
                 Spacer(0, 12)]
-    if not ctx.snap.questions:
+    if not ctx.snap.packet_questions():
         return [*out, sections.statement(ctx, "No questions written yet. Room for notes:"),
                 sections.answer_lines(ctx, 14)]
     return out + sections.question_blocks(ctx, lines=4)
@@ -191,8 +191,7 @@ def visit_summary(ctx: sections.Context, visit: Visit) -> list[Any]:
                     ("Recommendation", opinion.recommendation),
                     ("Compared with the first opinion", word(opinion.agrees)),
                     ("Summary", opinion.summary)])]))
-    asked = [q for q in snap.questions if q.visit_id == visit.id or
-             (case is not None and q.case_id == case.id)]
+    asked = snap.questions_for(visit)
     out.append(Paragraph("Questions and answers", s.h2))
     if not asked:
         out.append(sections.statement(ctx, "No questions were recorded for this visit."))

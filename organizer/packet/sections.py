@@ -554,7 +554,7 @@ def answer_lines(ctx: Context, count: int) -> Table:
 def question_blocks(ctx: Context, lines: int = 3) -> list[Any]:
     s = ctx.styles
     out: list[Any] = []
-    for number, question in enumerate(ctx.snap.questions, start=1):
+    for number, question in enumerate(ctx.snap.packet_questions(), start=1):
         text = f"<b>{number}.</b>&nbsp;&nbsp;{markup(question.text)}"
         if question.priority == "high":
             text += " <font color='#8a2c0d' size=8.5>(most important)</font>"
@@ -577,7 +577,7 @@ def question_blocks(ctx: Context, lines: int = 3) -> list[Any]:
 def questions(ctx: Context) -> list[Any]:
     s = ctx.styles
     out = _heading(ctx, "questions", first=False)
-    if not ctx.snap.questions:
+    if not ctx.snap.packet_questions():
         return [*out, statement(ctx, "No questions written yet. Room for notes:"),
                 answer_lines(ctx, 12)]
     out.append(Paragraph("In the order the patient would like to ask them, with room to "
