@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from organizer.errors import LOCKED_MESSAGE, LockedError, OrganizerError
+from organizer.errors import OrganizerError
 
 # hashlib (which loads OpenSSL), hmac and unicodedata are imported where they are used:
 # opening a plain store only reads the database's first bytes here, and the app does that
@@ -75,37 +75,17 @@ class StoreKey:
         return cls(derive_key(passphrase, salt), salt)
 
 
-def read_salt(database: Path) -> bytes:
-    """The salt SQLCipher keeps at the start of the file (read through organizer.db, which
-    never disturbs the locks of this process's open connections)."""
-    from organizer import db
-
-    return db.read_header(database)[:SALT_SIZE]
-
-
-def key_for(database: Path, passphrase: str | None) -> StoreKey | None:
-    """The key for an encrypted database: derived from the passphrase, else remembered.
+def key_for(database: Path, salt: bytes, passphrase: str | None) -> StoreKey | None:
+    """The key for an encrypted database whose file starts with `salt` (organizer.db reads
+    it): derived from the passphrase, else remembered.
 
     None when there is no passphrase and this process has not unlocked the file before.
     The caller learns whether the key is right only by opening the database.
     """
-    salt = read_salt(database)
     if passphrase is None:
         remembered = _KEYS.get((str(database.resolve()), salt))
         return None if remembered is None else StoreKey(remembered, salt)
     return StoreKey(derive_key(passphrase, salt), salt)
-
-
-def key_for_database(database: Path, passphrase: str | None) -> StoreKey | None:
-    """None for a plain database; the key for an encrypted one; LockedError if unknown."""
-    from organizer import db
-
-    if not db.is_encrypted(database):
-        return None
-    key = key_for(database, passphrase)
-    if key is None:
-        raise LockedError(LOCKED_MESSAGE)
-    return key
 
 
 def file_cipher(conn: Any) -> FileCipher:

@@ -39,9 +39,9 @@ def check_new_passphrase(passphrase: str) -> None:
 
 
 def _open(root: Path, passphrase: str | None) -> Any:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    return Store(root, passphrase=passphrase)
+    return open_store(root, passphrase=passphrase)
 
 
 @contextmanager
@@ -123,9 +123,9 @@ def encrypt_store(root: Path | str, new_passphrase: str,
 
 
 def _encrypted_backup(dirs: DataDir, passphrase: str) -> None:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(dirs.root, passphrase=passphrase) as store:
+    with open_store(dirs.root, passphrase=passphrase) as store:
         backup.auto_backup(store.conn, store.dirs, "daily")
 
 

@@ -20,12 +20,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from organizer import db, migrations, search
+from organizer import db, search
 from organizer.changes import ADDED, DELETED, RESTORED, UPDATED, Change, ItemChange
 from organizer.errors import (
     AmbiguousError,
     NotFoundError,
-    OrganizerError,
     ValidationError,
 )
 from organizer.models import (
@@ -39,14 +38,14 @@ from organizer.models import (
     item_type,
     person_of,
 )
-from organizer.paths import DataDir, default_data_dir, private_file
+from organizer.paths import DataDir
 from organizer.validation import clean
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from organizer.check import CheckReport
     from organizer.crypto import FileCipher
+    from organizer.gate import StoreUse
 
 T = TypeVar("T", bound=Item)
 
@@ -113,67 +112,25 @@ def _fold(text: str | None) -> str | None:
 class Store:
     """One data folder: its database, attachment files and backups.
 
-    Open it with `Store(path)` (or `Store()` for the default folder) and close it with
-    `close()` or a `with` block. A store is used from one thread at a time; the app's
-    worker serializes writes.
+    Open it with `organizer.opening.open_store(path)` (no path: the default folder) and close
+    it with `close()` or a `with` block. A store is used from one thread at a time; the
+    app's worker serializes writes.
     """
 
-    def __init__(self, root: Path | str | None = None, passphrase: str | None = None,
-                 sweep: bool = True) -> None:
-        """Open (or create) the store; an encrypted one needs its passphrase.
+    def __init__(self, dirs: DataDir, conn: sqlite3.Connection, cipher: FileCipher | None,
+                 use: StoreUse | None = None) -> None:
+        """A store opened by `organizer.opening.open_store`, the one way to open one.
 
-        Without a passphrase, an encrypted store opens only if this process has unlocked
-        it before (see organizer.crypto); otherwise LockedError, and a wrong passphrase
-        WrongPassphraseError. Either way nothing is written. `sweep=False` leaves what
-        crashed processes left behind in place (DataDir.prepare), for `check` to list.
+        `conn` is the connection (checked, configured, migrated), `cipher` the attachment
+        cipher of an encrypted store, `use` the gate's shared lock, released on `close`.
         """
-        from organizer import gate
-        from organizer.crypto import key_for_database
-
-        self.dirs = DataDir(Path(root) if root is not None else default_data_dir())
-        self._use: gate.StoreUse | None = None
-        try:
-            self.dirs.root.mkdir(mode=0o700, parents=True, exist_ok=True)
-            # Held until close(): a switch of the whole store waits for it (organizer.gate).
-            self._use = gate.enter(self.dirs.root)
-            self.dirs.prepare(sweep=sweep)
-        except OSError as exc:
-            self._leave()
-            if exc.errno in (13, 30):  # EACCES, EROFS
-                raise OrganizerError(f"The data folder {self.dirs.root} cannot be written to "
-                                     "(it is read-only, or this account may not change it). "
-                                     "Nothing was changed. Make it writable, or copy it to a "
-                                     "folder you can write to and use that.") from None
-            raise OrganizerError(f"The data folder {self.dirs.root} cannot be used "
-                                 f"({exc.strerror}).") from None
-        except BaseException:
-            self._leave()
-            raise
-        try:
-            key = key_for_database(self.dirs.database, passphrase)
-            self.conn = db.connect(self.dirs.database, key=key)
-        except BaseException:
-            self._leave()
-            raise
+        self.dirs = dirs
+        self.conn = conn
+        self.cipher = cipher
+        self._use = use
         # SQLite's lower() folds ASCII only; names are matched "whatever the case" in every
         # script (Łukasz, Ζωή, Дмитрий), so the store brings its own folding.
         self.conn.create_function("fold", 1, _fold, deterministic=True)
-        self.cipher: FileCipher | None = None
-        try:
-            migrations.check_version(self.conn)
-            db.configure(self.conn)
-            migrations.migrate(self.conn, self.dirs.database, self.dirs.backups)
-            if key is not None:
-                from organizer import crypto
-
-                self.cipher = crypto.file_cipher(self.conn)
-                crypto.remember(self.dirs.database, key)
-        except BaseException:
-            self.conn.close()
-            self._leave()
-            raise
-        for suffix in ("", "-wal", "-shm"):
-            private_file(Path(f"{self.dirs.database}{suffix}"))
         self._db: Database | None = None
         self._depth = 0
 
@@ -851,9 +808,3 @@ class Store:
                 found.setdefault(row["record_id"], []).append(
                     {c: row[c] for c in self.DISC_COLUMNS})
         return found
-
-    def check(self) -> CheckReport:
-        """Verify the database and every attachment (see organizer.check)."""
-        from organizer.check import check_store
-
-        return check_store(self)

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from organizer.check import check_store
+
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "crash_child.py"
 PASSPHRASE = "crash test passphrase"
@@ -40,11 +42,11 @@ class KillResult:
 
 def _open(root: Path):  # type: ignore[no-untyped-def]
     from organizer import crypto, db
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     crypto.forget_keys()
     encrypted = db.is_encrypted(root / "organizer.db")
-    return Store(root, passphrase=PASSPHRASE if encrypted else None)
+    return open_store(root, passphrase=PASSPHRASE if encrypted else None)
 
 
 def _leftovers(root: Path) -> list[str]:
@@ -59,7 +61,7 @@ def _leftovers(root: Path) -> list[str]:
 
 def _verify_items(root: Path, acks: list[str], result: KillResult) -> None:
     with _open(root) as store:
-        report = store.check()
+        report = check_store(store)
         result.damage.extend(report.damage)
         person = store.people()[0].id if store.people() else None
         meds = {m.title for m in store.list_items("medication", person)} if person else set()
@@ -110,7 +112,7 @@ def _verify_discs(root: Path, acks: list[str], result: KillResult) -> None:
     """Every acknowledged disc is there, and every disc record (acknowledged or not) is
     whole: its two series, both key images and all twelve copied images."""
     with _open(root) as store:
-        result.damage.extend(store.check().damage)
+        result.damage.extend(check_store(store).damage)
         people = store.people()
         records = {r.title: r for r in store.list_items("record", people[0].id)} \
             if people else {}
@@ -132,7 +134,7 @@ def _verify_scans(root: Path, acks: list[str], result: KillResult) -> None:
     """Every scan acknowledged as read has its page and is found by search; a reading cut
     short left its file waiting (pending), never marked read without its pages."""
     with _open(root) as store:
-        result.damage.extend(store.check().damage)
+        result.damage.extend(check_store(store).damage)
         person = store.people()[0].id if store.people() else None
         records = {r.title: r for r in store.list_items("record", person)} if person else {}
         read = {line.split(" ", 1)[1] for line in acks if line.startswith("scan ")}

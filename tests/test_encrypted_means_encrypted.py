@@ -39,16 +39,16 @@ def test_importing_into_an_encrypted_store_writes_nothing_plain_outside_it(
 
 
 def test_a_scratch_folder_left_by_a_crash_goes_at_the_next_start(data_dir: Path) -> None:
+    from organizer.opening import open_store
     from organizer.paths import SCRATCH_PREFIX, DataDir
-    from organizer.store import Store
     from tests.paused_writer import dead_pid
 
-    Store(data_dir).close()
+    open_store(data_dir).close()
     left = data_dir / f"{SCRATCH_PREFIX}{dead_pid()}-abc123"
     left.mkdir(mode=0o700)
     (left / "preview.pdf").write_bytes(b"%PDF plain copy of a report")
     mine = DataDir(data_dir).new_scratch()
-    with Store(data_dir):
+    with open_store(data_dir):
         assert not left.exists()
         assert mine.is_dir(), "this process's own scratch is not a leftover"
     DataDir(data_dir).clear_scratch()
@@ -65,7 +65,7 @@ def _backups_open_with(data_dir: Path, passphrase: str) -> list[str]:
         with zipfile.ZipFile(path) as archive:
             staged = data_dir.parent / f"probe-{path.stem}.db"
             staged.write_bytes(archive.read("organizer.db"))
-        salt = crypto.read_salt(staged)
+        salt = db.read_salt(staged)
         try:
             conn = db.connect(staged, key=crypto.StoreKey(crypto.derive_key(passphrase, salt),
                                                            salt))
@@ -84,9 +84,9 @@ def test_after_a_new_passphrase_the_old_one_opens_nothing_in_the_folder(
     env = {"ORGANIZER_PASSPHRASE": PASS}
     assert cli("encrypt", env=env).returncode == 0
     from organizer.backup import maybe_daily_backup
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(data_dir, passphrase=PASS) as store:
+    with open_store(data_dir, passphrase=PASS) as store:
         maybe_daily_backup(store)
     assert _backups_open_with(data_dir, PASS)
     sealed_before = {p.name: p.read_bytes() for p in (data_dir / "files").iterdir()}
@@ -120,9 +120,9 @@ def test_a_kill_during_encrypt_never_leaves_the_plain_backups_behind(
         cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _fill(cli, tmp_path)
     from organizer.backup import maybe_daily_backup
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         assert maybe_daily_backup(store) is not None
     assert _found(data_dir / "backups", SECRETS[:1])
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORGANIZER_")}

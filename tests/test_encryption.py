@@ -74,10 +74,10 @@ def _everything(cli, env: dict[str, str] | None = None) -> dict[str, object]:  #
 
 def _attachment_bytes(data_dir: Path, passphrase: str | None) -> list[bytes]:
     from organizer import crypto
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     crypto.forget_keys()
-    with Store(data_dir, passphrase=passphrase) as store:
+    with open_store(data_dir, passphrase=passphrase) as store:
         record = store.list_items("record", 1)[0]
         return [store.read_attachment(a) for a in record.attachments]  # type: ignore[attr-defined]
 
@@ -104,9 +104,9 @@ def test_with_encryption_on_the_data_folder_shows_nothing_readable(
 
     # A store held open with fresh writes, so the -wal file holds data when we look.
     from organizer.backup import maybe_daily_backup
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(data_dir, passphrase=PASS) as store:
+    with open_store(data_dir, passphrase=PASS) as store:
         store.add("medication", {"name": "Hydroxyurea", "notes": "Kowalczykowa"}, person_id=1)
         assert maybe_daily_backup(store) is not None
         wal = data_dir / "organizer.db-wal"
@@ -216,20 +216,20 @@ def test_an_unlocked_store_reopens_in_the_same_process_until_locked(data_dir: Pa
     from organizer import crypto
     from organizer.encryption import encrypt_store
     from organizer.errors import LockedError
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         store.add("person", {"full_name": "Ann Lee"})
     encrypt_store(data_dir, PASS)
     with pytest.raises(LockedError):
-        Store(data_dir)
-    with Store(data_dir, passphrase=PASS):
+        open_store(data_dir)
+    with open_store(data_dir, passphrase=PASS):
         pass
-    with Store(data_dir) as again:  # a background worker opens it without asking again
+    with open_store(data_dir) as again:  # a background worker opens it without asking again
         assert again.encrypted and again.people()[0].full_name == "Ann Lee"
     crypto.forget_keys()  # lock now
     with pytest.raises(LockedError):
-        Store(data_dir)
+        open_store(data_dir)
 
 
 def test_a_plain_store_never_loads_sqlcipher_or_cryptography(data_dir: Path) -> None:

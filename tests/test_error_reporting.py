@@ -330,10 +330,10 @@ def test_the_real_app_reports_a_failing_slot_and_keeps_running(tmp_path: Path) -
     """`organizer --data-dir DIR` in a process of its own: a slot that fails (with a
     patient's name in its message) leaves the app running, the ErrorDialog on screen and
     a note in errors.log; nothing on the terminal."""
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     data_dir = tmp_path / "data"
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         store.add("person", {"full_name": "Ada Example"})
     script = (
         "import sys\n"

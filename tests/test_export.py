@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from organizer.models import TYPES
+from organizer.opening import open_store
 from organizer.store import Store
 from tests.conftest import run_cli
 
@@ -135,7 +136,7 @@ def test_archive_round_trip_item_for_item_and_byte_for_byte(
     elsewhere = tmp_path / "elsewhere"
     imported = run_cli("import", str(out), "--new-person", data_dir=elsewhere)
     assert imported.returncode == 0, imported.stderr
-    with Store(elsewhere) as other:
+    with open_store(elsewhere) as other:
         [person] = other.people()
         after = _comparable(other, person.id)
         assert other.list_items("record", person.id)[0].origin == "typed"

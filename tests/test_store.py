@@ -14,6 +14,7 @@ import pytest
 from organizer.changes import ADDED, DELETED, RESTORED, UPDATED
 from organizer.errors import AmbiguousError, NotFoundError, ValidationError
 from organizer.models import TABLES, TYPES
+from organizer.opening import open_store
 from organizer.store import Store
 from tests.store_samples import make_item
 
@@ -138,7 +139,7 @@ def test_a_failing_write_in_the_middle_of_a_transaction_leaves_nothing(
 def test_a_write_is_durable_in_another_connection(store: Store, person_id: int) -> None:
     store.add("journal", {"written_on": "2026-11-01", "text": "Back pain worse at night"},
               person_id=person_id)
-    with Store(store.root) as again:
+    with open_store(store.root) as again:
         assert [j.title for j in again.list_items("journal", person_id)] == [
             "Back pain worse at night"]
 

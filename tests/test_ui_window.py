@@ -31,9 +31,9 @@ from tests.ui_helpers import settings, type_into, window_factory  # noqa: F401
 
 def test_organizer_with_a_data_dir_opens_the_main_window(data_dir: Path,
                                                          tmp_path: Path) -> None:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         store.add("person", {"full_name": "Ada Example"})
     script = (
         "import sys\n"

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from organizer.errors import ValidationError
-from organizer.store import Store
+from organizer.opening import open_store
 from organizer.undo import merge, reapply, reverse
 
 
 def test_a_caught_inner_failure_never_commits_half_of_itself(tmp_path: Path) -> None:
-    with Store(tmp_path / "data") as store:
+    with open_store(tmp_path / "data") as store:
         person = store.add("person", {"full_name": "Ana Ruiz"}).id
         with store.transaction():
             store.add("medication", {"name": "Kept"}, person_id=person)
@@ -28,7 +28,7 @@ def test_a_caught_inner_failure_never_commits_half_of_itself(tmp_path: Path) -> 
 
 
 def test_an_outer_failure_takes_back_what_a_finished_inner_block_wrote(tmp_path: Path) -> None:
-    with Store(tmp_path / "data") as store:
+    with open_store(tmp_path / "data") as store:
         person = store.add("person", {"full_name": "Ana Ruiz"}).id
         with pytest.raises(RuntimeError):
             with store.transaction():
@@ -39,7 +39,7 @@ def test_an_outer_failure_takes_back_what_a_finished_inner_block_wrote(tmp_path:
 
 
 def test_reverse_and_reapply_an_import_sized_change_as_one_step(tmp_path: Path) -> None:
-    with Store(tmp_path / "data") as store:
+    with open_store(tmp_path / "data") as store:
         person = store.add("person", {"full_name": "Ana Ruiz"}).id
         with store.transaction():
             change = store.add("medication", {"name": "A"}, person_id=person)
@@ -55,7 +55,7 @@ def test_reverse_and_reapply_an_import_sized_change_as_one_step(tmp_path: Path) 
 
 
 def test_merged_typing_undoes_to_the_first_before(tmp_path: Path) -> None:
-    with Store(tmp_path / "data") as store:
+    with open_store(tmp_path / "data") as store:
         person = store.add("person", {"full_name": "Ana Ruiz"}).id
         first = store.update("person", person, {"notes": "Wor"})
         then = store.update("person", person, {"notes": "Worried about surgery"})
@@ -66,7 +66,7 @@ def test_merged_typing_undoes_to_the_first_before(tmp_path: Path) -> None:
 
 
 def test_a_case_has_a_checklist_only_when_asked(tmp_path: Path) -> None:
-    with Store(tmp_path / "data") as store:
+    with open_store(tmp_path / "data") as store:
         person = store.add("person", {"full_name": "Ana Ruiz"}).id
         bare = store.add("case", {"title": "Imported as it was"}, person_id=person)
         assert bare.types == {"case"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from organizer.store import Store
+from organizer.opening import open_store
 from tests.conftest import run_cli
 
 
@@ -19,7 +19,7 @@ def text_of(path: Path) -> str:
 def _store(root: Path) -> dict[str, int]:
     soon = (date.today() + timedelta(days=10)).isoformat()
     past = (date.today() - timedelta(days=20)).isoformat()
-    with Store(root) as store:
+    with open_store(root) as store:
         pid = store.add("person", {"full_name": "Ana Ruiz"}).id
         doctor = store.add("provider", {"name": "Dr Sol Vega", "role": "second_opinion"},
                            person_id=pid).id
@@ -42,7 +42,7 @@ def test_visit_mode_the_summary_and_the_packet_agree(qtbot: object, tmp_path: Pa
 
     root = tmp_path / "data"
     ids = _store(root)
-    with Store(root) as store:
+    with open_store(root) as store:
         first = store.get("visit", ids["first"])
         shown = [q.text for q in visit_questions(store, first)]  # type: ignore[arg-type]
     assert shown == ["Asked at the first visit", "About the second opinion"]

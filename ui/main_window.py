@@ -750,11 +750,11 @@ class MainWindow(QMainWindow):
 
 def open_example_window(settings: Settings) -> MainWindow:
     """A window on a fresh store of made-up people in a temporary folder, marked as such."""
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     folder = tempfile.TemporaryDirectory(prefix="organizer-example-")
     try:
-        store = Store(Path(folder.name) / "data")
+        store = open_store(Path(folder.name) / "data")
         try:
             add_demo(store)
         except BaseException:

@@ -79,7 +79,7 @@ def fill_example(store: Any) -> None:
 def render(outdir: Path) -> list[Path]:
     from PySide6.QtCore import QSettings, Qt
 
-    from organizer.store import Store
+    from organizer.opening import open_store
     from ui.app import make_application
     from ui.context import AppContext
     from ui.main_window import MainWindow
@@ -91,7 +91,7 @@ def render(outdir: Path) -> list[Path]:
         settings = Settings(QSettings(str(Path(folder) / "settings.ini"),
                                       QSettings.Format.IniFormat))
         app = make_application(settings)
-        store = Store(Path(folder) / "data")
+        store = open_store(Path(folder) / "data")
         fill_example(store)
         window = MainWindow(AppContext(store), settings)
         window.resize(WIDTH, HEIGHT)
@@ -156,8 +156,8 @@ def render_scan_text(outdir: Path) -> Path:
     """scan_text.png: the records page on a scanned report, its text read beside it."""
     from PySide6.QtCore import QSettings
 
+    from organizer.opening import open_store
     from organizer.scan.read import read_pending
-    from organizer.store import Store
     from ui.app import make_application
     from ui.context import AppContext
     from ui.main_window import MainWindow
@@ -168,7 +168,7 @@ def render_scan_text(outdir: Path) -> Path:
         settings = Settings(QSettings(str(Path(folder) / "settings.ini"),
                                       QSettings.Format.IniFormat))
         app = make_application(settings)
-        store = Store(Path(folder) / "data")
+        store = open_store(Path(folder) / "data")
         person = store.add("person", {"full_name": "Rosa Example", "birth_date": "1951-04-12",
                                       "relationship": "mother"}).id
         record = store.add("record", {"title": "Blood tests, January", "kind": "lab",

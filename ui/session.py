@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the 
     from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from organizer.errors import OrganizerError
+from organizer.opening import open_store
 from organizer.progress import Progress
 from organizer.store import Store
 from ui.settings import Settings
@@ -305,7 +306,7 @@ class Session(QObject):
         def work(progress: Progress) -> Any:
             from organizer.backup import create_backup
 
-            with Store(root) as store:
+            with open_store(root) as store:
                 return create_backup(store, target, progress)
 
         job = Job(work, self.window)

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from organizer import migrations
+from organizer.opening import open_store
 from organizer.store import Store
 
 BUILD_VERSION = 1
@@ -134,7 +135,7 @@ def build(root: Path, progress: bool = True) -> None:
     scratch = Path(tempfile.mkdtemp(prefix="organizer-bench-pdfs-"))
     other_results = (RESULTS - BIG_PERSON_RESULTS) // (PEOPLE - 1)
     try:
-        with Store(root) as store:
+        with open_store(root) as store:
             for index in range(PEOPLE):
                 began = time.perf_counter()
                 with store.transaction():

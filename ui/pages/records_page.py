@@ -450,11 +450,11 @@ def _extract_all(root: Path, progress: Progress) -> Change:
     First every file's own text (quick), then the scanned pages, page by page (about a
     second each); a Cancel between two pages stops it, keeping the files already read.
     """
+    from organizer.opening import open_store
     from organizer.scan.read import read_pending
-    from organizer.store import Store
 
     change = Change()
-    with Store(root) as store:
+    with open_store(root) as store:
         pending = store.pending_text()
         for done, attachment in enumerate(pending):
             progress.step(done, len(pending), attachment.filename)
