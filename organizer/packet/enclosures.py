@@ -266,7 +266,9 @@ class Stamper:
         if landscape:
             w, h = h, w
         top_rule, top_text = h - styles.HEADER_RULE, h - styles.HEADER_TEXT
-        right_w = self._width(stamp.head_right, self._regular)
+        # The patient's name: never more than ~half the band, however long it was typed.
+        head_right = self._fit(stamp.head_right, self._regular, (w - 2 * edge) * 0.45)
+        right_w = self._width(head_right, self._regular)
         foot_right_w = self._width(stamp.foot_right, self._regular)
         bold = stamp.head_bold + ("  " if stamp.head else "")
         bold_w = self._width(bold, self._bold)
@@ -286,7 +288,7 @@ class Stamper:
             f"{_rgb(styles.ACCENT)} rg", self._text(bold, edge, top_text, self._bold),
             f"{_rgb(styles.MUTED)} rg",
             self._text(head, edge + bold_w, top_text, self._regular),
-            self._text(stamp.head_right, w - edge - right_w, top_text, self._regular),
+            self._text(head_right, w - edge - right_w, top_text, self._regular),
             self._text(foot, edge, styles.FOOTER_TEXT, self._regular),
             self._text(stamp.foot_right, w - edge - foot_right_w, styles.FOOTER_TEXT,
                        self._regular),
