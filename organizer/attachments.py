@@ -8,8 +8,8 @@ lists it as an orphan), never a row pointing to a half-written file.
 
 from __future__ import annotations
 
-import hashlib
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,11 @@ from organizer.hashing import hash_stream
 from organizer.paths import TEMP_PREFIX, create_private, fsync_dir, owned_name
 
 MAX_TEXT = 2_000_000  # characters of extracted text kept for search, per file
+# pypdf holds a whole PDF in memory to read it: a larger one is kept, its text not read
+# (status TOO_LARGE, and the user is told), so a scan of several GiB never fills memory.
+MAX_PDF_TEXT_BYTES = 100 * 1024 * 1024
+MAX_TEXT_PAGES = 5000
+TOO_LARGE = "too_large"
 
 _SUFFIX_TYPES = {
     ".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -73,12 +78,8 @@ def store_file(files_dir: Path, source: Path,
     temp = files_dir / owned_name(TEMP_PREFIX)
     try:
         with create_private(temp) as out, open(source, "rb") as src:
-            if cipher is None:
-                sha, size = hash_stream(src, out)
-            else:
-                plain = src.read()
-                sha, size = hashlib.sha256(plain).hexdigest(), len(plain)
-                out.write(cipher.seal(sha, plain))
+            # Both stream: a file of several GiB is copied with one chunk in memory.
+            sha, size = hash_stream(src, out) if cipher is None else cipher.seal_stream(src, out)
             out.flush()
             os.fsync(out.fileno())
         final = files_dir / (sha if cipher is None else cipher.file_name(sha))
@@ -95,6 +96,45 @@ def store_file(files_dir: Path, source: Path,
                                  "and try again.") from None
         raise OrganizerError(f"“{source.name}” could not be read or copied ({exc.strerror}). "
                              "Nothing was added.") from None
+
+
+def stored_text(chunks: Callable[[], Iterator[bytes]], kind: str, size: int) -> tuple[str, str]:
+    """The searchable text of a stored file and its status, in bounded memory.
+
+    `chunks()` gives the file's plain bytes in chunks (`Store.read_chunks`): a picture is
+    never read, a text file only as far as MAX_TEXT, a PDF only when it is at most
+    MAX_PDF_TEXT_BYTES (else "", TOO_LARGE). Statuses otherwise as `extract_text`.
+    """
+    if kind == "text/plain":
+        head = bytearray()
+        stream = chunks()
+        try:
+            for chunk in stream:
+                head += chunk
+                if len(head) >= MAX_TEXT * 4:
+                    break
+        except OSError:
+            return "", "unreadable"
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+        return bytes(head[: MAX_TEXT * 4]).decode("utf-8", "replace")[:MAX_TEXT], "ok"
+    if kind != "application/pdf":
+        return "", "none"
+    if size > MAX_PDF_TEXT_BYTES:
+        return "", TOO_LARGE
+    try:
+        data = b"".join(chunks())
+    except OSError:
+        return "", "unreadable"
+    return _pdf_text(data)
+
+
+def too_large_note(filename: str, size: int) -> str:
+    """What the user is told when a PDF's text was not read because of its size."""
+    return (f"“{filename}” is kept, but it is too large ({size // (1024 * 1024)} MB) for its "
+            "words to be read for search.")
 
 
 def extract_text(path: Path | bytes, kind: str) -> tuple[str, str]:
@@ -127,11 +167,11 @@ def _pdf_text(path: Path | bytes) -> tuple[str, str]:
             return "", "unreadable"
         parts: list[str] = []
         total = 0
-        for page in reader.pages:
+        for number, page in enumerate(reader.pages):
             text = page.extract_text() or ""
             parts.append(text)
             total += len(text)
-            if total > MAX_TEXT:
+            if total > MAX_TEXT or number >= MAX_TEXT_PAGES:
                 break
         return "\n".join(parts)[:MAX_TEXT], "ok"
     except Exception:  # pypdf raises many kinds on damaged files; all mean "unreadable"

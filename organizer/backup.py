@@ -329,8 +329,12 @@ def _check_sealed_files(conn: Any, cipher: Any, files: Path) -> None:
     for (sha,) in conn.execute("SELECT DISTINCT sha256 FROM attachments"):
         sealed = files / cipher.file_name(sha)
         if sealed.exists():
-            plain = cipher.open(sha, sealed.read_bytes())
-            if hashlib.sha256(plain).hexdigest() != sha:
+            # Opened chunk by chunk; the seal checks the SHA-256 once the last chunk opens.
+            digest = hashlib.sha256()
+            with open(sealed, "rb") as handle:
+                for chunk in cipher.open_stream(sha, handle):
+                    digest.update(chunk)
+            if digest.hexdigest() != sha:
                 raise OrganizerError("An attached file in the backup does not match its "
                                      "checksum, so the backup was not used.")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -60,5 +61,13 @@ def run(args: argparse.Namespace) -> int:
                 change = store.add(cls.TYPE, values, person_id=person.id)
                 for path in files:
                     store.attach_file(change.id, path)
+            if files:
+                from organizer.attachments import TOO_LARGE, too_large_note
+
+                for attachment in store.attachments(change.id):
+                    if attachment.text_status == TOO_LARGE:
+                        print(f"organizer: note: "
+                              f"{too_large_note(attachment.filename, attachment.size)}",
+                              file=sys.stderr)
     print(change.id)
     return 0

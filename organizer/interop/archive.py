@@ -78,14 +78,18 @@ def export_archive(store: Store, person_id: int, out: Path,
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("items.json", body)
             for number, (sha, attachment) in enumerate(sorted(attachments.items()), start=1):
-                data = store.read_attachment(attachment)
-                actual = hashlib.sha256(data).hexdigest()
-                if actual != sha:
+                # Streamed: a file of several GiB goes in with one chunk in memory.
+                digest, size = hashlib.sha256(), 0
+                with archive.open(f"files/{sha}", "w", force_zip64=True) as member:
+                    for chunk in store.read_chunks(sha):
+                        digest.update(chunk)
+                        size += len(chunk)
+                        member.write(chunk)
+                if digest.hexdigest() != sha:
                     raise OrganizerError(
                         f"The file of “{attachment.filename}” does not match its checksum, so "
                         "the archive was not written. `organizer check` tells more.")
-                archive.writestr(f"files/{sha}", data)
-                manifest["members"][f"files/{sha}"] = {"sha256": sha, "size": len(data)}
+                manifest["members"][f"files/{sha}"] = {"sha256": sha, "size": size}
                 report(progress, number, len(attachments), attachment.filename)
             archive.writestr("manifest.json", json.dumps(manifest, indent=1))
         os.replace(temp, out)
