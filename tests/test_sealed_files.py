@@ -168,3 +168,32 @@ def test_a_large_file_is_sealed_checked_and_exported_in_bounded_memory(
                 sha.update(chunk)
     with open(large, "rb") as handle:
         assert sha.hexdigest() == hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+@pytest.mark.slow
+def test_a_huge_pdf_is_kept_its_text_and_enclosure_skipped_with_a_note(
+        data_dir: Path, tmp_path: Path) -> None:
+    from organizer.attachments import MAX_PDF_TEXT_BYTES
+    from organizer.packet.enclosures import MAX_ENCLOSURE_BYTES
+
+    assert run_cli("add", "person", "full_name=Ana Ruiz", data_dir=data_dir).returncode == 0
+    huge = tmp_path / "scan.pdf"
+    size = max(MAX_PDF_TEXT_BYTES, MAX_ENCLOSURE_BYTES) + 1024 * 1024
+    with open(huge, "wb") as handle:
+        handle.write(b"%PDF-1.7\n")
+        handle.truncate(size)
+    done = run_cli("add", "record", "--person", "1", "title=Whole-body scan", "--file",
+                   str(huge), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "too large" in done.stderr and "scan.pdf" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+    peak_small = _measured(data_dir, "packet", "--person", "1", "--sections", "cover",
+                           "-o", str(tmp_path / "cover.pdf"))
+    out = tmp_path / "packet.pdf"
+    peak = _measured(data_dir, "packet", "--person", "1", "-o", str(out))
+    assert peak - peak_small < 64 * 1024 * 1024, (peak_small, peak)
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "could not be included: it is too large" in text

@@ -87,11 +87,19 @@ def _quiet_pypdf() -> None:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
+MAX_ENCLOSURE_BYTES = 300 * 1024 * 1024
+
+
 def read_part(attachment: Attachment, read: ReadAttachment) -> Part:
     """Open one attached file far enough to know its pages, or why it cannot be used."""
     def problem(reason: str) -> Part:
         return Part(attachment, PROBLEM, 1, reason)
 
+    if attachment.size > MAX_ENCLOSURE_BYTES:
+        # pypdf and Pillow hold a whole file in memory: past this, the packet would need
+        # several times the file's size. The user is told, as for a damaged file.
+        return problem(f"it is too large ({attachment.size // (1024 * 1024)} MB) to go into "
+                       "the packet; bring a copy or send it separately")
     try:
         data = read(attachment)
     except OrganizerError:
