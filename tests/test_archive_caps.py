@@ -70,3 +70,18 @@ def test_an_archive_under_the_caps_still_imports(archive: Path, tmp_path: Path, 
                      manifest_pad=1024 * 1024)
     done = cli("import", str(padded), "--new-person")
     assert done.returncode == 0, done.stderr
+
+
+def test_an_archive_its_import_would_refuse_is_never_written(
+        store: Any, person_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from organizer.errors import OrganizerError
+    from organizer.interop import archive as archive_module
+
+    store.add("journal", {"written_on": "2026-01-01", "text": "long day " * 20_000},
+              person_id=person_id)
+    # A smaller cap stands in for 64 MiB of notes (the check is the same comparison).
+    monkeypatch.setattr(archive_module, "MAX_ITEMS_JSON", 100_000)
+    out = tmp_path / "anna.zip"
+    with pytest.raises(OrganizerError, match="too large for one archive"):
+        archive_module.export_archive(store, person_id, out)
+    assert not out.exists() and list(tmp_path.iterdir()) == [tmp_path / "data"]

@@ -72,6 +72,12 @@ def export_archive(store: Store, person_id: int, out: Path,
                     attachments.setdefault(attachment.sha256, attachment)
     body = json.dumps({"person": person.to_dict(), "items": items}, ensure_ascii=False,
                       indent=1).encode("utf-8")
+    if len(body) > MAX_ITEMS_JSON:
+        # Never write an archive that its own import would refuse.
+        raise OrganizerError(
+            f"{person.full_name[:80]}'s items are too large for one archive "
+            f"({len(body) // 1024 ** 2:,} MB of text; at most {MAX_ITEMS_JSON // 1024 ** 2} "
+            "MB), so it was not written. Shorten the longest notes and try again.")
     manifest: dict[str, Any] = {
         "format": FORMAT, "version": VERSION, "app_version": __version__,
         "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
