@@ -22,6 +22,9 @@ MAX_TEXT = 2_000_000  # characters of extracted text kept for search, per file
 # (status TOO_LARGE, and the user is told), so a scan of several GiB never fills memory.
 MAX_PDF_TEXT_BYTES = 100 * 1024 * 1024
 MAX_TEXT_PAGES = 5000
+# The most a reader that needs a whole file at once (pypdf for the packet, Pillow, the
+# app's preview) is given; a larger file is said to be too large there, never read whole.
+MAX_IN_MEMORY = 300 * 1024 * 1024
 TOO_LARGE = "too_large"
 
 _SUFFIX_TYPES = {

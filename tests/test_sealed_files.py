@@ -12,6 +12,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -204,3 +205,27 @@ def test_a_huge_pdf_is_kept_its_text_and_enclosure_skipped_with_a_note(
 
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "could not be included: it is too large" in text
+
+
+@pytest.mark.slow
+def test_the_preview_says_a_huge_file_is_too_large_and_copies_it_in_chunks(
+        qtbot: Any, store: Any, person_id: int, tmp_path: Path) -> None:
+    from organizer.attachments import MAX_IN_MEMORY
+    from ui.preview import AttachmentPreview, private_copy
+
+    huge = tmp_path / "scan.png"
+    with open(huge, "wb") as handle:
+        handle.write(b"\x89PNG\r\n\x1a\n")
+        handle.truncate(MAX_IN_MEMORY + 1)
+    record = store.add("record", {"title": "Scan"}, person_id=person_id).id
+    store.attach_file(record, huge)
+    [attachment] = store.attachments(record)
+    preview = AttachmentPreview(store)
+    qtbot.addWidget(preview)
+    preview.show_attachment(attachment)
+    assert "too large to show here" in preview.message.text()
+    copy = private_copy(store, attachment)
+    with open(copy, "rb") as made, open(huge, "rb") as source:
+        assert hashlib.file_digest(made, "sha256").digest() == \
+            hashlib.file_digest(source, "sha256").digest()
+    copy.unlink()

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from organizer.attachments import MAX_IN_MEMORY
 from organizer.errors import OrganizerError
 from organizer.models import Attachment, Record
 from organizer.packet import styles
@@ -87,7 +88,7 @@ def _quiet_pypdf() -> None:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
-MAX_ENCLOSURE_BYTES = 300 * 1024 * 1024
+MAX_ENCLOSURE_BYTES = MAX_IN_MEMORY
 
 
 def read_part(attachment: Attachment, read: ReadAttachment) -> Part:
