@@ -229,3 +229,49 @@ def test_the_preview_says_a_huge_file_is_too_large_and_copies_it_in_chunks(
         assert hashlib.file_digest(made, "sha256").digest() == \
             hashlib.file_digest(source, "sha256").digest()
     copy.unlink()
+
+
+@pytest.mark.slow
+def test_a_store_holding_old_format_files_still_checks_exports_and_reads(
+        data_dir: Path, tmp_path: Path) -> None:
+    """Stores and backups made before the chunked format keep working beside new files."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from organizer import crypto
+    from organizer.store import Store
+
+    old_bytes, new_bytes = os.urandom(200_000), os.urandom(3 * 1024 * 1024 + 7)
+    (tmp_path / "old.bin").write_bytes(old_bytes)
+    (tmp_path / "new.bin").write_bytes(new_bytes)
+    assert run_cli("add", "person", "full_name=Ana Ruiz", data_dir=data_dir).returncode == 0
+    assert run_cli("encrypt", data_dir=data_dir,
+                   env={"ORGANIZER_NEW_PASSPHRASE": PASS}).returncode == 0
+    env = {"ORGANIZER_PASSPHRASE": PASS}
+    for name in ("old", "new"):
+        done = run_cli("add", "record", "--person", "1", f"title={name}", "--file",
+                       str(tmp_path / f"{name}.bin"), data_dir=data_dir, env=env)
+        assert done.returncode == 0, done.stderr
+    crypto.forget_keys()
+    with Store(data_dir, passphrase=PASS) as store:
+        assert store.cipher is not None
+        sha = hashlib.sha256(old_bytes).hexdigest()
+        sealed_path = store.file_path(sha)
+        assert sealed_path.read_bytes().startswith(FILE_MAGIC_2)
+        # The same file as the one-piece format wrote it.
+        nonce = os.urandom(NONCE_SIZE)
+        key = store.cipher._key
+        sealed_path.write_bytes(FILE_MAGIC + nonce + AESGCM(key).encrypt(
+            nonce, old_bytes, FILE_MAGIC + sha.encode()))
+        records = {r.title: r for r in store.list_items("record", 1)}
+        assert store.read_attachment(records["old"].attachments[0]) == old_bytes
+        assert store.read_attachment(records["new"].attachments[0]) == new_bytes
+    crypto.forget_keys()
+    check = run_cli("check", data_dir=data_dir, env=env)
+    assert check.returncode == 0, check.stdout + check.stderr
+    out = tmp_path / "ana.zip"
+    done = run_cli("export", "--person", "1", "--format", "archive", "-o", str(out),
+                   data_dir=data_dir, env=env)
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(out) as archive:
+        assert archive.read(f"files/{sha}") == old_bytes
+        assert archive.read(f"files/{hashlib.sha256(new_bytes).hexdigest()}") == new_bytes
