@@ -32,7 +32,10 @@ _SUFFIX_TYPES = {
     ".png": "image/png", ".tif": "image/tiff", ".tiff": "image/tiff",
     ".txt": "text/plain", ".text": "text/plain", ".md": "text/plain",
     ".json": "application/json", ".xml": "application/xml",
+    ".heic": "image/heic", ".heif": "image/heic",
 }
+# HEIC (a phone's photos): an ISO media file whose "ftyp" box names an HEIF brand.
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1")
 _MAGIC = [
     (b"%PDF", "application/pdf"), (b"\x89PNG", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
     (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"),
@@ -47,12 +50,14 @@ def media_type(path: Path) -> str:
     """The file's type from its first bytes, else from its name."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(8)
+            head = handle.read(12)
     except OSError:
         head = b""
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "image/heic"
     return _SUFFIX_TYPES.get(path.suffix.lower(), "application/octet-stream")
 
 
@@ -101,12 +106,14 @@ def store_file(files_dir: Path, source: Path,
                              "Nothing was added.") from None
 
 
-def stored_text(chunks: Callable[[], Iterator[bytes]], kind: str, size: int) -> tuple[str, str]:
-    """The searchable text of a stored file and its status, in bounded memory.
+def stored_text(chunks: Callable[[], Iterator[bytes]], kind: str,
+                size: int) -> tuple[str, str, bool]:
+    """`extract_text_and_scans` for a stored file, in bounded memory.
 
     `chunks()` gives the file's plain bytes in chunks (`Store.read_chunks`): a picture is
     never read, a text file only as far as MAX_TEXT, a PDF only when it is at most
-    MAX_PDF_TEXT_BYTES (else "", TOO_LARGE). Statuses otherwise as `extract_text`.
+    MAX_PDF_TEXT_BYTES (else "", TOO_LARGE, and no scanned pages to read: OCR would need
+    it whole too). Statuses otherwise as `extract_text`.
     """
     if kind == "text/plain":
         head = bytearray()
@@ -117,20 +124,20 @@ def stored_text(chunks: Callable[[], Iterator[bytes]], kind: str, size: int) -> 
                 if len(head) >= MAX_TEXT * 4:
                     break
         except OSError:
-            return "", "unreadable"
+            return "", "unreadable", False
         finally:
             close = getattr(stream, "close", None)
             if close is not None:
                 close()
-        return bytes(head[: MAX_TEXT * 4]).decode("utf-8", "replace")[:MAX_TEXT], "ok"
+        return bytes(head[: MAX_TEXT * 4]).decode("utf-8", "replace")[:MAX_TEXT], "ok", False
     if kind != "application/pdf":
-        return "", "none"
+        return "", "none", kind.startswith("image/") and size <= MAX_IN_MEMORY
     if size > MAX_PDF_TEXT_BYTES:
-        return "", TOO_LARGE
+        return "", TOO_LARGE, False
     try:
         data = b"".join(chunks())
     except OSError:
-        return "", "unreadable"
+        return "", "unreadable", True
     return _pdf_text(data)
 
 
@@ -146,18 +153,30 @@ def extract_text(path: Path | bytes, kind: str) -> tuple[str, str]:
     Status is "ok", "unreadable" (a damaged or password-protected PDF: kept all the same,
     the user may have nothing better) or "none" (a picture, or a type without text).
     """
+    text, status, _scanned = extract_text_and_scans(path, kind)
+    return text, status
+
+
+# A PDF page with fewer characters of its own than this is taken for a scanned page
+# (organizer.scan.pages decides the same way, page by page, when it reads them).
+SCANNED_PAGE_CHARS = 20
+
+
+def extract_text_and_scans(path: Path | bytes, kind: str) -> tuple[str, str, bool]:
+    """`extract_text`, and whether the file may hold scanned pages to read (OCR): a
+    picture, or a PDF with a page without text of its own (one parse for both)."""
     if kind == "text/plain":
         try:
             data = path if isinstance(path, bytes) else path.read_bytes()
-            return data[: MAX_TEXT * 4].decode("utf-8", "replace")[:MAX_TEXT], "ok"
+            return data[: MAX_TEXT * 4].decode("utf-8", "replace")[:MAX_TEXT], "ok", False
         except OSError:
-            return "", "unreadable"
+            return "", "unreadable", False
     if kind != "application/pdf":
-        return "", "none"
+        return "", "none", kind.startswith("image/")
     return _pdf_text(path)
 
 
-def _pdf_text(path: Path | bytes) -> tuple[str, str]:
+def _pdf_text(path: Path | bytes) -> tuple[str, str, bool]:
     import io
     import logging
 
@@ -167,15 +186,18 @@ def _pdf_text(path: Path | bytes) -> tuple[str, str]:
     try:
         reader = PdfReader(io.BytesIO(path) if isinstance(path, bytes) else path)
         if reader.is_encrypted and not reader.decrypt(""):
-            return "", "unreadable"
+            return "", "unreadable", True
         parts: list[str] = []
         total = 0
+        scanned = False
         for number, page in enumerate(reader.pages):
             text = page.extract_text() or ""
             parts.append(text)
             total += len(text)
+            scanned = scanned or len(text.strip()) < SCANNED_PAGE_CHARS
             if total > MAX_TEXT or number >= MAX_TEXT_PAGES:
+                scanned = True  # not every page was looked at: let the reader decide
                 break
-        return "\n".join(parts)[:MAX_TEXT], "ok"
+        return "\n".join(parts)[:MAX_TEXT], "ok", scanned
     except Exception:  # pypdf raises many kinds on damaged files; all mean "unreadable"
-        return "", "unreadable"
+        return "", "unreadable", True

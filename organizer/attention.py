@@ -31,6 +31,7 @@ from organizer.case_summary import (
     is_sent,
     visit_day,
 )
+from organizer.errors import NotFoundError
 from organizer.models import Case, Question, Request, Visit
 from organizer.store import Store
 
@@ -88,7 +89,7 @@ def _provider_name(store: Store, provider_id: int | None) -> str | None:
         return None
     try:
         return store.get("provider", provider_id).title
-    except Exception:  # a deleted doctor: the visit still needs its records
+    except NotFoundError:  # a deleted doctor: the visit still needs its records
         return None
 
 

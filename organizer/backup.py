@@ -8,8 +8,10 @@ name, flushed, read back and checked against its manifest, and only then renamed
 final name: a backup that exists is a backup that was verified.
 
 Restoring one: every checksum is verified before anything is touched; the files are
-unpacked into a staging folder, the database there is opened and integrity-checked, and
-only then is it swapped in (organizer.swap). A damaged backup is refused with the store
+unpacked into a staging folder, the database there is opened, integrity-checked and
+checked to be this app's own (its schema exactly what the migrations make at its version,
+every attached file it uses present: organizer.restore_check), and only then is it
+swapped in (organizer.swap). A damaged backup is refused with the store
 untouched. What the restore replaced is kept in `backups/before-restore-*`.
 
 Automatic backups (before a schema migration, once a day when the app closes) go into
@@ -18,7 +20,6 @@ Automatic backups (before a schema migration, once a day when the app closes) go
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -34,7 +35,14 @@ from typing import TYPE_CHECKING, Any
 from organizer import __version__, db
 from organizer.errors import OrganizerError, WrongPassphraseError
 from organizer.hashing import hash_stream, sha256_file
-from organizer.paths import TEMP_PREFIX, DataDir, create_private, fsync_dir, owned_name
+from organizer.paths import (
+    TEMP_PREFIX,
+    DataDir,
+    create_private,
+    fsync_dir,
+    owned_name,
+    private_output,
+)
 from organizer.progress import Progress, step
 
 if TYPE_CHECKING:
@@ -92,9 +100,11 @@ def snapshot_database(conn: Any, target: Path) -> None:
 
 def write_backup(conn: Any, dirs: DataDir, target: Path,
                  progress: Progress | None = None) -> BackupInfo:
-    """Write a verified backup of the store open on `conn` to `target` (replaced if present)."""
-    from organizer.migrations import current_version
+    """Write a verified backup of the store open on `conn` to `target` (replaced if present).
 
+    For the app's own backups in `backups/`; a backup the user asks for goes through
+    `create_backup`, which keeps it out of the data folder.
+    """
     target = Path(target)
     if target.is_dir():
         raise OrganizerError(f"“{target}” is a folder. Give a file name for the backup, for "
@@ -103,10 +113,29 @@ def write_backup(conn: Any, dirs: DataDir, target: Path,
     if not folder.is_dir():
         raise OrganizerError(f"The folder {folder} does not exist, so the backup was not "
                              "written.")
+    # Named after this process: a start in another process leaves it alone (paths.py).
+    temp_zip = folder / owned_name(TEMP_PREFIX, "backup-", ".zip")
+    try:
+        manifest, files = _write_zip(conn, dirs, temp_zip, progress)
+        os.replace(temp_zip, target)
+        fsync_dir(folder)
+    except OSError as exc:
+        raise _write_error(exc, target) from None
+    finally:
+        temp_zip.unlink(missing_ok=True)
+    step(progress, files + 2, files + 2, "Backup written")
+    return BackupInfo(target, manifest["encrypted"], manifest["schema_version"],
+                      manifest["created_at"], files, target.stat().st_size)
+
+
+def _write_zip(conn: Any, dirs: DataDir, temp_zip: Path,
+               progress: Progress | None) -> tuple[dict[str, Any], int]:
+    """Write the backup zip to `temp_zip` (a new file) and verify it; returns its manifest
+    and how many attached files it holds."""
+    from organizer.migrations import current_version
+
     files = dirs.stored_files()
     total = len(files) + 2
-    # Named after this process: a start in another process leaves them alone (paths.py).
-    temp_zip = folder / owned_name(TEMP_PREFIX, "backup-", ".zip")
     temp_db = dirs.root / owned_name(TEMP_PREFIX, "backup-", ".db")
     try:
         step(progress, 0, total, "Copying the database")
@@ -134,18 +163,11 @@ def write_backup(conn: Any, dirs: DataDir, target: Path,
                 archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
             raw.flush()
             os.fsync(raw.fileno())
-        step(progress, total - 1, total, "Checking the backup")
-        verify_backup(temp_zip)
-        os.replace(temp_zip, target)
-        fsync_dir(folder)
-    except OSError as exc:
-        raise _write_error(exc, target) from None
     finally:
-        temp_zip.unlink(missing_ok=True)
         temp_db.unlink(missing_ok=True)
-    step(progress, total, total, "Backup written")
-    return BackupInfo(target, manifest["encrypted"], manifest["schema_version"],
-                      manifest["created_at"], len(files), target.stat().st_size)
+    step(progress, total - 1, total, "Checking the backup")
+    verify_backup(temp_zip)
+    return manifest, len(files)
 
 
 def _write_error(exc: OSError, target: Path) -> OrganizerError:
@@ -161,8 +183,21 @@ def _write_error(exc: OSError, target: Path) -> OrganizerError:
 
 def create_backup(store: Store, target: Path | str,
                   progress: Progress | None = None) -> BackupInfo:
-    """Back up an open store to one verified zip file."""
-    return write_backup(store.conn, store.dirs, Path(target), progress)
+    """Back up an open store to one verified zip file at a target of the user's choosing.
+
+    Any target `paths.output_target` allows (`-` is standard output; a FIFO is written
+    through); one inside the data folder is refused: `backups/` and the rest are the app's.
+    """
+    target = Path(target)
+    try:
+        with private_output(target, data_dir=store.root) as temp:
+            manifest, files = _write_zip(store.conn, store.dirs, temp, progress)
+            size = temp.stat().st_size
+    except OSError as exc:
+        raise _write_error(exc, target) from None
+    step(progress, files + 2, files + 2, "Backup written")
+    return BackupInfo(target, manifest["encrypted"], manifest["schema_version"],
+                      manifest["created_at"], files, size)
 
 
 def _read_manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
@@ -259,10 +294,24 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
     (None when there was no store to replace: a restore into a new folder).
 
     Nothing in the data folder changes unless every checksum matches and the restored
-    database opens and passes SQLite's integrity check. Every connection to the store must
-    be closed (the app closes its own first).
+    database opens and passes SQLite's integrity check. Every other user of the store is
+    waited out first and new ones are held back until the restore is over (organizer.gate),
+    so no write can be acknowledged into the store it replaces; the app closes its own
+    connections first.
     """
-    from organizer import crypto, migrations, swap
+    from organizer import gate
+    from organizer.instance import APP_OPEN_MESSAGE, app_running
+
+    if app_running(Path(root)):
+        raise OrganizerError(APP_OPEN_MESSAGE)
+    Path(root).mkdir(mode=0o700, parents=True, exist_ok=True)
+    with gate.exclusive(Path(root)):
+        return _restore(root, path, passphrase, progress)
+
+
+def _restore(root: Path | str, path: Path | str, passphrase: str | None,
+             progress: Progress | None) -> Path | None:
+    from organizer import crypto, migrations, restore_check, swap
     from organizer.instance import APP_OPEN_MESSAGE, app_running
 
     path = Path(path)
@@ -285,6 +334,9 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
                 step(progress, number, len(entries), "Unpacking the backup")
                 with create_private(staging / entry["name"]) as out:
                     _copy_checked(archive, entry, path.name, out)
+            # From the zip, not the unpacked file: no descriptor on a database but SQLite's.
+            with archive.open(DB_ENTRY) as staged:
+                restore_check.check_header(staged.read(16), info.encrypted, path.name)
         staged_db = staging / DB_ENTRY
         key: StoreKey | None = None
         if info.encrypted:
@@ -303,9 +355,11 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
                 raise OrganizerError(DAMAGED.format(name=path.name,
                                                     why="its database fails the check"))
             migrations.check_version(conn)
-            if key is not None:
-                cipher = crypto.file_cipher(conn)
-                _check_sealed_files(conn, cipher, staging / "files")
+            # Whole is not enough: it must be this app's own schema, with all its files.
+            restore_check.check_database(conn, path.name, info.schema_version)
+            cipher = crypto.file_cipher(conn) if key is not None else None
+            restore_check.check_attachments(conn, staging / "files", cipher, entries[1:],
+                                            path.name)
         except db.Error as exc:
             raise OrganizerError(DAMAGED.format(name=path.name, why=str(exc))) from None
         finally:
@@ -313,30 +367,43 @@ def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = 
         step(progress, len(entries), len(entries), "Putting the backup in place")
         dirs.backups.mkdir(parents=True, exist_ok=True)
         keep = dirs.backups / f"before-restore-{_stamp()}"
-        swap.swap_in(dirs, staging, with_files=True, keep_old_as=keep)
+        if key is not None and dirs.database.exists() and not db.is_encrypted(dirs.database):
+            # An encrypted backup over a plain store: what it replaces must not stay in the
+            # folder in plain. It is kept as a backup sealed with the same passphrase.
+            assert passphrase is not None
+            keep = keep.with_suffix(".zip")
+            _keep_sealed(dirs, passphrase, keep)
+            swap.swap_in(dirs, staging, with_files=True)
+        else:
+            swap.swap_in(dirs, staging, with_files=True, keep_old_as=keep)
     except OSError as exc:
         raise OrganizerError(f"The backup could not be restored ({exc.strerror}). Your "
                              "organizer was not changed.") from None
     finally:
         swap.drop_unjournaled(dirs, staging)
     crypto.forget_keys()
+    # Only a restore that swapped a store in rotates: one refused above (a crafted backup,
+    # a wrong passphrase) never costs the copy an earlier restore kept of what it replaced.
     rotate(dirs.backups, "before-restore")
     return keep if keep.exists() else None
 
 
-def _check_sealed_files(conn: Any, cipher: Any, files: Path) -> None:
-    """Every attachment of an encrypted backup opens with the backup's file key."""
-    for (sha,) in conn.execute("SELECT DISTINCT sha256 FROM attachments"):
-        sealed = files / cipher.file_name(sha)
-        if sealed.exists():
-            # Opened chunk by chunk; the seal checks the SHA-256 once the last chunk opens.
-            digest = hashlib.sha256()
-            with open(sealed, "rb") as handle:
-                for chunk in cipher.open_stream(sha, handle):
-                    digest.update(chunk)
-            if digest.hexdigest() != sha:
-                raise OrganizerError("An attached file in the backup does not match its "
-                                     "checksum, so the backup was not used.")
+def _keep_sealed(dirs: DataDir, passphrase: str, target: Path) -> None:
+    """Write a verified, encrypted backup of the plain store in `dirs` to `target`."""
+    from organizer import crypto, sealing, swap
+
+    work = swap.new_staging(dirs)
+    try:
+        sealing.seal_store(dirs, work, passphrase)
+        sealed = work / DB_ENTRY
+        key = crypto.key_for(sealed, passphrase)
+        conn = db.connect(sealed, key=key)
+        try:
+            write_backup(conn, DataDir(work), target)
+        finally:
+            conn.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def auto_backup(conn: Any, dirs: DataDir, kind: str,

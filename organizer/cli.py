@@ -3,7 +3,9 @@
 Only the chosen command's module is imported, so a quick command such as `people` does not
 pay for Qt, reportlab or the importers. Every error the user can cause ends as one line on
 stderr with exit status 1; a usage error exits 2; no traceback is ever shown (set
-ORGANIZER_DEBUG=1 to see one).
+ORGANIZER_DEBUG=1 to see one). A failure nobody expected is written, as types and code
+locations only, to the data folder's private error log (organizer.logs), and the line on
+stderr says so in plain words.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "add": ("add", "add one item; prints the new id"),
     "list": ("list_", "list one kind of item of one person"),
     "search": ("search", "search every item and attachment text"),
+    "disc": ("disc", "add an imaging disc (a folder or a mounted disc) as a record"),
     "import": ("import_", "import FHIR or C-CDA files"),
     "export": ("export", "export a person: archive, ips, ics or csv"),
     "packet": ("packet", "make the PDF packet for the second doctor"),
@@ -101,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         options = parser.parse_intermixed_args(args.rest)
     options.data_dir = options.data_dir or args.data_dir
+    from organizer.commands.common import data_root, one_line
+    from organizer.logs import configure_logging
+
+    configure_logging(data_root(options))
     try:
         return int(module.run(options))
     except KeyboardInterrupt:
@@ -112,14 +119,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("ORGANIZER_DEBUG"):
             raise
         from organizer.errors import OrganizerError, UsageError
+        from organizer.logs import known_cause, record_exception, unexpected_message
 
         if isinstance(exc, OrganizerError):
             message = str(exc)
-        elif isinstance(exc, OSError):
-            message = f"{exc.strerror or exc} ({exc.filename or ''})".replace(" ()", "")
+        elif isinstance(exc, OSError) and exc.strerror and not known_cause(exc):
+            record_exception(exc, f"command {name}")
+            message = f"{exc.strerror} ({exc.filename or ''})".replace(" ()", "")
         else:
-            message = f"something went wrong ({type(exc).__name__}: {exc})"
+            message = unexpected_message(record_exception(exc, f"command {name}"), exc)
         # one line whatever the message quotes (a value typed with a line break in it)
-        message = " ".join(message.splitlines())
-        print(f"organizer: {message}", file=sys.stderr)
+        print(f"organizer: {one_line(message)}", file=sys.stderr)
         return 2 if isinstance(exc, UsageError) else 1

@@ -82,8 +82,11 @@ class StoreKey:
 
 
 def read_salt(database: Path) -> bytes:
-    with open(database, "rb") as handle:
-        return handle.read(SALT_SIZE)
+    """The salt SQLCipher keeps at the start of the file (read through organizer.db, which
+    never disturbs the locks of this process's open connections)."""
+    from organizer import db
+
+    return db.read_header(database)[:SALT_SIZE]
 
 
 def key_for(database: Path, passphrase: str | None) -> StoreKey | None:
@@ -143,8 +146,9 @@ class FileCipher:
     The SHA-256 of the plain bytes is checked once the last chunk is open, so a sealed
     file swapped for another sealed file is caught too.
 
-    Format 1 (FILE_MAGIC, a 12-byte nonce, one ciphertext with the SHA-256 as associated
-    data) is still read: existing stores and backups hold it.
+    Format 1 (FILE_MAGIC, a 12-byte nonce, one ciphertext with the SHA-256, or another
+    label, as associated data) is what `seal` writes for data already in memory, and what
+    stores and backups made before format 2 hold; `open` and `open_stream` read both.
     """
 
     def __init__(self, key: bytes) -> None:
@@ -168,12 +172,14 @@ class FileCipher:
         return hmac.new(self._name_key, sha256.encode("ascii"), hashlib.sha256).hexdigest()
 
     def seal(self, sha256: str, data: bytes) -> bytes:
-        """`data` sealed (format 2); `sha256` is checked against it when opened."""
-        import io
+        """`data`, already in memory, sealed in one piece (format 1) with `sha256` bound in
+        as associated data: any label works (an index of files is sealed under a name),
+        and `open` must be given the same one. Files copied from disk use `seal_stream`."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        out = io.BytesIO()
-        self.seal_stream(io.BytesIO(data), out)
-        return out.getvalue()
+        nonce = os.urandom(NONCE_SIZE)
+        return FILE_MAGIC + nonce + AESGCM(self._key).encrypt(nonce, data,
+                                                               FILE_MAGIC + sha256.encode())
 
     def seal_stream(self, source: IO[bytes], out: IO[bytes],
                     chunk_size: int = SEAL_CHUNK) -> tuple[str, int]:

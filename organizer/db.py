@@ -11,12 +11,25 @@ The two drivers have separate exception and row classes: code elsewhere catches 
 
 The connection runs in autocommit mode: the store opens every transaction itself
 (`BEGIN IMMEDIATE`), so a write is all or nothing.
+
+In one process, the database file and its `-wal`/`-shm` are opened only by SQLite, through
+`connect`, and only by one SQLite library at a time. SQLite's locks are POSIX locks, which
+belong to the process and the file: closing *any* descriptor on the file drops them all
+("How To Corrupt An SQLite Database", 2.2 and 2.3). A reader that opened the file to look
+at its header would leave the process's live connections unlocked; another process would
+then think itself the last user, checkpoint, and delete the `-wal` those connections still
+write into. So the header (plain or encrypted, and the salt) is read with `open()` only
+while no connection of this process has the file open, and remembered for as long as one
+does (`read_header`); and a file open through the standard `sqlite3` is never opened
+through SQLCipher's own copy of SQLite beside it, or the other way round (each library
+keeps its own table of locks, and its `close()` would drop the other's).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,8 +53,107 @@ PLAIN_HEADER = b"SQLite format 3\x00"
 Error: tuple[type[Exception], ...] = (sqlite3.Error,)
 
 
-class _PlainConnection(sqlite3.Connection):
+HEADER_SIZE = 16  # SQLite's plain header, or SQLCipher's salt
+
+
+class _OpenFile:
+    """One database file (by device and inode) that connections of this process hold."""
+
+    __slots__ = ("count", "header", "library")
+
+    def __init__(self, header: bytes, library: str) -> None:
+        self.count = 0
+        self.header = header
+        self.library = library
+
+
+# Files open in this process: (st_dev, st_ino) -> _OpenFile. Guarded by _files_lock, which
+# is held from reading a header to registering the new connection.
+_open_files: dict[tuple[int, int], _OpenFile] = {}
+_files_lock = threading.RLock()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def read_header(path: Path) -> bytes:
+    """The first 16 bytes of the database file, without ever disturbing SQLite's locks.
+
+    While a connection of this process has the file open, the header read when the first
+    one opened is returned (it cannot change under an open connection: a store is only
+    replaced with every connection closed, and a replaced file is another inode).
+    """
+    with _files_lock:
+        ident = _identity(path)
+        entry = _open_files.get(ident) if ident is not None else None
+        if entry is not None:
+            return entry.header
+        with open(path, "rb") as handle:
+            return handle.read(HEADER_SIZE)
+
+
+def _register(conn: Any, path: Path, header: bytes, library: str) -> None:
+    """Count `conn` as holding `path`; refuse a second SQLite library on the same file."""
+    ident = _identity(path)
+    if ident is None:
+        return
+    entry = _open_files.get(ident)
+    if entry is None:
+        entry = _open_files[ident] = _OpenFile(header, library)
+    elif entry.library != library:
+        conn.close()
+        raise RuntimeError(f"{path} is open through {entry.library} in this process; opening "
+                           f"it through {library} as well would drop SQLite's locks.")
+    entry.count += 1
+    conn._gate_ident = ident
+
+
+def _unregister(conn: Any) -> None:
+    ident = getattr(conn, "_gate_ident", None)
+    if ident is None:
+        return
+    conn._gate_ident = None
+    with _files_lock:
+        entry = _open_files.get(ident)
+        if entry is not None:
+            entry.count -= 1
+            if entry.count <= 0:
+                del _open_files[ident]
+
+
+def open_in_process(path: Path) -> int:
+    """How many connections of this process have `path` open (tests check the rule)."""
+    with _files_lock:
+        ident = _identity(path)
+        entry = _open_files.get(ident) if ident is not None else None
+        return entry.count if entry is not None else 0
+
+
+class _Counted:
+    """Mixed into both drivers' connection classes: a connection that carries its key and
+    is counted in `_open_files` until it is closed (or dropped)."""
+
     store_key: StoreKey | None = None
+    _gate_ident: tuple[int, int] | None = None
+
+    def close(self) -> None:
+        try:
+            super().close()  # type: ignore[misc]
+        finally:
+            _unregister(self)
+
+    def __del__(self) -> None:
+        if _unregister is not None:  # at interpreter shutdown module globals may be gone
+            _unregister(self)
+
+
+class _PlainConnection(_Counted, sqlite3.Connection):
+    pass
 
 
 def _sqlcipher() -> Any:
@@ -66,11 +178,14 @@ def is_encrypted(path: Path) -> bool:
     "damaged", not be asked for a passphrase they never set.
     """
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(len(PLAIN_HEADER))
+        head = read_header(path)
         size = path.stat().st_size
     except (FileNotFoundError, IsADirectoryError):
         return False
+    return _looks_encrypted(head, size)
+
+
+def _looks_encrypted(head: bytes, size: int) -> bool:
     if not head or head == PLAIN_HEADER or size % 512:
         return False
     looks_like_text = all(32 <= byte < 127 or byte in (9, 10, 13) for byte in head)
@@ -99,10 +214,47 @@ def connect(path: Path, *, read_only: bool = False,
     if not read_only and not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
-    if key is None and is_encrypted(path):
-        raise LockedError(LOCKED_MESSAGE)
-    if key is not None:
-        return _connect_encrypted(path, key, read_only)
+    with _files_lock:  # from reading the header to counting the connection: one thread
+        try:
+            header = read_header(path)
+            size = path.stat().st_size
+        except FileNotFoundError:
+            header, size = b"", 0
+        except OSError as exc:
+            raise translate(exc, path) from None
+        if key is None and _looks_encrypted(header, size):
+            raise LockedError(LOCKED_MESSAGE)
+        if not header:
+            # A new, empty file: what SQLite is about to write at its start is known (the
+            # plain header, or the salt the key carries), and must not be read later with
+            # open() while this connection holds it.
+            header = key.salt if key is not None else PLAIN_HEADER
+        if key is not None:
+            conn = _connect_encrypted(path, key, read_only)
+            _register(conn, path, header, "sqlcipher3")
+        else:
+            conn = _connect_plain(path, read_only)
+            _register(conn, path, header, "sqlite3")
+        return conn
+
+
+def connect_plain_with_sqlcipher(path: Path) -> Any:
+    """A SQLCipher connection on a plain database (so that it can export into an encrypted
+    one). The caller must have closed this process's `sqlite3` connections to the file."""
+    sqlcipher3 = _sqlcipher()
+    with _files_lock:
+        header = read_header(path) or PLAIN_HEADER
+        try:
+            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                      factory=_keyed_class())
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlcipher3.Error as exc:
+            raise translate(exc, path) from None
+        _register(conn, path, header, "sqlcipher3")
+        return conn
+
+
+def _connect_plain(path: Path, read_only: bool) -> sqlite3.Connection:
     try:
         if read_only:
             conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None,
@@ -126,8 +278,8 @@ def _keyed_class() -> Any:
     if _KEYED is None:
         sqlcipher3 = _sqlcipher()
 
-        class _Keyed(sqlcipher3.Connection):  # type: ignore[misc,name-defined]
-            store_key: StoreKey | None = None
+        class _Keyed(_Counted, sqlcipher3.Connection):  # type: ignore[misc,name-defined]
+            pass
 
         _KEYED = _Keyed
     return _KEYED

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import tempfile
 from collections.abc import Mapping
 from datetime import date, timedelta
 from importlib import resources
@@ -114,7 +113,7 @@ def add_demo(store: Store, progress: Progress | None = None, *,
     total = sum(_work_count(p) for p in wanted)
     done = 0
     change = Change()
-    with tempfile.TemporaryDirectory(prefix="organizer-demo-") as scratch, store.transaction():
+    with store.dirs.scratch() as scratch, store.transaction():
         for person in wanted:
             for what in _add_person(store, person, resolver, Path(scratch)):
                 change = change + what

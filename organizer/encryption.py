@@ -16,20 +16,18 @@ A lost passphrase cannot be recovered: there is no back door, by design.
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from organizer import backup, crypto, db, swap
+from organizer import backup, crypto, gate, sealing, swap
 from organizer.errors import OrganizerError
 from organizer.instance import APP_OPEN_MESSAGE, app_running
-from organizer.paths import DataDir, create_private
+from organizer.paths import DataDir
 from organizer.progress import Progress, step
 
 MIN_PASSPHRASE = 8
-_SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
 def check_new_passphrase(passphrase: str) -> None:
@@ -43,190 +41,92 @@ def check_new_passphrase(passphrase: str) -> None:
 def _open(root: Path, passphrase: str | None) -> Any:
     from organizer.store import Store
 
-    store = Store(root, passphrase=passphrase)
-    if app_running(store.root):
-        store.close()
-        raise OrganizerError(APP_OPEN_MESSAGE)
-    return store
-
-
-def _quote(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
-
-
-def _tables(conn: Any, schema: str = "main") -> dict[str, int]:
-    names = [r[0] for r in conn.execute(
-        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' "
-        "AND name NOT LIKE 'sqlite_%'")]
-    return {name: int(conn.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0])
-            for name in names}
-
-
-def _export(source: Any, target: Path, key: crypto.StoreKey | None, version: int) -> None:
-    """Copy every table of `source` into a new database file with `sqlcipher_export`."""
-    key_sql = key.pragma_value() if key is not None else "''"
-    # Made here, private, so that SQLite (which would create it with the umask's 0644)
-    # opens a file that is already 0600; its journal takes the same mode.
-    create_private(target).close()
-    source.execute(f"ATTACH DATABASE {_quote(target)} AS staged KEY {key_sql}")
-    try:
-        source.execute("SELECT sqlcipher_export('staged')")
-        source.execute(f"PRAGMA staged.user_version = {int(version)}")
-    finally:
-        source.execute("DETACH DATABASE staged")
-
-
-def _export_from(dirs: DataDir, held: Any, target: Path, key: crypto.StoreKey | None,
-                 version: int) -> None:
-    """Export through a second connection: `held` keeps writers out in a transaction, and
-    SQLite does not ATTACH inside one."""
-    current = db.key_of(held)
-    source = (db.connect(dirs.database, key=current) if current is not None
-              else _sqlcipher_view(dirs.database))
-    try:
-        _export(source, target, key, version)
-    finally:
-        source.close()
-
-
-def _verify(staged: Path, key: crypto.StoreKey | None, expected: dict[str, int],
-            version: int) -> Any:
-    """Open the staged database as the store will, and compare it with the original."""
-    conn = db.connect(staged, key=key)
-    try:
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        if problems != ["ok"]:
-            raise OrganizerError("The new copy failed its check, so nothing was changed: "
-                                 + "; ".join(problems[:3]))
-        got = _tables(conn)
-        if got != expected:
-            raise OrganizerError("The new copy does not hold the same items as the original, "
-                                 "so nothing was changed.")
-        if int(conn.execute("PRAGMA user_version").fetchone()[0]) != version:
-            raise OrganizerError("The new copy has the wrong schema version; nothing was "
-                                 "changed.")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _sqlcipher_view(database: Path) -> Any:
-    """A SQLCipher connection on a plain database (it can export into an encrypted one)."""
-    db._sqlcipher()
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(str(database), isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {db.BUSY_TIMEOUT_MS}")
-    return conn
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    with create_private(path) as out:
-        out.write(data)
+    return Store(root, passphrase=passphrase)
 
 
 @contextmanager
 def _switch(root: Path, passphrase: str | None, *, with_files: bool
-            ) -> Iterator[tuple[Any, Path]]:
-    """Open the store and a staging folder; the body builds and verifies the new store there.
+            ) -> Iterator[_Switch]:
+    """Have the store to oneself, open it, and give the body a staging folder to build in.
 
-    When the body ends well, the old store is closed and the staged one swapped in (with its
-    `files/` when `with_files`) and the keys this process remembers are forgotten. When it
-    raises, the staging folder goes and the old store is left exactly as it was.
+    First every other user of the store is waited out and new ones are held back
+    (organizer.gate): writers finish, so every write acknowledged before the switch is in
+    the copy, and none can be acknowledged into the old store after it. When the body ends
+    well, the old store is closed and the staged one swapped in (with its `files/` when
+    `with_files`, and removing the paths the body listed in `remove` in the same journaled
+    step) and the keys this process remembers are forgotten. When it raises, the staging
+    folder goes and the old store is left exactly as it was.
     """
-    store = _open(root, passphrase)
-    dirs = store.dirs
-    try:
-        staging = swap.new_staging(dirs)
+    if app_running(root):
+        raise OrganizerError(APP_OPEN_MESSAGE)
+    for name in ("files", "backups", sealing.SET_ASIDE):
+        if (root / name).is_symlink():
+            # Its contents live elsewhere: a switch would seal or remove the link, not them.
+            raise OrganizerError(f"The folder “{name}” in the data folder is a link to "
+                                 "another place, so encryption cannot be switched safely. "
+                                 "Move that folder back into the data folder, then try "
+                                 "again; nothing was changed.")
+    with gate.exclusive(root):
+        store = _open(root, passphrase)
+        dirs = store.dirs
         try:
-            yield store, staging
-            store.close()
-            swap.swap_in(dirs, staging, with_files=with_files)
+            staging = swap.new_staging(dirs)
+            switch = _Switch(store, staging)
+            try:
+                yield switch
+                store.close()
+                swap.swap_in(dirs, staging, with_files=with_files, remove=switch.remove)
+            finally:
+                swap.drop_unjournaled(dirs, staging)
         finally:
-            swap.drop_unjournaled(dirs, staging)
-    finally:
-        store.close()
-    crypto.forget_keys()
+            store.close()
+        crypto.forget_keys()
+        if switch.then is not None:
+            switch.then()
+
+
+class _Switch:
+    """What a switch's body works with: the open store, its staging folder; and what it
+    asks for: paths to remove with the swap, work to do after it (still holding the gate)."""
+
+    def __init__(self, store: Any, staging: Path) -> None:
+        self.store = store
+        self.staging = staging
+        self.remove: list[Path] = []
+        self.then: Callable[[], None] | None = None
 
 
 def encrypt_store(root: Path | str, new_passphrase: str,
                   progress: Progress | None = None) -> int:
     """Turn encryption on; returns how many plain automatic backups were replaced."""
-    from organizer.migrations import current_version
 
     check_new_passphrase(new_passphrase)
-    with _switch(Path(root), None, with_files=True) as (store, staging):
+    plain_backups: list[Path] = []
+    with _switch(Path(root), None, with_files=True) as switch:
+        store, staging = switch.store, switch.staging
         dirs = store.dirs
         if store.encrypted:
             raise OrganizerError("This organizer is already encrypted. To change its "
                                  "passphrase, use change-passphrase.")
-        version = current_version(store.conn)
         plain_backups = backup.automatic_backups(dirs.backups)
-        key = crypto.StoreKey.create(new_passphrase)
-        file_key = crypto.FileCipher.new_key()
-        cipher = crypto.FileCipher(file_key)
-        store.conn.execute("BEGIN IMMEDIATE")  # no one writes while we copy
-        try:
-            expected = _tables(store.conn)
-            step(progress, 0, 1, "Encrypting the database")
-            _export_from(dirs, store.conn, staging / swap.DB_NAME, key, version)
-            files = dirs.stored_files()
-            (staging / "files").mkdir(mode=0o700)
-            for number, path in enumerate(files, start=1):
-                step(progress, number, len(files), "Encrypting attached files")
-                data = path.read_bytes()
-                sha = hashlib.sha256(data).hexdigest()
-                if _SHA.match(path.name) and sha != path.name:
-                    raise OrganizerError(f"An attached file ({path.name}) is damaged, so "
-                                         "encryption was not turned on. Run `organizer "
-                                         "check`, then restore it from a backup.")
-                _write_private(staging / "files" / cipher.file_name(sha),
-                               cipher.seal(sha, data))
-            staged = _verify(staging / swap.DB_NAME, key, expected, version)
-            try:
-                staged.execute("BEGIN IMMEDIATE")
-                staged.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               (crypto.FILE_KEY_META, file_key.hex()))
-                staged.execute("COMMIT")
-                _check_files(staged, crypto.file_cipher(staged), staging / "files")
-            finally:
-                staged.close()
-        finally:
-            if store.conn.in_transaction:
-                store.conn.execute("ROLLBACK")
-    return _replace_plain_backups(dirs, new_passphrase, plain_backups)
+        # SQLCipher's own SQLite must not open the file beside this process's sqlite3
+        # connection (organizer.db): close it; the gate keeps everyone else out meanwhile.
+        store.close()
+        sealing.seal_store(dirs, staging, new_passphrase, progress)
+        # The plain automatic backups would leak what encryption hides: they go in the same
+        # journaled step as the swap (a crash after it still removes them at the next
+        # start), and one encrypted backup is made in their place.
+        switch.remove = plain_backups
+        if plain_backups:
+            switch.then = lambda: _encrypted_backup(dirs, new_passphrase)
+    return len(plain_backups)
 
 
-def _replace_plain_backups(dirs: DataDir, passphrase: str, plain: list[Path]) -> int:
-    """Plain automatic backups would leak what encryption hides: make one encrypted one."""
-    if not plain:
-        return 0
+def _encrypted_backup(dirs: DataDir, passphrase: str) -> None:
     from organizer.store import Store
 
     with Store(dirs.root, passphrase=passphrase) as store:
         backup.auto_backup(store.conn, store.dirs, "daily")
-    for path in plain:
-        if path.is_dir():
-            import shutil
-
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
-    return len(plain)
-
-
-def _check_files(conn: Any, cipher: crypto.FileCipher, files: Path) -> None:
-    """Every attachment's sealed file is there, opens, and matches its checksum."""
-    for (sha,) in conn.execute("SELECT DISTINCT sha256 FROM attachments"):
-        sealed = files / cipher.file_name(sha)
-        if not sealed.exists():
-            raise OrganizerError("An attached file is missing from the data folder, so "
-                                 "nothing was changed. Run `organizer check`.")
-        if hashlib.sha256(cipher.open(sha, sealed.read_bytes())).hexdigest() != sha:
-            raise OrganizerError("An attached file did not survive encryption intact, so "
-                                 "nothing was changed.")
 
 
 def decrypt_store(root: Path | str, passphrase: str,
@@ -234,34 +134,32 @@ def decrypt_store(root: Path | str, passphrase: str,
     """Turn encryption off (the passphrase is needed, and is checked first)."""
     from organizer.migrations import current_version
 
-    with _switch(Path(root), passphrase, with_files=True) as (store, staging):
+    with _switch(Path(root), passphrase, with_files=True) as switch:
+        store, staging = switch.store, switch.staging
         if not store.encrypted:
             raise OrganizerError("This organizer is not encrypted; there is nothing to turn "
                                  "off.")
         cipher = store.cipher
         assert cipher is not None
         version = current_version(store.conn)
-        store.conn.execute("BEGIN IMMEDIATE")
-        try:
-            expected = _tables(store.conn)
-            step(progress, 0, 1, "Decrypting the database")
-            _export_from(store.dirs, store.conn, staging / swap.DB_NAME, None, version)
-            (staging / "files").mkdir(mode=0o700)
-            shas = {r[0] for r in store.conn.execute("SELECT sha256 FROM attachments")}
-            for number, sha in enumerate(sorted(shas), start=1):
-                step(progress, number, len(shas), "Decrypting attached files")
-                sealed = store.file_path(sha)
-                if not sealed.exists():
-                    continue  # `check` reports it; decrypting must not lose the rest
-                plain = cipher.open(sha, sealed.read_bytes())
-                _write_private(staging / "files" / sha, plain)
-        finally:
-            if store.conn.in_transaction:
-                store.conn.execute("ROLLBACK")
-        staged = _verify(staging / swap.DB_NAME, None, expected, version)
+        expected = sealing.tables(store.conn)
+        step(progress, 0, 1, "Decrypting the database")
+        sealing.export(store.conn, staging / swap.DB_NAME, None, version)
+        (staging / "files").mkdir(mode=0o700)
+        shas = sealing.referenced(store.conn)
+        for number, sha in enumerate(shas, start=1):
+            step(progress, number, len(shas), "Decrypting attached files")
+            sealed = store.file_path(sha)
+            if not sealed.exists():
+                continue  # `check` reports it; decrypting must not lose the rest
+            plain = cipher.open(sha, sealed.read_bytes())
+            sealing.write_private(staging / "files" / sha, plain)
+        sealing.convert_set_aside(store.root / sealing.SET_ASIDE, staging / sealing.SET_ASIDE,
+                                  cipher, None)
+        staged = sealing.verify(staging / swap.DB_NAME, None, expected, version)
         try:
             staged.execute("DELETE FROM meta WHERE key = ?", (crypto.FILE_KEY_META,))
-            for (sha,) in staged.execute("SELECT DISTINCT sha256 FROM attachments"):
+            for sha in sealing.referenced(staged):
                 path = staging / "files" / sha
                 if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
                     raise OrganizerError("An attached file did not decrypt intact, so "
@@ -271,27 +169,58 @@ def decrypt_store(root: Path | str, passphrase: str,
 
 
 def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
-                      progress: Progress | None = None) -> None:
-    """Re-key the database under a new passphrase (the file key, and so the files, stay)."""
+                      progress: Progress | None = None) -> int:
+    """Re-key the database under a new passphrase, with a new file key for the files.
+
+    Every attached file is sealed again under the new file key and the automatic backups
+    (which the old passphrase opens) are replaced by one made under the new one, so the old
+    passphrase opens nothing in the data folder afterwards. Returns how many automatic
+    backups were replaced. Copies made elsewhere before the change (a backup on a USB
+    stick) still open with the old passphrase: nothing here can reach them.
+    """
     from organizer.migrations import current_version
 
     check_new_passphrase(new_passphrase)
-    with _switch(Path(root), passphrase, with_files=False) as (store, staging):
+    old_backups: list[Path] = []
+    with _switch(Path(root), passphrase, with_files=True) as switch:
+        store, staging = switch.store, switch.staging
         if not store.encrypted:
             raise OrganizerError("This organizer is not encrypted. Turn encryption on with "
                                  "`organizer encrypt`.")
+        old_cipher = store.cipher
+        assert old_cipher is not None
         version = current_version(store.conn)
         key = crypto.StoreKey.create(new_passphrase)
-        store.conn.execute("BEGIN IMMEDIATE")
+        file_key = crypto.FileCipher.new_key()
+        cipher = crypto.FileCipher(file_key)
+        expected = sealing.tables(store.conn)
+        step(progress, 0, 1, "Re-encrypting the database")
+        sealing.export(store.conn, staging / swap.DB_NAME, key, version)
+        (staging / "files").mkdir(mode=0o700)
+        shas = sealing.referenced(store.conn)
+        for number, sha in enumerate(shas, start=1):
+            step(progress, number, len(shas), "Sealing attached files under the new key")
+            sealed = store.file_path(sha)
+            if not sealed.exists():
+                continue  # `check` reports it; a new passphrase must not lose the rest
+            plain = old_cipher.open(sha, sealed.read_bytes())
+            sealing.write_private(staging / "files" / cipher.file_name(sha),
+                                  cipher.seal(sha, plain))
+        sealing.convert_set_aside(store.root / sealing.SET_ASIDE, staging / sealing.SET_ASIDE,
+                                  old_cipher, cipher)
+        staged = sealing.verify(staging / swap.DB_NAME, key, expected, version)
         try:
-            expected = _tables(store.conn)
-            step(progress, 0, 1, "Re-encrypting the database")
-            _export_from(store.dirs, store.conn, staging / swap.DB_NAME, key, version)
-        finally:
-            if store.conn.in_transaction:
-                store.conn.execute("ROLLBACK")
-        staged = _verify(staging / swap.DB_NAME, key, expected, version)
-        try:
-            _check_files(staged, crypto.file_cipher(staged), store.dirs.files)
+            staged.execute("BEGIN IMMEDIATE")
+            staged.execute("UPDATE meta SET value = ? WHERE key = ?",
+                           (file_key.hex(), crypto.FILE_KEY_META))
+            staged.execute("COMMIT")
+            sealing.check_files(staged, crypto.file_cipher(staged), staging / "files",
+                         present_only=True)
         finally:
             staged.close()
+        old_backups = backup.automatic_backups(store.dirs.backups)
+        switch.remove = old_backups
+        if old_backups:
+            dirs = store.dirs
+            switch.then = lambda: _encrypted_backup(dirs, new_passphrase)
+    return len(old_backups)

@@ -397,11 +397,30 @@ class Attachment:
     text_status: str  # "ok", "unreadable" (damaged or locked PDF), "none" (an image),
     # "too_large" (a PDF too large to read in bounded memory: kept, its text not read)
     created_at: str
+    # Reading its scanned pages (OCR): "none" (nothing to read), "pending", "done",
+    # "skipped" (--no-ocr), "unreadable", "unavailable" (no engine or language data).
+    scan_status: str = "none"
 
     def to_dict(self) -> dict[str, Any]:
         """The read-only summary DESIGN puts in a record's `--json`."""
         return {"filename": self.filename, "media_type": self.media_type,
                 "size": self.size, "sha256": self.sha256}
+
+
+@dataclass(frozen=True)
+class ScanPage:
+    """The text read (OCR) from one scanned page of an attachment, as the engine gave it.
+
+    Never a value of any item: the app shows it as "text read from the scan", search finds
+    words in it, and a number in it can only be offered as a suggestion the user confirms.
+    """
+
+    attachment_id: int
+    page: int            # the page's number in the file, from 1
+    text: str
+    confidence: float    # the engine's mean word confidence, 0-100
+    rotation: int = 0    # quarter turn applied to make it upright (degrees)
+    skew: float = 0.0    # degrees it was straightened by
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)

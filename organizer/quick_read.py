@@ -33,15 +33,19 @@ def _database(data_dir: str | None) -> Path:
 
 def people(data_dir: str | None) -> list[tuple[int, str, str | None]] | None:
     """(id, full name, birth date) of everyone, ordered as `Store.people()`; or None."""
-    from organizer import db
+    from organizer import db, gate
     from organizer.migrations import LATEST
 
     database = _database(data_dir)
-    if not os.path.isfile(database):
-        return None
+    if not os.path.isfile(database) or os.path.exists(database.parent / ".swap-journal.json"):
+        return None  # no store yet, or a switch to finish first (organizer.swap): the Store
+    use = gate.try_enter_now(database.parent)
+    if use is None:
+        return None  # the store is being replaced: the Store waits for the switch to end
     try:
         conn = db.connect(database)
     except Exception:  # anything unusual: the Store gives the right message or the right fix
+        use.release()
         return None
     try:
         if int(conn.execute("PRAGMA user_version").fetchone()[0]) != LATEST:
@@ -52,4 +56,5 @@ def people(data_dir: str | None) -> list[tuple[int, str, str | None]] | None:
         return None
     finally:
         conn.close()
+        use.release()
     return [(int(i), str(name), born) for i, name, born in rows]

@@ -49,7 +49,20 @@ def _document(conn: sqlite3.Connection, type_name: str, row: sqlite3.Row) -> tup
             parts.append(name)
             if text:
                 parts.append(text)
+        parts.extend(_scan_texts(conn, row["id"]))
     return title, "\n".join(parts)
+
+
+def _scan_texts(conn: sqlite3.Connection, record_id: int) -> list[str]:
+    """The text read from the record's scanned pages (none before schema version 5,
+    whose migration steps 2 and 4 index the records before the pages table exists)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                    "AND name = 'attachment_pages'").fetchone() is None:
+        return []
+    return [text for (text,) in conn.execute(
+        "SELECT p.text FROM attachment_pages p JOIN attachments a ON a.id = p.attachment_id "
+        "WHERE a.record_id = ? AND a.deleted_at IS NULL AND p.text != '' "
+        "ORDER BY a.id, p.page", (record_id,))]
 
 
 # The index row of an item has a rowid made from its type and id, so that replacing or

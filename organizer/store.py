@@ -14,7 +14,7 @@ import itertools
 import os
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +35,7 @@ from organizer.models import (
     Item,
     Person,
     Record,
+    ScanPage,
     item_type,
     person_of,
 )
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound=Item)
 
+
+_SCAN_STATUSES = ("none", "pending", "done", "skipped", "unreadable", "unavailable")
+_PAGE_TEXT_LIMIT = 200_000  # characters kept from one page; a real page holds a few thousand
 
 _PLANS: dict[type, tuple[dict[str, Any], tuple[str, ...]]] = {}
 
@@ -123,12 +127,18 @@ class Store:
         WrongPassphraseError. Either way nothing is written. `sweep=False` leaves what
         crashed processes left behind in place (DataDir.prepare), for `check` to list.
         """
+        from organizer import gate
         from organizer.crypto import key_for_database
 
         self.dirs = DataDir(Path(root) if root is not None else default_data_dir())
+        self._use: gate.StoreUse | None = None
         try:
+            self.dirs.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Held until close(): a switch of the whole store waits for it (organizer.gate).
+            self._use = gate.enter(self.dirs.root)
             self.dirs.prepare(sweep=sweep)
         except OSError as exc:
+            self._leave()
             if exc.errno in (13, 30):  # EACCES, EROFS
                 raise OrganizerError(f"The data folder {self.dirs.root} cannot be written to "
                                      "(it is read-only, or this account may not change it). "
@@ -136,8 +146,15 @@ class Store:
                                      "folder you can write to and use that.") from None
             raise OrganizerError(f"The data folder {self.dirs.root} cannot be used "
                                  f"({exc.strerror}).") from None
-        key = key_for_database(self.dirs.database, passphrase)
-        self.conn = db.connect(self.dirs.database, key=key)
+        except BaseException:
+            self._leave()
+            raise
+        try:
+            key = key_for_database(self.dirs.database, passphrase)
+            self.conn = db.connect(self.dirs.database, key=key)
+        except BaseException:
+            self._leave()
+            raise
         # SQLite's lower() folds ASCII only; names are matched "whatever the case" in every
         # script (Łukasz, Ζωή, Дмитрий), so the store brings its own folding.
         self.conn.create_function("fold", 1, _fold, deterministic=True)
@@ -153,6 +170,7 @@ class Store:
                 crypto.remember(self.dirs.database, key)
         except BaseException:
             self.conn.close()
+            self._leave()
             raise
         for suffix in ("", "-wal", "-shm"):
             private_file(Path(f"{self.dirs.database}{suffix}"))
@@ -171,7 +189,16 @@ class Store:
         return self.cipher is not None
 
     def close(self) -> None:
-        self.conn.close()
+        """Close the connection, then let a waiting switch of the whole store go ahead."""
+        try:
+            self.conn.close()
+        finally:
+            self._leave()
+
+    def _leave(self) -> None:
+        if self._use is not None:
+            self._use.release()
+            self._use = None
 
     def __enter__(self) -> Store:
         return self
@@ -308,8 +335,8 @@ class Store:
             chunk = record_ids[start:start + 500]
             rows = self.conn.execute(
                 "SELECT id, record_id, filename, media_type, size, sha256, text_status, "
-                f"created_at FROM attachments WHERE record_id IN ({','.join('?' * len(chunk))}) "
-                "AND deleted_at IS NULL ORDER BY id", chunk)
+                "created_at, scan_status FROM attachments WHERE record_id IN "
+                f"({','.join('?' * len(chunk))}) AND deleted_at IS NULL ORDER BY id", chunk)
             for row in rows:
                 found.setdefault(row[1], []).append(Attachment(*row))
         return found
@@ -325,15 +352,56 @@ class Store:
         return found
 
     def find_person(self, ref: str | int) -> Person:
-        """A person by id or by full name (any case); a name shared by several is an error."""
+        """A person by id or by full name (any case), as `--person` takes them.
+
+        "#12" or "id:12" is always the id and "name:1984" always the name, so a script can
+        say which it means. A bare number is the person with that id or the person of that
+        name ("1984" is a name some people have); when it is both, for two different people,
+        nothing is guessed: the error says how to choose. A name shared by several people is
+        an error that lists them.
+        """
+        from organizer.validation import parse_id
+
         text = str(ref).strip()
-        if text.isdigit():
-            rows = self._rows("SELECT * FROM people WHERE id = ? AND deleted_at IS NULL",
-                              (int(text),))
-            if rows:
-                return self._item(Person, rows[0])
-        rows = self._rows("SELECT * FROM people WHERE deleted_at IS NULL AND "
-                          "fold(full_name) = fold(?) ORDER BY id", (text,))
+        kind, _, rest = text.partition(":")
+        if text.startswith("#") or kind.strip().lower() == "id":
+            wanted = rest if not text.startswith("#") else text[1:]
+            number = parse_id(wanted)
+            by_id = self._person_by_id(number) if number is not None else None
+            if by_id is None and not wanted.strip():
+                raise NotFoundError(f"“{text}” needs the person's number after it, for "
+                                    "example #12. `organizer people` lists everyone.")
+            if by_id is None:
+                raise NotFoundError(f"There is no person number {wanted.strip()} in the "
+                                    "organizer. `organizer people` lists everyone.")
+            return by_id
+        if kind.strip().lower() == "name" and rest.strip():
+            return self._person_by_name(rest.strip())
+        number = parse_id(text) if not isinstance(ref, bool) else None
+        by_id = self._person_by_id(number) if number is not None else None
+        if by_id is None:
+            return self._person_by_name(text)
+        if isinstance(ref, int):
+            return by_id
+        named = [r for r in self._named(text) if r["id"] != by_id.id]
+        if named:
+            raise AmbiguousError(
+                f"“{text}” is both person number {by_id.id} ({by_id.full_name}) and the name "
+                f"of person number {named[0]['id']}. Type #{by_id.id} for the first or "
+                f"name:{text} for the second.")
+        return by_id
+
+    def _person_by_id(self, number: int) -> Person | None:
+        rows = self._rows("SELECT * FROM people WHERE id = ? AND deleted_at IS NULL",
+                          (number,))
+        return self._item(Person, rows[0]) if rows else None
+
+    def _named(self, name: str) -> list[sqlite3.Row]:
+        return self._rows("SELECT * FROM people WHERE deleted_at IS NULL AND "
+                          "fold(full_name) = fold(?) ORDER BY id", (name,))
+
+    def _person_by_name(self, text: str) -> Person:
+        rows = self._named(text)
         if not rows:
             raise NotFoundError(f"No person called “{text}” is in the organizer. "
                                 "`organizer people` lists everyone.")
@@ -341,13 +409,14 @@ class Store:
             names = "; ".join(f"{r['id']}: {r['full_name']} (born {r['birth_date'] or '?'})"
                               for r in rows)
             raise AmbiguousError(f"More than one person is called “{text}”: {names}. "
-                                 "Use the number instead.")
+                                 "Use the number instead, for example #"
+                                 f"{rows[0]['id']}.")
         return self._item(Person, rows[0])
 
     def attachments(self, record_id: int) -> list[Attachment]:
         rows = self._rows("SELECT id, record_id, filename, media_type, size, sha256, "
-                          "text_status, created_at FROM attachments WHERE record_id = ? AND "
-                          "deleted_at IS NULL ORDER BY id", (record_id,))
+                          "text_status, created_at, scan_status FROM attachments "
+                          "WHERE record_id = ? AND deleted_at IS NULL ORDER BY id", (record_id,))
         return [Attachment(**dict(row)) for row in rows]
 
     def attachment_path(self, attachment: Attachment) -> Path:
@@ -568,26 +637,33 @@ class Store:
         return change
 
     def attach_file(self, record_id: int, source: Path | str, *, filename: str | None = None,
-                    extract_text: bool = True) -> Change:
+                    extract_text: bool = True, read_scan: bool = True) -> Change:
         """Attach a file to a record: the file is safely on disk before its row is committed.
 
         With `extract_text=False` the text is left "pending" for `extract_pending_text`,
-        which the app runs off the GUI thread.
+        which the app runs off the GUI thread. A picture or PDF is marked for its scanned
+        pages to be read (`organizer.scan.read`, never inside this write: it takes
+        seconds); `read_scan=False` (the command line's --no-ocr) marks it "skipped".
         """
         from organizer import attachments as files
+        from organizer.scan import SCANNABLE
 
         source = Path(source)
         record = self.get("record", record_id)
         kind = files.media_type(source)
         sha, size = files.store_file(self.dirs.files, source, self.cipher)
-        text, status = ("", "pending")
+        text, status, may_scan = ("", "pending", kind in SCANNABLE)
         if extract_text:
-            text, status = files.stored_text(lambda: self.read_chunks(sha), kind, size)
+            text, status, may_scan = files.stored_text(lambda: self.read_chunks(sha), kind,
+                                                       size)
         with self._writing():
             self.db.table("attachments").insert({
                 "record_id": record_id, "filename": filename or source.name,
                 "media_type": kind, "size": size, "sha256": sha, "text": text,
-                "text_status": status, "created_at": now()})
+                "text_status": status, "created_at": now(),
+                # a typed PDF (text on every page) has nothing to read
+                "scan_status": ("none" if kind not in SCANNABLE or not may_scan
+                                else "pending" if read_scan else "skipped")})
             self.conn.execute("UPDATE records SET updated_at = ? WHERE id = ?", (now(), record_id))
             search.index_item(self.conn, "record", record_id)
             after = self.get("record", record_id)
@@ -619,7 +695,7 @@ class Store:
     def pending_text(self) -> list[Attachment]:
         """Attachments whose text has not been extracted yet."""
         rows = self._rows("SELECT id, record_id, filename, media_type, size, sha256, "
-                          "text_status, created_at FROM attachments WHERE "
+                          "text_status, created_at, scan_status FROM attachments WHERE "
                           "text_status = 'pending' AND deleted_at IS NULL ORDER BY id")
         return [Attachment(**dict(row)) for row in rows]
 
@@ -627,13 +703,64 @@ class Store:
         """Read one attachment's text into the search index (slow for big PDFs)."""
         from organizer import attachments as files
 
-        text, status = files.stored_text(lambda: self.read_chunks(attachment.sha256),
-                                         attachment.media_type, attachment.size)
+        text, status, may_scan = files.stored_text(
+            lambda: self.read_chunks(attachment.sha256), attachment.media_type,
+            attachment.size)
         with self._writing():
             self.conn.execute("UPDATE attachments SET text = ?, text_status = ? WHERE id = ?",
                               (text, status, attachment.id))
+            if not may_scan:  # a typed PDF: no page waits to be read after all
+                self.conn.execute("UPDATE attachments SET scan_status = 'none' WHERE id = ? "
+                                  "AND scan_status = 'pending'", (attachment.id,))
             search.index_item(self.conn, "record", attachment.record_id)
         record = self.get("record", attachment.record_id)
+        return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
+                                  record, record),))
+
+    # -- text read from scanned pages (organizer.scan) --------------------------------------
+
+    def pending_scans(self) -> list[Attachment]:
+        """Attachments whose scanned pages wait to be read, oldest first (with those that
+        could not be read for want of the language data: they may be installed now)."""
+        rows = self._rows("SELECT id, record_id, filename, media_type, size, sha256, "
+                          "text_status, created_at, scan_status FROM attachments WHERE "
+                          "scan_status IN ('pending', 'unavailable') AND deleted_at IS NULL "
+                          "ORDER BY id")
+        return [Attachment(**dict(row)) for row in rows]
+
+    def scan_pages(self, attachment_id: int) -> list[ScanPage]:
+        """The text read from each scanned page of one attachment, in page order."""
+        rows = self.conn.execute(
+            "SELECT attachment_id, page, text, confidence, rotation, skew FROM "
+            "attachment_pages WHERE attachment_id = ? ORDER BY page", (attachment_id,))
+        return [ScanPage(*row) for row in rows]
+
+    def save_scan_pages(self, attachment_id: int, pages: Sequence[ScanPage],
+                        status: str) -> Change:
+        """Keep what was read from an attachment's pages (replacing an earlier reading),
+        set its status, and reindex its record, in one transaction.
+
+        Only the attachment's own rows change: no item's value is ever filled from a scan.
+        """
+        if status not in _SCAN_STATUSES:
+            raise ValueError(f"unknown scan status {status!r}")
+        row = self.conn.execute("SELECT record_id FROM attachments WHERE id = ? AND "
+                                "deleted_at IS NULL", (attachment_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no attachment number {attachment_id}.")
+        stamp = now()
+        with self._writing():
+            self.conn.execute("DELETE FROM attachment_pages WHERE attachment_id = ?",
+                              (attachment_id,))
+            self.conn.executemany(
+                "INSERT INTO attachment_pages (attachment_id, page, text, confidence, "
+                "rotation, skew, read_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(attachment_id, p.page, p.text[:_PAGE_TEXT_LIMIT], p.confidence, p.rotation,
+                  p.skew, stamp) for p in pages])
+            self.conn.execute("UPDATE attachments SET scan_status = ? WHERE id = ?",
+                              (status, attachment_id))
+            search.index_item(self.conn, "record", row[0])
+        record = self.get("record", row[0])
         return Change((ItemChange(UPDATED, "record", record.id, person_of(record),
                                   record, record),))
 
@@ -678,6 +805,55 @@ class Store:
                 "INSERT INTO imports (person_id, sha256, filename, format, record_id, "
                 "imported_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(person_id, sha256) DO "
                 "NOTHING", (person_id, sha256, filename, format, record_id, now()))
+
+    # -- imaging discs (organizer.disc) ---------------------------------------------------------
+
+    DISC_COLUMNS = ("patient_name", "patient_id", "patient_birth_date", "study_uid",
+                    "study_date", "study_description", "institution", "series_uid",
+                    "series_number", "modality", "body_part", "series_description", "images",
+                    "key_sha256")
+
+    def add_disc_series(self, record_id: int, rows: Sequence[Mapping[str, Any]]) -> Change:
+        """Keep an imaging disc's index (one row per series) with its record.
+
+        Each row holds DISC_COLUMNS; a row without a study or series uid, or with a
+        negative image count, is refused and nothing is written.
+        """
+        record = self.get("record", record_id)
+        clean_rows: list[tuple[Any, ...]] = []
+        for row in rows:
+            if not row.get("study_uid") or not row.get("series_uid"):
+                raise ValidationError("A disc's series needs its study and series numbers "
+                                      "(uids); nothing was saved.")
+            images = row.get("images")
+            if not isinstance(images, int) or images < 0:
+                raise ValidationError("A disc's series needs its number of images; nothing "
+                                      "was saved.")
+            clean_rows.append((record_id, *(row.get(c) for c in self.DISC_COLUMNS)))
+        with self._writing():
+            self.conn.executemany(
+                f"INSERT INTO disc_series (record_id, {', '.join(self.DISC_COLUMNS)}) VALUES "
+                f"({', '.join('?' * (len(self.DISC_COLUMNS) + 1))})", clean_rows)
+            self.conn.execute("UPDATE records SET updated_at = ? WHERE id = ?",
+                              (now(), record_id))
+            after = self.get("record", record_id)
+        return Change((ItemChange(UPDATED, "record", record_id, person_of(record),
+                                  record, after),))
+
+    def disc_series(self, record_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """The disc index of each of these records that stands for an imaging disc, its
+        series in study date and series order."""
+        found: dict[int, list[dict[str, Any]]] = {}
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start:start + 500]
+            rows = self._rows(
+                f"SELECT record_id, {', '.join(self.DISC_COLUMNS)} FROM disc_series WHERE "
+                f"record_id IN ({','.join('?' * len(chunk))}) ORDER BY record_id, "
+                "study_date, study_uid, series_number, id", chunk)
+            for row in rows:
+                found.setdefault(row["record_id"], []).append(
+                    {c: row[c] for c in self.DISC_COLUMNS})
+        return found
 
     def check(self) -> CheckReport:
         """Verify the database and every attachment (see organizer.check)."""

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 JOURNAL = ".swap-journal.json"
 DB_NAME = "organizer.db"
 DB_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+FILE_FOLDERS = ("files", "set-aside")
 # How long a start waits for another process's switch to end (it is a few renames).
 WAIT_SECONDS = 30.0
 BUSY_MESSAGE = ("Another task is replacing this organizer's data (a restore, or turning "
@@ -77,12 +78,14 @@ def fsync_tree(folder: Path) -> None:
 
 
 def swap_in(dirs: DataDir, staging: Path, *, with_files: bool,
-            keep_old_as: Path | None = None) -> None:
+            keep_old_as: Path | None = None, remove: list[Path] | None = None) -> None:
     """Put the staged database (and `files/` when `with_files`) in place of the current ones.
 
-    The caller has verified the staged copy and closed every connection to the old one.
-    With `keep_old_as` (a folder path in `backups/`), the old copy is moved there instead of
-    being deleted.
+    The caller holds the store to itself (organizer.gate), has verified the staged copy and
+    closed every connection to the old one. With `keep_old_as` (a folder path in
+    `backups/`), the old copy is moved there instead of being deleted. `remove`: paths in the
+    data folder that go with the old copy (plain backups once encryption is on): they are
+    named in the journal, so a crash after it still removes them at the next start.
     """
     fsync_tree(staging)
     journal = {
@@ -90,6 +93,7 @@ def swap_in(dirs: DataDir, staging: Path, *, with_files: bool,
         "old": owned_name(OLD_PREFIX),
         "with_files": with_files,
         "keep_old_as": str(keep_old_as.relative_to(dirs.root)) if keep_old_as else None,
+        "remove": [str(p.relative_to(dirs.root)) for p in remove or []],
         "owner": os.getpid(),
     }
     import json
@@ -201,14 +205,19 @@ def _apply(dirs: DataDir, journal: dict[str, object]) -> None:
         fsync_dir(root)
         os.replace(staged_db, root / DB_NAME)
         fsync_dir(root)
-    staged_files = staging / "files"
-    if journal.get("with_files") and staged_files.exists():
-        if dirs.files.exists() and not (old / "files").exists():
-            os.replace(dirs.files, old / "files")
-        elif dirs.files.exists():  # made after the old one moved aside: keep it aside too
-            os.replace(dirs.files, old / f"files-{os.urandom(4).hex()}")
+    # The attachment files, and the files `check --repair` set aside (sealed or opened
+    # along with them by an encryption switch; a restore's staging has none of those).
+    for name in FILE_FOLDERS:
+        staged_files = staging / name
+        current = root / name
+        if not (journal.get("with_files") and staged_files.exists()):
+            continue
+        if current.exists() and not (old / name).exists():
+            os.replace(current, old / name)
+        elif current.exists():  # made after the old one moved aside: keep it aside too
+            os.replace(current, old / f"{name}-{os.urandom(4).hex()}")
         fsync_dir(root)
-        os.replace(staged_files, dirs.files)
+        os.replace(staged_files, current)
         fsync_dir(root)
     keep = journal.get("keep_old_as")
     if keep:
@@ -219,6 +228,14 @@ def _apply(dirs: DataDir, journal: dict[str, object]) -> None:
         if old.exists() and _holds_a_file(old) and not target.exists():
             os.replace(old, target)
             fsync_dir(target.parent)
+    removals = journal.get("remove")
+    for name in removals if isinstance(removals, list) else []:
+        path = (root / str(name)).resolve()
+        if path.is_relative_to(root.resolve()) and path != root.resolve():
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
     (root / JOURNAL).unlink(missing_ok=True)
     fsync_dir(root)
     for folder in (old, staging):

@@ -8,6 +8,7 @@ handed to a `resolve` callback that the store supplies.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date as _date
 from datetime import datetime as _datetime
@@ -17,8 +18,16 @@ from organizer.errors import ValidationError
 from organizer.fields import FieldSpec
 from organizer.models import Item
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+# re.ASCII: without it \d also matches "２" or "٣", and such a date would be stored as typed,
+# sorted wrongly and written into exports where no other program can read it.
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$", re.ASCII)
+_OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})$", re.ASCII)
+# What a full-width (CJK) or Arabic keyboard types between the digits of a date or time.
+_SEPARATORS = str.maketrans({"－": "-", "‐": "-", "‑": "-", "–": "-", "：": ":",
+                             "Ｔ": "T", "\u3000": " ", "\u00a0": " ", "\u202f": " "})
+# SQLite stores integers in 8 bytes: a larger number cannot be an id or a count.
+LARGEST_INTEGER = 2 ** 63 - 1
 _TRUE = {"yes", "y", "true", "1", "on"}
 _FALSE = {"no", "n", "false", "0", "off"}
 _THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -26,8 +35,39 @@ _THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 Resolver = Callable[[str, str], int]
 
 
+def ascii_digits(text: str) -> str:
+    """`text` with every decimal digit of any script ("２０２６", "٢٠٢٦") written 0-9, and the
+    full-width dash, colon and spaces of such keyboards made plain; nothing else changes.
+
+    Dates and ids are kept and exported in ASCII: other programs (and SQLite's ordering)
+    read only those digits, while a person may well type their own.
+    """
+    if text.isascii():
+        return text
+    text = text.translate(_SEPARATORS)
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def parse_id(text: str | int) -> int | None:
+    """The item number `text` spells (any script's digits), or None when it is not one.
+
+    A number too large for SQLite is not an id of anything: None, not an OverflowError.
+    """
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, int):
+        return text if 0 < text <= LARGEST_INTEGER else None
+    word = ascii_digits(str(text).strip())
+    if not word.isascii() or not word.isdigit() or len(word) > 19:
+        return None
+    number = int(word)
+    return number if 0 < number <= LARGEST_INTEGER else None
+
+
 def check_date(value: str, label: str = "Date", field: str | None = None) -> str:
-    """Accept 2026-03-02, 2026-03 or 2026 when it is a real calendar date; keep it as typed."""
+    """Accept 2026-03-02, 2026-03 or 2026 when it is a real calendar date; keep it as typed,
+    but in ASCII digits (see `ascii_digits`)."""
+    value = ascii_digits(value)
     match = _DATE.match(value)
     if not match:
         raise ValidationError(
@@ -46,12 +86,20 @@ def check_date(value: str, label: str = "Date", field: str | None = None) -> str
 
 
 def check_datetime(value: str, label: str = "Date and time", field: str | None = None) -> str:
-    """A date, optionally followed by a time (14:30), separated by a space or a T."""
+    """A date, optionally followed by a time (14:30), separated by a space or a T; in ASCII
+    digits (see `ascii_digits`)."""
+    value = ascii_digits(value)
     parts = re.split(r"[ T]", value.strip(), maxsplit=1)
     check_date(parts[0], label, field)
     if len(parts) == 2:
         time_text = parts[1].removesuffix("Z")
-        time_text = re.sub(r"[+-]\d{2}:?\d{2}$", "", time_text)
+        offset = _OFFSET.search(time_text)
+        if offset and (int(offset.group(2)) > (14 if offset.group(1) == "+" else 12)
+                       or int(offset.group(3)) > 59):
+            raise ValidationError(
+                f"{label}: “{offset.group(0)}” is not a time zone (they go from -12:00 to "
+                "+14:00). Type the time alone, like 14:30.", field)
+        time_text = time_text[:offset.start()] if offset else time_text
         match = _TIME.match(time_text)
         if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59 or (
                 match.group(3) and int(match.group(3)) > 59):
@@ -97,6 +145,8 @@ def _parse_number(value: Any, spec: FieldSpec, field: str, whole: bool) -> float
         number = int(number)
     if number != number or number in (float("inf"), float("-inf")):
         raise ValidationError(f"{spec.label}: type a number.", field)
+    if whole and abs(number) > LARGEST_INTEGER:
+        raise ValidationError(f"{spec.label}: “{value}” is too large a number.", field)
     if spec.minimum is not None and number < spec.minimum:
         raise ValidationError(f"{spec.label}: must be at least {spec.minimum:g}.", field)
     if spec.maximum is not None and number > spec.maximum:
@@ -148,14 +198,15 @@ def clean_value(spec: FieldSpec, field: str, value: Any,
     if kind == "number":
         return _parse_number(value, spec, field, whole=False)
     if kind == "ref":
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        word = str(value)
-        if word.isdigit():
-            return int(word)
+        number = parse_id(value)
+        if number is not None:
+            return number
+        word = ascii_digits(str(value))
+        if isinstance(value, int) or (word.isascii() and word.isdigit()):
+            raise ValidationError(f"{spec.label}: there is no number {value}.", field)
         if resolve is None or spec.ref is None:
             raise ValidationError(f"{spec.label}: give the linked item's number.", field)
-        return resolve(spec.ref, word)
+        return resolve(spec.ref, str(value))
     raise AssertionError(f"unknown field kind {kind}")
 
 

@@ -113,8 +113,59 @@ def encryption(root: Path) -> None:
             ack("encrypted")
 
 
+def discs(root: Path) -> None:
+    """Imaging discs saved with every image copied: a long transaction (a record, its key
+    images, its index rows, twelve copies) that must be whole or absent."""
+    from organizer.disc.index import read_disc
+    from organizer.disc.save import render_key_images, save_disc
+    from tests.disc_samples import SeriesSpec, StudySpec, write_disc
+
+    disc = root.parent / "disc"
+    if not disc.exists():
+        write_disc(disc, (StudySpec(series=(SeriesSpec(images=5), SeriesSpec(images=7))),),
+                   patient="TEST PERSON^CRASH")
+    index = read_disc(disc)
+    keys = render_key_images(index)
+    with Store(root) as store:
+        person = _person(store)
+        print("READY", flush=True)
+        number = 0
+        while True:
+            number += 1
+            title = f"disc-{os.getpid()}-{number}"
+            save_disc(store, person, index, title=title, copy_images=True, keys=keys)
+            ack(f"disc {title}")
+
+
+def scans(root: Path) -> None:
+    """Records with a scanned page, each read (OCR) and its pages saved, one after another."""
+    from organizer.scan.ocr import Engine
+    from organizer.scan.read import read_scan
+    from tests.scan_samples import QUALITIES, save, scanned_page
+
+    work = root.parent / "sources"
+    work.mkdir(parents=True, exist_ok=True)
+    page = save(scanned_page(QUALITIES[2], ["Crash test: a scanned page, read and kept."]),
+                work / "page.png", 150)
+    with Store(root) as store, Engine() as engine:
+        person = _person(store)
+        print("READY", flush=True)
+        number = 0
+        while True:
+            number += 1
+            title = f"scan-{os.getpid()}-{number}"
+            with store.transaction():
+                record = store.add("record", {"title": title}, person_id=person).id
+                store.attach_file(record, page)
+            ack(f"record {title}")
+            read_scan(store, store.attachments(record)[0], engine=engine)
+            ack(f"scan {title}")
+
+
 WRITERS: dict[str, Callable[[Path], None]] = {
     "items": items, "attachments": attachments, "backups": backups, "encryption": encryption,
+    "discs": discs,
+    "scans": scans,
 }
 
 if __name__ == "__main__":

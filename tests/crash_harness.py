@@ -106,14 +106,63 @@ def _verify_encryption(root: Path, acks: list[str], result: KillResult) -> None:
             result.damage.append("the attachment changed across encryption switches")
 
 
+def _verify_discs(root: Path, acks: list[str], result: KillResult) -> None:
+    """Every acknowledged disc is there, and every disc record (acknowledged or not) is
+    whole: its two series, both key images and all twelve copied images."""
+    with _open(root) as store:
+        result.damage.extend(store.check().damage)
+        people = store.people()
+        records = {r.title: r for r in store.list_items("record", people[0].id)} \
+            if people else {}
+        series = store.disc_series([r.id for r in records.values()])
+        for line in acks:
+            if line.split(" ", 1)[1] not in records:
+                result.lost.append(line)
+        for title, record in records.items():
+            rows = series.get(record.id, [])
+            files = record.attachments  # type: ignore[attr-defined]
+            if len(rows) != 2 or len(files) != 14 or any(not r["key_sha256"] for r in rows):
+                result.damage.append(f"{title} is half saved: {len(rows)} series, "
+                                     f"{len(files)} files")
+            for attachment in files:
+                store.read_attachment(attachment)
+
+
+def _verify_scans(root: Path, acks: list[str], result: KillResult) -> None:
+    """Every scan acknowledged as read has its page and is found by search; a reading cut
+    short left its file waiting (pending), never marked read without its pages."""
+    with _open(root) as store:
+        result.damage.extend(store.check().damage)
+        person = store.people()[0].id if store.people() else None
+        records = {r.title: r for r in store.list_items("record", person)} if person else {}
+        read = {line.split(" ", 1)[1] for line in acks if line.startswith("scan ")}
+        for line in acks:
+            if line.startswith("record ") and line.split(" ", 1)[1] not in records:
+                result.lost.append(line)
+        found = {hit.id for hit in store.search("crash scanned", limit=10_000)}
+        for title, record in records.items():
+            (attachment,) = record.attachments  # type: ignore[attr-defined]
+            pages = store.scan_pages(attachment.id)
+            if attachment.scan_status == "done":
+                if not pages or "scanned" not in pages[0].text.lower():
+                    result.damage.append(f"{title}: marked read without its page")
+                elif record.id not in found:
+                    result.damage.append(f"{title}: read but not in the search index")
+            elif attachment.scan_status != "pending" or pages:
+                result.damage.append(f"{title}: {attachment.scan_status} with {len(pages)}")
+            if title in read and attachment.scan_status != "done":
+                result.lost.append(f"scan {title}")
+
+
 VERIFIERS: dict[str, Callable[[Path, list[str], KillResult], None]] = {
     "items": _verify_items, "attachments": _verify_items, "backups": _verify_backups,
-    "encryption": _verify_encryption,
+    "encryption": _verify_encryption, "discs": _verify_discs, "scans": _verify_scans,
 }
 
 
 # how long a writer may run before the kill: long enough to reach the slow steps
-MAX_DELAY = {"items": 0.5, "attachments": 0.6, "backups": 0.8, "encryption": 2.5}
+MAX_DELAY = {"items": 0.5, "attachments": 0.6, "backups": 0.8, "encryption": 2.5,
+             "discs": 1.5, "scans": 3.0}
 
 
 def kill_once(scenario: str, root: Path, rng: random.Random, max_delay: float | None = None,

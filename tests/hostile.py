@@ -9,6 +9,10 @@ mutations of a valid sample. Point it at an importer with, for example:
     @given(data=hostile_files(sample=b'{"resourceType": "Bundle"}'))
     def test_fhir_import_refuses_cleanly(data, tmp_path_factory):
         assert_only_refuses(lambda p: import_file(store, p), data, tmp_path_factory.mktemp("x"))
+
+`hostile_words()` is the same for what is typed on a command line (an id, a FIELD=VALUE
+value, a name): digits of other scripts, numbers too large for SQLite, line breaks and
+direction overrides (tests/test_plain_words.py hunts the CLI with it).
 """
 
 from __future__ import annotations
@@ -40,6 +44,19 @@ JSON_NASTIES = [
     b"\xef\xbb\xbf{}",
     b"\xff\xfe{\x00}\x00",
 ]
+
+
+HOSTILE_WORDS = [
+    "²", "١٢", "٣", "99999999999999999999999", "18446744073709551616", "9223372036854775808",
+    "1e400", "-1", "0", "#1", "id:1", "name:1", "id:", "#", "1", "\u202e1", "a\nb",
+    "9" * 5000, "２０２６-０３-０２", "٢٠٢٦-٠٣-٠٢", "nan", "inf", "-0", "1e308", "1" * 19,
+    "0" * 30 + "1", "2026-02-30", "2026-01-01T10:00+99:99", "x" * 100_000, "\x1b[2J",
+]
+
+
+def hostile_words() -> st.SearchStrategy[str]:
+    """Words a user (or a script gone wrong) might type as an argument or a value."""
+    return st.one_of(st.text(max_size=20), st.sampled_from(HOSTILE_WORDS))
 
 
 def _mutations(sample: bytes) -> st.SearchStrategy[bytes]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from organizer.gate import GATE_FILES
 from tests.conftest import ROOT, run_cli
 
 PASS = "correct horse battery staple"
@@ -95,7 +96,11 @@ def test_with_encryption_on_the_data_folder_shows_nothing_readable(
     more.write_text("Second letter mentions glioblastomaX again", encoding="utf-8")
     assert cli("add", "record", "--person", "1", "title=Letter", "--file", str(more),
                env=env).returncode == 0
-    assert cli("backup", "-o", str(data_dir / "backups" / "mine.zip"), env=env).returncode == 0
+    # (a backup is not allowed into the data folder itself: it is looked at where it is)
+    outside = tmp_path / "usb"
+    outside.mkdir()
+    assert cli("backup", "-o", str(outside / "mine.zip"), env=env).returncode == 0
+    assert _found(outside, SECRETS) == []
 
     # A store held open with fresh writes, so the -wal file holds data when we look.
     from organizer.backup import maybe_daily_backup
@@ -162,7 +167,8 @@ def test_encrypt_then_decrypt_keeps_every_item_and_attachment_byte_for_byte(
     assert (data_dir / "organizer.db").read_bytes()[:16] == b"SQLite format 3\x00"
     check = cli("check")
     assert check.returncode == 0 and check.stdout.startswith("OK"), check.stdout
-    assert [p.name for p in data_dir.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in data_dir.iterdir() if p.name.startswith(".")
+            and p.name not in GATE_FILES] == []
 
 
 def test_a_short_new_passphrase_is_refused(cli, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

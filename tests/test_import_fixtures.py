@@ -16,15 +16,16 @@ from organizer.store import Store
 # is set). Records do not count the kept original file.
 EXPECTED: dict[str, tuple[dict[str, int], bool]] = {
     "ccda/CCD1.xml": ({"allergy": 2, "condition": 4, "immunization": 3, "medication": 2,
-                       "procedure": 2, "provider": 1, "record": 7, "result": 14, "visit": 1},
+                       "procedure": 2, "provider": 2, "record": 7, "result": 14, "visit": 1},
                       False),
-    "ccda/CCD2.xml": ({"procedure": 3, "provider": 1, "record": 3, "result": 10}, True),
+    "ccda/CCD2.xml": ({"procedure": 3, "provider": 2, "record": 3, "result": 10}, True),
     "ccda/Consultation_Note.xml": ({"allergy": 2, "condition": 4, "medication": 2,
-                                    "record": 8, "result": 14}, False),
-    "ccda/Diagnostic_Imaging_Report.xml": ({"provider": 1, "record": 4}, False),
-    "ccda/Operative_Note.xml": ({"provider": 1, "record": 16}, False),
+                                    "provider": 2, "record": 8, "result": 14}, False),
+    "ccda/Diagnostic_Imaging_Report.xml": ({"provider": 4, "record": 4}, False),
+    "ccda/Operative_Note.xml": ({"provider": 2, "record": 16}, False),
     "ccda/Referral_Note.xml": ({"allergy": 2, "condition": 4, "medication": 2,
-                                "procedure": 2, "record": 13, "result": 14}, False),
+                                "procedure": 2, "provider": 2, "record": 13, "result": 14},
+                               False),
     "ccda_fragments/Active_Problem_C-CDA2.1_.xml": ({"condition": 1}, False),
     "ccda_fragments/Allergy_to_specific_drug_Penicillin_C-CDA2.1_.xml": ({"allergy": 1},
                                                                          False),
@@ -147,7 +148,7 @@ def test_ccd_values(fixtures_dir: Path, store: Store) -> None:
     penicillin = _one(store, person_id, "allergy", substance="Penicillin")
     assert (penicillin.reaction, penicillin.severity) == ("Nausea", "mild")
     atenolol = _one(store, person_id, "medication", code="197380")
-    assert (atenolol.frequency, atenolol.code_system) == ("every 12 h", "RxNorm")
+    assert (atenolol.frequency, atenolol.code_system) == ("every 12 hours", "RxNorm")
     hemoglobin = _one(store, person_id, "result", code="718-7")
     assert (hemoglobin.value, hemoglobin.unit) == ("13.2", "g/dL")
     assert hemoglobin.reference_range == "12.0–15.5 g/dL"

@@ -111,7 +111,7 @@ def test_older_c32_document(store: Store) -> None:
     condition: Any = store.list_items("condition", pid)[0]
     assert (condition.name, condition.diagnosed_on) == ("Osteoarthritis of the knee", "2001")
     med: Any = store.list_items("medication", pid)[0]
-    assert (med.name, med.dose, med.frequency) == ("Naproxen", "250 mg", "every 12 h")
+    assert (med.name, med.dose, med.frequency) == ("Naproxen", "250 mg", "every 12 hours")
     allergy: Any = store.list_items("allergy", pid)[0]
     assert (allergy.substance, allergy.reaction) == ("Latex", "Rash")
     creatinine: Any = store.list_items("result", pid)[0]

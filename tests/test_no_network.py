@@ -123,11 +123,18 @@ def test_a_full_command_line_session_opens_no_network_socket(tmp_path: Path) -> 
     data = str(tmp_path / "data")
     scan = tmp_path / "scan.txt"
     scan.write_text("CT report: no change since 2024.\n", encoding="utf-8")
+    from tests.scan_samples import QUALITIES, save, scanned_page
+
+    # a scanned page: read (OCR) before `add` returns, offline
+    paper = save(scanned_page(QUALITIES[2], ["Discharge summary: no complications."]),
+                 tmp_path / "paper.png", 150)
     steps: list[tuple[str, ...]] = [
         ("add", "person", "full_name=Ann Lee", "birth_date=1950-03-02"),
         ("add", "medication", "--person", "Ann Lee", "name=Metformin", "dose=500 mg"),
         ("add", "record", "--person", "Ann Lee", "title=CT report", "--file", str(scan)),
+        ("add", "record", "--person", "Ann Lee", "title=Paper", "--file", str(paper)),
         ("search", "report", "--json"),
+        ("search", "complications", "--json"),
         ("list", "medication", "--person", "1", "--json"),
         ("check",),
         ("backup", "-o", str(tmp_path / "backup.zip")),
@@ -141,6 +148,11 @@ def test_a_full_command_line_session_opens_no_network_socket(tmp_path: Path) -> 
                                           "resourceType": "AllergyIntolerance",
                                           "code": {"text": "Penicillin"}}}]}))
         steps.append(("import", str(bundle), "--person", "1"))
+    if _available("disc"):  # pydicom and its decoders, on a disc written here
+        from tests.disc_samples import write_disc
+
+        disc = write_disc(tmp_path / "disc", patient="LEE^ANN", birth="19500302")
+        steps.append(("disc", str(disc), "--person", "Ann Lee", "--copy-images"))
     if _available("packet"):
         steps.append(("packet", "--person", "1", "-o", str(tmp_path / "packet.pdf")))
     if _available("export"):

@@ -59,8 +59,8 @@ def test_every_command_leaves_every_file_private(
         (("encrypt",), {"ORGANIZER_PASSPHRASE": PASS}),
         (("change-passphrase",), {"ORGANIZER_PASSPHRASE": PASS,
                                   "ORGANIZER_NEW_PASSPHRASE": NEW_PASS}),
-        (("backup", "-o", str(data_dir / "backups" / "mine.zip")),
-         {"ORGANIZER_PASSPHRASE": NEW_PASS}),
+        # (a backup asked for into the data folder itself is refused: test_outputs_safety)
+        (("backup", "-o", str(tmp_path / "locked.zip")), {"ORGANIZER_PASSPHRASE": NEW_PASS}),
         (("decrypt",), {"ORGANIZER_PASSPHRASE": NEW_PASS}),
         (("restore", str(tmp_path / "b.zip")), {}),
     ]
@@ -68,7 +68,7 @@ def test_every_command_leaves_every_file_private(
         done = cli(*args, env=env)
         assert done.returncode == 0, (args, done.stderr)
         assert _not_private(data_dir) == {}, args
-    assert _mode(tmp_path / "b.zip") == 0o600
+    assert _mode(tmp_path / "b.zip") == _mode(tmp_path / "locked.zip") == 0o600
 
 
 def test_exports_and_packets_are_private_from_their_first_byte(
@@ -101,7 +101,8 @@ def test_private_output_leaves_the_target_alone_when_the_writer_fails(tmp_path: 
 
     target = tmp_path / "letter.pdf"
     target.write_bytes(b"the letter as it was")
-    with pytest.raises(RuntimeError), private_output(target) as temp:
+    with pytest.raises(RuntimeError), \
+            private_output(target, data_dir=tmp_path / "data") as temp:
         temp.write_bytes(b"half a new letter")
         raise RuntimeError("the writer broke")
     assert target.read_bytes() == b"the letter as it was"

@@ -81,6 +81,16 @@ def test_an_altered_sealed_file_never_opens(how: str) -> None:
         opened(blob, data)
 
 
+def test_data_sealed_in_memory_binds_its_label() -> None:
+    """`seal` (one piece) takes any label, as an index of files is sealed under a name."""
+    cipher = FileCipher(KEY)
+    blob = cipher.seal("index of files", b'{"a": 1}')
+    assert blob.startswith(FILE_MAGIC)
+    assert cipher.open("index of files", blob) == b'{"a": 1}'
+    with pytest.raises(OrganizerError, match="altered"):
+        cipher.open("another label", blob)
+
+
 def test_a_sealed_file_swapped_for_another_sealed_file_is_caught() -> None:
     mine, theirs = os.urandom(300), os.urandom(300)
     with pytest.raises(OrganizerError, match="altered"):

@@ -75,6 +75,18 @@ def _open_meanwhile(root: Path) -> None:
     Store(root).close()
 
 
+def _open_is_held_back(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What another start does during a switch of the whole store: it waits at the gate
+    (organizer.gate) and, when the switch outlasts its wait, gives up in words."""
+    from organizer import gate
+    from organizer.errors import StoreBusyError
+    from organizer.store import Store
+
+    monkeypatch.setattr(gate, "OPEN_WAIT_SECONDS", 0.3)
+    with pytest.raises(StoreBusyError, match="being replaced"):
+        Store(root)
+
+
 def test_opening_the_store_leaves_another_process_s_attachment_alone(
         tmp_path: Path) -> None:
     root = tmp_path / "data"
@@ -126,7 +138,8 @@ def _backup_of_another_store(tmp_path: Path) -> Path:
         return create_backup(store, tmp_path / "other.zip").path
 
 
-def test_opening_the_store_leaves_a_restore_s_staging_folder_alone(tmp_path: Path) -> None:
+def test_opening_the_store_waits_for_a_restore_and_leaves_its_staging_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from organizer.store import Store
 
     root = tmp_path / "data"
@@ -135,7 +148,7 @@ def test_opening_the_store_leaves_a_restore_s_staging_folder_alone(tmp_path: Pat
     writer = Paused("restore", root, str(backup))
     staging = next(p for p in writer.at.parents if p.name.startswith(".staging-"))
 
-    _open_meanwhile(root)
+    _open_is_held_back(root, monkeypatch)
     assert staging.is_dir() and (staging / "organizer.db").exists()
 
     assert writer.finish() == "DONE restored"
@@ -144,8 +157,8 @@ def test_opening_the_store_leaves_a_restore_s_staging_folder_alone(tmp_path: Pat
         assert store.check().ok
 
 
-def test_opening_the_store_leaves_an_encryption_switch_alone_and_it_is_private(
-        tmp_path: Path) -> None:
+def test_opening_the_store_waits_for_an_encryption_switch_and_it_is_private(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from organizer.store import Store
 
     root = tmp_path / "data"
@@ -162,7 +175,7 @@ def test_opening_the_store_leaves_an_encryption_switch_alone_and_it_is_private(
     assert "organizer.db" in {Path(name).name for name in modes if ".staging-" in name}
     assert {name: mode for name, mode in modes.items() if mode != 0o600} == {}
 
-    _open_meanwhile(root)
+    _open_is_held_back(root, monkeypatch)
     assert (staging / "organizer.db").exists()
 
     assert writer.finish() == "DONE encrypted"

@@ -7,6 +7,7 @@ shown, and heavy modules (QtPdf, reportlab) are imported only when used.
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,46 @@ def open_window(data_dir: str | Path | None = None, demo: bool = False,
     return window
 
 
+def install_error_reporting(data_dir: Path | None) -> Any:
+    """Errors we never see, seen: configure logging once for the app (organizer.logs, into
+    `data_dir`'s private error log) and route every exception nobody caught, in a slot on
+    the GUI thread (PySide6 hands those to sys.excepthook) or in any other thread, to the
+    log and to the plain-words ErrorDialog. Returns the installed ErrorReporter."""
+    from PySide6.QtWidgets import QApplication
+
+    from organizer.logs import configure_logging
+    from ui.dialogs.error_dialog import ErrorReporter, report_exception
+
+    configure_logging(data_dir)
+    reporter = ErrorReporter(QApplication.instance()).install()
+    previous = sys.excepthook
+
+    def excepthook(kind: type[BaseException], exc: BaseException,
+                   tb: Any) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, exc, tb)  # Ctrl+C in the terminal that started the app
+            return
+        try:
+            report_exception(exc.with_traceback(tb) if exc.__traceback__ is None else exc,
+                             "app")
+        except Exception:  # the report itself failed (a full disk): Python's own words
+            previous(kind, exc, tb)
+
+    previous_thread_hook = threading.excepthook
+
+    def thread_excepthook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return  # a thread that ended itself with sys.exit(): not a failure
+        try:
+            report_exception(args.exc_value, "a background thread")
+        except Exception:  # as above: never fail inside the hook
+            previous_thread_hook(args)
+
+    sys.excepthook = excepthook
+    threading.excepthook = thread_excepthook
+    return reporter
+
+
 def main(data_dir: str | Path | None = None, demo: bool = False) -> int:
     """Run the app: on example data, or as a session on the data folder (ui.session)."""
     from organizer.errors import OrganizerError
@@ -58,13 +99,16 @@ def main(data_dir: str | Path | None = None, demo: bool = False) -> int:
 
     settings = Settings()
     app = make_application(settings)
+    folder = None if demo else Path(data_dir) if data_dir else default_data_dir()
+    install_error_reporting(folder)
     try:
         if demo:
             open_window(demo=True, settings=settings).show()
         else:
             from ui.session import Session
 
-            session = Session(Path(data_dir) if data_dir else default_data_dir(), settings)
+            assert folder is not None
+            session = Session(folder, settings)
             if not session.start():
                 return 0  # the app already open on this folder was brought to the front
     except OrganizerError as exc:

@@ -422,6 +422,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "Add records from files…", self.choose_record_files,
                      tip="Each file you choose becomes a record")
+        self.disc_action = self._action(
+            file_menu, "Add an imaging &disc…", self.choose_disc,
+            tip="An MRI, CT or X-ray disc (DICOM): its studies and key images become a record")
         self.import_action = self._action(
             file_menu, "&Import from a patient portal file…", self.choose_import_files,
             keys.Open, "FHIR (.json, .ndjson) or C-CDA (.xml) files, or a person archive (.zip)")
@@ -437,7 +440,7 @@ class MainWindow(QMainWindow):
         for kind, title in PRINTOUTS.items():
             self._action(printouts, f"{title}…", _caller(self.print_list, kind))
         self._person_actions_extra = [self.packet_action, printouts.menuAction(),
-                                      self.export_action]
+                                      self.export_action, self.disc_action]
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, keys.Quit)
 
@@ -582,6 +585,20 @@ class MainWindow(QMainWindow):
             [Path(n) for n in names]))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def choose_disc(self) -> None:
+        from ui.dialogs.disc_dialog import choose_disc_folder
+
+        if self.context.person_id is not None:
+            choose_disc_folder(self, self.add_disc)
+
+    def add_disc(self, folder: Path) -> QWidget | None:
+        """Open the disc preview for the current person (nothing is saved before Add)."""
+        if self.context.person_id is None:
+            return None
+        from ui.dialogs.disc_dialog import open_disc_dialog
+
+        return open_disc_dialog(self.context, folder, self.context.person_id, self)
 
     def choose_import_files(self) -> None:
         from PySide6.QtWidgets import QFileDialog

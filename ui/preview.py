@@ -96,7 +96,9 @@ class AttachmentPreview(QStackedWidget):
             self._show_pdf(data)
         elif attachment.media_type.startswith("image/"):
             pixmap = QPixmap()
-            if pixmap.loadFromData(data):
+            if attachment.media_type == "image/heic":
+                data = _heic_as_png(data)  # Qt has no HEIC reader; pi-heif decodes it
+            if data and pixmap.loadFromData(data):
                 self.image.set_image(pixmap)
                 self.image.setToolTip(attachment.filename)
                 self.setCurrentWidget(self.image)
@@ -152,12 +154,28 @@ class AttachmentPreview(QStackedWidget):
             self._buffer = None
 
 
+def _heic_as_png(data: bytes) -> bytes:
+    """A phone's HEIC photo as PNG bytes for Qt (b"" when it cannot be decoded)."""
+    import io
+
+    from organizer.scan.pages import Unreadable, open_image
+
+    try:
+        image = open_image(data)
+        out = io.BytesIO()
+        image.convert("RGB").save(out, "PNG")
+    except (Unreadable, OSError, ValueError):
+        return b""
+    return out.getvalue()
+
+
 def private_copy(store: Store, attachment: Attachment) -> Path:
     """The attachment's bytes in a file only this user can read, named as the user knows it."""
     global _private_dir
+    # In the data folder's private scratch (organizer.paths), never the shared /tmp: the
+    # copy of an encrypted organizer's file is plain. "Lock now" and the next start clear it.
     if _private_dir is None or not _private_dir.is_dir():
-        _private_dir = Path(tempfile.mkdtemp(prefix="organizer-view-"))
-        os.chmod(_private_dir, 0o700)
+        _private_dir = store.dirs.new_scratch()
         atexit.register(shutil.rmtree, _private_dir, True)
     folder = Path(tempfile.mkdtemp(dir=_private_dir))
     name = Path(attachment.filename).name or f"file-{attachment.id}"

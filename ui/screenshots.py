@@ -2,7 +2,9 @@
 
 Runs offscreen (QT_QPA_PLATFORM=offscreen) on a temporary store filled with the demo
 people (organizer.demo), or with a small made-up example when the demo is not there.
-`make screenshots` writes them to docs/screenshots/ for the README.
+`make screenshots` writes them to docs/screenshots/ for the README, with scan_text.png:
+a record whose scanned lab report (made here: typeset, drawn at 200 dpi, turned a little)
+was read, its text beside the page, at 1366x768.
 """
 
 from __future__ import annotations
@@ -107,9 +109,88 @@ def render(outdir: Path) -> list[Path]:
             path = outdir / f"{key}.png"
             image.save(str(path))
             written.append(path)
+        from ui.screenshots_disc import shoot_disc_preview
+
+        written.append(shoot_disc_preview(app, window, store, outdir, Path(folder),
+                                          SAVED_WIDTH))
         window.close()
         store.close()
     return written
+
+
+SCAN_LINES = [
+    "Lakeside Hospital Laboratory", "Patient: Rosa Example    Collected: 2026-01-12",
+    "Complete blood count and chemistry", "",
+    "Hemoglobin 11.2 g/dL 12.0-15.5 L", "White blood cells 6.8 10^3/uL 4.0-11.0",
+    "Platelets 245 10^3/uL 150-400", "Glucose 131 mg/dL 70-99 H",
+    "Creatinine 0.9 mg/dL 0.6-1.1", "",
+    "Comentario: repetir la glucosa en ayunas en tres meses.",
+    "Reviewed by the laboratory director.",
+]
+
+
+def _scanned_report(path: Path) -> Path:
+    """A lab report as a phone or office scanner would give it: a JPEG, slightly turned."""
+    import io
+
+    import pypdfium2 as pdfium
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=letter)
+    for number, line in enumerate(SCAN_LINES):
+        pdf.setFont("Helvetica-Bold" if number == 0 else "Helvetica", 14 if number == 0 else 11)
+        pdf.drawString(72, 720 - number * 20, line)
+    pdf.save()
+    document = pdfium.PdfDocument(out.getvalue())
+    image = document[0].render(scale=200 / 72, grayscale=True).to_pil()
+    document.close()
+    image = image.point(lambda v: int(35 + v * 0.8)).rotate(1.5, expand=True, fillcolor=235)
+    image.save(path, "JPEG", quality=80, dpi=(200, 200))
+    return path
+
+
+def render_scan_text(outdir: Path) -> Path:
+    """scan_text.png: the records page on a scanned report, its text read beside it."""
+    from PySide6.QtCore import QSettings
+
+    from organizer.scan.read import read_pending
+    from organizer.store import Store
+    from ui.app import make_application
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="organizer-shots-") as folder:
+        settings = Settings(QSettings(str(Path(folder) / "settings.ini"),
+                                      QSettings.Format.IniFormat))
+        app = make_application(settings)
+        store = Store(Path(folder) / "data")
+        person = store.add("person", {"full_name": "Rosa Example", "birth_date": "1951-04-12",
+                                      "relationship": "mother"}).id
+        record = store.add("record", {"title": "Blood tests, January", "kind": "lab",
+                                      "dated_on": "2026-01-12", "source": "Lakeside Hospital"},
+                           person_id=person).id
+        store.attach_file(record, _scanned_report(Path(folder) / "blood tests scan.jpg"))
+        read_pending(store)
+        window = MainWindow(AppContext(store), settings)
+        window.resize(1366, 768)
+        window.show()
+        window.show_section("records")
+        page = window.records_page()
+        page.show_item("record", record)
+        page.side.setCurrentWidget(page.files_tab)
+        page.splitter.setSizes([470, 896])
+        page.preview_splitter.setSizes([400, 480])
+        for _ in range(5):
+            app.processEvents()
+        path = outdir / "scan_text.png"
+        window.grab().toImage().save(str(path))
+        window.close()
+        store.close()
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     for path in render(Path(args[0])):
         print(path)
+    print(render_scan_text(Path(args[0])))
     return 0
 
 

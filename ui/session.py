@@ -172,8 +172,15 @@ class Session(QObject):
         self._reopening = True
         self._not_saved = self.window.force_close()
         crypto.forget_keys()
+        # The plain copies (previews, a packet shown) go with the key.
+        self._clear_plain_copies()
         self._reopening = False
         self.open()
+
+    def _clear_plain_copies(self) -> None:
+        from organizer.paths import DataDir
+
+        DataDir(self.root).clear_scratch()
 
     # -- work that replaces the whole store ---------------------------------------------
 

@@ -8,7 +8,9 @@ while the window reads): a store's connection belongs to one thread.
 Signals (delivered on the GUI thread):
     progress(int, int, str): done, total, what is being done
     succeeded(object): the function's return value
-    failed(str): a message for the user (an OrganizerError's text, or a plain summary)
+    failed(str): a message for the user (an OrganizerError's text, or plain words for a
+        failure nobody expected, which is also written to the private error log, without
+        its values, and shown in the ErrorDialog: see ui.dialogs.error_dialog)
     cancelled(): the user cancelled; the function stopped and changed nothing
 """
 
@@ -56,8 +58,10 @@ class Job(QObject):
             self.cancelled.emit()
         except OrganizerError as exc:
             self.failed.emit(str(exc))
-        except Exception as exc:  # a worker must never die silently
-            self.failed.emit(f"Something went wrong: {type(exc).__name__}: {exc}")
+        except Exception as exc:  # a worker must never die silently, nor speak Python
+            from ui.dialogs.error_dialog import report_exception
+
+            self.failed.emit(report_exception(exc, "a background job"))
         else:
             self.succeeded.emit(result)
 

@@ -1,4 +1,9 @@
-"""`organizer add TYPE --person P FIELD=VALUE ... [--file PATH ...]`: add one item."""
+"""`organizer add TYPE --person P FIELD=VALUE ... [--file PATH ...] [--no-ocr]`: add one item.
+
+The record and its files are committed first; then the scanned pages among the files
+(pictures, PDF pages without text) are read before the command returns, so that a script's
+next `search` finds their words. `--no-ocr` leaves them unread ("skipped").
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("fields", nargs="*", metavar="FIELD=VALUE")
     parser.add_argument("--file", action="append", default=[], metavar="PATH",
                         help="attach a file to the new record (may be repeated)")
+    parser.add_argument("--no-ocr", action="store_true",
+                        help="do not read the text of scanned pages in the files")
 
 
 def parse_assignments(type_name: str, words: list[str]) -> dict[str, Any]:
@@ -60,14 +67,37 @@ def run(args: argparse.Namespace) -> int:
             with store.transaction():
                 change = store.add(cls.TYPE, values, person_id=person.id)
                 for path in files:
-                    store.attach_file(change.id, path)
+                    store.attach_file(change.id, path, read_scan=not args.no_ocr)
             if files:
-                from organizer.attachments import TOO_LARGE, too_large_note
-
-                for attachment in store.attachments(change.id):
-                    if attachment.text_status == TOO_LARGE:
-                        print(f"organizer: note: "
-                              f"{too_large_note(attachment.filename, attachment.size)}",
-                              file=sys.stderr)
+                _too_large_notes(store, change.id)
+            if files and not args.no_ocr:
+                _read_scans(store, change.id)
     print(change.id)
     return 0
+
+
+def _too_large_notes(store: Any, record_id: int) -> None:
+    """Say which files were kept without their text read (too large to read safely)."""
+    from organizer.attachments import TOO_LARGE, too_large_note
+
+    for attachment in store.attachments(record_id):
+        if attachment.text_status == TOO_LARGE:
+            print(f"organizer: note: {too_large_note(attachment.filename, attachment.size)}",
+                  file=sys.stderr)
+
+
+def _read_scans(store: Any, record_id: int) -> None:
+    """Read the new record's scanned pages (outside the write: it takes seconds a page)."""
+    from organizer.scan.read import read_pending
+
+    waiting = [a.id for a in store.attachments(record_id) if a.scan_status == "pending"]
+    if not waiting:
+        return
+    read_pending(store, only=waiting)
+    if any(a.scan_status == "unavailable" for a in store.attachments(record_id)):
+        import sys
+
+        from organizer.scan.ocr import MISSING_DATA
+
+        print(f"Note: the record was added, but its scanned pages were not read. {MISSING_DATA}",
+              file=sys.stderr)

@@ -23,6 +23,11 @@ def run(args: argparse.Namespace) -> int:
                              "`organizer encrypt`.")
     current = passphrase_from_user()
     new = passphrase_from_user("ORGANIZER_NEW_PASSPHRASE", "New passphrase: ", confirm=True)
-    change_passphrase(root, current, new)
-    print("The passphrase is changed. Backups made before still open with the old one.")
+    replaced = change_passphrase(root, current, new)
+    print("The passphrase is changed, and the attached files are sealed under a new key.")
+    if replaced:
+        print(f"The {replaced} automatic backup(s) in the data folder were replaced by one "
+              "made with the new passphrase.")
+    print("Backups you saved elsewhere before today (a USB stick) still open with the old "
+          "passphrase; make a new one and delete the old ones if that passphrase was seen.")
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from organizer.commands.common import open_store
+from organizer.commands.common import one_line, open_store
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -24,12 +24,13 @@ def run(args: argparse.Namespace) -> int:
         report = store.check()
         if args.repair:
             repair(store, report)
+    # one line per file, whatever its name holds (a line break, a direction override)
     for line in report.damage:
-        print(f"DAMAGE  {line}")
+        print(f"DAMAGE  {one_line(line)}")
     for line in report.notes:
-        print(f"note    {line}")
+        print(f"note    {one_line(line)}")
     for line in report.repaired:
-        print(f"repair  {line}")
+        print(f"repair  {one_line(line)}")
     verdict = "OK" if report.ok else "PROBLEMS FOUND"
     print(f"{verdict}: database checked, {report.attachments_checked} attachment(s) verified, "
           f"{len(report.damage)} problem(s), {len(report.notes)} note(s)."

@@ -38,13 +38,21 @@ def open_store(args: argparse.Namespace, sweep: bool = True) -> Store:
     """The store of --data-dir; an encrypted one is opened with the passphrase
     (ORGANIZER_PASSPHRASE, or asked for on a terminal). `sweep`: see Store."""
     from organizer.db import is_encrypted
+    from organizer.errors import LockedError
     from organizer.store import Store
 
     root = data_root(args)
     passphrase = None
     if is_encrypted(root / "organizer.db"):
         passphrase = passphrase_from_user()
-    return Store(root, passphrase=passphrase, sweep=sweep)
+    try:
+        return Store(root, passphrase=passphrase, sweep=sweep)
+    except LockedError:
+        if passphrase is not None:
+            raise
+        # The start finished a switch a crash had interrupted (encryption turned on): the
+        # store is encrypted now, so the passphrase is needed after all.
+        return Store(root, passphrase=passphrase_from_user(), sweep=sweep)
 
 
 def passphrase_from_user(env: str = "ORGANIZER_PASSPHRASE", prompt: str = "Passphrase: ",
@@ -76,13 +84,42 @@ def passphrase_from_user(env: str = "ORGANIZER_PASSPHRASE", prompt: str = "Passp
     return typed
 
 
+# How --person tells an id from a name (Store.find_person; the README says the same).
+PERSON_HELP = ("the person: an id or a full name (any case); #12 or id:12 is always an id, "
+               "name:1984 always a name; a bare number is an id, or else a name")
+
+
 def add_person_option(parser: argparse.ArgumentParser, required: bool = True) -> None:
-    parser.add_argument("--person", "-p", required=required, metavar="P",
-                        help="the person: an id or a full name (any case)")
+    parser.add_argument("--person", "-p", required=required, metavar="P", help=PERSON_HELP)
 
 
 def find_person(store: Store, ref: str) -> Person:
     return store.find_person(ref)
+
+
+# Characters that would break a message line in a terminal or turn the rest of it around:
+# controls (line breaks, escape sequences), line/paragraph separators, and the bidi marks,
+# embeddings, overrides and isolates ("\u202e" makes "fdp.exe" look like "exe.pdf").
+_UNSAFE = {*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, 0x061C, 0x200E,
+           0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def one_line(text: str) -> str:
+    """`text` as one line that shows what it holds: a file name with a line break or a
+    direction override in it is written with the escape ("\\n", "\\u202e"), so a
+    note about one file is one line and reads the way the characters are stored."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code not in _UNSAFE:
+            out.append(ch)
+        elif ch in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch])
+        else:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return "".join(out)
 
 
 def print_json(data: Any) -> None:

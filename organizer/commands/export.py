@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from organizer.commands.common import add_person_option, open_store
@@ -14,7 +15,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         choices=["archive", "ips", "ics", "csv"],
                         help="archive: everything, with files (zip); ips: patient summary "
                              "(FHIR JSON); ics: visits (calendar); csv: medications")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="file to write (- for standard output)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,5 +25,10 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         person = store.find_person(args.person)
         written = export(store, person.id, args.format, Path(args.output))
-    print(f"Wrote {written} ({args.format}) for {person.full_name}.")
+    # With `-o -` the export is on standard output: what is said goes beside it, on stderr.
+    if args.output == "-":
+        print(f"Wrote the {args.format} export for {person.full_name} to standard output.",
+              file=sys.stderr)
+    else:
+        print(f"Wrote {written} ({args.format}) for {person.full_name}.")
     return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from organizer.commands.common import add_person_option, open_store
+from organizer.commands.common import add_person_option, one_line, open_store
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -37,9 +37,10 @@ def run(args: argparse.Namespace) -> int:
         results = apply_plans(store, plans)
     for (_, plan), result in zip(plans, results, strict=True):
         for line in describe(result, plan.parsed.filename):
-            print(line)
+            print(one_line(line))  # a file name may hold a line break
         if plan.mismatch is not None:
             name = plan.mismatch.person_name
-            print(f"The file names {plan.mismatch.file_patient}; it was imported for {name} "
-                  f"because of --force, and {name}’s own details were not changed.")
+            print(one_line(f"The file names {plan.mismatch.file_patient}; it was imported for "
+                           f"{name} because of --force, and {name}’s own details were not "
+                           "changed."))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from organizer.commands.common import (
     add_person_option,
@@ -34,6 +35,17 @@ def describe(item: Item) -> str:
     return line + (f"  ({'; '.join(details)})" if details else "")
 
 
+def _add_studies(found: dict[int, list[Any]], rows: list[dict[str, Any]]) -> None:
+    """DESIGN: a record that stands for an imaging disc has `studies` in its JSON."""
+    if not found:
+        return
+    from organizer.disc.studies import studies_of
+
+    for row in rows:
+        if row["id"] in found:
+            row["studies"] = studies_of(found[row["id"]])
+
+
 def run(args: argparse.Namespace) -> int:
     cls = command_type(args.type)
     with open_store(args) as store:
@@ -42,8 +54,12 @@ def run(args: argparse.Namespace) -> int:
             items: list[Item] = [person]
         else:
             items = store.list_items(cls.TYPE, person.id)
+        discs = (store.disc_series([item.id for item in items])
+                 if args.json and cls.TYPE == "record" and items else {})
     if args.json:
-        print_json([item.to_dict() for item in items])
+        rows = [item.to_dict() for item in items]
+        _add_studies(discs, rows)
+        print_json(rows)
     elif not items:
         print(f"No {cls.PLURAL.lower()} for {person.full_name}.")
     else:

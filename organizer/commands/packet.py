@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from organizer.commands.common import add_person_option, open_store
+from organizer.commands.common import add_person_option, one_line, open_store
 from organizer.errors import NotFoundError, ValidationError
 
 PRINTOUTS = ("medications", "questions", "visit-summary", "request-letter")
@@ -23,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--case", "-c", metavar="C",
                         help="the second opinion: its number or its exact title")
     parser.add_argument("--output", "-o", required=True, metavar="OUT.pdf",
-                        help="where to save the PDF")
+                        help="where to save the PDF (- for standard output)")
     parser.add_argument("--password", metavar="PW",
                         help="lock the PDF with this password (AES-256)")
     parser.add_argument("--page-size", choices=("letter", "a4"),
@@ -46,10 +46,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def _ids(text: str | None, what: str) -> tuple[int, ...] | None:
     if text is None:
         return None
-    words = [w.strip() for w in text.split(",") if w.strip()]
-    if not all(w.isdigit() for w in words):
+    from organizer.validation import parse_id
+
+    numbers = [parse_id(w) for w in text.split(",") if w.strip()]
+    if None in numbers:
         raise ValidationError(f"{what}: give numbers separated by commas, for example 3,5,8.")
-    return tuple(int(w) for w in words)
+    return tuple(n for n in numbers if n is not None)
 
 
 def find_case(store: object, person_id: int, ref: str) -> int:
@@ -59,9 +61,11 @@ def find_case(store: object, person_id: int, ref: str) -> int:
 
     assert isinstance(store, Store)
     cases = [c for c in store.list_items("case", person_id) if isinstance(c, Case)]
+    from organizer.validation import parse_id
+
     text = ref.strip()
     for case in cases:
-        if text.isdigit() and case.id == int(text):
+        if case.id == parse_id(text):
             return case.id
     matches = [c for c in cases if c.title.lower() == text.lower()]
     if len(matches) == 1:
@@ -88,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
         fields["page_size"] = args.page_size
     options = PacketOptions(**fields)  # type: ignore[arg-type]
     output = Path(args.output)
+    # With `-o -` the PDF is on standard output: what is said goes beside it, on stderr.
+    said = sys.stderr if args.output == "-" else sys.stdout
+    where = " to standard output" if args.output == "-" else f": {output}"
     with open_store(args) as store:
         person = store.find_person(args.person)
         case_id = find_case(store, person.id, args.case) if args.case else None
@@ -96,14 +103,14 @@ def run(args: argparse.Namespace) -> int:
 
             made = make_printout(store, person.id, args.printout, output, options,
                                  case_id=case_id, visit=args.visit, request=args.request)
-            print(f"Saved the {made.what} for {person.full_name}: {output} "
-                  f"({made.pages} page{'s' if made.pages != 1 else ''}).")
+            print(f"Saved the {made.what} for {person.full_name}{where} "
+                  f"({made.pages} page{'s' if made.pages != 1 else ''}).", file=said)
             return 0
         from organizer.packet.build import build_packet
 
         result = build_packet(store, person.id, output, options, case_id=case_id)
     for problem in result.problems:
-        print(f"organizer: note: {problem.message()}", file=sys.stderr)
-    print(f"Saved the packet for {person.full_name}: {output} ({result.pages} pages, "
-          f"{result.enclosures} enclosure{'s' if result.enclosures != 1 else ''}).")
+        print(f"organizer: note: {one_line(problem.message())}", file=sys.stderr)
+    print(f"Saved the packet for {person.full_name}{where} ({result.pages} pages, "
+          f"{result.enclosures} enclosure{'s' if result.enclosures != 1 else ''}).", file=said)
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from organizer.commands.common import open_store, print_json
+from organizer.commands.common import one_line, open_store, print_json
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -33,5 +33,5 @@ def run(args: argparse.Namespace) -> int:
               "organizer add person full_name=\"…\"")
         return 0
     for person_id, full_name, born in rows:
-        print(f"{person_id:>4}  {full_name}  {born or ''}".rstrip())
+        print(one_line(f"{person_id:>4}  {full_name}  {born or ''}".rstrip()))
     return 0

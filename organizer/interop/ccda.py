@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from organizer.errors import ValidationError
-from organizer.interop import codes
+from organizer.interop import codes, sig
 from organizer.interop.parsed import ParsedFile, Proposed
+from organizer.interop.patient import provider_key
 from organizer.interop.refusals import unrecognised
 from organizer.interop.xmlsafe import Element, UnboundPrefix, iterparse, local
 from organizer.progress import Progress
@@ -48,6 +50,8 @@ REACTION_OBS = {_T + "22.4.9", _T + "1.54"}
 SEVERITY_OBS = {_T + "22.4.8", _T + "1.55"}
 STATUS_OBS = {_T + "22.4.6", _T + "1.50", _T + "22.4.28", _T + "1.39", _T + "1.57"}
 INSTRUCTIONS = {_T + "22.4.147", _T + "22.4.20", _T + "1.49"}
+ENCOUNTER_DIAGNOSIS = {_T + "22.4.80"}
+INDICATION = {_T + "22.4.19"}
 
 # Document type (LOINC) -> the record kind its narrative sections are kept as.
 DOCUMENT_KINDS = {
@@ -56,6 +60,7 @@ DOCUMENT_KINDS = {
     "34117-2": "clinic_note", "57133-1": "letter", "57113-1": "letter",
     "18842-5": "discharge", "11526-1": "pathology", "34133-9": "imported",
 }
+NPI_ROOT = "2.16.840.1.113883.4.6"  # the US National Provider Identifier
 _NEGATED_ALLERGY_VALUES = {"419199007", "416098002", "414285001", "420134006", "418038007",
                            "419511003", "418471000", "235719002", "ASSERTION"}
 
@@ -157,11 +162,11 @@ def telecoms(element: Element | None) -> dict[str, str]:
     for item in kids(element, "telecom"):
         value = item.get("value") or ""
         if value.startswith("tel:"):
-            found.setdefault("phone", value[4:])
+            found.setdefault("phone", value[4:].strip())
         elif value.startswith("fax:"):
-            found.setdefault("fax", value[4:])
+            found.setdefault("fax", value[4:].strip())
         elif value.startswith("mailto:"):
-            found.setdefault("email", value[7:])
+            found.setdefault("email", value[7:].strip())
     return found
 
 
@@ -223,6 +228,61 @@ def narrative_ids(element: Element | None) -> dict[str, str]:
     return found
 
 
+# Column headings of a medication table that hold how the medicine is taken (as whole
+# words: "Signed by" is no sig), in English and Spanish.
+_SIG_HEADING = re.compile(r"\b(sig|directions?|instructions?|how to take|dosage|"
+                          r"posolog[íi]a|instrucci[óo]n(es)?|modo de (uso|empleo))\b")
+
+
+@dataclass
+class Row:
+    """One row of a narrative table: its cells by heading, and every ID inside it."""
+
+    cells: dict[str, str]
+    first: str
+    ids: set[str]
+    own_id: str | None = None
+
+    def sig(self) -> str | None:
+        """The row's "Directions" (or "Sig", "Instructions", "Dosage"…) cell, if any."""
+        for heading, text in self.cells.items():
+            if text and _SIG_HEADING.search(heading):
+                return text
+        return None
+
+
+def narrative_rows(element: Element | None) -> list[Row]:
+    """The body rows of every table in a narrative block, each with its headings."""
+    rows: list[Row] = []
+    if element is None:
+        return rows
+    for table in descendants(element, "table"):
+        headings: list[str] = []
+        for tr in descendants(table, "tr"):
+            cells = [c for c in tr if local(c.tag) in ("td", "th")]
+            if cells and all(local(c.tag) == "th" for c in cells):
+                headings = [" ".join("".join(c.itertext()).split()).lower() for c in cells]
+                continue
+            texts = [narrative_text(c) or " ".join("".join(c.itertext()).split())
+                     for c in cells]
+            if not any(texts):
+                continue
+            named = {(headings[i] if i < len(headings) else str(i)): t
+                     for i, t in enumerate(texts)}
+            ids = {str(n.get("ID")) for n in tr.iter() if n.get("ID")}
+            rows.append(Row(named, texts[0] if texts else "", ids, tr.get("ID")))
+    return rows
+
+
+_ROWS_COMPARED = 300
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def words(text: str | None) -> set[str]:
+    """The longer words of a name, casefolded: what a drug's name and a row share."""
+    return {w.casefold() for w in _WORD.findall(text or "")}
+
+
 # -- the reader -----------------------------------------------------------------------------
 
 
@@ -235,6 +295,37 @@ class _Section:
         self.ids = narrative_ids(self.text)
         self.items: list[Proposed] = []
         self.said_none = False
+        self._rows: list[Row] | None = None
+        self._row_of: dict[str, Row] = {}
+
+    @property
+    def rows(self) -> list[Row]:
+        """The narrative's table rows, read the first time an entry asks for them."""
+        if self._rows is None:
+            self._rows = narrative_rows(self.text)
+            self._row_of = {i: row for row in self._rows for i in row.ids}
+        return self._rows
+
+    def row_for(self, element: Element | None, name: str | None) -> Row | None:
+        """The narrative row an entry describes: the one its `<reference>` points into,
+        else the only one naming the same drug. Never a guess by position: another
+        drug's directions would be worse than none. (Names are compared only in tables
+        of a size a person reads, so a huge export is not compared row by row.)"""
+        rows = self.rows
+        if not rows:
+            return None
+        if element is not None:
+            for ref in descendants(element, "reference"):
+                found = self._row_of.get((ref.get("value") or "").removeprefix("#"))
+                if found is not None:
+                    return found
+        wanted = words(name)
+        if wanted and len(rows) <= _ROWS_COMPARED:
+            scored = [(len(wanted & words(r.first)), n) for n, r in enumerate(rows)]
+            best, number = max(scored)
+            if best and [s for s, _ in scored].count(best) == 1:
+                return rows[number]
+        return None
 
     def refer(self, element: Element | None) -> str | None:
         """The narrative text an element points at (`<reference value="#x"/>`), or its own."""
@@ -288,14 +379,19 @@ class CcdaReader:
         self.doc_code: str | None = None
         self.counter = 0
         self.today = date.today().isoformat()
+        self.team: dict[str, Proposed] = {}  # NPI or folded name -> the care-team member
+        self.reasons: dict[str, tuple[str | None, str | None]] = {}  # medication -> why
+        self.visit_diagnoses: set[str] = set()  # keys of conditions read from visits
 
     def _key(self) -> str:
         self.counter += 1
         return f"c{self.counter}"
 
-    def _add(self, section: _Section, type_name: str, values: dict[str, Any]) -> None:
+    def _add(self, section: _Section, type_name: str, values: dict[str, Any]) -> Proposed:
         clean = {k: v for k, v in values.items() if v not in (None, "")}
-        section.items.append(Proposed(type_name, clean, key=self._key()))
+        item = Proposed(type_name, clean, key=self._key())
+        section.items.append(item)
+        return item
 
     # the document header -------------------------------------------------------------
 
@@ -309,15 +405,26 @@ class CcdaReader:
             self.parsed.dated_on = hl7_date(element.get("value"))
         elif name == "recordTarget":
             self._patient(element)
-        elif name == "author" and not self.parsed.source:
+        elif name == "author":
             author = kid(element, "assignedAuthor")
             who = person_name(path(author, "assignedPerson/name"))
             org = path(author, "representedOrganization/name")
             org_name = " ".join("".join(org.itertext()).split()) if org is not None else None
-            self.parsed.source = ", ".join(x for x in (who, org_name) if x) or None
-        elif name == "documentationOf":
+            if not self.parsed.source:
+                self.parsed.source = ", ".join(x for x in (who, org_name) if x) or None
+            self.care_team(author)
+        elif name == "custodian":  # the practice or exchange that keeps the record
+            self.care_team(path(element, "assignedCustodian/representedCustodianOrganization"),
+                           organization=True)
+        elif name in ("documentationOf", "componentOf"):
             for performer in descendants(element, "performer"):
-                self._provider(performer)
+                function = kid(performer, "functionCode")
+                self.care_team(kid(performer, "assignedEntity"), role="primary_care" if (
+                    function is not None and function.get("code") == "PCP") else None)
+            for participant in descendants(element, "encounterParticipant"):
+                self.care_team(kid(participant, "assignedEntity"))
+            for party in descendants(element, "responsibleParty"):
+                self.care_team(kid(party, "assignedEntity"))
 
     def _patient(self, element: Element) -> None:
         role = kid(element, "patientRole")
@@ -334,20 +441,43 @@ class CcdaReader:
         values.pop("fax", None)
         self.parsed.person.update({k: v for k, v in values.items() if v})
 
-    def _provider(self, performer: Element) -> None:
-        entity = kid(performer, "assignedEntity")
-        name = person_name(path(entity, "assignedPerson/name"))
-        org = path(entity, "representedOrganization/name")
-        facility = " ".join("".join(org.itertext()).split()) if org is not None else None
+    def care_team(self, entity: Element | None, *, role: str | None = None,
+                  organization: bool = False) -> str | None:
+        """Add who an entity names (a person, or with `organization` an organization) to
+        the care team, and give its key. The same person named twice in one document (by
+        NPI, or by name without titles) is one member, completed from both mentions."""
+        if entity is None:
+            return None
+        org: Element | None = entity if organization else kid(entity, "representedOrganization")
+        name = None if organization else person_name(path(entity, "assignedPerson/name"))
+        org_el = kid(org, "name")
+        facility = " ".join("".join(org_el.itertext()).split()) if org_el is not None else None
+        name = name or (facility if organization else None)
         if not name:
-            return
-        function = kid(performer, "functionCode")
-        role = "primary_care" if function is not None and function.get("code") == "PCP" else None
+            return None
+        npi = next((i.get("extension") for i in kids(entity, "id")
+                    if i.get("root") == NPI_ROOT and i.get("extension")), None)
         specialty = kid(entity, "code")
-        self.parsed.items.append(Proposed("provider", {k: v for k, v in {
-            "name": name, "role": role, "facility": facility, "address": postal(entity),
-            "specialty": specialty.get("displayName") if specialty is not None else None,
-            **telecoms(entity)}.items() if v}, key=self._key()))
+        values = {"name": name, "role": role or ("other" if organization else None),
+                  "facility": facility, "address": postal(entity) or postal(org),
+                  "specialty": None if organization or specialty is None else
+                  specialty.get("displayName"),
+                  "notes": f"NPI {npi}" if npi else None,
+                  **telecoms(org), **telecoms(entity)}
+        values = {k: v for k, v in values.items() if v}
+        kind = "organization" if organization else "person"  # examples reuse one NPI
+        identities = [f"name:{provider_key(name)}"] + ([f"npi:{kind}:{npi}"] if npi else [])
+        known = next((self.team[i] for i in identities if i in self.team), None)
+        if known is None:
+            known = Proposed("provider", values, key=self._key())
+            self.parsed.items.append(known)
+        else:
+            for field_name, value in values.items():
+                if not known.values.get(field_name):
+                    known.values[field_name] = value
+        for identity in identities:
+            self.team.setdefault(identity, known)
+        return known.key
 
     # sections ------------------------------------------------------------------------
 
@@ -415,30 +545,37 @@ class CcdaReader:
                      if kid(o, "value") is not None and not templates(o) & STATUS_OBS][:1]
         concern = next(iter(entry), None)
         for obs in found:
-            value = kid(obs, "value")
-            if negated(obs) or section.says_none(value):
-                section.said_none = True
-                continue
-            name, code, system = section.coded(value)
-            name = name or section.refer(kid(obs, "text"))
-            if not name:
-                self.parsed.skipped["problems without a name"] += 1
-                continue
-            start, end = times(kid(obs, "effectiveTime"))
-            status = "confirmed"
-            for status_obs in descendants(obs, "observation"):
-                if templates(status_obs) & STATUS_OBS:
-                    word = (section.coded(kid(status_obs, "value"))[0] or "").lower()
-                    if "resolved" in word or "inactive" in word:
-                        status = "resolved"
-            if hl7_date(end) or (concern is not None and local(concern.tag) == "act" and
-                                 (path(concern, "statusCode") is not None) and
-                                 path(concern, "statusCode").get("code") == "completed"):  # type: ignore[union-attr]
-                status = "resolved"
-            notes = f"Resolved on {hl7_date(end)}." if hl7_date(end) else None
-            self._add(section, "condition", {"name": name, "code": code, "code_system": system,
-                                             "status": status, "diagnosed_on": hl7_date(start),
-                                             "notes": notes})
+            self._condition(section, obs, concern)
+
+    def _condition(self, section: _Section, obs: Element, concern: Element | None
+                   ) -> Proposed | None:
+        """A problem observation as a condition: its name, onset, resolution and status
+        (from its status observation, its end date or its concern act)."""
+        value = kid(obs, "value")
+        if negated(obs) or section.says_none(value):
+            section.said_none = True
+            return None
+        name, code, system = section.coded(value)
+        name = name or section.refer(kid(obs, "text"))
+        if not name:
+            self.parsed.skipped["problems without a name"] += 1
+            return None
+        start, end = times(kid(obs, "effectiveTime"))
+        status = "confirmed"
+        for status_obs in descendants(obs, "observation"):
+            if templates(status_obs) & STATUS_OBS:
+                word = (section.coded(kid(status_obs, "value"))[0] or "").lower()
+                if "resolved" in word or "inactive" in word:
+                    status = "resolved"
+        concern_status = path(concern, "statusCode") if concern is not None and local(
+            concern.tag) == "act" else None
+        if hl7_date(end) or (concern_status is not None and
+                             concern_status.get("code") == "completed"):
+            status = "resolved"
+        notes = f"Resolved on {hl7_date(end)}." if hl7_date(end) else None
+        return self._add(section, "condition", {
+            "name": name, "code": code, "code_system": system, "status": status,
+            "diagnosed_on": hl7_date(start), "notes": notes})
 
     def _allergy(self, section: _Section, entry: Element) -> None:
         found = [o for o in descendants(entry, "observation") if templates(o) & ALLERGY_OBS]
@@ -466,22 +603,41 @@ class CcdaReader:
             if not name:
                 self.parsed.skipped["allergies without a substance"] += 1
                 continue
-            reactions, severity = [], None
+            reactions: list[str] = []
+            severity = own_severity = None
+            inactive = False
+            for relation in kids(obs, "entryRelationship"):
+                for inner in kids(relation, "observation"):
+                    if templates(inner) & SEVERITY_OBS and own_severity is None:
+                        own_severity = section.coded(kid(inner, "value"))[0]
             for inner in descendants(obs, "observation"):
                 if inner is obs:
                     continue
                 if templates(inner) & REACTION_OBS:
                     shown = section.coded(kid(inner, "value"))[0]
+                    how_bad = next((section.coded(kid(o, "value"))[0] for o in descendants(
+                        inner, "observation") if templates(o) & SEVERITY_OBS), None)
+                    if shown and how_bad and own_severity and \
+                            how_bad.lower() != own_severity.lower():
+                        shown = f"{shown} ({how_bad.lower()})"  # worse than the allergy's
                     if shown and shown not in reactions:
                         reactions.append(shown)
                 elif templates(inner) & SEVERITY_OBS and severity is None:
                     severity = section.coded(kid(inner, "value"))[0]
-            start, _ = times(kid(obs, "effectiveTime"))
+                elif templates(inner) & STATUS_OBS:
+                    word = (section.coded(kid(inner, "value"))[0] or "").lower()
+                    inactive = inactive or "inactive" in word or "resolved" in word
+            severity = own_severity or severity
+            start, end = times(kid(obs, "effectiveTime"))
+            ended = hl7_date(end)
+            notes = None
+            if inactive or ended:
+                notes = f"No longer active (since {ended})." if ended else "No longer active."
             self._add(section, "allergy", {
                 "substance": name, "code": code, "code_system": system,
                 "reaction": ", ".join(reactions) or None,
                 "severity": severity.lower() if severity else None,
-                "noted_on": hl7_date(start)})
+                "noted_on": hl7_date(start), "notes": notes})
 
     def _drug(self, section: _Section, administration: Element
               ) -> tuple[str | None, str | None, str | None, bool]:
@@ -503,47 +659,130 @@ class CcdaReader:
             if negated(sa) or none:
                 section.said_none = True
                 continue
-            instructions = None
+            free_sig = told = None
             for inner in descendants(sa, "substanceAdministration"):
                 if inner is not sa and templates(inner) & INSTRUCTIONS:
-                    instructions = section.refer(kid(inner, "text"))
+                    free_sig = free_sig or section.refer(kid(inner, "text"))
             for act in descendants(sa, "act"):
-                if templates(act) & INSTRUCTIONS and not instructions:
-                    instructions = section.refer(kid(act, "text"))
-            if not name:
-                name = instructions or section.refer(kid(sa, "text"))
-                if name and len(name) > 120:
-                    name = name[:117] + "…"
+                if templates(act) & INSTRUCTIONS:
+                    told = told or section.refer(kid(act, "text"))
+            row = section.row_for(kid(sa, "text"), name)
+            own_text = self._own_text(section, sa, row)
+            if not name:  # a medication known only by its words: "Drug X, take one…"
+                line = free_sig or own_text
+                if line:
+                    name, free_sig = sig.split_name(line)
+                    own_text = None if own_text == line else own_text
+                    if len(name) > 120:
+                        name = name[:117] + "…"
             if not name:
                 self.parsed.skipped["medications without a name"] += 1
                 continue
-            start = end = frequency = None
-            for eff in kids(sa, "effectiveTime"):
-                kind = xsi_type(eff)
-                if kind == "PIVL_TS":
-                    period = kid(eff, "period")
-                    if period is not None and period.get("value"):
-                        frequency = f"every {period.get('value')} {period.get('unit', '')}".strip()
-                elif kind == "EIVL_TS":
-                    event = kid(eff, "event")
-                    if event is not None and event.get("code"):
-                        frequency = f"at event {event.get('code')}"
-                else:
-                    start, end = times(eff)
-            dose_el = kid(sa, "doseQuantity")
-            dose = None
-            if dose_el is not None and dose_el.get("value"):
-                unit = dose_el.get("unit")
-                dose = dose_el.get("value", "") + (f" {unit}" if unit and unit != "1" else "")
-            route = section.coded(kid(sa, "routeCode"))[0]
+            said = [sig.without_name(t, name) for t in (
+                free_sig, own_text, row.sig() if row else None, told)]
+            instructions = "\n".join(dict.fromkeys(t for t in said if t)) or None
+            values = self._dosing(section, sa)
             status = kid(sa, "statusCode")
-            stopped = hl7_date(end)
+            stopped = values["stopped_on"]
             active = not (status is not None and status.get("code") in (
-                "completed", "aborted", "cancelled")) and not (stopped and stopped < self.today)
-            self._add(section, "medication", {
-                "name": name, "code": code, "code_system": system, "dose": dose,
-                "route": route, "frequency": frequency, "instructions": instructions,
-                "started_on": hl7_date(start), "stopped_on": stopped, "active": active})
+                "completed", "aborted", "cancelled", "nullified", "obsolete")) and not (
+                stopped and stopped < self.today)
+            item = self._add(section, "medication", {
+                "name": name, "code": code, "code_system": system, **values,
+                "instructions": instructions, "active": active})
+            prescriber = self._prescriber(sa)
+            if prescriber:
+                item.links["prescriber_id"] = prescriber
+            reason = self._indication(section, sa)
+            if reason:
+                self.reasons[item.key] = reason
+
+    def _own_text(self, section: _Section, sa: Element, row: Row | None) -> str | None:
+        """The entry's own `<text>`: what it points at in the narrative, or what it says.
+        A reference to a whole table row gives that row's first cell, not every column."""
+        text = kid(sa, "text")
+        if text is None:
+            return None
+        ref = kid(text, "reference")
+        target = (ref.get("value") or "").removeprefix("#") if ref is not None else ""
+        if row is not None and target and target == row.own_id:
+            return row.first or None
+        return section.refer(text)
+
+    def _dosing(self, section: _Section, sa: Element) -> dict[str, Any]:
+        """Dose, how often (in words), route and dates of a medication activity."""
+        start = end = None
+        often: list[str | None] = []
+        schedules: list[Element] = []
+        for eff in kids(sa, "effectiveTime"):
+            schedules.extend([eff, *(c for c in descendants(eff, "comp") if c is not eff)])
+        for eff in schedules:
+            kind = xsi_type(eff)
+            if kind == "PIVL_TS":
+                period = kid(eff, "period")
+                if period is not None:
+                    often.append(sig.every(period.get("value"), period.get("unit")))
+            elif kind == "EIVL_TS":
+                found = kid(eff, "event")
+                if found is not None:
+                    often.append(sig.event(found.get("code")) or found.get("displayName"))
+            elif kind in ("", "IVL_TS", "TS") and local(eff.tag) == "effectiveTime":
+                start, end = times(eff)
+        for precondition in kids(sa, "precondition"):
+            criterion = kid(precondition, "criterion")
+            reason = section.coded(kid(criterion, "value"))[0] or section.refer(
+                kid(criterion, "text"))
+            often.append(sig.as_needed(reason))
+        form = kid(sa, "administrationUnitCode")
+        form_name = form.get("displayName") if form is not None else None
+        dose_el = kid(sa, "doseQuantity")
+        dose = None
+        if dose_el is not None and not dose_el.get("nullFlavor"):
+            low, high = kid(dose_el, "low"), kid(dose_el, "high")
+            if dose_el.get("value"):
+                dose = sig.dose(dose_el.get("value"), dose_el.get("unit"), form_name)
+            elif low is not None or high is not None:
+                unit = (low if low is not None else high).get("unit")  # type: ignore[union-attr]
+                dose = sig.dose_range(low.get("value") if low is not None else None,
+                                      high.get("value") if high is not None else None,
+                                      unit, form_name)
+        route = section.coded(kid(sa, "routeCode"))[0]
+        if route:
+            route = re.sub(r"\s+route of administration$", "", route, flags=re.I)
+        return {"dose": dose, "frequency": sig.joined(*often), "route": route,
+                "started_on": hl7_date(start), "stopped_on": hl7_date(end)}
+
+    def _prescriber(self, sa: Element) -> str | None:
+        """The key of who prescribed it: the activity's author, its order's author, or a
+        named performer, added to the care team (once, however often it is named)."""
+        candidates = [a for a in kids(sa, "author")]
+        for relation in kids(sa, "entryRelationship"):
+            for supply in kids(relation, "supply"):
+                if supply.get("moodCode") == "INT":
+                    candidates.extend(kids(supply, "author"))
+        for author in candidates:
+            key = self.care_team(kid(author, "assignedAuthor"))
+            if key:
+                return key
+        for performer in kids(sa, "performer"):
+            entity = kid(performer, "assignedEntity")
+            if path(entity, "assignedPerson/name") is not None:
+                key = self.care_team(entity)
+                if key:
+                    return key
+        return None
+
+    def _indication(self, section: _Section, sa: Element
+                    ) -> tuple[str | None, str | None] | None:
+        """(code, name) of what the medicine is for, when the entry says."""
+        for relation in kids(sa, "entryRelationship"):
+            if relation.get("typeCode") != "RSON":
+                continue
+            for obs in kids(relation, "observation"):
+                name, code, _ = section.coded(kid(obs, "value"))
+                if name or code:
+                    return code, name
+        return None
 
     def _immunization(self, section: _Section, entry: Element) -> None:
         for sa in kids(entry, "substanceAdministration"):
@@ -586,9 +825,12 @@ class CcdaReader:
     def _results(self, section: _Section, entry: Element) -> None:
         organizer = kid(entry, "organizer")
         observations = kids(entry, "observation")
-        fallback_date = None
+        fallback_date = panel = None
         if organizer is not None:
             fallback_date = times(kid(organizer, "effectiveTime"))[0]
+            panel = section.coded(kid(organizer, "code"))[0]
+            if panel and "vital" in panel.lower():  # every vital sign is one, says nothing
+                panel = None
             for component in kids(organizer, "component"):
                 observations.extend(kids(component, "observation"))
         for obs in observations:
@@ -600,17 +842,32 @@ class CcdaReader:
                 self.parsed.skipped["results without a name"] += 1
                 continue
             value, unit, notes = self._value(section, kid(obs, "value"))
+            if value is None and notes is None:  # no coded value: what the report says
+                value = self._narrative_value(section, obs, name)
             interpretation = kid(obs, "interpretationCode")
             flag = None
             if interpretation is not None:
-                flag = _FLAGS.get((interpretation.get("code") or "").upper()) or (
+                flag = codes.INTERPRETATIONS.get((interpretation.get("code") or "").upper()) or (
                     interpretation.get("displayName") or "").lower() or None
             start, _ = times(kid(obs, "effectiveTime"))
+            part = f"Part of: {panel}" if panel and panel != name else None
             self._add(section, "result", {
                 "name": name, "value": value, "unit": unit,
                 "reference_range": self._range(section, obs), "flag": flag,
                 "observed_on": hl7_date(start) or hl7_date(fallback_date), "code": code,
-                "code_system": system, "notes": notes})
+                "code_system": system, "notes": "\n".join(x for x in (part, notes) if x) or None})
+
+    @staticmethod
+    def _narrative_value(section: _Section, obs: Element, name: str) -> str | None:
+        """The value the section's table shows for a result the entry gives no value
+        ("Pending", "see report"): the row the entry points to, or the one naming it."""
+        row = section.row_for(kid(obs, "text"), name)
+        if row is None or words(row.first) != words(name):
+            return None
+        for heading, text in list(row.cells.items())[1:]:
+            if text and ("value" in heading or "result" in heading):
+                return text if len(text) <= 80 else None
+        return None
 
     def _value(self, section: _Section, value: Element | None
                ) -> tuple[str | None, str | None, str | None]:
@@ -681,18 +938,83 @@ class CcdaReader:
                     named = path(participant, "participantRole/playingEntity/name")
                     location = " ".join("".join(named.itertext()).split()) if (
                         named is not None) else None
-            who = person_name(path(encounter, "performer/assignedEntity/assignedPerson/name"))
+            entity = path(encounter, "performer/assignedEntity")
+            who = person_name(path(entity, "assignedPerson/name"))
+            diagnoses, reasons = self._visit_diagnoses(section, encounter)
+            notes = [f"With {who}." if who else None,
+                     f"Diagnosis: {'; '.join(diagnoses)}." if diagnoses else None,
+                     f"Reason: {'; '.join(reasons)}." if reasons else None]
             mood = encounter.get("moodCode", "EVN")
-            self._add(section, "visit", {
+            item = self._add(section, "visit", {
                 "scheduled_at": when, "purpose": purpose, "location": location,
                 "status": "done" if mood == "EVN" else "planned",
-                "notes": f"With {who}." if who else None})
+                "notes": " ".join(n for n in notes if n) or None})
+            doctor = self.care_team(entity) if who else None
+            if doctor:
+                item.links["provider_id"] = doctor
+
+    def _visit_diagnoses(self, section: _Section, encounter: Element
+                         ) -> tuple[list[str], list[str]]:
+        """The visit's diagnoses (Encounter Diagnosis acts, each a condition too) and its
+        reasons (indications), by name."""
+        diagnoses: list[str] = []
+        for act in descendants(encounter, "act"):
+            if not templates(act) & ENCOUNTER_DIAGNOSIS:
+                continue
+            for obs in descendants(act, "observation"):
+                if templates(obs) & PROBLEM_OBS or (not templates(obs) & STATUS_OBS and
+                                                    kid(obs, "value") is not None):
+                    found = self._condition(section, obs, None)
+                    if found is not None:
+                        self.visit_diagnoses.add(found.key)
+                        diagnoses.append(str(found.values["name"]))
+                    break
+        reasons = []
+        for relation in kids(encounter, "entryRelationship"):
+            for obs in kids(relation, "observation"):
+                if relation.get("typeCode") == "RSON" or templates(obs) & INDICATION:
+                    shown = section.coded(kid(obs, "value"))[0]
+                    if shown and shown not in diagnoses:
+                        reasons.append(shown)
+        return diagnoses, reasons
+
+    def finish(self) -> None:
+        """Once every section is read: a visit's diagnosis already on the problem list is
+        not a second condition, and a medication is linked to the condition it treats."""
+        conditions = [i for i in self.parsed.items if i.type == "condition"]
+        listed = [c for c in conditions if c.key not in self.visit_diagnoses]
+        known = {_identity(c) for c in listed} | {
+            ("name", str(c.values["name"]).casefold()) for c in listed}
+        seen: set[tuple[str, str]] = set()
+        for item in [c for c in conditions if c.key in self.visit_diagnoses]:
+            ids = {_identity(item), ("name", str(item.values["name"]).casefold())}
+            if ids & known or ids & seen:
+                self.parsed.items.remove(item)
+            seen |= ids
+        by_code = {str(c.values.get("code")): c.key for c in conditions
+                   if c.values.get("code") and c in self.parsed.items}
+        by_name = {str(c.values["name"]).casefold(): c.key for c in conditions
+                   if c in self.parsed.items}
+        for item in self.parsed.items:
+            reason = self.reasons.get(item.key)
+            if item.type != "medication" or reason is None:
+                continue
+            code, name = reason
+            target = by_code.get(str(code)) if code else None
+            target = target or (by_name.get(name.casefold()) if name else None)
+            if target:
+                item.links["condition_id"] = target
+            elif name:  # what it is for, even when the problem list does not name it
+                item.values["notes"] = "\n".join(
+                    x for x in (f"Taken for: {name}.", item.values.get("notes")) if x)
 
 
-_FLAGS = {"H": "high", "HH": "critically high", "L": "low", "LL": "critically low",
-          "A": "abnormal", "AA": "critically abnormal", "N": "normal", "POS": "positive",
-          "NEG": "negative", ">": "above the measurable range",
-          "<": "below the measurable range"}
+def _identity(item: Proposed) -> tuple[str, str]:
+    code = item.values.get("code")
+    return ("code", f"{item.values.get('code_system')}|{code}") if code else (
+        "name", str(item.values.get("name")).casefold())
+
+
 _ROOTS = {"ClinicalDocument", "section", "component", "structuredBody"}
 
 
@@ -740,6 +1062,7 @@ def _read(path_: Path, parsed: ParsedFile, progress: Progress | None, *, wrap: b
                 element.clear()
     if not root_seen:
         raise unrecognised(parsed.filename)
+    reader.finish()
     if not parsed.title:
         parsed.title = f"Health record imported from {parsed.filename}"
     return parsed

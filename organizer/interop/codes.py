@@ -41,6 +41,16 @@ for _url, _name in SYSTEMS.items():
     if _url.startswith("http"):
         URLS.setdefault(_name, _url)
 
+# HL7 ObservationInterpretation codes -> the flag a result shows, in plain words.
+INTERPRETATIONS = {
+    "H": "high", "HH": "critically high", "HU": "very high", "HX": "high",
+    "L": "low", "LL": "critically low", "LU": "very low", "LX": "low",
+    "A": "abnormal", "AA": "critically abnormal", "N": "normal", "POS": "positive",
+    "NEG": "negative", "DET": "detected", "ND": "not detected", "IND": "indeterminate",
+    "R": "resistant", "S": "susceptible", "I": "intermediate",
+    ">": "above the measurable range", "<": "below the measurable range",
+}
+
 # Codes saying there is nothing: "no known allergy", "no known problems", "no medication".
 # They must never become a false allergy, diagnosis or medication.
 NO_KNOWN_ALLERGY = {

@@ -20,16 +20,17 @@ FORMATS = {
 
 def export(store: Store, person_id: int, format: str, out: Path,
            progress: Progress | None = None) -> Path:
-    """Write one export; the person must exist, the format must be one of FORMATS."""
+    """Write one export; the person must exist, the format must be one of FORMATS.
+
+    `out` may be any target `paths.output_target` allows (`-` is standard output); one
+    inside the data folder is refused before anything is written.
+    """
     out = Path(out)
     if format not in FORMATS:
         raise ValidationError(f"“{format}” is not an export format. Use one of: "
                               f"{', '.join(FORMATS)}.")
-    if out.is_dir():
-        raise ValidationError(f"“{out}” is a folder: give a file name to write.")
-    if not out.parent.is_dir():
-        raise ValidationError(f"The folder “{out.parent}” does not exist.")
-    with private_output(out) as temp:  # a health record: 0600 from its first byte
+    # A health record: 0600 from its first byte, and never over the store itself.
+    with private_output(out, data_dir=store.root) as temp:
         _write(store, person_id, format, temp, progress)
     return out
 

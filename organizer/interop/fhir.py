@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from organizer.errors import ValidationError
-from organizer.interop import codes
+from organizer.interop import codes, sig
 from organizer.interop.jsonstream import JsonNumber, iter_object
 from organizer.interop.jsonstream import loads as json_loads
 from organizer.interop.parsed import FileContent, ParsedFile, Proposed
@@ -41,6 +41,12 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 # -- small readers of FHIR data types ---------------------------------------------------
+
+
+def listed(value: Any) -> list[Any]:
+    """The value if it is a JSON array, else an empty one (a hostile or broken export may
+    put a number where a list belongs)."""
+    return value if isinstance(value, list) else []
 
 
 def obj(value: Any) -> dict[str, Any]:
@@ -183,8 +189,7 @@ def quantity(value: Any) -> tuple[str | None, str | None]:
 
 def narrative(resource_or_section: Any) -> str:
     """The plain text of a narrative's XHTML div."""
-    div = (resource_or_section.get("text") or {}).get("div") if isinstance(
-        resource_or_section, dict) else None
+    div = obj(obj(resource_or_section).get("text")).get("div")
     if not isinstance(div, str):
         return ""
     text = re.sub(r"<(br|/p|/tr|/li|/h\d|/div)[^>]*>", "\n", div, flags=re.I)
@@ -215,6 +220,7 @@ class _Med:
     links: dict[str, str] = field(default_factory=dict)
     status: str | None = None
     when: str | None = None
+    narrative: str | None = None  # what a person wrote in the resource's own narrative
 
 
 class FhirReader:
@@ -227,6 +233,8 @@ class FhirReader:
         self.medications: dict[str, Any] = {}  # key of a Medication -> its resource
         self.meds: list[_Med] = []
         self.roles: list[dict[str, Any]] = []
+        self.panels: dict[str, str] = {}  # reference to a result -> the panel listing it
+        self.writers: list[tuple[dict[str, Any], bool]] = []  # (author or custodian, is it)
         self.patient_seen = False
         self.counter = 0
 
@@ -327,7 +335,7 @@ class FhirReader:
                  if isinstance(q, dict)]
         self.names[key] = name
         self._add("provider", {
-            "name": name, "phone": telecom(r.get("telecom"), "phone"),
+            "name": name, "notes": _npi(r), "phone": telecom(r.get("telecom"), "phone"),
             "fax": telecom(r.get("telecom"), "fax"),
             "email": telecom(r.get("telecom"), "email"), "address": address(r.get("address")),
             "gender": r.get("gender") if isinstance(r.get("gender"), str) else None,
@@ -341,7 +349,7 @@ class FhirReader:
             return
         self.names[key] = name.strip()
         self._add("provider", {
-            "name": name.strip(), "facility": name.strip(), "role": "other",
+            "name": name.strip(), "facility": name.strip(), "role": "other", "notes": _npi(r),
             "phone": telecom(r.get("telecom"), "phone"),
             "fax": telecom(r.get("telecom"), "fax"),
             "email": telecom(r.get("telecom"), "email"), "address": address(r.get("address")),
@@ -358,6 +366,9 @@ class FhirReader:
         if isinstance(title, str) and title.strip():
             self.parsed.title = title.strip()
         self.parsed.dated_on = fhir_date(r.get("date")) or self.parsed.dated_on
+        self.writers.extend((a, False) for a in listed(r.get("author")) if isinstance(a, dict))
+        if isinstance(r.get("custodian"), dict):
+            self.writers.append((r["custodian"], True))
         for section in r.get("section") or []:
             self._section(section)
 
@@ -527,11 +538,19 @@ class FhirReader:
             return
         if value is None and r.get("hasMember"):
             self.parsed.skipped["result panels (their results are imported one by one)"] += 1
+            for member in listed(r.get("hasMember")):
+                if name and self.ref(member):
+                    self.panels[str(self.ref(member))] = name
             return
         if not name:
             self.parsed.skipped["results without a name"] += 1
             return
         notes = notes_of(r)
+        if value is None:  # no coded value: what its report wrote, or why there is none
+            value = _written_narrative(r)
+            absent = concept(r.get("dataAbsentReason"))[0]
+            if absent:
+                notes.insert(0, f"No value given: {absent[:1].lower() + absent[1:]}.")
         if value is not None and len(value) > 80:  # a long text answer belongs in notes
             notes.insert(0, value)
             value = None
@@ -665,7 +684,8 @@ class FhirReader:
             concept=r.get("medicationCodeableConcept"),
             med_ref=self.ref(r.get("medicationReference")),
             contained=[c for c in r.get("contained") or [] if isinstance(c, dict)],
-            links=links, status=str(status) if status else None, when=started))
+            links=links, status=str(status) if status else None, when=started,
+            narrative=_written_narrative(r)))
 
     # finishing ------------------------------------------------------------------------
 
@@ -673,6 +693,8 @@ class FhirReader:
         """Resolve references, merge repeated prescriptions and practitioner roles."""
         self._merge_roles()
         self._merge_medications()
+        self._name_panels()
+        self._name_writers()
         keys = {item.key for item in self.parsed.items}
         for item in self.parsed.items:
             for name, reference in list(item.links.items()):
@@ -694,6 +716,42 @@ class FhirReader:
                 elif "/" in item.values["performer"] and " " not in item.values["performer"]:
                     del item.values["performer"]  # an unresolvable reference is not a name
         return self.parsed
+
+    def _name_writers(self) -> None:
+        """The document's authors and custodian say who wrote it (the provenance record's
+        source); one named only by its display, not included in the bundle, still joins
+        the care team."""
+        shown: list[str] = []
+        known = {str(i.values.get("name")).casefold() for i in self.parsed.items
+                 if i.type == "provider"}
+        for number, (reference, custodian) in enumerate(self.writers, start=1):
+            target = self.resolve(self.ref(reference))
+            name = self.names.get(target or "")
+            display = reference.get("display")
+            if name is None and isinstance(display, str) and display.strip():
+                name = display.strip()
+                if name.casefold() not in known:
+                    known.add(name.casefold())
+                    self._add("provider", {"name": name, "role": "other" if custodian
+                                           else None,
+                                           "facility": name if custodian else None},
+                              f"w{number}")
+            if name and name not in shown:
+                shown.append(name)
+        if shown and not self.parsed.source:
+            self.parsed.source = ", ".join(shown)
+
+    def _name_panels(self) -> None:
+        """Each result a panel lists says which panel it is part of (in its notes)."""
+        by_key = {item.key: item for item in self.parsed.items if item.type == "result"}
+        for reference, panel in self.panels.items():
+            item = by_key.get(self.resolve(reference) or "")
+            if item is None:
+                continue
+            note = f"Part of: {panel}"
+            if note not in str(item.values.get("notes") or ""):
+                item.values["notes"] = "\n".join(
+                    x for x in (note, item.values.get("notes")) if x)
 
     def _merge_roles(self) -> None:
         by_key = {item.key: item for item in self.parsed.items}
@@ -741,6 +799,8 @@ class FhirReader:
                 continue
             one = dict(med.values, name=name, code=code, code_system=system,
                        form=concept(form)[0])
+            if not one.get("instructions") and med.narrative:  # a sig written only there
+                one["instructions"] = sig.without_name(med.narrative, name)
             group = f"{system}|{code}" if code else name.lower()
             if group not in groups:
                 groups[group] = []
@@ -769,6 +829,27 @@ class FhirReader:
             for med, _ in entries:
                 links.update(med.links)
             self._add("medication", values, f"m{number}", links)
+
+
+NPI_SYSTEMS = {"http://hl7.org/fhir/sid/us-npi", "urn:oid:2.16.840.1.113883.4.6"}
+
+
+def _npi(r: dict[str, Any]) -> str | None:
+    """"NPI 1234567890" for a practitioner's US National Provider Identifier, kept in the
+    care-team member's notes so that a later import recognises the same doctor."""
+    for identifier in listed(r.get("identifier")):
+        if isinstance(identifier, dict) and str(identifier.get("system")) in NPI_SYSTEMS and \
+                isinstance(identifier.get("value"), str) and identifier["value"].strip():
+            return f"NPI {identifier['value'].strip()}"
+    return None
+
+
+def _written_narrative(r: dict[str, Any]) -> str | None:
+    """The resource's narrative when a person wrote it; a "generated" one only repeats
+    the structured data (with field names and identifiers), so it is left alone."""
+    if obj(r.get("text")).get("status") in ("generated", "empty"):
+        return None
+    return narrative(r) or None
 
 
 def _observation_value(r: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -813,58 +894,73 @@ def _range(ranges: Any) -> str | None:
     return None
 
 
-_FLAGS = {"H": "high", "HH": "critically high", "L": "low", "LL": "critically low",
-          "A": "abnormal", "AA": "critically abnormal", "N": "normal", "POS": "positive",
-          "NEG": "negative", ">": "above the measurable range",
-          "<": "below the measurable range"}
-
-
 def _flag(interpretations: Any) -> str | None:
     for item in interpretations or []:
         name, code, _ = concept(item)
-        if code and code.upper() in _FLAGS:
-            return _FLAGS[code.upper()]
+        if code and code.upper() in codes.INTERPRETATIONS:
+            return codes.INTERPRETATIONS[code.upper()]
         if name:
             return name.lower()
     return None
 
 
 def _dosage(dosage: Any) -> tuple[str | None, str | None, str | None, str | None]:
-    """(dose, how often, route, instructions) from the first Dosage."""
-    items = [d for d in dosage or [] if isinstance(d, dict)]
+    """(dose, how often, route, instructions) from a list of Dosage: the first one's dose,
+    schedule and route (in words, organizer.interop.sig), and every one's own text."""
+    items = [d for d in listed(dosage) if isinstance(d, dict)]
     if not items:
         return None, None, None, None
     first = items[0]
     dose = None
-    for rate in first.get("doseAndRate") or []:
-        if isinstance(rate, dict) and rate.get("doseQuantity"):
+    for rate in listed(first.get("doseAndRate")):
+        if not isinstance(rate, dict):
+            continue
+        if rate.get("doseQuantity"):
             value, unit = quantity(rate["doseQuantity"])
-            dose = f"{value} {unit}" if unit else value
+            dose = sig.dose(value, unit)
             break
-    frequency = None
-    timing = obj(first.get("timing"))
-    repeat = obj(timing.get("repeat"))
-    if timing.get("code"):
-        frequency = concept(timing["code"])[0]
-    elif repeat.get("frequency") or repeat.get("period"):
-        units = {"s": "second", "min": "minute", "h": "hour", "d": "day", "wk": "week",
-                 "mo": "month", "a": "year"}
-        times = repeat.get("frequency") or 1
-        period = repeat.get("period") or 1
-        for count in (times, period):
-            if isinstance(count, Decimal):
-                number_text(count)  # NaN or infinite: the whole medication is left out
-        unit = units.get(str(repeat.get("periodUnit")), str(repeat.get("periodUnit") or ""))
-        real = isinstance(period, (int, float, Decimal)) and not isinstance(period, bool)
-        each = f"every {period:g} {unit}s" if real and period != 1 else f"a {unit}"
-        frequency = f"{times} time{'s' if times != 1 else ''} {each}".strip()
-    elif first.get("asNeededBoolean"):
-        frequency = "when needed"
+        if isinstance(rate.get("doseRange"), dict):
+            low, unit = quantity(rate["doseRange"].get("low"))
+            high, unit2 = quantity(rate["doseRange"].get("high"))
+            dose = sig.dose_range(low, high, unit or unit2)
+            break
     route = concept(first.get("route"))[0]
+    frequency = sig.joined(_schedule(first.get("timing")), _as_needed(first))
     texts = [str(d["text"]) for d in items if isinstance(d.get("text"), str)]
     texts += [str(d["patientInstruction"]) for d in items
               if isinstance(d.get("patientInstruction"), str)]
-    return dose, frequency, route, "\n".join(texts) or None
+    texts += [concept(a)[0] or "" for d in items
+              for a in listed(d.get("additionalInstruction"))]
+    return dose, frequency, route, "\n".join(dict.fromkeys(t for t in texts if t)) or None
+
+
+def _schedule(timing: Any) -> str | None:
+    """A Timing in words: its code ("BID"), or its repeat (frequency per period, the
+    events of the day, the times and days)."""
+    timing = obj(timing)
+    if timing.get("code"):
+        named = concept(timing["code"])
+        return sig.timing_code(named[1]) or named[0]
+    repeat = obj(timing.get("repeat"))
+    for count in (repeat.get("frequency"), repeat.get("period")):
+        if isinstance(count, (Decimal, float)):
+            number_text(count)  # NaN or infinite: the whole medication is left out
+    often = None
+    if repeat.get("periodUnit"):
+        often = sig.times_per(repeat.get("frequency"), repeat.get("period"),
+                              repeat.get("periodUnit"))
+    events = [sig.event(w) for w in listed(repeat.get("when"))]
+    return sig.joined(often, *events, sig.at_times(repeat.get("timeOfDay")),
+                      sig.on_days(repeat.get("dayOfWeek")))
+
+
+def _as_needed(dosage: dict[str, Any]) -> str | None:
+    """"as needed" (asNeededBoolean), or "as needed for …" (asNeededCodeableConcept)."""
+    if isinstance(dosage.get("asNeededCodeableConcept"), dict):
+        return sig.as_needed(concept(dosage["asNeededCodeableConcept"])[0])
+    if dosage.get("asNeededBoolean") is True:
+        return sig.as_needed()
+    return None
 
 
 def _safe_filename(text: str) -> str:
@@ -875,12 +971,15 @@ def _safe_filename(text: str) -> str:
 # -- entry points -----------------------------------------------------------------------
 
 
-def read_json(path: Path, parsed: ParsedFile, progress: Progress | None = None) -> ParsedFile:
-    """A FHIR JSON file: a Bundle (streamed entry by entry) or one resource."""
+def read_json(path: Path, parsed: ParsedFile, progress: Progress | None = None,
+              encoding: str = "utf-8-sig") -> ParsedFile:
+    """A FHIR JSON file: a Bundle (streamed entry by entry) or one resource. `encoding`:
+    what reader.text_encoding found (UTF-8 unless the file says UTF-16 or -32)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding=encoding).removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise malformed(parsed.filename, "JSON", "it is not UTF-8 text") from None
+        what = encoding.removesuffix("-sig").upper()
+        raise malformed(parsed.filename, "JSON", f"it is not {what} text") from None
     reader = FhirReader(parsed)
     pairs = iter_object(text, parsed.filename)
     head: dict[str, Any] = {}

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from organizer import __version__
+from organizer.errors import ValidationError
 from organizer.interop.codes import system_url
 from organizer.interop.jsonstream import JsonNumber
 from organizer.models import (
@@ -35,6 +36,7 @@ from organizer.models import (
     Result,
 )
 from organizer.store import Store
+from organizer.validation import ascii_digits, check_date
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
@@ -69,7 +71,15 @@ def _div(lines: list[str]) -> dict[str, str]:
 
 
 def _fhir_date(value: str | None) -> str | None:
-    return value[:10] if value else None
+    """A stored date as FHIR's `date` (YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits), or
+    None when it is not one: a date typed before digits were normalised ("２０２６-０３")
+    or changed outside the app must not make the whole bundle invalid for its reader."""
+    if not value:
+        return None
+    try:
+        return check_date(ascii_digits(value[:10].strip()))
+    except ValidationError:
+        return None
 
 
 def _patient(person: Person) -> dict[str, Any]:
@@ -77,8 +87,8 @@ def _patient(person: Person) -> dict[str, Any]:
     parts = person.full_name.split()
     if len(parts) > 1:
         resource["name"][0].update(family=parts[-1], given=parts[:-1])
-    if person.birth_date:
-        resource["birthDate"] = person.birth_date
+    if _fhir_date(person.birth_date):
+        resource["birthDate"] = _fhir_date(person.birth_date)
     if person.sex:
         resource["gender"] = person.sex
     telecom = [{"system": s, "value": v} for s, v in (("phone", person.phone),
@@ -105,8 +115,8 @@ def _resource(item: Item, patient: dict[str, str]) -> tuple[dict[str, Any], str]
                 "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status",
                 "code": verification}]},
             "code": _concept(item.name, item.code, item.code_system)}
-        if item.diagnosed_on:
-            out["onsetDateTime"] = item.diagnosed_on
+        if _fhir_date(item.diagnosed_on):
+            out["onsetDateTime"] = _fhir_date(item.diagnosed_on)
         if item.severity:
             out["severity"] = {"text": item.severity}
         if item.notes:
@@ -116,7 +126,8 @@ def _resource(item: Item, patient: dict[str, str]) -> tuple[dict[str, Any], str]
         out = {"resourceType": "MedicationStatement", "subject": patient,
                "status": "active" if item.active else "completed",
                "medicationCodeableConcept": _concept(item.name, item.code, item.code_system)}
-        period = {k: v for k, v in (("start", item.started_on), ("end", item.stopped_on)) if v}
+        period = {k: v for k, v in (("start", _fhir_date(item.started_on)),
+                                    ("end", _fhir_date(item.stopped_on))) if v}
         if period:
             out["effectivePeriod"] = period
         text = " ".join(x for x in (item.dose, item.frequency, item.route) if x)
@@ -132,28 +143,28 @@ def _resource(item: Item, patient: dict[str, str]) -> tuple[dict[str, Any], str]
             if item.severity in ("mild", "moderate", "severe"):
                 reaction["severity"] = item.severity
             out["reaction"] = [reaction]
-        if item.noted_on:
-            out["onsetDateTime"] = item.noted_on
+        if _fhir_date(item.noted_on):
+            out["onsetDateTime"] = _fhir_date(item.noted_on)
         return out, item.substance + (f": {item.reaction}" if item.reaction else "")
     if isinstance(item, Immunization):
         out = {"resourceType": "Immunization", "patient": patient, "status": "completed",
                "vaccineCode": _concept(item.vaccine, item.code, item.code_system)}
-        if item.given_on:
-            out["occurrenceDateTime"] = item.given_on
+        if _fhir_date(item.given_on):
+            out["occurrenceDateTime"] = _fhir_date(item.given_on)
         else:
             out["occurrenceString"] = "date not known"
         return out, item.vaccine + (f" ({item.given_on})" if item.given_on else "")
     if isinstance(item, Procedure):
         out = {"resourceType": "Procedure", "subject": patient, "status": "completed",
                "code": _concept(item.name, item.code, item.code_system)}
-        if item.performed_on:
-            out["performedDateTime"] = item.performed_on
+        if _fhir_date(item.performed_on):
+            out["performedDateTime"] = _fhir_date(item.performed_on)
         return out, item.name + (f" ({item.performed_on})" if item.performed_on else "")
     assert isinstance(item, Result)
     out = {"resourceType": "Observation", "subject": patient, "status": "final",
            "code": _concept(item.name, item.code, item.code_system)}
-    if item.observed_on:
-        out["effectiveDateTime"] = item.observed_on
+    if _fhir_date(item.observed_on):
+        out["effectiveDateTime"] = _fhir_date(item.observed_on)
     value = (item.value or "").strip()
     number = _number(value)
     if number is not None:

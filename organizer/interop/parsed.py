@@ -51,7 +51,8 @@ class Proposed:
 
     @property
     def label(self) -> str:
-        """How the preview names the item: its title, and its date when it has one."""
+        """How the preview names the item: its title (with a result's value, or a
+        medication's dose and schedule), and its date when it has one."""
         cls = TYPES[self.type]
         title = str(self.values.get(cls.TITLE_FIELD) or cls.LABEL).strip()
         title = title.splitlines()[0] if title else cls.LABEL
@@ -62,6 +63,9 @@ class Proposed:
         if self.type == "result" and self.values.get("value"):
             extra = f": {self.values['value']}" + (
                 f" {self.values['unit']}" if self.values.get("unit") else "")
+        taken = [str(self.values[k]) for k in ("dose", "frequency") if self.values.get(k)]
+        if self.type == "medication" and taken:  # the preview shows how it is taken
+            extra = ": " + ", ".join(taken)
         return f"{title}{extra}" + (f" ({when})" if when else "")
 
 

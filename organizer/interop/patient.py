@@ -58,6 +58,12 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in re.findall(r"\w+", plain) if w not in _TITLES]
 
 
+def provider_key(name: str) -> str:
+    """How a care-team member's name is compared: "Dr. Henry Seven", "HENRY SEVEN, M.D."
+    and "henry seven" are one doctor."""
+    return " ".join(name_tokens(name.replace(".", "")))
+
+
 def same_name(first: str, second: str) -> bool | None:
     """True when two names are the same person's; None when either is empty."""
     one, two = name_tokens(first), name_tokens(second)

@@ -29,8 +29,8 @@ from typing import Any
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from organizer.interop.parsed import ParsedFile, Proposed, ZipMember, date_of
-from organizer.interop.patient import Mismatch, compare
-from organizer.models import TYPES, Person
+from organizer.interop.patient import Mismatch, compare, provider_key
+from organizer.models import TYPES, Person, Provider
 from organizer.progress import Progress
 from organizer.progress import step as report
 from organizer.store import Store
@@ -100,6 +100,11 @@ def natural_keys(item_type: str, values: dict[str, Any],
     if item_type == "checklist":
         return {("checklist", values.get("step"), *parents)}
     keys: set[tuple[Any, ...]] = set()
+    if item_type == "provider":  # "Dr. Henry Seven" is "HENRY SEVEN MD"; an NPI is one
+        title = provider_key(str(values.get("name") or "")) or title
+        kind = "organization" if values.get("facility") == values.get("name") else "person"
+        keys.update(("provider", "npi", kind, npi) for npi in _NPI.findall(
+            str(values.get("notes") or "")))
     if title:
         keys.add((item_type, "name", title, when, *extra))
     if values.get("code"):
@@ -108,6 +113,9 @@ def natural_keys(item_type: str, values: dict[str, Any],
     return keys
 
 
+# "NPI 1234567890" in a care-team member's notes (imports write it so; the examples' NPIs
+# are shorter, and some have letters): any word with a digit.
+_NPI = re.compile(r"\bNPI[: ]*((?=[0-9A-Za-z-]*\d)[0-9A-Za-z-]+)")
 _NUMBER = re.compile(r"^(<=|>=|[<>≤≥=~]?)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)$")
 
 
@@ -132,6 +140,7 @@ def _required_links(item_type: str) -> list[str]:
 
 def make_plan(store: Store, parsed: ParsedFile, person_id: int | None) -> ImportPlan:
     """Compare what the file holds with the store; nothing is written."""
+    team: list[tuple[int, str, str | None]] = []  # the person's doctors, for _same_doctor
     if person_id is None:
         name = str(parsed.person.get("full_name") or "").strip()
         if not name:
@@ -155,7 +164,10 @@ def make_plan(store: Store, parsed: ParsedFile, person_id: int | None) -> Import
                     and store.count("allergy", person_id) == 0):
                 plan.person_values["no_known_allergies"] = True
         existing = _existing_keys(store, person_id, {i.type for i in parsed.items})
-    _mark_duplicates(plan, existing)
+        if any(i.type == "provider" for i in parsed.items):
+            team = [(p.id, p.name, p.notes) for p in store.list_items("provider", person_id)
+                    if isinstance(p, Provider) and p.facility != p.name]  # people only
+    _mark_duplicates(plan, existing, team)
     if plan.already is not None:  # the very same file: everything in it is already there
         for item in plan.items:
             item.duplicate, item.include = True, False
@@ -186,7 +198,8 @@ def _existing_keys(store: Store, person_id: int, types: set[str]
     return found
 
 
-def _mark_duplicates(plan: ImportPlan, existing: dict[tuple[Any, ...], int | None]) -> None:
+def _mark_duplicates(plan: ImportPlan, existing: dict[tuple[Any, ...], int | None],
+                     team: list[tuple[int, str, str | None]] | None = None) -> None:
     """Mark items the store already has, and items the file repeats, as duplicates."""
     by_key = {item.key: item for item in plan.items if item.key}
     seen: dict[tuple[Any, ...], str] = {}
@@ -200,6 +213,8 @@ def _mark_duplicates(plan: ImportPlan, existing: dict[tuple[Any, ...], int | Non
                 links[name] = f"new:{target.same_as or target.key}"
         keys = natural_keys(item.type, item.values, links)
         match = next((existing[k] for k in keys if existing.get(k)), None)
+        if match is None and item.type == "provider" and team:
+            match = _same_doctor(item.values, team)
         if match is not None:
             item.duplicate, item.existing_id, item.include = True, match, False
             continue
@@ -211,6 +226,26 @@ def _mark_duplicates(plan: ImportPlan, existing: dict[tuple[Any, ...], int | Non
             continue
         for key in keys:
             seen[key] = item.key
+
+
+def _same_doctor(values: dict[str, Any], team: list[tuple[int, str, str | None]]
+                 ) -> int | None:
+    """The care-team member a file's doctor is, by a name that leaves out a middle name
+    ("Patricia Primary" is "Patricia Patty Primary, M.D."): two words at least in common,
+    the same person only if exactly one member matches, and never against another NPI."""
+    if values.get("facility") == values.get("name"):
+        return None
+    words = set(provider_key(str(values.get("name") or "")).split())
+    npis = set(_NPI.findall(str(values.get("notes") or "")))
+    found = []
+    for member_id, name, notes in team:
+        theirs = set(provider_key(name).split())
+        other_npis = set(_NPI.findall(notes or ""))
+        if npis and other_npis and not npis & other_npis:
+            continue
+        if min(len(words), len(theirs)) >= 2 and (words <= theirs or theirs <= words):
+            found.append(member_id)
+    return found[0] if len(found) == 1 else None
 
 
 def _rank(item: Proposed) -> int:
@@ -240,8 +275,9 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
     left_out = 0
     change = Change()
     total = len(chosen) + 2
-    with tempfile.TemporaryDirectory(prefix="organizer-import-") as scratch, \
-            store.transaction():
+    # The file's attachments pass through a private folder in the data folder, never the
+    # shared temporary folder: in an encrypted organizer they are plain there.
+    with store.dirs.scratch() as scratch, store.transaction():
         if plan.person_id is None:
             person_values = {k: v for k, v in plan.person_values.items()
                              if k in Person.specs() and k != "primary_provider_id"}

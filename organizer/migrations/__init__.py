@@ -53,6 +53,9 @@ MIGRATIONS: list[Step] = [
     _sql("0003_imports_meta.sql"),
     # 4: the search index keyed by item (organizer.search.row_key), rebuilt from the data.
     _fill_search_index,
+    _sql("0005_disc_series.sql"),  # 5: the index of an imaging disc (organizer.disc)
+    # 6: the text read from scanned pages, per page of an attachment (organizer.scan).
+    _sql("0006_scan_pages.sql"),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -33,7 +33,7 @@ from organizer.packet.enclosures import (
 from organizer.packet.options import SECTIONS, PacketOptions, in_packet_by_default
 from organizer.packet.snapshot import PacketSnapshot, take_snapshot
 from organizer.packet.text import HEADING_LIMIT, clip, format_date, joined
-from organizer.paths import create_private, private_output
+from organizer.paths import create_private, output_target, private_output
 from organizer.progress import Progress
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def build_packet(store: Store, person_id: int, output: Path | str,
     options = options or PacketOptions()
     snapshot = take_snapshot(store, person_id, case_id, today=options.made_on)
     return build_from_snapshot(snapshot, store.read_attachment, output, options,
-                               progress=progress)
+                               data_dir=store.root, progress=progress)
 
 
 def chosen_records(snapshot: PacketSnapshot, options: PacketOptions) -> list[Record]:
@@ -80,14 +80,16 @@ def patient_line(snapshot: PacketSnapshot) -> str:
 
 
 def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: Path | str,
-                        options: PacketOptions, *,
+                        options: PacketOptions, *, data_dir: Path,
                         progress: Progress | None = None) -> PacketResult:
+    """The packet from a snapshot; `data_dir` is the store's folder, which no packet may be
+    saved into (see `paths.output_target`)."""
     from organizer.packet import sections
     from organizer.packet.layout import render_front
     from organizer.packet.styles import Styles, geometry
 
     output = Path(output)
-    _check_target(output)
+    output_target(output, data_dir)  # a bad target is said before the work, not after
 
     def report(done: int, what: str) -> None:
         if progress is not None:
@@ -98,7 +100,8 @@ def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: 
     if options.has("enclosures"):
         def on_file(done: int, total: int, name: str) -> None:
             report(done * _READ // max(total, 1), f"Reading {name}")
-        enclosures = plan_enclosures(records, read, on_file)
+        enclosures = plan_enclosures(records, read, on_file, snapshot.discs,
+                                     options.disc_images)
     enclosure_pages = sum(e.pages for e in enclosures)
 
     geo = geometry(options.page_size)
@@ -171,7 +174,7 @@ def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: 
     report(_MERGE, "Saving the packet")
     if progress is not None:
         progress.check()
-    _write(writer, output, options.password, _title(snapshot))
+    _write(writer, output, data_dir, options.password, _title(snapshot))
     report(1000, "Done")
     problems = tuple(p for e in enclosures for p in _problems(e)) + tuple(late_problems)
     return PacketResult(output, writer.page_count, numbers.front_pages, len(enclosures),
@@ -304,19 +307,11 @@ def _add_bookmarks(writer: PacketWriter, ctx: Any, numbers: Any) -> None:
             writer.add_bookmark(label, enclosure.first_page - 1, parent)
 
 
-def _check_target(output: Path) -> None:
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        raise OrganizerError(f"The folder {folder} does not exist, so the packet cannot be "
-                             "saved there. Choose another place.")
-    if output.is_dir():
-        raise OrganizerError(f"{output} is a folder. Give a file name for the packet, for "
-                             "example packet.pdf.")
-
-
-def _write(writer: PacketWriter, output: Path, password: str | None, title: str) -> None:
+def _write(writer: PacketWriter, output: Path, data_dir: Path, password: str | None,
+           title: str) -> None:
     try:
-        with private_output(output) as temp, create_private(temp) as handle:
+        with private_output(output, data_dir=data_dir) as temp, \
+                create_private(temp) as handle:
             writer.write(handle, password, title)
     except OSError as exc:
         if exc.errno == 28:

@@ -180,20 +180,38 @@ def _read_image(attachment: Attachment, data: bytes, problem: Callable[[str], Pa
 
 
 def plan_enclosures(records: list[Record], read: ReadAttachment,
-                    on_file: Callable[[int, int, str], None] | None = None) -> list[Enclosure]:
-    """Number the records that have files and read each file's pages (or its problem)."""
+                    on_file: Callable[[int, int, str], None] | None = None,
+                    discs: dict[int, tuple[dict[str, Any], ...]] | None = None,
+                    disc_images: bool = True) -> list[Enclosure]:
+    """Number the records that have files and read each file's pages (or its problem).
+
+    An imaging disc's record (`discs`: its index rows) shows its key images as one page
+    per study (unless `disc_images` is False); the images copied from the disc (DICOM
+    files) are not pages a doctor can read on paper, so they are left out, not reported
+    as problems.
+    """
     with_files = [r for r in records if r.attachments]
     total = sum(len(r.attachments) for r in with_files)
     done = 0
     enclosures: list[Enclosure] = []
-    for number, record in enumerate(with_files, start=1):
-        enclosure = Enclosure(number, record)
-        for attachment in record.attachments:
+    for record in with_files:
+        enclosure = Enclosure(len(enclosures) + 1, record)
+        attachments = list(record.attachments)
+        rows = (discs or {}).get(record.id)
+        if rows:
+            from organizer.packet.disc_pages import disc_parts, is_disc_file
+
+            if disc_images:
+                enclosure.parts.extend(disc_parts(record, rows, read))
+            attachments = [a for a in attachments if not is_disc_file(a, rows)]
+            done += len(record.attachments) - len(attachments)
+        for attachment in attachments:
             if on_file is not None:
                 on_file(done, total, attachment.filename)
             enclosure.parts.append(read_part(attachment, read))
             done += 1
-        enclosures.append(enclosure)
+        if enclosure.parts:
+            enclosures.append(enclosure)
     return enclosures
 
 

@@ -74,7 +74,8 @@ class PacketOptions:
     that belongs in a packet by default (`in_packet_by_default`: the case's own first,
     then by date), otherwise exactly those records in that order of the default sort.
     `prepared_by` is the name of the caregiver making the packet when it is not the
-    patient. `made_on` (ISO date) is for reproducible output in tests.
+    patient. `made_on` (ISO date) is for reproducible output in tests. `disc_images`:
+    an enclosed imaging disc shows its key images, one page per study.
     """
 
     sections: tuple[str, ...] = tuple(SECTIONS)
@@ -83,6 +84,7 @@ class PacketOptions:
     password: str | None = None
     prepared_by: str | None = None
     made_on: str | None = None
+    disc_images: bool = True
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.sections if s not in SECTIONS]

@@ -47,14 +47,15 @@ def make_printout(store: Store, person_id: int, kind: str, output: Path | str,
                   visit: str | int | None = None,
                   request: str | int | None = None) -> PrintoutResult:
     """Make one printout for one person (and case) into `output`."""
-    from organizer.packet.build import _check_target, _write, patient_line
+    from organizer.packet.build import _write, patient_line
+    from organizer.paths import output_target
 
     if kind not in TITLES:
         raise ValidationError(f"“{kind}” is not a printout. Choose one of: "
                               f"{', '.join(TITLES)}.")
     options = options or PacketOptions()
     output = Path(output)
-    _check_target(output)
+    output_target(output, store.root)  # a bad target is said before the work
     snap = take_snapshot(store, person_id, case_id, today=options.made_on)
     geo = st.geometry(options.page_size)
     ctx = sections.Context(snap, options, st.Styles(), geo, [], [], Numbers())
@@ -86,16 +87,18 @@ def make_printout(store: Store, person_id: int, kind: str, output: Path | str,
     writer = PacketWriter(geo.width, geo.height)
     for page in PdfReader(BytesIO(data)).pages:
         writer.add_page(page)
-    _write(writer, output, options.password,
+    _write(writer, output, store.root, options.password,
            clip(f"{title}: {snap.person.full_name}", HEADING_LIMIT))
     return PrintoutResult(title.lower(), output, numbers.front_pages)
 
 
 def _pick(items: list[Any], ref: str | int | None, label: str, hint: str) -> Any:
     if ref is not None:
+        from organizer.validation import parse_id
+
         text = str(ref).strip()
         for item in items:
-            if text.isdigit() and item.id == int(text):
+            if item.id == parse_id(text):
                 return item
         raise NotFoundError(f"There is no {label} number {text} for this person.")
     if not items:

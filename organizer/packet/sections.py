@@ -610,7 +610,10 @@ def index(ctx: Context) -> list[Any]:
         for record in ctx.records:
             enclosure = ctx.enclosure_for(record.id) if enclosed else None
             title: list[Any] = [Paragraph(markup(record.title), s.cell_bold)]
-            if record.description:
+            disc = snap.discs.get(record.id)
+            if disc:
+                title += disc_lines(ctx, record, disc)
+            elif record.description:
                 title.append(Paragraph(markup(_clip(record.description, 220)), s.cell))
             if enclosure is not None:
                 for part in enclosure.problems:
@@ -649,6 +652,31 @@ def index(ctx: Context) -> list[Any]:
     out.append(st.data_table(["Item", "Where it is", "Sent to", "Status", "How", "Dates",
                               "Tracking"], rows,
                              st.widths(ctx.width, 0.17, 0.13, 0.15, 0.08, 0.08, 0.16, 0.23), s))
+    return out
+
+
+def disc_lines(ctx: Context, record: Record, rows: tuple[dict[str, Any], ...]) -> list[Any]:
+    """An imaging disc in the index: each study (date, modality, body part, description,
+    series and images) and whether the disc itself goes separately."""
+    from organizer.disc.studies import studies_of
+
+    s = ctx.styles
+    out: list[Any] = []
+    for study in studies_of(list(rows)):
+        what = joined([study["modality"], study["body_part"]], ", ")
+        line = joined([format_date(study["study_date"]) or "Undated", what,
+                       study["description"]], " · ")
+        counts = (f"{study['series']} series, {study['images']} "
+                  f"image{'s' if study['images'] != 1 else ''}")
+        out.append(Paragraph(markup(f"{line} — {counts}"), s.cell))
+    images = ctx.options.disc_images and ctx.enclosure_for(record.id) is not None
+    if record.physical:
+        said = "The disc itself goes separately (see “Sent separately”)."
+    elif images:
+        said = "The disc itself is not sent; only its key images are enclosed."
+    else:
+        said = "The disc itself is not sent."
+    out.append(Paragraph(markup(said), s.cell))
     return out
 
 

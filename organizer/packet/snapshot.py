@@ -7,9 +7,9 @@ and two packets made from the same snapshot are the same.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from organizer.errors import NotFoundError
 from organizer.models import (
@@ -64,6 +64,8 @@ class PacketSnapshot:
     # The app's user when they are not the patient: the one person marked "self" (a
     # caregiver keeps their own record too), named on the cover as who prepared it.
     user_name: str | None = None
+    # record id -> its imaging disc's index (Store.disc_series rows), for disc records only
+    discs: dict[int, tuple[dict[str, Any], ...]] = field(default_factory=dict)
 
     def provider(self, provider_id: int | None) -> Provider | None:
         for provider in self.providers:
@@ -162,6 +164,10 @@ def take_snapshot(store: Store, person_id: int, case_id: int | None = None,
                  if case is None or q.case_id == case.id or q.visit_id in case_visits
                  or (q.case_id is None and q.visit_id is None)]
     questions.sort(key=lambda q: (q.position if q.position is not None else 1_000_000, q.id))
+    records = order_records(_items(store, Record, person_id),
+                            case.id if case is not None else None)
+    discs = {record_id: tuple(rows) for record_id, rows in
+             store.disc_series([r.id for r in records]).items()}
     selves = [p.full_name for p in store.people()
               if (p.relationship or "").strip().lower() in ("self", "me", "myself")]
     return PacketSnapshot(
@@ -180,8 +186,8 @@ def take_snapshot(store: Store, person_id: int, case_id: int | None = None,
         immunizations=tuple(_items(store, Immunization, person_id)),
         procedures=tuple(_items(store, Procedure, person_id)),
         results=tuple(_items(store, Result, person_id)),
-        records=order_records(_items(store, Record, person_id),
-                              case.id if case is not None else None),
+        records=records,
+        discs=discs,
         sendings=tuple(_items(store, Sending, person_id)),
         requests=tuple(_items(store, Request, person_id)),
         questions=tuple(questions),

@@ -14,7 +14,6 @@ Signals:
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.errors import OrganizerError
 from organizer.models import Case, Record
 from organizer.packet.options import (
     SECTIONS,
@@ -78,7 +78,9 @@ class PacketDialog(QDialog):
         self.job: Job | None = None
         self.result_path: Path | None = None
         self.result: Any = None
-        self._temp = Path(tempfile.mkdtemp(prefix="organizer-packet-"))  # 0700 by default
+        # The preview is the patient's whole record, plain: a private folder in the data
+        # folder (organizer.paths: "Lock now" and the next start clear it), never /tmp.
+        self._temp = ctx.store.dirs.new_scratch()
         self.person = self._person()
         self._build(case_id)
         self.finished.connect(self._cleanup)
@@ -166,6 +168,10 @@ class PacketDialog(QDialog):
         row.addWidget(none_button)
         row.addStretch()
         records_layout.addLayout(row)
+        self.disc_images = QCheckBox("Key images of imaging discs (one page per study)")
+        self.disc_images.setAccessibleName("Include the key images of imaging discs")
+        self.disc_images.setChecked(True)
+        records_layout.addWidget(self.disc_images)
         column.addWidget(records, 1)
 
         self.progress = QProgressBar()
@@ -194,7 +200,7 @@ class PacketDialog(QDialog):
         column.addLayout(buttons)
         splitter.addWidget(form_side)
 
-        self.preview = PdfPreview(self.suggested_name, self.status)
+        self.preview = PdfPreview(self.suggested_name, self.status, self.ctx.store.root)
         self.document, self.view = self.preview.document, self.preview.view
         self.save_button = self.preview.save_button
         self.open_button = self.preview.open_button
@@ -209,6 +215,7 @@ class PacketDialog(QDialog):
 
     def _fill_records(self) -> None:
         self.records.clear()
+        self.disc_images.setVisible(False)  # only for a person with an imaging disc
         if self.person is None:
             return
         records = [r for r in self.ctx.store.list_items("record", self.person.id)
@@ -226,6 +233,7 @@ class PacketDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if in_packet_by_default(record)
                                else Qt.CheckState.Unchecked)
             self.records.addItem(item)
+        self.disc_images.setVisible(any(r.origin == "disc" for r in records))
 
     def _check_all(self, checked: bool) -> None:
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -242,7 +250,8 @@ class PacketDialog(QDialog):
             sections=tuple(k for k, box in self.section_boxes.items() if box.isChecked()),
             record_ids=record_ids, page_size=str(self.page_size.currentData()),
             password=self.password.text() or None,
-            prepared_by=self.prepared_by.text().strip() or None)
+            prepared_by=self.prepared_by.text().strip() or None,
+            disc_images=self.disc_images.isChecked())
 
     # -- making it -----------------------------------------------------------------------
 
@@ -251,7 +260,7 @@ class PacketDialog(QDialog):
             return
         try:
             options = self.options()
-        except Exception as exc:  # a ValidationError: say it beside the button
+        except OrganizerError as exc:  # a ValidationError: say it beside the button
             self.status.setText(str(exc))
             return
         person_id, case_id = self.person.id, self.case_box.currentData()
@@ -343,14 +352,16 @@ class PdfPreview(QWidget):
     """A made PDF shown in the app (QtPdf), with Save as…, Open and Print….
 
     `suggested_name()` gives the file name offered by Save as; `status` is the label
-    where the outcome is told in words.
+    where the outcome is told in words; `data_dir` is the store's folder, where Save as
+    never writes (organizer.paths.save_output refuses it).
     """
 
-    def __init__(self, suggested_name: Any, status: QLabel,
+    def __init__(self, suggested_name: Any, status: QLabel, data_dir: Path,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.suggested_name = suggested_name
         self.status = status
+        self.data_dir = data_dir
         self.path: Path | None = None
         preview = QVBoxLayout(self)
         self.document = QPdfDocument(self)
@@ -399,13 +410,23 @@ class PdfPreview(QWidget):
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:
-        """Copy the packet to where the user chose; says so in the status line."""
+        """Copy the packet to where the user chose; says so in the status line.
+
+        Through the one output path of the core: never into the data folder, a linked
+        target written through its link, the file private and whole or not there at all.
+        """
+        from organizer.errors import OrganizerError
+        from organizer.paths import save_output
+
         if self.path is None:
             return False
-        if path.suffix.lower() != ".pdf":
+        if path.suffix.lower() != ".pdf" and not path.is_symlink() and not path.exists():
             path = path.with_name(path.name + ".pdf")
         try:
-            shutil.copyfile(self.path, path)
+            save_output(self.path, path, data_dir=self.data_dir)
+        except OrganizerError as exc:
+            self.status.setText(str(exc))
+            return False
         except OSError as exc:
             self.status.setText(f"The packet could not be saved as {path} ({exc.strerror}). "
                                 "Choose another place.")

@@ -10,8 +10,6 @@ Signals:
 from __future__ import annotations
 
 import shutil
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -55,7 +53,7 @@ class PrintoutsDialog(QDialog):
         self.setWindowTitle("Printouts")
         self.resize(1000, 700)
         self.job: Job | None = None
-        self._temp = Path(tempfile.mkdtemp(prefix="organizer-printout-"))
+        self._temp = ctx.store.dirs.new_scratch()  # private, never /tmp (organizer.paths)
         store = ctx.store
         people = store.people()
         self.person = (store.person(ctx.person_id) if ctx.person_id is not None
@@ -103,7 +101,7 @@ class PrintoutsDialog(QDialog):
         buttons.addWidget(close)
         column.addLayout(buttons)
         splitter.addWidget(side)
-        self.preview = PdfPreview(self.suggested_name, self.status)
+        self.preview = PdfPreview(self.suggested_name, self.status, ctx.store.root)
         splitter.addWidget(self.preview)
         splitter.setSizes([360, 640])
         if self.person is None:

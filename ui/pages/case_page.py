@@ -295,7 +295,7 @@ class CasePage(QWidget):
             if visit.provider_id is not None:
                 try:
                     doctor = " with " + store.get("provider", visit.provider_id).title
-                except Exception:
+                except NotFoundError:  # a deleted doctor: the visit is still shown
                     doctor = ""
             time = visit.scheduled_at[11:16] if len(visit.scheduled_at) > 11 else ""
             when = f"{long_date(day)}{' at ' + time if time else ''}" if day else \

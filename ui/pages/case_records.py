@@ -32,6 +32,7 @@ from organizer.case_summary import (
     visit_day,
 )
 from organizer.changes import Change
+from organizer.errors import NotFoundError
 from organizer.models import SEND_METHODS, Item, Record, Sending, Visit
 from ui.context import AppContext
 from ui.format import choice_label, format_date
@@ -114,7 +115,7 @@ class CaseRecords(QWidget):
             return None
         try:
             return self.context.store.get("provider", self.visit.provider_id).title
-        except Exception:
+        except NotFoundError:  # a deleted doctor: the visit's records are still listed
             return None
 
     def _sent_text(self, item: Item) -> str:

@@ -2,7 +2,10 @@
 
 Drop files (PDF, images, text) anywhere on the window to make one record per file; drop
 them on a record's "Files" tab to attach them to that record. The file's text is read
-for search afterwards, off the GUI thread, with progress in the status bar. Each record
+for search afterwards, off the GUI thread, with progress in the status bar; then the
+scanned pages (pictures, PDF pages without text) are read (OCR), page by page, with
+Cancel. The record can be used meanwhile. Beside the preview, `ScanTextPanel` shows the
+text read from the scan, and offers the results it sees as suggestions to confirm. Each record
 has a preview of its files, opens them in the system viewer, and tracks who it was sent
 to (requested, sent, received, how, tracking number).
 
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,9 +41,11 @@ from organizer.progress import Progress
 from ui.context import AppContext
 from ui.pages.section_page import SectionPage
 from ui.preview import AttachmentPreview, open_in_system_viewer
+from ui.scan_text import ScanTextPanel
 from ui.worker import Job
 
-FILE_FILTER = "Documents and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt);;All files (*)"
+FILE_FILTER = ("Documents and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.heic *.txt);;"
+               "All files (*)")
 
 
 def dropped_files(mime: Any) -> list[Path]:
@@ -106,6 +112,8 @@ class RecordsPage(SectionPage):
         self.job: Job | None = None
 
         self.preview = AttachmentPreview(context.store)
+        self.scan_text = ScanTextPanel(context)
+        self.scan_text.read_requested.connect(self.read_pages_again)
         self.files = QListWidget()
         self.files.setAccessibleName("Files of this record")
         self.files.setMaximumHeight(110)
@@ -138,7 +146,14 @@ class RecordsPage(SectionPage):
         files_column.addLayout(attach_row)
         files_column.addWidget(self.files)
         files_column.addLayout(buttons)
-        files_column.addWidget(self.preview, 1)
+        # the page and the text read from it side by side, to be compared
+        beside = QSplitter(Qt.Orientation.Horizontal)
+        beside.setChildrenCollapsible(False)
+        beside.addWidget(self.preview)
+        beside.addWidget(self.scan_text)
+        beside.setSizes([300, 300])
+        self.preview_splitter = beside
+        files_column.addWidget(beside, 1)
         self.files_tab = files_tab
 
         self.sendings = SectionPage(
@@ -156,6 +171,13 @@ class RecordsPage(SectionPage):
         self.side.addTab(self.sendings, "Sending")
         self.splitter.setSizes([600, 400])  # the list first; the details take the rest
         self.types = self.types | {"sending", "provider"}
+        self.disc_button = QPushButton("Add an imaging disc…")
+        self.disc_button.setAccessibleName("Add an imaging disc (MRI, CT, X-ray) as a record")
+        self.disc_button.setToolTip("Read an imaging disc (DICOM): its studies and a key "
+                                    "image of each series become one record")
+        self.disc_button.clicked.connect(self.choose_disc)
+        self.bar.insertWidget(self.bar.indexOf(self.add_button) + 1, self.disc_button)
+        QWidget.setTabOrder(self.add_button, self.disc_button)
         self._update_side()
         self.editor.created.connect(lambda _item: self._update_side())
 
@@ -219,6 +241,7 @@ class RecordsPage(SectionPage):
         current = self._current_file()
         if current is None or chosen is None or current.id != chosen.id:
             self.preview.show_attachment(current)
+        self.scan_text.show_attachment(current, record)  # its reading may have just ended
 
     def _current_file(self) -> Attachment | None:
         entry = self.files.currentItem()
@@ -227,6 +250,7 @@ class RecordsPage(SectionPage):
 
     def _file_chosen(self, *_args: Any) -> None:
         self.preview.show_attachment(self._current_file())
+        self.scan_text.show_attachment(self._current_file(), self._current_record())
 
     def _current_changed(self, current: Any, previous: Any) -> None:
         super()._current_changed(current, previous)
@@ -325,6 +349,22 @@ class RecordsPage(SectionPage):
             return
         self.extract_text()
 
+    def choose_disc(self) -> None:
+        from ui.dialogs.disc_dialog import choose_disc_folder
+
+        if self.context.person_id is not None:
+            choose_disc_folder(self, self.add_disc)
+
+    def add_disc(self, folder: Path) -> QWidget | None:
+        """The disc preview for the page's person; the new record is shown once added."""
+        if self.context.person_id is None:
+            return None
+        from ui.dialogs.disc_dialog import open_disc_dialog
+
+        dialog = open_disc_dialog(self.context, folder, self.context.person_id, self)
+        dialog.added.connect(lambda saved: self.show_item("record", saved.record_id))
+        return dialog
+
     def choose_files_to_attach(self) -> None:
         record = self._current_record()
         if record is None:
@@ -342,8 +382,11 @@ class RecordsPage(SectionPage):
             return
         try:
             open_in_system_viewer(self.context.store, attachment)
-        except (OrganizerError, OSError) as exc:
+        except OrganizerError as exc:
             self.status.emit(f"The file could not be opened: {exc}")
+        except OSError as exc:  # the system's words ("Permission denied"), not Python's
+            why = exc.strerror or "the system refused"
+            self.status.emit(f"The file could not be opened ({why}).")
 
     def remove_current_file(self) -> None:
         attachment = self._current_file()
@@ -367,11 +410,29 @@ class RecordsPage(SectionPage):
         job.succeeded.connect(self._extracted)
         job.failed.connect(lambda message: self.status.emit(
             f"The text of some files could not be read: {message}"))
-        job.cancelled.connect(lambda: self.status.emit("Stopped reading the text of files."))
+        job.cancelled.connect(self._extract_cancelled)
+        # "Reading “letter.jpg”, page 2 of 5" in the status bar, not only in a tooltip
+        job.progress.connect(lambda _done, _total, what: self.status.emit(what)
+                             if what.startswith("Reading “") else None)
         self.job = job
-        self.job_started.emit(job, "Reading the text of the files for search")
+        self.job_started.emit(job, "Reading the text of the files and scanned pages")
         job.start()
         return job
+
+    def _extract_cancelled(self) -> None:
+        # the files read before Cancel are kept: show them (their Change did not come back)
+        self.reload()
+        self.status.emit("Stopped reading the files. The pages not read yet are read the next "
+                         "time files are added, or with “Read the pages”.")
+
+    def read_pages_again(self, attachment: Attachment) -> Job | None:
+        """Read an attachment's scanned pages now (skipped, or once the data are installed)."""
+        try:
+            change = self.context.store.save_scan_pages(attachment.id, [], "pending")
+        except NotFoundError:
+            return None
+        self.context.broadcast(change)
+        return self.extract_text()
 
     def _extracted(self, change: Change) -> None:
         self.context.broadcast(change)
@@ -384,7 +445,12 @@ class RecordsPage(SectionPage):
 
 
 def _extract_all(root: Path, progress: Progress) -> Change:
-    """In the worker: its own Store on the same folder (a connection belongs to one thread)."""
+    """In the worker: its own Store on the same folder (a connection belongs to one thread).
+
+    First every file's own text (quick), then the scanned pages, page by page (about a
+    second each); a Cancel between two pages stops it, keeping the files already read.
+    """
+    from organizer.scan.read import read_pending
     from organizer.store import Store
 
     change = Change()
@@ -397,6 +463,7 @@ def _extract_all(root: Path, progress: Progress) -> Change:
             except NotFoundError:  # its record was deleted meanwhile (an undo)
                 continue
         progress.step(len(pending), len(pending), "")
+        change = change + read_pending(store, progress)
     return change
 
 

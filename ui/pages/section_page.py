@@ -185,7 +185,7 @@ class SectionPage(QWidget):
         self.editor.created.connect(self._created)
         self.editor.saved.connect(self._saved)
 
-        bar = QHBoxLayout()
+        bar = self.bar = QHBoxLayout()  # a page may add its own buttons to it
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.add_button)
         bar.addWidget(self.delete_button)

@@ -1,0 +1,374 @@
+"""The imaging disc preview: read a disc off the GUI thread, show what is on it, then save.
+
+A worker reads the disc's index (organizer.disc.index) and makes the key images; the
+dialog then shows the patients, studies and series with the key image of each series,
+before anything is saved. It warns, loudly, when the disc names another patient (Add stays
+disabled until the user ticks "Yes, this disc is about <person>"), and when the disc holds
+only a viewer program or no images (nothing can be added). Copying every image is offered
+with its size, unticked. Adding runs in a second worker, in one transaction; Cancel stops
+either worker, and nothing is saved before Add.
+
+Signals:
+    added(object): the `organizer.disc.save.SavedDisc`, after success.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.progress import Progress
+from ui.context import AppContext
+from ui.worker import Job
+
+ICON = 72        # a series' key image in the list
+PREVIEW = 300    # the chosen series' key image beside the list
+WARNING_STYLE = ("#discWarning { background: #fff4d6; border: 2px solid #b36b00; "
+                 "border-radius: 6px; } #discWarning QLabel, #discWarning QCheckBox "
+                 "{ color: #3d2600; background: transparent; }")
+
+
+def _pixmap(png: bytes | None) -> QPixmap:
+    pixmap = QPixmap()
+    if png:
+        pixmap.loadFromData(png, "PNG")
+    return pixmap
+
+
+def _count(number: int, word: str, plural: str | None = None) -> str:
+    return f"{number} {word if number == 1 else plural or word + 's'}"
+
+
+class DiscDialog(QDialog):
+    added = Signal(object)
+
+    def __init__(self, ctx: AppContext, folder: Path, person_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.folder = Path(folder)
+        self.person = ctx.store.person(person_id)
+        self.index: Any = None
+        self.keys: list[Any] = []
+        self.job: Job | None = None
+        self.saved: Any = None
+        self.setWindowTitle("Add an imaging disc")
+        self.resize(1060, 640)
+
+        layout = QVBoxLayout(self)
+        self.status = QLabel(f"Reading the disc in {self.folder}…")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("What is happening")
+        layout.addWidget(self.status)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName("Progress")
+        layout.addWidget(self.progress)
+
+        self.warning = QFrame()
+        self.warning.setObjectName("discWarning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        box = QVBoxLayout(self.warning)
+        self.warning_title = QLabel()
+        bold = QFont()
+        bold.setBold(True)
+        self.warning_title.setFont(bold)
+        box.addWidget(self.warning_title)
+        self.warning_text = QLabel()
+        self.warning_text.setWordWrap(True)
+        self.warning_text.setAccessibleName("Warning about the disc")
+        box.addWidget(self.warning_text)
+        self.confirm = QCheckBox()
+        self.confirm.toggled.connect(self._update_buttons)
+        box.addWidget(self.confirm)
+        self.warning.hide()
+        layout.addWidget(self.warning)
+
+        middle = QHBoxLayout()
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["On the disc", "Date", "Images", "Where"])
+        self.tree.setIconSize(QSize(ICON, ICON))
+        self.tree.setAccessibleName("Patients, studies and series on the disc")
+        self.tree.currentItemChanged.connect(self._series_chosen)
+        middle.addWidget(self.tree, 1)
+        self.picture = QLabel("")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setFixedWidth(PREVIEW + 12)
+        self.picture.setMinimumHeight(PREVIEW)
+        self.picture.setStyleSheet("background: black; color: #ddd;")
+        self.picture.setAccessibleName("Key image of the chosen series")
+        self.picture.setWordWrap(True)
+        middle.addWidget(self.picture)
+        layout.addLayout(middle, 1)
+
+        self.skipped = QLabel()
+        self.skipped.setWordWrap(True)
+        self.skipped.setAccessibleName("Files that were skipped")
+        self.skipped.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.skipped.hide()
+        layout.addWidget(self.skipped)
+
+        form = QFormLayout()
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title of the new record")
+        form.addRow("Record title:", self.title)
+        self.copy_images = QCheckBox("Copy every image into the organizer")
+        self.copy_images.setAccessibleName("Copy every image from the disc")
+        self.copy_images.setToolTip("By default only the disc's index and one key image per "
+                                    "series are kept; the disc itself stays the full copy.")
+        form.addRow("", self.copy_images)
+        layout.addLayout(form)
+
+        self.buttons = QDialogButtonBox()
+        self.add_button = QPushButton("Add the disc")
+        self.add_button.setEnabled(False)
+        self.add_button.setDefault(True)
+        self.buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button.clicked.connect(self._save)
+        self.cancel_button.clicked.connect(self._cancel)
+        layout.addWidget(self.buttons)
+
+    # reading ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read the disc and make its key images in a worker (headers, then one image
+        per series); the preview fills in when it is done."""
+        folder = self.folder
+
+        def work(progress: Progress) -> tuple[Any, list[Any]]:
+            from organizer.disc.index import read_disc
+            from organizer.disc.save import render_key_images
+
+            index = read_disc(folder, progress)
+            return index, render_key_images(index, progress)
+
+        self._run(work, self._read_done)
+
+    def _run(self, work: Any, done: Any) -> None:
+        self.job = Job(work, self)
+        self.job.progress.connect(self._progress)
+        self.job.succeeded.connect(done)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self.reject)
+        self.progress.show()
+        self.job.start()
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.progress.setRange(0, total if total > 0 else 0)
+        if total > 0:
+            self.progress.setValue(done)
+        if what:
+            self.status.setText(what + "…")
+
+    def _finished_job(self) -> None:
+        if self.job is not None:
+            self.job.wait()
+        self.job = None
+
+    def _failed(self, message: str) -> None:
+        self._finished_job()
+        self.progress.hide()
+        self.status.setText(message)
+        self.add_button.setEnabled(False)
+        self.cancel_button.setText("Close")
+
+    def _read_done(self, result: tuple[Any, list[Any]]) -> None:
+        from organizer.disc.save import copy_size, default_title, empty_disc, mismatch
+
+        self._finished_job()
+        self.progress.hide()
+        self.index, self.keys = result
+        index = self.index
+        studies = len(index.studies)
+        self.status.setText(
+            f"{_count(studies, 'study', 'studies')}, {_count(index.images, 'image')} on the disc "
+            f"({'from its DICOMDIR' if index.from_dicomdir else 'its files looked at one by one'}"
+            "). Nothing is saved until you press “Add the disc”.")
+        self._fill_tree()
+        problems = list(index.problems) + [k.problem for k in self.keys if k.problem]
+        if problems:
+            shown = problems[:8]
+            more = len(problems) - len(shown)
+            self.skipped.setText("Skipped:\n" + "\n".join(shown) +
+                                 (f"\n…and {more} more." if more else ""))
+            self.skipped.show()
+        empty = empty_disc(index)
+        other = mismatch(index, self.person)
+        if empty:
+            self._warn("Nothing on this disc can be added", empty, None)
+        elif other:
+            self._warn("This may be someone else’s disc",
+                       f"{other} Check that this is the right disc and the right person: a "
+                       "doctor would read these images as theirs.",
+                       f"Yes, this disc is about {self.person.full_name}")
+        if programs := index.programs:
+            note = (f"The disc also holds a viewer program ({', '.join(programs[:3])}); it "
+                    "is never run.")
+            self.status.setText(self.status.text() + " " + note)
+        self.title.setText(default_title(index) if index.images else "")
+        self.copy_images.setText(f"Copy every image into the organizer ({copy_size(index)})")
+        self.copy_images.setEnabled(bool(index.images))
+        self._update_buttons()
+
+    def _warn(self, title: str, text: str, confirm: str | None) -> None:
+        self.warning_title.setText(title)
+        self.warning_text.setText(text)
+        self.confirm.setVisible(confirm is not None)
+        self.confirm.setText(confirm or "")
+        self.confirm.setChecked(False)
+        self.warning.show()
+
+    def _fill_tree(self) -> None:
+        from organizer.disc.save import patient_name
+
+        self.tree.clear()
+        keys = {(k.study.uid, k.series.uid): k for k in self.keys}
+        bold = QFont()
+        bold.setBold(True)
+        patients: dict[tuple[str, str], QTreeWidgetItem] = {}
+        first_series: QTreeWidgetItem | None = None
+        for study in self.index.studies:
+            who = (study.patient_name, study.birth_date)
+            if who not in patients:
+                name = patient_name(study.patient_name) or "A patient with no name"
+                born = f", born {study.birth_date}" if study.birth_date else ""
+                top = QTreeWidgetItem(self.tree, [f"Patient: {name}{born}"])
+                top.setFont(0, bold)
+                top.setFirstColumnSpanned(True)
+                top.setExpanded(True)
+                patients[who] = top
+            kinds = ", ".join(p for p in (study.modalities, study.body_parts) if p)
+            row = QTreeWidgetItem(patients[who], [
+                " · ".join(p for p in (kinds, study.description) if p) or "Study",
+                study.date, _count(study.images, "image"), study.institution])
+            row.setFont(0, bold)
+            row.setExpanded(True)
+            for series in study.series:
+                label = " · ".join(p for p in (
+                    f"Series {series.number}" if series.number is not None else "Series",
+                    series.modality, series.body_part, series.description) if p)
+                item = QTreeWidgetItem(row, [label, "", _count(series.images, "image"),
+                                             series.institution])
+                key = keys.get((study.uid, series.uid))
+                item.setData(0, Qt.ItemDataRole.UserRole, key)
+                if key is not None and key.png:
+                    item.setIcon(0, QIcon(_pixmap(key.png)))
+                item.setToolTip(0, label + (f"\nNo key image: {key.problem}"
+                                            if key is not None and key.problem else ""))
+                first_series = first_series or item
+        for column in range(4):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 400))
+        if first_series is not None:
+            self.tree.setCurrentItem(first_series)
+
+    def _series_chosen(self, current: QTreeWidgetItem | None, *_: Any) -> None:
+        key = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        if key is None:
+            return
+        if key.png:
+            self.picture.setPixmap(_pixmap(key.png).scaled(
+                PREVIEW, PREVIEW, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.picture.setPixmap(QPixmap())
+            self.picture.setText("No key image: " + (key.problem or "none on the disc"))
+
+    def _update_buttons(self) -> None:
+        from organizer.disc.save import empty_disc, mismatch
+
+        ready = self.index is not None and not empty_disc(self.index)
+        if ready and mismatch(self.index, self.person) and not self.confirm.isChecked():
+            ready = False
+        self.add_button.setEnabled(ready and not self._busy())
+
+    def _busy(self) -> bool:
+        return self.job is not None and self.job.is_running()
+
+    # saving -------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        from organizer.disc.save import mismatch
+
+        if self.index is None:
+            return
+        index, keys, root, person_id = self.index, self.keys, self.ctx.store.root, self.person.id
+        title = self.title.text().strip() or None
+        copy = self.copy_images.isChecked()
+        force = bool(mismatch(index, self.person)) and self.confirm.isChecked()
+        for widget in (self.add_button, self.title, self.copy_images, self.confirm):
+            widget.setEnabled(False)
+        self.status.setText("Adding the disc…")
+
+        def work(progress: Progress) -> Any:
+            from organizer.disc.save import save_disc
+            from organizer.store import Store
+
+            with Store(root) as store:
+                return save_disc(store, person_id, index, title=title, copy_images=copy,
+                                 force=force, keys=keys, progress=progress)
+
+        self._run(work, self._saved)
+
+    def _saved(self, saved: Any) -> None:
+        self._finished_job()
+        self.saved = saved
+        self.ctx.broadcast(saved.change)
+        self.added.emit(saved)
+        self.accept()
+
+    def _cancel(self) -> None:
+        if self._busy() and self.job is not None:
+            self.job.cancel()
+            self.status.setText("Stopping…")
+            return
+        self.reject()
+
+    def done(self, result: int) -> None:
+        if self._busy() and self.job is not None:  # never leave a worker behind
+            self.job.cancel()
+            self.job.wait()
+        super().done(result)
+
+
+def open_disc_dialog(ctx: AppContext, folder: Path, person_id: int,
+                     parent: QWidget | None = None) -> DiscDialog:
+    """Open the disc preview (non-modal) and start reading the disc."""
+    dialog = DiscDialog(ctx, folder, person_id, parent)
+    dialog.open()
+    dialog.start()
+    return dialog
+
+
+def choose_disc_folder(parent: QWidget, chosen: Any) -> None:
+    """Ask for the disc's folder (non-modal); `chosen(Path)` is called with the answer."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, "Choose the imaging disc (its drive, or the folder with "
+                                 "its DICOMDIR)")
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.fileSelected.connect(lambda name: chosen(Path(name)))
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
