@@ -217,28 +217,38 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes inside happen together or not at all; nesting joins the outer one."""
-        if self._depth == 0:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-            except db.Error as exc:
-                raise db.translate(exc, self.dirs.database) from None
+        """All writes inside happen together or not at all.
+
+        Nested, it is a savepoint of the outer one: an inner block that fails takes back
+        only its own writes and raises, so a caller that catches the failure and goes on
+        never commits half of the inner block; the outer transaction still commits or
+        rolls back as a whole.
+        """
+        depth = self._depth
+        savepoint = f"organizer_{depth}"
+        try:
+            self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
+        except db.Error as exc:
+            raise db.translate(exc, self.dirs.database) from None
         self._depth += 1
         try:
             yield
         except BaseException:
-            self._depth -= 1
-            if self._depth == 0 and self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        self._depth -= 1
-        if self._depth == 0:
-            try:
-                self.conn.execute("COMMIT")
-            except db.Error as exc:
-                if self.conn.in_transaction:
+            self._depth = depth
+            if self.conn.in_transaction:
+                if depth == 0:
                     self.conn.execute("ROLLBACK")
-                raise db.translate(exc, self.dirs.database) from None
+                else:
+                    self.conn.execute(f"ROLLBACK TO {savepoint}")
+                    self.conn.execute(f"RELEASE {savepoint}")
+            raise
+        self._depth = depth
+        try:
+            self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")
+        except db.Error as exc:
+            if depth == 0 and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise db.translate(exc, self.dirs.database) from None
 
     @contextmanager
     def _writing(self) -> Iterator[None]:

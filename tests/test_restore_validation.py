@@ -140,10 +140,16 @@ def test_the_genuine_backup_restores(cli: Any, ben: Path, good: Path) -> None:
 
 def test_a_backup_at_an_older_schema_version_is_checked_against_that_version(
         cli: Any, ben: Path, good: Path, tmp_path: Path) -> None:
-    """Version 4 changed no table (it rebuilt the search index), so today's tables are
-    version 3's too: such a backup is an organizer's, restored, then brought up to date."""
-    older = craft(good, tmp_path / "v3.zip", change_db=lambda c: c.execute(
-        "PRAGMA user_version = 3"), manifest_changes={"schema_version": 3})
+    """Version 4 changed no table (it rebuilt the search index), and versions 5 and 6 added
+    the disc index and the scanned pages: a backup with version 3's tables is an
+    organizer's, restored, then brought up to date."""
+    def to_version_3(conn: Any) -> None:
+        conn.executescript("DROP TABLE disc_series; DROP TABLE attachment_pages; "
+                           "ALTER TABLE attachments DROP COLUMN scan_status; "
+                           "PRAGMA user_version = 3;")
+
+    older = craft(good, tmp_path / "v3.zip", change_db=to_version_3,
+                  manifest_changes={"schema_version": 3})
     done = cli("restore", str(older))
     assert done.returncode == 0, done.stderr
     assert people(cli) == ["Ann Lee"]
@@ -155,7 +161,9 @@ def test_the_expected_schema_comes_from_running_the_migrations() -> None:
     from organizer.restore_check import expected_schema
 
     latest = expected_schema(migrations.LATEST)
-    assert expected_schema(3) == latest  # step 4 only refilled the search index
+    assert expected_schema(3) == expected_schema(4)  # step 4 only refilled the index
+    assert ("table", "disc_series") in latest and ("table", "disc_series") not in \
+        expected_schema(4)
     first = expected_schema(1)
     assert "search_index" in {name for _, name in latest} - {name for _, name in first}
     assert ("table", "meta") not in first and ("table", "meta") in latest

@@ -68,7 +68,7 @@ def test_without_the_language_data_the_record_is_added_with_a_note(
     assert done.stderr.count("\n") == 1 and "tesseract-ocr-eng" in done.stderr
 
 
-def test_schema_step_5_marks_older_pictures_and_pdfs_to_be_read(tmp_path: Path) -> None:
+def test_schema_step_6_marks_older_pictures_and_pdfs_to_be_read(tmp_path: Path) -> None:
     data = tmp_path / "data"
     picture = save(scanned_page(FAX, LETTER[:3]), tmp_path / "old-scan.png", FAX.dpi)
     note = tmp_path / "note.txt"
@@ -81,11 +81,11 @@ def test_schema_step_5_marks_older_pictures_and_pdfs_to_be_read(tmp_path: Path) 
         record = store.add("record", {"title": "Old scan"}, person_id=person.id)
         for path in (picture, note, typed, scanned):
             store.attach_file(record.id, path)
-    # the store as version 4 left it: no pages table, no status column
+    # the store as version 5 left it: no pages table, no status column
     conn = sqlite3.connect(data / "organizer.db")
     conn.executescript("DROP TABLE attachment_pages; "
                        "ALTER TABLE attachments DROP COLUMN scan_status; "
-                       "PRAGMA user_version = 4;")
+                       "PRAGMA user_version = 5;")
     conn.close()
     with Store(data) as store:
         assert migrations.current_version(store.conn) == migrations.LATEST
@@ -93,4 +93,4 @@ def test_schema_step_5_marks_older_pictures_and_pdfs_to_be_read(tmp_path: Path) 
             {"old-scan.png": "pending", "note.txt": "none", "typed.pdf": "none",
              "scanned.pdf": "pending"}
         assert [a.filename for a in store.pending_scans()] == ["old-scan.png", "scanned.pdf"]
-    assert list((data / "backups").glob("before-migration-v4-*.zip"))
+    assert list((data / "backups").glob("before-migration-v5-*.zip"))

@@ -1,4 +1,4 @@
--- Schema version 5: the text read from scanned pages (OCR), one row per page of an
+-- Schema version 6: the text read from scanned pages (OCR), one row per page of an
 -- attachment, with the engine's confidence; and each attachment's reading status.
 -- Pictures attached before this version, and PDFs whose text is (nearly) empty, wait to
 -- be read ('pending'); a typed PDF with one scanned page among many is not found this way.
