@@ -409,6 +409,23 @@ class Store:
                                 "folder. `organizer check` lists such problems.") from None
         return data if self.cipher is None else self.cipher.open(attachment.sha256, data)
 
+    def read_chunks(self, sha256: str) -> Iterator[bytes]:
+        """The plain bytes of a stored file, chunk by chunk, in bounded memory (opened if
+        sealed): for readers that must not hold a file of several GiB at once (`check`,
+        exports). A sealed file that does not open raises OrganizerError where it shows,
+        so what was read before is to be discarded."""
+        from organizer.hashing import CHUNK
+
+        path = self.file_path(sha256)
+        if not path.is_file():
+            raise NotFoundError("An attached file is missing from the data folder. "
+                                "`organizer check` lists such problems.")
+        with open(path, "rb") as handle:
+            if self.cipher is not None:
+                yield from self.cipher.open_stream(sha256, handle)
+            else:
+                yield from iter(lambda: handle.read(CHUNK), b"")
+
     def read_attachment_bytes(self, sha256: str) -> bytes:
         """The plain bytes of a stored file by its SHA-256 (opened if sealed)."""
         data = self.file_path(sha256).read_bytes()
@@ -608,8 +625,8 @@ class Store:
         sha, size = files.store_file(self.dirs.files, source, self.cipher)
         text, status, may_scan = ("", "pending", kind in SCANNABLE)
         if extract_text:
-            text, status, may_scan = files.extract_text_and_scans(
-                self.read_attachment_bytes(sha) if self.cipher else self.dirs.files / sha, kind)
+            text, status, may_scan = files.stored_text(lambda: self.read_chunks(sha), kind,
+                                                       size)
         with self._writing():
             self.db.table("attachments").insert({
                 "record_id": record_id, "filename": filename or source.name,
@@ -657,9 +674,9 @@ class Store:
         """Read one attachment's text into the search index (slow for big PDFs)."""
         from organizer import attachments as files
 
-        text, status, may_scan = files.extract_text_and_scans(
-            self.read_attachment(attachment) if self.cipher else self.attachment_path(attachment),
-            attachment.media_type)
+        text, status, may_scan = files.stored_text(
+            lambda: self.read_chunks(attachment.sha256), attachment.media_type,
+            attachment.size)
         with self._writing():
             self.conn.execute("UPDATE attachments SET text = ?, text_status = ? WHERE id = ?",
                               (text, status, attachment.id))

@@ -107,7 +107,9 @@ def test_search_opens_the_item_found_switching_person_and_section(
     window.find_action.trigger()
     assert window.search.field.hasFocus() or QApplication.focusWidget() is window.search.field
     qtbot.keyClicks(window.search.field, "metfo")
-    hits = window.search.run()
+    with qtbot.waitSignal(window.search.shown) as answer:
+        window.search.run()
+    hits = answer.args[0]
     assert [h.id for h in hits] == [wanted]
     assert "Ben Example" in window.search.results.item(0).text()
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)

@@ -731,6 +731,7 @@ class MainWindow(QMainWindow):
         for job in list(self.jobs):
             job.cancel()
             job.wait(10000)
+        self.search.shutdown()  # its thread's store closes with the window's
         if not self.example:
             self.settings.set_geometry(self.saveGeometry())
             if self.context.person_id is not None:

@@ -8,6 +8,7 @@ next `search` finds their words. `--no-ocr` leaves them unread ("skipped").
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +70,22 @@ def run(args: argparse.Namespace) -> int:
                                    checklist=cls.TYPE == "case")
                 for path in files:
                     store.attach_file(change.id, path, read_scan=not args.no_ocr)
+            if files:
+                _too_large_notes(store, change.id)
             if files and not args.no_ocr:
                 _read_scans(store, change.id)
     print(change.id)
     return 0
+
+
+def _too_large_notes(store: Any, record_id: int) -> None:
+    """Say which files were kept without their text read (too large to read safely)."""
+    from organizer.attachments import TOO_LARGE, too_large_note
+
+    for attachment in store.attachments(record_id):
+        if attachment.text_status == TOO_LARGE:
+            print(f"organizer: note: {too_large_note(attachment.filename, attachment.size)}",
+                  file=sys.stderr)
 
 
 def _read_scans(store: Any, record_id: int) -> None:
