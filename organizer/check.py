@@ -87,7 +87,7 @@ def check_store(store: Store) -> CheckReport:
             if path.name not in referenced:
                 report.orphans.append(path)
                 report.notes.append(f"Orphaned file (no record uses it): {path.name}")
-    # The store was opened without the start's sweep (Store(sweep=False)), so what a crash
+    # The store was opened without the start's sweep (open_store(sweep=False)), so what a crash
     # left is still there to be listed; the next ordinary start, or --repair, clears it.
     report.leftovers = store.dirs.leftovers()
     report.notes.extend(f"Leftover of an interrupted task (removed at the next start, or now "

@@ -21,7 +21,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from organizer.errors import OrganizerError
 
@@ -113,6 +113,12 @@ def forget_keys() -> None:
     _KEYS.clear()
 
 
+class Readable(Protocol):
+    """Anything `seal_stream` can read from: a file, or chunks coming out of another seal."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class FileCipher:
     """Seals and opens attachment files under the store's file key (AES-256-GCM).
 
@@ -161,7 +167,7 @@ class FileCipher:
         return FILE_MAGIC + nonce + AESGCM(self._key).encrypt(nonce, data,
                                                                FILE_MAGIC + sha256.encode())
 
-    def seal_stream(self, source: IO[bytes], out: IO[bytes],
+    def seal_stream(self, source: Readable, out: IO[bytes],
                     chunk_size: int = SEAL_CHUNK) -> tuple[str, int]:
         """Seal what `source` holds into `out`, one chunk in memory; its (SHA-256, size)."""
         import hashlib

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from organizer.models import TYPES
+from organizer.opening import open_store
 from organizer.packet.text import BODY_LIMIT, CELL_LIMIT, CONTINUED, clip, markup
 from organizer.store import Store
 from tests.conftest import run_cli
@@ -51,7 +52,7 @@ def fill_every_text_field(store: Store, person_id: int, size: int) -> int:
 def long_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
                ) -> tuple[Path, int, int]:
     folder = tmp_path_factory.mktemp(f"long{request.param}")
-    with Store(folder / "data") as store:
+    with open_store(folder / "data") as store:
         household = build_household(store, folder / "src")
         filled = fill_every_text_field(store, household.person_id, request.param)
     assert filled > 150

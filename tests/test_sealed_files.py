@@ -248,7 +248,7 @@ def test_a_store_holding_old_format_files_still_checks_exports_and_reads(
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     from organizer import crypto
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     old_bytes, new_bytes = os.urandom(200_000), os.urandom(3 * 1024 * 1024 + 7)
     (tmp_path / "old.bin").write_bytes(old_bytes)
@@ -262,7 +262,7 @@ def test_a_store_holding_old_format_files_still_checks_exports_and_reads(
                        str(tmp_path / f"{name}.bin"), data_dir=data_dir, env=env)
         assert done.returncode == 0, done.stderr
     crypto.forget_keys()
-    with Store(data_dir, passphrase=PASS) as store:
+    with open_store(data_dir, passphrase=PASS) as store:
         assert store.cipher is not None
         sha = hashlib.sha256(old_bytes).hexdigest()
         sealed_path = store.file_path(sha)

@@ -76,6 +76,7 @@ class Searcher(QObject):
                 pass
 
     def _serve(self) -> None:
+        from organizer.opening import open_store
         from organizer.store import Store
 
         store: Store | None = None
@@ -90,7 +91,7 @@ class Searcher(QObject):
                     self._waiting = None
                 try:
                     if store is None:
-                        store = Store(self._root, sweep=False)
+                        store = open_store(self._root, sweep=False)
                         self._conn = store.conn
                     result = SearchResult(store.search(text),
                                           {p.id: p.full_name for p in store.people()})

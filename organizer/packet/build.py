@@ -17,20 +17,16 @@ from typing import TYPE_CHECKING, Any
 from organizer.errors import OrganizerError
 from organizer.models import Record
 from organizer.packet.enclosures import (
-    IMAGE,
-    PDF,
-    PROBLEM,
     Enclosure,
     PacketProblem,
     PacketWriter,
-    Part,
-    ReadAttachment,
     Stamper,
     StampText,
     image_frames,
     plan_enclosures,
 )
 from organizer.packet.options import SECTIONS, PacketOptions, in_packet_by_default
+from organizer.packet.parts import IMAGE, PDF, PROBLEM, Part, ReadAttachment
 from organizer.packet.snapshot import PacketSnapshot, take_snapshot
 from organizer.packet.text import HEADING_LIMIT, clip, format_date, joined
 from organizer.paths import create_private, output_target, private_output

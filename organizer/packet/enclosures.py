@@ -27,29 +27,11 @@ from organizer.errors import OrganizerError
 from organizer.models import Attachment, Record
 from organizer.packet import styles
 from organizer.packet.fonts import BOLD, REGULAR, register_fonts
+from organizer.packet.parts import IMAGE, IMAGE_TYPES, PDF, PROBLEM, Part, ReadAttachment
 
 if TYPE_CHECKING:
-    from pypdf import PageObject, PdfReader, PdfWriter
+    from pypdf import PageObject, PdfWriter
     from pypdf.generic import IndirectObject
-
-ReadAttachment = Callable[[Attachment], bytes]
-
-PDF, IMAGE, PROBLEM = "pdf", "image", "problem"
-IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
-
-
-@dataclass
-class Part:
-    """One attached file of an enclosure, and how it will appear."""
-
-    attachment: Attachment
-    kind: str            # PDF, IMAGE or PROBLEM
-    pages: int
-    reason: str = ""     # why a PROBLEM file could not be included
-    reader: PdfReader | None = None
-    data: bytes | None = None  # a picture's bytes
-    landscape: list[bool] = field(default_factory=list)  # per page: wider than tall
-
 
 @dataclass
 class Enclosure:

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from organizer.interop import xmlsafe
+from organizer.opening import open_store
 from organizer.store import Store
 from tests.benchmarks.conftest import report
 from tests.benchmarks.timing import timed
@@ -116,7 +117,7 @@ def test_a_packet_of_100000_character_values(tmp_path: Path) -> None:
     times = {}
     for label, size in (("own short values", 0), ("100,000 characters everywhere", 100_000)):
         folder = tmp_path / label.split()[0]
-        with Store(folder / "data") as store:
+        with open_store(folder / "data") as store:
             household = build_household(store, folder / "src")
             if size:
                 fill_every_text_field(store, household.person_id, size)
