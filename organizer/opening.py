@@ -24,11 +24,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from organizer import crypto, db, gate, migrations, swap
 from organizer.errors import LOCKED_MESSAGE, LockedError, OrganizerError
 from organizer.paths import DataDir, default_data_dir, private_file
 from organizer.store import Store
+
+T = TypeVar("T")
 
 
 def open_store(root: Path | str | None = None, passphrase: str | None = None, *,
@@ -45,7 +48,7 @@ def open_store(root: Path | str | None = None, passphrase: str | None = None, *,
     conn = None
     try:
         _make_folder(dirs)
-        use = gate.enter(dirs.root)
+        use = _in_words(lambda: gate.enter(dirs.root), dirs)
         _in_words(lambda: swap.prepare(dirs, sweep=sweep), dirs)
         key = _key(dirs, passphrase)
         conn = db.connect(dirs.database, key=key)
@@ -71,10 +74,10 @@ def _make_folder(dirs: DataDir) -> None:
     _in_words(lambda: dirs.root.mkdir(mode=0o700, parents=True, exist_ok=True), dirs)
 
 
-def _in_words(step: Callable[[], object], dirs: DataDir) -> None:
+def _in_words(step: Callable[[], T], dirs: DataDir) -> T:
     """Run a step on the folder; an OSError becomes a sentence about the folder."""
     try:
-        step()
+        return step()
     except OSError as exc:
         if exc.errno in (13, 30):  # EACCES, EROFS
             raise OrganizerError(f"The data folder {dirs.root} cannot be written to (it is "
