@@ -87,7 +87,7 @@ def test_the_folder_answers_a_second_start_once_the_window_is_painted(
         store.add("person", {"full_name": "Anna Kowalska"})
     session = session_factory(data_dir)
     woken: list[bool] = []
-    session._activate = lambda: woken.append(True)  # type: ignore[method-assign]
+    session._activate = lambda: woken.append(True)
     session.instance = None
     assert session.start()
     assert session.instance is not None and session.instance._server is None  # not yet
