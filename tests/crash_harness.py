@@ -72,14 +72,14 @@ def _verify_items(root: Path, acks: list[str], result: KillResult) -> None:
                 result.lost.append(line)
             elif kind == "record":
                 record = records.get(what)
-                if record is None or not record.attachments:  # type: ignore[attr-defined]
+                if record is None or not record.attachments:
                     result.lost.append(line)
                     continue
-                data = store.read_attachment(record.attachments[0])  # type: ignore[attr-defined]
+                data = store.read_attachment(record.attachments[0])
                 if not data.startswith(what.encode()):
                     result.damage.append(f"attachment of {what} has the wrong bytes")
         for record in records.values():  # every row's file is whole, acked or not
-            for attachment in record.attachments:  # type: ignore[attr-defined]
+            for attachment in record.attachments:
                 store.read_attachment(attachment)
 
 
@@ -103,7 +103,7 @@ def _verify_encryption(root: Path, acks: list[str], result: KillResult) -> None:
     _verify_items(root, acks, result)
     with _open(root) as store:
         records = store.list_items("record", store.people()[0].id)
-        data = store.read_attachment(records[0].attachments[0])  # type: ignore[attr-defined]
+        data = store.read_attachment(records[0].attachments[0])
         if data != b"attachment words that must survive " * 500:
             result.damage.append("the attachment changed across encryption switches")
 
@@ -122,7 +122,7 @@ def _verify_discs(root: Path, acks: list[str], result: KillResult) -> None:
                 result.lost.append(line)
         for title, record in records.items():
             rows = series.get(record.id, [])
-            files = record.attachments  # type: ignore[attr-defined]
+            files = record.attachments
             if len(rows) != 2 or len(files) != 14 or any(not r["key_sha256"] for r in rows):
                 result.damage.append(f"{title} is half saved: {len(rows)} series, "
                                      f"{len(files)} files")
@@ -143,7 +143,7 @@ def _verify_scans(root: Path, acks: list[str], result: KillResult) -> None:
                 result.lost.append(line)
         found = {hit.id for hit in store.search("crash scanned", limit=10_000)}
         for title, record in records.items():
-            (attachment,) = record.attachments  # type: ignore[attr-defined]
+            (attachment,) = record.attachments
             pages = store.scan_pages(attachment.id)
             if attachment.scan_status == "done":
                 if not pages or "scanned" not in pages[0].text.lower():

@@ -55,7 +55,7 @@ def _listing(cli, env=None) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_backup_then_restore_brings_back_exactly_what_was_saved(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     saved = _listing(cli)
     files_before = sorted(p.name for p in (data_dir / "files").iterdir())
@@ -119,7 +119,7 @@ def _damage(target: Path, tmp_path: Path, how: str) -> Path:
 @pytest.mark.parametrize("how", ["flipped-byte", "truncated", "not-a-zip", "escaping-name",
                                  "missing-file"])
 def test_a_damaged_backup_is_refused_and_the_store_is_untouched(
-        cli, data_dir: Path, tmp_path: Path, how: str) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path, how: str) -> None:
     from organizer.backup import create_backup
     from organizer.opening import open_store
 
@@ -140,7 +140,7 @@ def test_a_damaged_backup_is_refused_and_the_store_is_untouched(
 
 
 def test_an_encrypted_backup_needs_its_passphrase(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     assert cli("encrypt", env={"ORGANIZER_NEW_PASSPHRASE": PASS}).returncode == 0
     env = {"ORGANIZER_PASSPHRASE": PASS}

@@ -63,7 +63,7 @@ def test_a_switch_interrupted_after_its_journal_is_finished_at_the_next_start(
             raise KeyboardInterrupt
         real_replace(src, dst)  # type: ignore[arg-type]
 
-    swap.os.replace = dying_replace  # type: ignore[assignment]
+    swap.os.replace = dying_replace
     try:
         with pytest.raises(KeyboardInterrupt):
             swap.swap_in(dirs, staging, with_files=True)

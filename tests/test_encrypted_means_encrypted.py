@@ -17,7 +17,7 @@ NEW_PASS = "a brand new long passphrase"
 
 
 def test_importing_into_an_encrypted_store_writes_nothing_plain_outside_it(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     archive = tmp_path / "maria.zip"
     assert cli("export", "--person", "1", "--format", "archive", "-o", str(archive)
@@ -79,7 +79,7 @@ def _backups_open_with(data_dir: Path, passphrase: str) -> list[str]:
 
 
 def test_after_a_new_passphrase_the_old_one_opens_nothing_in_the_folder(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     env = {"ORGANIZER_PASSPHRASE": PASS}
     assert cli("encrypt", env=env).returncode == 0
@@ -117,7 +117,7 @@ encryption.encrypt_store(sys.argv[1], sys.argv[2])
 
 
 def test_a_kill_during_encrypt_never_leaves_the_plain_backups_behind(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     from organizer.backup import maybe_daily_backup
     from organizer.opening import open_store
@@ -136,7 +136,7 @@ def test_a_kill_during_encrypt_never_leaves_the_plain_backups_behind(
 
 
 def test_restoring_an_encrypted_backup_leaves_nothing_plain_and_keeps_what_it_replaced(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)  # the plain store the restore replaces: it holds the secrets
     other = tmp_path / "other"
     env = {"ORGANIZER_PASSPHRASE": PASS}
@@ -161,7 +161,7 @@ def test_restoring_an_encrypted_backup_leaves_nothing_plain_and_keeps_what_it_re
 
 
 def test_set_aside_files_are_sealed_with_the_store_and_open_again_after_decrypt(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     import hashlib
 
     _fill(cli, tmp_path)
@@ -184,7 +184,7 @@ def test_set_aside_files_are_sealed_with_the_store_and_open_again_after_decrypt(
 
 
 def test_a_linked_files_folder_is_refused_before_anything_changes(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     elsewhere = tmp_path / "elsewhere"
     os.replace(data_dir / "files", elsewhere)

@@ -84,7 +84,7 @@ def _attachment_bytes(data_dir: Path, passphrase: str | None) -> list[bytes]:
 
 @pytest.mark.slow
 def test_with_encryption_on_the_data_folder_shows_nothing_readable(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     assert _found(data_dir, SECRETS[:3]), "the plain store should show the secrets (control)"
     done = cli("encrypt", env={"ORGANIZER_NEW_PASSPHRASE": PASS})
@@ -121,7 +121,7 @@ def test_with_encryption_on_the_data_folder_shows_nothing_readable(
 
 
 def test_a_wrong_or_missing_passphrase_says_so_and_changes_nothing(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     assert cli("encrypt", env={"ORGANIZER_NEW_PASSPHRASE": PASS}).returncode == 0
     before = _snapshot(data_dir)
@@ -144,7 +144,7 @@ def test_a_wrong_or_missing_passphrase_says_so_and_changes_nothing(
 
 @pytest.mark.slow
 def test_encrypt_then_decrypt_keeps_every_item_and_attachment_byte_for_byte(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     items = _everything(cli)
     files = _attachment_bytes(data_dir, None)
@@ -180,7 +180,7 @@ def test_a_short_new_passphrase_is_refused(cli, data_dir: Path) -> None:  # type
 
 
 def test_an_altered_sealed_file_is_damage_that_check_reports(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     assert cli("encrypt", env={"ORGANIZER_NEW_PASSPHRASE": PASS}).returncode == 0
     sealed = sorted((data_dir / "files").iterdir())[0]
@@ -193,7 +193,7 @@ def test_an_altered_sealed_file_is_damage_that_check_reports(
 
 
 def test_encryption_refuses_while_the_app_is_open(
-        cli, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path) -> None:
     import socket
 
     assert cli("add", "person", "full_name=Ann Lee").returncode == 0

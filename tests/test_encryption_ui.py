@@ -32,7 +32,7 @@ def _snapshot(root: Path) -> dict[str, str]:
 
 
 def test_the_unlock_screen_refuses_a_wrong_passphrase_then_opens(
-        qtbot, locked_root: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot, locked_root: Path) -> None:
     from ui.dialogs.unlock_dialog import UnlockDialog, ask_passphrase_then_open
 
     opened: list[object] = []

@@ -303,7 +303,7 @@ def test_known_causes_in_words() -> None:
     assert "disk is full" in (logs.known_cause(full) or "")
     assert "memory" in (logs.known_cause(MemoryError()) or "")
     error = sqlite3.OperationalError("database is locked")
-    error.sqlite_errorname = "SQLITE_BUSY_SNAPSHOT"  # type: ignore[attr-defined]
+    error.sqlite_errorname = "SQLITE_BUSY_SNAPSHOT"
     assert "busy" in (logs.known_cause(error) or "")
     assert logs.known_cause(KeyError("x")) is None
     assert "disk is full" in logs.unexpected_message(Path("errors.log"), full)

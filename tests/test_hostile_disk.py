@@ -139,7 +139,7 @@ def test_sqlite_reporting_a_full_disk_is_said_plainly_and_rolls_back(store, pers
 
 
 def test_a_file_write_that_hits_a_full_disk_adds_nothing(
-        store, person_id, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+        store, person_id, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without mounting: the write of the attachment's bytes fails with ENOSPC."""
     from organizer import attachments
 

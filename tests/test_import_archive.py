@@ -132,7 +132,7 @@ def test_set_stamps_takes_only_times_the_store_writes(store: Store, person_id: i
     for bad in (("yesterday", "2020-01-01T00:00:00Z"), ("2020-02-30T00:00:00Z",) * 2,
                 ("2020-01-01 00:00:00", "2020-01-01T00:00:00Z")):
         with pytest.raises(ValidationError):
-            store.set_stamps("person", person_id, bad)  # type: ignore[arg-type]
+            store.set_stamps("person", person_id, bad)
     assert store.person(person_id) == before
     store.set_stamps("person", person_id, ("2019-04-01T08:00:00Z", "2020-05-02T09:30:00Z"))
     after = store.person(person_id)

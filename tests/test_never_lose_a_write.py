@@ -115,7 +115,7 @@ def test_this_process_never_opens_the_database_file_beside_its_connections(
 
         import builtins
 
-        builtins.open = spying_open  # type: ignore[assignment]
+        builtins.open = spying_open
         try:
             assert not db.is_encrypted(database)
             assert db.read_salt(database) == db.PLAIN_HEADER

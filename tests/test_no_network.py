@@ -189,7 +189,7 @@ def test_the_desktop_app_opens_no_network_socket(tmp_path: Path) -> None:
 
 
 def test_the_app_widgets_in_this_process_open_no_network_socket(
-        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The unlock screen, single-instance channel and idle lock, driven here with the guard."""
     import socket
 

@@ -61,6 +61,22 @@ def test_a_plain_store_opens_its_window_and_a_second_app_is_refused(
     assert not second.start()
 
 
+def test_the_session_adds_its_menus_beside_the_windows_own(session_factory: Any,
+                                                           data_dir: Path) -> None:
+    """Back up goes just before Quit and Security just before Help, found by name
+    (`MainWindow.menus`), not by their place in the menu bar."""
+    Store(data_dir).close()
+    session = session_factory(data_dir)
+    assert session.start()
+    window = session.window
+    file_texts = [action.text() for action in window.menus.file.actions()]
+    assert file_texts[-4:] == ["&Back up…", "&Restore from a backup…", "", "&Quit"]
+    assert window.menus.file.actions()[-1] is window.menus.quit
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles[-2:] == ["&Security", "&Help"]
+    assert titles.count("&Security") == 1
+
+
 def test_the_folder_answers_a_second_start_once_the_window_is_painted(
         session_factory: Any, data_dir: Path, qtbot: Any) -> None:
     """The local channel opens just after the first paint (QtNetwork stays off the path to
@@ -71,7 +87,7 @@ def test_the_folder_answers_a_second_start_once_the_window_is_painted(
         store.add("person", {"full_name": "Anna Kowalska"})
     session = session_factory(data_dir)
     woken: list[bool] = []
-    session._activate = lambda: woken.append(True)  # type: ignore[method-assign]
+    session._activate = lambda: woken.append(True)
     session.instance = None
     assert session.start()
     assert session.instance is not None and session.instance._server is None  # not yet

@@ -83,6 +83,7 @@ def render(outdir: Path) -> list[Path]:
     from ui.app import make_application
     from ui.context import AppContext
     from ui.main_window import MainWindow
+    from ui.pages.section_page import SectionPage
     from ui.settings import Settings
 
     outdir.mkdir(parents=True, exist_ok=True)
@@ -97,11 +98,12 @@ def render(outdir: Path) -> list[Path]:
         window.resize(WIDTH, HEIGHT)
         window.show()
         for key, tab in SHOTS:
-            page: Any = window.show_section(key)
-            if tab is not None and hasattr(page, "tabs"):
-                page.tabs.setCurrentIndex(tab)
-                page = page.pages[tab]
-            if hasattr(page, "model") and page.proxy.rowCount():
+            page = window.show_section(key)
+            if tab is not None and page.sub_pages():
+                inner = page.sub_pages()[tab]
+                page.show_sub_page(inner)
+                page = inner
+            if isinstance(page, SectionPage) and page.proxy.rowCount():
                 page.table.selectRow(0)
             for _ in range(5):  # layouts, then the column fitting (again once a scroll bar
                 app.processEvents()  # appears) settle before the picture is taken

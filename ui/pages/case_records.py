@@ -37,8 +37,9 @@ from organizer.models import SEND_METHODS, Item, Record, Sending, Visit
 from ui.context import AppContext
 from ui.format import choice_label, format_date
 from ui.item_model import ItemRole, ItemTableModel
-from ui.pages.case_common import Today, hint, try_write
+from ui.pages.case_common import Today, try_write
 from ui.sizing import ColumnFitter
+from ui.widgets import hint
 
 
 class CaseRecords(QWidget):
