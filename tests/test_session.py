@@ -65,7 +65,7 @@ def test_the_session_adds_its_menus_beside_the_windows_own(session_factory: Any,
                                                            data_dir: Path) -> None:
     """Back up goes just before Quit and Security just before Help, found by name
     (`MainWindow.menus`), not by their place in the menu bar."""
-    Store(data_dir).close()
+    open_store(data_dir).close()
     session = session_factory(data_dir)
     assert session.start()
     window = session.window
