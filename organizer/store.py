@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from organizer import db, search
 from organizer.changes import ADDED, DELETED, RESTORED, UPDATED, Change, ItemChange
@@ -238,9 +238,20 @@ class Store:
             data["attachments"] = tuple(self.attachments(row["id"]))
         return cls(**data)
 
-    def get(self, type_name: str, item_id: int, *, include_deleted: bool = False) -> Item:
-        """One item by id; NotFoundError if it does not exist or was deleted."""
-        cls = item_type(type_name)
+    @overload
+    def get(self, kind: type[T], item_id: int, *, include_deleted: bool = False) -> T: ...
+    @overload
+    def get(self, kind: str, item_id: int, *, include_deleted: bool = False) -> Item: ...
+
+    def get(self, kind: type[T] | str, item_id: int, *,
+            include_deleted: bool = False) -> T | Item:
+        """One item by id; NotFoundError if it does not exist or was deleted.
+
+        `kind` is the item's class (`store.get(Case, 3)` is typed as a Case) or its type
+        word ("case", as the command line and the archive say it).
+        """
+        cls: type[Item] = kind if isinstance(kind, type) else item_type(kind)
+        type_name = cls.TYPE
         sql = f"SELECT * FROM {TABLES[type_name]} WHERE id = ?"
         if not include_deleted:
             sql += " AND deleted_at IS NULL"
@@ -249,10 +260,34 @@ class Store:
             raise NotFoundError(f"There is no {cls.LABEL.lower()} number {item_id}.")
         return self._item(cls, rows[0])
 
-    def list_items(self, type_name: str, person_id: int | None = None, *,
-             where: Mapping[str, Any] | None = None, order_by: str | None = None) -> list[Item]:
-        """The live items of one type (of one person), oldest first unless told otherwise."""
-        cls = item_type(type_name)
+    def title_of(self, kind: type[Item] | str, item_id: int | None) -> str | None:
+        """The name or title of a linked item; None when there is no link, or the item was
+        deleted (a deleted doctor leaves the visits they saw in place)."""
+        if item_id is None:
+            return None
+        try:
+            return self.get(kind, item_id).title
+        except NotFoundError:
+            return None
+
+    @overload
+    def list_items(self, kind: type[T], person_id: int | None = None, *,
+                   where: Mapping[str, Any] | None = None,
+                   order_by: str | None = None) -> list[T]: ...
+    @overload
+    def list_items(self, kind: str, person_id: int | None = None, *,
+                   where: Mapping[str, Any] | None = None,
+                   order_by: str | None = None) -> list[Item]: ...
+
+    def list_items(self, kind: type[T] | str, person_id: int | None = None, *,
+                   where: Mapping[str, Any] | None = None,
+                   order_by: str | None = None) -> list[T] | list[Item]:
+        """The live items of one type (of one person), oldest first unless told otherwise.
+
+        `kind`: the class (`list_items(Visit, person)` is typed as a list of Visit) or the
+        type word."""
+        cls: type[Item] = kind if isinstance(kind, type) else item_type(kind)
+        type_name = cls.TYPE
         sql = f"SELECT * FROM {TABLES[type_name]} WHERE deleted_at IS NULL"
         args: list[Any] = []
         if person_id is not None and cls is not Person:

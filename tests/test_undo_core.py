@@ -75,3 +75,21 @@ def test_a_case_has_a_checklist_only_when_asked(tmp_path: Path) -> None:
         assert len(steps) == 10
         with pytest.raises(ValueError):
             store.add("medication", {"name": "A"}, person_id=person, checklist=True)
+
+
+def test_get_and_list_are_typed_by_class_and_title_of_survives_a_deleted_link(
+        tmp_path: Path) -> None:
+    from organizer.models import Provider, Visit
+
+    with open_store(tmp_path / "data") as store:
+        person = store.add("person", {"full_name": "Ana Ruiz"}).id
+        doctor = store.add("provider", {"name": "Dr Sol Vega"}, person_id=person).id
+        visit = store.add("visit", {"scheduled_at": "2026-03-02", "provider_id": doctor},
+                          person_id=person).id
+        got: Visit = store.get(Visit, visit)
+        assert isinstance(got, Visit) and got.provider_id == doctor
+        assert [v.id for v in store.list_items(Visit, person)] == [visit]
+        assert store.title_of(Provider, doctor) == "Dr Sol Vega"
+        store.delete("provider", doctor)
+        assert store.title_of(Provider, doctor) is None
+        assert store.title_of("provider", None) is None

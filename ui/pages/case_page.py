@@ -36,7 +36,17 @@ from organizer.attention import in_days, long_date
 from organizer.case_summary import checklist_progress, day_of, next_visit, visit_day
 from organizer.changes import Change
 from organizer.errors import NotFoundError
-from organizer.models import Case, Checklist, Opinion, Question, Quote, Record, Treatment, Visit
+from organizer.models import (
+    Case,
+    Checklist,
+    Opinion,
+    Provider,
+    Question,
+    Quote,
+    Record,
+    Treatment,
+    Visit,
+)
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm, ItemEditorDialog
 from ui.pages.case_checklist import CaseChecklist
@@ -297,12 +307,8 @@ class CasePage(Page):
             self.visit_label.setText("No visit planned yet.")
         else:
             day = visit_day(visit)
-            doctor = ""
-            if visit.provider_id is not None:
-                try:
-                    doctor = " with " + store.get("provider", visit.provider_id).title
-                except NotFoundError:  # a deleted doctor: the visit is still shown
-                    doctor = ""
+            name = store.title_of(Provider, visit.provider_id)  # None: deleted or not set
+            doctor = f" with {name}" if name else ""
             time = visit.scheduled_at[11:16] if len(visit.scheduled_at) > 11 else ""
             when = f"{long_date(day)}{' at ' + time if time else ''}" if day else \
                 visit.scheduled_at
