@@ -131,30 +131,38 @@ def _encrypted_backup(dirs: DataDir, passphrase: str) -> None:
 def decrypt_store(root: Path | str, passphrase: str,
                   progress: Progress | None = None) -> None:
     """Turn encryption off (the passphrase is needed, and is checked first)."""
-    from organizer.migrations import current_version
-
     with _switch(Path(root), passphrase, with_files=True) as switch:
         store, staging = switch.store, switch.staging
         if not store.encrypted:
             raise OrganizerError("This organizer is not encrypted; there is nothing to turn "
                                  "off.")
-        cipher = store.cipher
-        assert cipher is not None
-        version = current_version(store.conn)
-        expected = sealing.tables(store.conn)
-        step(progress, 0, 1, "Decrypting the database")
-        sealing.export(store.conn, staging / swap.DB_NAME, None, version)
-        sealing.convert_files(sealing.referenced(store.conn), store.file_path,
-                              staging / "files", cipher, None, progress,
-                              "Decrypting attached files")
-        sealing.convert_set_aside(store.root / sealing.SET_ASIDE, staging / sealing.SET_ASIDE,
-                                  cipher, None)
-        staged = sealing.verify(staging / swap.DB_NAME, None, expected, version)
+        staged = _copy_sealed(store, staging, None, None, progress, "Decrypting")
         try:
             # (each file's checksum was checked as it was written)
             staged.execute("DELETE FROM meta WHERE key = ?", (crypto.FILE_KEY_META,))
         finally:
             staged.close()
+
+
+def _copy_sealed(store: Any, staging: Path, key: crypto.StoreKey | None,
+                 file_key: bytes | None, progress: Progress | None, doing: str) -> Any:
+    """Copy an encrypted store into `staging`: the database keyed with `key` (None: plain),
+    every file (and what is set aside) sealed under `file_key` (None: plain), one chunk at
+    a time; returns a connection to the verified copy, for the caller's last touches."""
+    from organizer.migrations import current_version
+
+    old = store.cipher
+    assert old is not None
+    new = crypto.FileCipher(file_key) if file_key is not None else None
+    version = current_version(store.conn)
+    expected = sealing.tables(store.conn)
+    step(progress, 0, 1, f"{doing} the database")
+    sealing.export(store.conn, staging / swap.DB_NAME, key, version)
+    sealing.convert_files(sealing.referenced(store.conn), store.file_path, staging / "files",
+                          old, new, progress, f"{doing} the attached files")
+    sealing.convert_set_aside(store.root / sealing.SET_ASIDE, staging / sealing.SET_ASIDE,
+                              old, new)
+    return sealing.verify(staging / swap.DB_NAME, key, expected, version)
 
 
 def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
@@ -167,8 +175,6 @@ def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
     backups were replaced. Copies made elsewhere before the change (a backup on a USB
     stick) still open with the old passphrase: nothing here can reach them.
     """
-    from organizer.migrations import current_version
-
     check_new_passphrase(new_passphrase)
     old_backups: list[Path] = []
     with _switch(Path(root), passphrase, with_files=True) as switch:
@@ -176,28 +182,16 @@ def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
         if not store.encrypted:
             raise OrganizerError("This organizer is not encrypted. Turn encryption on with "
                                  "`organizer encrypt`.")
-        old_cipher = store.cipher
-        assert old_cipher is not None
-        version = current_version(store.conn)
         key = crypto.StoreKey.create(new_passphrase)
         file_key = crypto.FileCipher.new_key()
-        cipher = crypto.FileCipher(file_key)
-        expected = sealing.tables(store.conn)
-        step(progress, 0, 1, "Re-encrypting the database")
-        sealing.export(store.conn, staging / swap.DB_NAME, key, version)
-        sealing.convert_files(sealing.referenced(store.conn), store.file_path,
-                              staging / "files", old_cipher, cipher, progress,
-                              "Sealing attached files under the new key")
-        sealing.convert_set_aside(store.root / sealing.SET_ASIDE, staging / sealing.SET_ASIDE,
-                                  old_cipher, cipher)
-        staged = sealing.verify(staging / swap.DB_NAME, key, expected, version)
+        staged = _copy_sealed(store, staging, key, file_key, progress, "Re-encrypting")
         try:
             staged.execute("BEGIN IMMEDIATE")
             staged.execute("UPDATE meta SET value = ? WHERE key = ?",
                            (file_key.hex(), crypto.FILE_KEY_META))
             staged.execute("COMMIT")
             sealing.check_files(staged, crypto.file_cipher(staged), staging / "files",
-                         present_only=True)
+                                present_only=True)
         finally:
             staged.close()
         old_backups = backup.automatic_backups(store.dirs.backups)
