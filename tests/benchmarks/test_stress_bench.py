@@ -128,7 +128,7 @@ def _names_in(folder: Path) -> set[str]:
 def _command(root: Path, rng: random.Random, state: dict[str, object],
              tmp: Path) -> tuple[str, list[str], dict[str, str]]:
     encrypted = _encrypted(root)
-    current = str(state["pass"])
+    current = str(state["pass"]) or PASSES[0]  # plain now: encrypt with the first one
     choices = ["packet", "check"]
     choices += ["change-passphrase", "decrypt"] if encrypted else ["encrypt", "restore"]
     what = rng.choice(choices)
