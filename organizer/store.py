@@ -793,9 +793,14 @@ class Store:
     # -- imports (what was imported from which file) ----------------------------------------
 
     def find_import(self, sha256: str, person_id: int | None = None) -> dict[str, Any] | None:
-        """The earlier import of a file with this checksum (for this person, or anyone's)."""
+        """The earlier import of a file with this checksum (for this person, or anyone's).
+
+        An import that was undone (its kept file's record deleted, or its new person) is
+        no earlier import: the file may be imported again."""
         sql = ("SELECT i.*, p.full_name FROM imports i JOIN people p ON p.id = i.person_id "
-               "WHERE i.sha256 = ? AND p.deleted_at IS NULL")
+               "LEFT JOIN records r ON r.id = i.record_id "
+               "WHERE i.sha256 = ? AND p.deleted_at IS NULL "
+               "AND (i.record_id IS NULL OR r.deleted_at IS NULL)")
         args: list[Any] = [sha256]
         if person_id is not None:
             sql += " AND i.person_id = ?"
@@ -805,12 +810,17 @@ class Store:
 
     def record_import(self, person_id: int, sha256: str, filename: str, format: str,
                       record_id: int | None) -> None:
-        """Remember that a file was imported for a person, so it is not imported twice."""
+        """Remember that a file was imported for a person, so it is not imported twice
+        (an earlier import of it that was undone gives way to this one)."""
         with self._writing():
             self.conn.execute(
                 "INSERT INTO imports (person_id, sha256, filename, format, record_id, "
                 "imported_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(person_id, sha256) DO "
-                "NOTHING", (person_id, sha256, filename, format, record_id, now()))
+                "UPDATE SET filename = excluded.filename, format = excluded.format, "
+                "record_id = excluded.record_id, imported_at = excluded.imported_at "
+                "WHERE imports.record_id IN (SELECT id FROM records "
+                "WHERE deleted_at IS NOT NULL)",
+                (person_id, sha256, filename, format, record_id, now()))
 
     # -- imaging discs (organizer.disc) ---------------------------------------------------------
 

@@ -74,7 +74,7 @@ def test_the_preview_shows_the_disc_and_nothing_is_saved_before_add(
     assert not dialog.copy_images.isChecked()
     assert store.list_items("record", person) == []
     changes: list[Change] = []
-    dialog.ctx.changed.connect(changes.append)
+    dialog.ctx.changed.connect(lambda change, _by: changes.append(change))
     dialog.title.setText("Scans for Dr Chen")
     with qtbot.waitSignal(dialog.added, timeout=20000):
         dialog.add_button.click()

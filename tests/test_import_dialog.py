@@ -46,7 +46,7 @@ def test_preview_marks_duplicates_and_imports_only_what_is_ticked(
     ctx = _context(store)
     ctx.set_person(person_id)
     changes: list[Change] = []
-    ctx.changed.connect(changes.append)
+    ctx.changed.connect(lambda change, _by: changes.append(change))
     dialog = open_import_dialog(ctx, [MESSY], None)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)

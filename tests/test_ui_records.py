@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from tests.ui_helpers import settings, type_into, window_factory  # noqa: F401
+from tests.ui_helpers import added_records, settings, type_into, window_factory  # noqa: F401
 
 
 def make_pdf(path: Path, text: str) -> Path:
@@ -49,6 +49,9 @@ def test_dropping_a_pdf_makes_a_record_shows_it_and_makes_its_text_searchable(
     window.show_section("overview")
     event = drop(window, [pdf, note])
     assert event.isAccepted()
+    # written on the writer thread; the text is read once the write has landed
+    qtbot.waitUntil(lambda: window.records_page().job is not None, timeout=20000)
+    assert window.context.undo_stack.count() == 1
     records = store.list_items("record", person_id)
     assert sorted(r.title for r in records) == ["ct scan report", "questions"]
     scan = next(r for r in records if r.title == "ct scan report")
@@ -80,7 +83,7 @@ def test_preview_of_an_image_and_a_text_file_and_opening_a_private_copy(
     picture = tmp_path / "rash.png"
     image.save(str(picture))
     window = window_factory()
-    ids = window.add_record_files([picture])
+    ids = added_records(qtbot, window.add_record_files([picture]))
     page = window.records_page()
     page.show_item("record", ids[0])
     page.side.setCurrentWidget(page.files_tab)
@@ -105,6 +108,7 @@ def test_dropping_on_the_files_tab_attaches_to_the_chosen_record(
     page.side.setCurrentWidget(page.files_tab)
     at = page.files_tab.mapTo(page, page.files_tab.rect().center())
     drop(page, [pdf], at)
+    qtbot.waitUntil(lambda: page.files.count() == 1, timeout=20000)
     assert [a.filename for a in store.get("record", record_id).attachments] == [pdf.name]
     assert page.files.count() == 1
     page.remove_current_file()

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from tests.scan_samples import LETTER, QUALITIES, save, save_multipage_tiff, scanned_page
-from tests.ui_helpers import settings, window_factory  # noqa: F401
+from tests.ui_helpers import added_records, settings, window_factory  # noqa: F401
 
 pytestmark = pytest.mark.slow  # pages are really read
 OFFICE = QUALITIES[1]
@@ -39,7 +39,7 @@ def test_a_dropped_scan_is_usable_at_once_and_read_in_the_background(
     timer.timeout.connect(tick)
     timer.start(20)
     started = time.perf_counter()
-    (record_id,) = window.add_record_files([scan])
+    (record_id,) = added_records(qtbot, window.add_record_files([scan]))
     page = window.records_page()
     job = page.job
     said: list[str] = []
@@ -76,7 +76,7 @@ def test_cancel_stops_between_pages_and_keeps_nothing_half_read(
     pages = [scanned_page(OFFICE, LETTER[n:n + 6], seed=n) for n in (0, 6, 12, 0, 6)]
     scan = save_multipage_tiff(pages, tmp_path / "five pages.tif", OFFICE.dpi)
     window = window_factory()
-    (record_id,) = window.add_record_files([scan])
+    (record_id,) = added_records(qtbot, window.add_record_files([scan]))
     job = window.records_page().job
     cancelled: list[bool] = []
     job.cancelled.connect(lambda: cancelled.append(True))
@@ -149,7 +149,7 @@ def test_a_heic_photo_is_previewed_and_read(qtbot: Any, window_factory: Any, sto
     path = tmp_path / "phone photo.heic"
     from_pillow(scanned_page(OFFICE, LETTER[:4]).convert("RGB")).save(path, quality=85)
     window = window_factory()
-    (record_id,) = window.add_record_files([path])
+    (record_id,) = added_records(qtbot, window.add_record_files([path]))
     page = window.records_page()
     _wait(qtbot, window)
     page.show_item("record", record_id)

@@ -53,3 +53,19 @@ def type_into(qtbot: Any, editor: Any, text: str) -> None:
         # long text is saved after a typing pause; callers flush the page to save it now
     else:
         raise TypeError(type(editor))
+
+
+def landed(qtbot: Any, op: Any, timeout: int = 20000) -> Any:
+    """Wait until a long write (`ui.operations.StoreOp`) is on the undo stack and told to
+    every view; returns its Change."""
+    assert op is not None
+    qtbot.waitUntil(lambda: op.landed or not op.is_running(), timeout=timeout)
+    assert op.landed, "the write did not land"
+    return op.change
+
+
+def added_records(qtbot: Any, op: Any) -> list[int]:
+    """The ids of the records a write of dropped files added, once it has landed."""
+    from organizer.records_from_files import added_ids
+
+    return added_ids(landed(qtbot, op))

@@ -1,12 +1,15 @@
 """The app's shared state: the store, the current person, the undo stack, the change bus.
 
-Every page receives the one `AppContext`. Pages write only through `AppContext.write`,
-which runs a store write as an undoable command and then broadcasts the returned `Change`
-on `changed`; each page decides from the Change whether it must refresh (no page polls,
-no page guesses).
+Every page receives the one `AppContext`. Pages write only through it (the operations
+layer, ui/operations.py): `write` for a quick write on the GUI thread, `start_write` for a
+long one on the writer thread. Both put the `Change` on the undo stack as one step and
+emit it on `changed` with the object that asked for the write; each view decides from the
+Change whether it must refresh, and knows its own write by identity (no page polls, no
+page guesses, no "I am writing" flags).
 
 Signals:
-    changed(object): a `organizer.changes.Change` after any write, undo or redo.
+    changed(object, object): an `organizer.changes.Change` after any write, undo or redo,
+        and its initiator: the view that made the write, or None (undo, redo, a worker).
     person_changed(object): the new current person id (int) or None.
     error(str): an undo or redo the store refused, in plain words.
 """
@@ -14,18 +17,19 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from organizer.changes import Change
-from organizer.errors import OrganizerError
+from organizer.progress import Progress
 from organizer.store import Store
-from organizer.undo import merge, reapply, reverse
+from ui.operations import StoreCommand, StoreOp, Writer
 
 
 class AppContext(QObject):
-    changed = Signal(object)
+    changed = Signal(object, object)
     person_changed = Signal(object)
     error = Signal(str)
 
@@ -34,6 +38,7 @@ class AppContext(QObject):
         self.store = store
         self.person_id: int | None = None
         self.undo_stack = QUndoStack(self)
+        self.writer = Writer()
 
     def set_person(self, person_id: int | None) -> None:
         if person_id != self.person_id:
@@ -41,8 +46,8 @@ class AppContext(QObject):
             self.person_changed.emit(person_id)
 
     def write(self, description: str, action: Callable[[], Change],
-              merge_key: str | None = None) -> Change:
-        """Run a store write as an undoable step; raises the store's errors unchanged.
+              merge_key: str | None = None, initiator: object = None) -> Change:
+        """Run a quick store write as an undoable step; raises the store's errors unchanged.
 
         The write runs at once (so a ValidationError reaches the caller, which shows it
         beside the field); only a write that changed something is put on the undo stack.
@@ -51,59 +56,27 @@ class AppContext(QObject):
         """
         change = action()
         if change:
-            self.undo_stack.push(_StoreCommand(self, description, change, merge_key))
-            self.changed.emit(change)
+            self.undo_stack.push(StoreCommand(self, description, change, merge_key))
+            self.changed.emit(change, initiator)
         return change
 
-    def broadcast(self, change: Change) -> None:
-        """Tell every view about a change made outside `write` (an import in a worker)."""
+    def start_write(self, description: str, work: Callable[[Store, Progress], Any],
+                    initiator: object = None, *, undoable: bool = True,
+                    change_of: Callable[[Any], Change] | None = None) -> StoreOp:
+        """Queue a long write on the writer thread and start it; see `StoreOp`.
+
+        Connect to the op's signals before the event loop runs again: its result is
+        delivered there, never before this returns.
+        """
+        op = (StoreOp(self, description, work, initiator, undoable=undoable)
+              if change_of is None else
+              StoreOp(self, description, work, initiator, undoable=undoable,
+                      change_of=change_of))
+        op.start()
+        return op
+
+    def broadcast(self, change: Change, initiator: object = None) -> None:
+        """Tell every view about a change that is not on the undo stack (the text read
+        from files and scanned pages: see ui/operations.py for why)."""
         if change:
-            self.changed.emit(change)
-
-
-class _StoreCommand(QUndoCommand):
-    """One undoable write. The write already happened when the command is pushed."""
-
-    def __init__(self, context: AppContext, description: str, change: Change,
-                 merge_key: str | None = None) -> None:
-        super().__init__(description)
-        self._context = context
-        self._change = change
-        self._first = True
-        self._merge_key = merge_key
-
-    def id(self) -> int:
-        if self._merge_key is None:
-            return -1
-        return hash(self._merge_key) & 0x3FFFFFFF
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _StoreCommand) or other._merge_key != self._merge_key:
-            return False
-        self._change = merge(self._change, other._change)
-        return True
-
-    def redo(self) -> None:
-        if self._first:  # QUndoStack.push calls redo; the write has already run
-            self._first = False
-            return
-        self._run(reapply, "redone")
-
-    def undo(self) -> None:
-        self._run(reverse, "undone")
-
-    def _run(self, step: Callable[[Store, Change], Change], word: str) -> None:
-        # An exception must not escape into Qt's undo stack: say it in plain words.
-        try:
-            change = step(self._context.store, self._change)
-        except OrganizerError as exc:
-            # Nothing was written (one transaction), but the stack has already moved past
-            # this step: it can no longer be trusted to undo or redo in order, so it is
-            # emptied rather than left out of step with the data.
-            self._context.error.emit(f"“{self.text()}” could not be {word}: {exc} "
-                                     "Nothing was changed; the undo history was cleared.")
-            from PySide6.QtCore import QTimer
-
-            QTimer.singleShot(0, self._context.undo_stack.clear)
-            return
-        self._context.changed.emit(change)
+            self.changed.emit(change, initiator)

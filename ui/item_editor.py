@@ -1,10 +1,12 @@
 """The editor beside a list: an ItemForm that saves itself, for an existing or a new item.
 
 There is no Save button. Each field the user changes is written at once through
-`AppContext.write` (so it can be undone). A new item is a *draft* until its required fields
-are filled in: it is added the moment the store accepts it, and from then on it is edited
-like any other. A value the store refuses stays in its field, with the store's message
-beside it, and is listed by `unsaved()` so that the window can say so before closing.
+`AppContext.write` (so it can be undone), with the editor as the write's initiator: the
+page beside it knows the broadcast Change is the editor's own by identity. A new item is a
+*draft* until its required fields are filled in: it is added the moment the store accepts
+it, and from then on it is edited like any other. A value the store refuses stays in its
+field, with the store's message beside it, and is listed by `unsaved()` so that the window
+can say so before closing.
 
 Signals:
     created(object): the item a draft became, once the store added it.
@@ -50,7 +52,6 @@ class ItemEditor(QWidget):
         self.fixed: dict[str, Any] = {}  # values every new item gets (its record, its case)
         self._draft: dict[str, Any] | None = None
         self._refused: dict[str, str] = {}
-        self.writing = False  # True while this editor's own write is being broadcast
 
         self.heading = QLabel()
         self.heading.setObjectName("editorHeading")
@@ -184,10 +185,10 @@ class ItemEditor(QWidget):
         item_id, type_name = self.item.id, self.cls.TYPE
         label = self.cls.specs()[next(iter(values))].label
         try:
-            self.writing = True
             change = self.context.write(
                 f"Change {label.lower()} of “{_short(self.item.title)}”",
-                lambda: self.context.store.update(type_name, item_id, values))
+                lambda: self.context.store.update(type_name, item_id, values),
+                initiator=self)
         except ValidationError as exc:
             self._refuse(exc, next(iter(values)))
             return
@@ -197,8 +198,6 @@ class ItemEditor(QWidget):
         except OrganizerError as exc:
             self._refuse(exc, next(iter(values)))
             return
-        finally:
-            self.writing = False
         for name in values:
             self._refused.pop(name, None)
         if change:
@@ -209,11 +208,11 @@ class ItemEditor(QWidget):
         assert self._draft is not None
         values = dict(self._draft, **self.fixed)
         try:
-            self.writing = True
             change = self.context.write(
                 f"Add {self.cls.LABEL.lower()}",
                 lambda: self.context.store.add(self.cls.TYPE, values,
-                                               person_id=self.context.person_id))
+                                               person_id=self.context.person_id),
+                initiator=self)
         except ValidationError as exc:
             missing = exc.field and exc.field not in touched and not self._draft.get(exc.field)
             if missing:
@@ -223,8 +222,6 @@ class ItemEditor(QWidget):
         except OrganizerError as exc:
             self._refuse(exc, next(iter(touched)))
             return
-        finally:
-            self.writing = False
         item = change.first.after
         self._draft = None
         self._refused.clear()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from ui.operations import StoreOp
     from ui.pages.records_page import RecordsPage
 
 from organizer import __version__
@@ -356,7 +357,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{name} — {APP_NAME}" + (" — EXAMPLE DATA"
                                                             if self.example else ""))
 
-    def _on_changed(self, change: Any) -> None:
+    def _on_changed(self, change: Any, initiator: object = None) -> None:
         if "person" not in change.types:
             return
         ids = self.people.person_ids()
@@ -636,11 +637,12 @@ class MainWindow(QMainWindow):
                 return inner
         raise LookupError("no records page")
 
-    def add_record_files(self, paths: list[Path]) -> list[int]:
+    def add_record_files(self, paths: list[Path]) -> StoreOp | None:
+        """One record per file, written on the writer thread (see RecordsPage.add_files)."""
         outer = self.show_section("records")
         records = self.records_page()
         outer.show_sub_page(records)
-        return list(records.add_files(paths))
+        return records.add_files(paths)
 
     # -- long work ----------------------------------------------------------------------
 

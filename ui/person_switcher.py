@@ -115,7 +115,7 @@ class PersonSwitcher(QWidget):
         if entry is not None:
             self.context.set_person(entry.data(Qt.ItemDataRole.UserRole))
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, initiator: object = None) -> None:
         if "person" in change.types:
             self.reload()
 

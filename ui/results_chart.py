@@ -158,7 +158,7 @@ class ResultsChart(Page):
             # the person on screen now (a tab shown is given it just after this)
             self.set_person(self.context.person_id)
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, initiator: object = None) -> None:
         if change.touches("result") and self.person_id in change.person_ids:
             if self._lazy and not self.isVisible():
                 self._stale = True

@@ -108,7 +108,6 @@ class VisitModeWindow(QWidget):
         self.visit_id = visit_id
         self.today = today or date.today
         self._dirty: dict[str, str] = {}  # "notes" or "q<ID>" -> the text to save
-        self._writing = False
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         visit = ctx.store.get("visit", visit_id)
         assert isinstance(visit, Visit)
@@ -237,8 +236,6 @@ class VisitModeWindow(QWidget):
     # -- saving -------------------------------------------------------------------------
 
     def _typed(self, key: str, editor: QPlainTextEdit) -> None:
-        if self._writing:
-            return
         self._dirty[key] = editor.toPlainText()
         self.status.setText("Saving…")
         self._pause.start()
@@ -275,43 +272,38 @@ class VisitModeWindow(QWidget):
             self.status.setText("All saved.")
 
     def _save(self, store: Store, key: str, text: str) -> None:
-        self._writing = True
-        try:
-            if key == "notes":
-                self.context.write("Type visit notes", lambda: store.update(
-                    "visit", self.visit_id, {"notes": text}),
-                    merge_key=f"visit-notes-{self.visit_id}")
-                return
-            question_id = int(key[1:])
-            question = store.get("question", question_id)
-            assert isinstance(question, Question)
-            values: dict[str, Any] = {"answer": text}
-            if text.strip() and not question.asked:
-                values["asked"] = True
-                box = self.boxes.get(question_id)
-                if box is not None:
-                    box.asked.blockSignals(True)
-                    box.asked.setChecked(True)
-                    box.asked.blockSignals(False)
-            if text.strip() and not question.answered_on:
-                values["answered_on"] = self.today().isoformat()
-            self.context.write("Type an answer", lambda: store.update(
-                "question", question_id, values), merge_key=f"answer-{question_id}")
-        finally:
-            self._writing = False
+        if key == "notes":
+            self.context.write("Type visit notes", lambda: store.update(
+                "visit", self.visit_id, {"notes": text}),
+                merge_key=f"visit-notes-{self.visit_id}", initiator=self)
+            return
+        question_id = int(key[1:])
+        question = store.get("question", question_id)
+        assert isinstance(question, Question)
+        values: dict[str, Any] = {"answer": text}
+        if text.strip() and not question.asked:
+            values["asked"] = True
+            box = self.boxes.get(question_id)
+            if box is not None:
+                box.asked.blockSignals(True)
+                box.asked.setChecked(True)
+                box.asked.blockSignals(False)
+        if text.strip() and not question.answered_on:
+            values["answered_on"] = self.today().isoformat()
+        self.context.write("Type an answer", lambda: store.update(
+            "question", question_id, values), merge_key=f"answer-{question_id}",
+            initiator=self)
 
     def _tick(self, box: _QuestionBox, on: bool) -> None:
         self.flush()
         question_id = box.question_id
-        self._writing = True
         try:
             self.context.write("Tick a question as asked" if on else "Untick a question",
                                lambda: self.context.store.update("question", question_id,
-                                                                 {"asked": on}))
+                                                                 {"asked": on}),
+                               initiator=self)
         except OrganizerError as exc:
             self.status.setText(f"Not saved: {exc}")
-        finally:
-            self._writing = False
 
     def add_question(self) -> None:
         text = self.new_question.text().strip()
@@ -322,15 +314,12 @@ class VisitModeWindow(QWidget):
         position = len(self.boxes) + 1
         values = {"text": text, "visit_id": self.visit_id, "case_id": visit.case_id,
                   "position": position}
-        self._writing = True
         try:
             change = self.context.write("Add a question", lambda: self.context.store.add(
-                "question", values, person_id=visit.person_id))
+                "question", values, person_id=visit.person_id), initiator=self)
         except OrganizerError as exc:
             self.status.setText(f"Not saved: {exc}")
             return
-        finally:
-            self._writing = False
         question = self.context.store.get("question", change.id)
         assert isinstance(question, Question)
         box = self._add_box(position, question)
@@ -340,22 +329,19 @@ class VisitModeWindow(QWidget):
 
     def mark_done(self) -> None:
         self.flush()
-        self._writing = True
         try:
             self.context.write("Mark the visit as done", lambda: self.context.store.update(
-                "visit", self.visit_id, {"status": "done"}))
+                "visit", self.visit_id, {"status": "done"}), initiator=self)
         except OrganizerError as exc:
             self.status.setText(f"Not saved: {exc}")
             return
-        finally:
-            self._writing = False
         self.status.setText("The visit is marked as done. All saved.")
 
     # -- outside changes and closing ----------------------------------------------------
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, initiator: object = None) -> None:
         """Show changes made elsewhere (an undo), never over text still being typed."""
-        if self._writing:
+        if initiator is self:  # our own save: the window already shows it
             return
         for item in change.items:
             if item.type == "question" and item.id in self.boxes:
@@ -374,11 +360,11 @@ class VisitModeWindow(QWidget):
     def _set_text(self, editor: QPlainTextEdit, text: str) -> None:
         if editor.toPlainText() == text:
             return
-        self._writing = True
+        editor.blockSignals(True)  # shown, not typed: nothing to save
         try:
             editor.setPlainText(text)
         finally:
-            self._writing = False
+            editor.blockSignals(False)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():

@@ -36,19 +36,20 @@ class Job(QObject):
         super().__init__(parent)
         self._work = work
         self._stop = threading.Event()
-        self._thread = _Runner(self)
+        self._thread: _Runner | None = None
 
     def start(self) -> None:
+        self._thread = _Runner(self)
         self._thread.start()
 
     def cancel(self) -> None:
         self._stop.set()
 
     def is_running(self) -> bool:
-        return self._thread.isRunning()
+        return self._thread is not None and self._thread.isRunning()
 
     def wait(self, msecs: int = 30000) -> bool:
-        return bool(self._thread.wait(msecs))
+        return self._thread is None or bool(self._thread.wait(msecs))
 
     def _run(self) -> None:
         progress = Progress(lambda d, t, w: self.progress.emit(d, t, w), self._stop.is_set)
@@ -63,7 +64,11 @@ class Job(QObject):
 
             self.failed.emit(report_exception(exc, "a background job"))
         else:
-            self.succeeded.emit(result)
+            self._done(result)
+
+    def _done(self, result: Any) -> None:
+        """Report the result (in the worker's thread; the signal is queued to the GUI)."""
+        self.succeeded.emit(result)
 
 
 class _Runner(QThread):

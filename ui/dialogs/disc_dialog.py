@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.progress import Progress
+from organizer.store import Store
 from ui.context import AppContext
 from ui.worker import Job
 
@@ -166,13 +167,17 @@ class DiscDialog(QDialog):
         self._run(work, self._read_done)
 
     def _run(self, work: Any, done: Any) -> None:
-        self.job = Job(work, self)
-        self.job.progress.connect(self._progress)
-        self.job.succeeded.connect(done)
-        self.job.failed.connect(self._failed)
-        self.job.cancelled.connect(self.reject)
+        job = Job(work, self)
+        self._wire(job, done)
+        job.start()
+
+    def _wire(self, job: Job, done: Any) -> None:
+        self.job = job
+        job.progress.connect(self._progress)
+        job.succeeded.connect(done)
+        job.failed.connect(self._failed)
+        job.cancelled.connect(self.reject)
         self.progress.show()
-        self.job.start()
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.progress.setRange(0, total if total > 0 else 0)
@@ -313,7 +318,7 @@ class DiscDialog(QDialog):
 
         if self.index is None:
             return
-        index, keys, root, person_id = self.index, self.keys, self.ctx.store.root, self.person.id
+        index, keys, person_id = self.index, self.keys, self.person.id
         title = self.title.text().strip() or None
         copy = self.copy_images.isChecked()
         force = bool(mismatch(index, self.person)) and self.confirm.isChecked()
@@ -321,20 +326,19 @@ class DiscDialog(QDialog):
             widget.setEnabled(False)
         self.status.setText("Adding the disc…")
 
-        def work(progress: Progress) -> Any:
+        def work(store: Store, progress: Progress) -> Any:
             from organizer.disc.save import save_disc
-            from organizer.opening import open_store
 
-            with open_store(root) as store:
-                return save_disc(store, person_id, index, title=title, copy_images=copy,
-                                 force=force, keys=keys, progress=progress)
+            return save_disc(store, person_id, index, title=title, copy_images=copy,
+                             force=force, keys=keys, progress=progress)
 
-        self._run(work, self._saved)
+        # on the writer thread; adding the disc is one undo step (ui/operations.py)
+        self._wire(self.ctx.start_write("Add an imaging disc", work, initiator=self,
+                                        change_of=lambda saved: saved.change), self._saved)
 
     def _saved(self, saved: Any) -> None:
         self._finished_job()
         self.saved = saved
-        self.ctx.broadcast(saved.change)
         self.added.emit(saved)
         self.accept()
 

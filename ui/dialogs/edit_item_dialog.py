@@ -37,7 +37,6 @@ class BoundItemForm(ItemForm):
                  fields: list[str] | None = None) -> None:
         super().__init__(item_type(type_name), context, parent, fields)
         self.type_name = type_name
-        self._own_write = False
         self.edited.connect(self._write)
         context.changed.connect(self._on_changed)
 
@@ -58,26 +57,23 @@ class BoundItemForm(ItemForm):
             return
         item_id = self.item.id
         label = self.cls.LABEL.lower()
-        self._own_write = True
         try:
             change = self.context.write(f"Edit {label}", lambda: self.context.store.update(
-                self.type_name, item_id, values))
+                self.type_name, item_id, values), initiator=self)
         except ValidationError as exc:
             self.show_error(exc.field or next(iter(values)), str(exc))
             return
         except OrganizerError as exc:
             self.show_error(next(iter(values)), str(exc))
             return
-        finally:
-            self._own_write = False
         for item_change in change.items:
             if item_change.type == self.type_name and item_change.id == item_id:
                 self.item = item_change.after
         if change:
             self.saved.emit(change)
 
-    def _on_changed(self, change: Change) -> None:
-        if self._own_write or self.item is None:
+    def _on_changed(self, change: Change, initiator: object = None) -> None:
+        if initiator is self or self.item is None:  # our own edit: already shown
             return
         for item_change in change.items:
             if item_change.type == self.type_name and item_change.id == self.item.id:
@@ -119,7 +115,7 @@ class ItemEditorDialog(QDialog):
         self._type_name = type_name
         self._item_id = item_id
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, initiator: object = None) -> None:
         # the item was deleted (an undo of its adding): nothing is left to edit
         for item_change in change.items:
             if (item_change.type == self._type_name and item_change.id == self._item_id

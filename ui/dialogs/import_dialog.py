@@ -37,10 +37,16 @@ from PySide6.QtWidgets import (
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from organizer.interop.parsed import ParsedFile, Proposed
-from organizer.interop.plan import ImportPlan, apply_plans, count_words, make_plan
+from organizer.interop.plan import (
+    ImportPlan,
+    ImportResult,
+    apply_plans,
+    count_words,
+    make_plan,
+)
 from organizer.models import TYPES
-from organizer.opening import open_store
 from organizer.progress import Progress
+from organizer.store import Store
 from ui.context import AppContext
 from ui.worker import Job
 
@@ -151,13 +157,17 @@ class ImportDialog(QDialog):
         self._run(work, self._read_done)
 
     def _run(self, work: Any, done: Any) -> None:
-        self.job = Job(work, self)
+        job = Job(work, self)
+        self._wire(job, done)
+        job.start()
+
+    def _wire(self, job: Job, done: Any) -> None:
+        self.job = job
         self.job.progress.connect(self._progress)
         self.job.succeeded.connect(done)
         self.job.failed.connect(self._failed)
         self.job.cancelled.connect(self.reject)
         self.progress.show()
-        self.job.start()
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.progress.setRange(0, total if total > 0 else 0)
@@ -328,7 +338,6 @@ class ImportDialog(QDialog):
 
     def _apply(self) -> None:
         plans = list(self.plans)
-        root = self.ctx.store.root
         if not all(plan.confirmed for plan in self._mismatched()):
             return
         self.import_button.setEnabled(False)
@@ -337,18 +346,17 @@ class ImportDialog(QDialog):
         self.tree.setEnabled(False)
         self.status.setText("Importing…")
 
-        def work(progress: Progress) -> list[Any]:
-            with open_store(root) as store:  # every file in one transaction: all or none
-                return apply_plans(store, plans, progress)
+        def work(store: Store, progress: Progress) -> list[Any]:
+            return apply_plans(store, plans, progress)  # every file in one transaction
 
-        self._run(work, self._applied)
+        names = [path.name for path, _ in plans]
+        what = f"“{names[0]}”" if len(names) == 1 else f"{len(names)} files"
+        # on the writer thread; the whole import is one undo step (ui/operations.py)
+        self._wire(self.ctx.start_write(f"Import {what}", work, initiator=self,
+                                        change_of=all_changes), self._applied)
 
     def _applied(self, results: list[Any]) -> None:
         self._finished_job()
-        change = Change()
-        for result in results:
-            change = change + result.change
-        self.ctx.broadcast(change)
         if results and self.person.currentData() == NEW_PERSON:
             self.ctx.set_person(results[-1].person_id)
         added: dict[str, int] = {}
@@ -371,6 +379,14 @@ class ImportDialog(QDialog):
             self.job.cancel()
             self.job.wait()
         super().done(result)
+
+
+def all_changes(results: list[ImportResult]) -> Change:
+    """One Change for an import of several files: one undo step takes them all back."""
+    change = Change()
+    for result in results:
+        change = change + result.change
+    return change
 
 
 def open_import_dialog(ctx: AppContext, paths: list[Path], parent: QWidget | None = None

@@ -341,7 +341,7 @@ class CasePage(Page):
 
     # -- changes ------------------------------------------------------------------------
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, initiator: object = None) -> None:
         person_id = self.context.person_id
         if person_id is None or person_id not in change.person_ids:
             return

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from organizer.models import Question
-from organizer.store import Store
+from organizer.questions import add_questions, case_questions, reorder
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
 from ui.item_model import ItemRole, ItemTableModel
@@ -30,34 +30,6 @@ from ui.widgets import error_label, hint, scrolled
 
 QUESTION_FIELDS = ["text", "priority", "visit_id", "asked", "answer", "answered_by_id",
                    "answered_on"]
-
-
-def case_questions(store: Store, case_id: int) -> list[Question]:
-    """The case's questions in the order they will be asked."""
-    return [q for q in store.list_items("question", where={"case_id": case_id},
-                                        order_by="position IS NULL, position, id")
-            if isinstance(q, Question)]
-
-
-def add_questions(store: Store, case_id: int, person_id: int, texts: list[str]) -> Change:
-    """Add questions at the end of the case's list, in one transaction."""
-    start = len(case_questions(store, case_id))
-    change = Change()
-    with store.transaction():
-        for offset, text in enumerate(texts):
-            change = change + store.add("question", {"text": text, "case_id": case_id,
-                                                     "position": start + offset + 1},
-                                        person_id=person_id)
-    return change
-
-
-def reorder(store: Store, ordered_ids: list[int]) -> Change:
-    """Number the questions 1, 2, 3… in the given order (one transaction)."""
-    change = Change()
-    with store.transaction():
-        for position, question_id in enumerate(ordered_ids, start=1):
-            change = change + store.update("question", question_id, {"position": position})
-    return change
 
 
 class CaseQuestions(QWidget):

@@ -202,7 +202,7 @@ class OverviewPage(Page):
             self._font_changed = False
             self.refresh()
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, initiator: object = None) -> None:
         if self.person_id is not None and change.types & WATCHED and (
                 self.person_id in change.person_ids):
             self.refresh()

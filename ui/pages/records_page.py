@@ -15,7 +15,6 @@ Signals (the Page protocol's, ui/pages/page.py):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -38,7 +37,10 @@ from organizer.changes import Change
 from organizer.errors import NotFoundError, OrganizerError
 from organizer.models import Attachment, Record
 from organizer.progress import Progress
+from organizer.records_from_files import add_records_from_files, added_ids, attach_files
+from organizer.store import Store
 from ui.context import AppContext
+from ui.operations import StoreOp
 from ui.pages.section_page import SectionPage
 from ui.preview import AttachmentPreview, open_in_system_viewer
 from ui.scan_text import ScanTextPanel
@@ -54,33 +56,6 @@ def dropped_files(mime: Any) -> list[Path]:
         return []
     return [Path(url.toLocalFile()) for url in mime.urls()
             if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
-
-
-def title_from_filename(path: Path) -> str:
-    """“2026-01-ct_report final.pdf” -> “2026-01 ct report final”."""
-    words = path.stem.replace("_", " ").replace("-", " - ").split()
-    text = " ".join(words).replace(" - ", "-").strip(" -")
-    return text or path.name
-
-
-def kind_from_filename(path: Path) -> str:
-    """A guess at the record's kind from words in its name; “other” when unsure."""
-    words = set(re.split(r"[^a-z0-9]+", path.stem.lower()))
-    for kind, hints in _KIND_HINTS:
-        if words & hints:
-            return kind
-    return "other"
-
-
-_KIND_HINTS = (
-    ("lab", {"lab", "labs", "blood", "bloodwork"}),
-    ("imaging", {"mri", "ct", "xray", "scan", "ultrasound", "imaging", "mammogram", "pet"}),
-    ("pathology", {"pathology", "biopsy"}),
-    ("discharge", {"discharge"}),
-    ("operative", {"operative", "surgery"}),
-    ("letter", {"letter", "referral"}),
-    ("insurance", {"insurance", "claim", "eob"}),
-)
 
 
 def files_text(item: Any) -> str:
@@ -256,8 +231,8 @@ class RecordsPage(SectionPage):
         if not self._selecting:
             self._update_side()
 
-    def _on_changed(self, change: Change) -> None:
-        super()._on_changed(change)
+    def _on_changed(self, change: Change, initiator: object = None) -> None:
+        super()._on_changed(change, initiator)
         record = self._current_record()
         if record is not None and any(c.type == "record" and c.id == record.id
                                       for c in change.items):
@@ -295,58 +270,56 @@ class RecordsPage(SectionPage):
         else:
             self.add_files(paths)
 
-    def add_files(self, paths: Iterable[Path]) -> list[int]:
-        """One new record per file, all in one undoable step; returns the new records' ids."""
+    def add_files(self, paths: Iterable[Path]) -> StoreOp | None:
+        """One new record per file, on the writer thread, as one undoable step.
+
+        Returns the op (None when there is nothing to do); once it has landed, the last
+        new record is shown and the files' text is read for search. A file that cannot
+        be stored leaves no record at all (`organizer.records_from_files`).
+        """
         paths = [Path(p) for p in paths]
         if not paths:
-            return []
+            return None
         if self.person_id is None:
             self.status.emit("Add a person first, then drop the files again.")
-            return []
-        store, person_id = self.context.store, self.person_id
-
-        def make() -> Change:
-            change = Change()
-            with store.transaction():
-                for path in paths:
-                    added = store.add("record", {"title": title_from_filename(path),
-                                                 "kind": kind_from_filename(path)},
-                                      person_id=person_id)
-                    change = change + added
-                    change = change + store.attach_file(added.id, path, extract_text=False)
-            return change
-
+            return None
+        person_id = self.person_id
         what = "a record" if len(paths) == 1 else f"{len(paths)} records"
-        try:
-            change = self.context.write(f"Add {what} from dropped files", make)
-        except OrganizerError as exc:
-            self.status.emit(f"Nothing was added: {exc}")
-            return []
-        ids = [c.id for c in change.items if c.action == "added"]
-        if ids:
-            self.show_item("record", ids[-1])
-        self.status.emit(f"Added {what}. Reading the text for search…")
-        self.extract_text()
-        return ids
 
-    def attach_files(self, record_id: int, paths: Iterable[Path]) -> None:
+        def work(store: Store, progress: Progress) -> Change:
+            return add_records_from_files(store, person_id, paths, progress)
+
+        def landed(change: Change) -> None:
+            ids = added_ids(change)
+            if ids:
+                self.show_item("record", ids[-1])
+            self.status.emit(f"Added {what}. Reading the text for search…")
+            self.extract_text()
+
+        return self._start(f"Add {what} from dropped files", work, landed,
+                           f"Adding {what} from the files", "Nothing was added")
+
+    def attach_files(self, record_id: int, paths: Iterable[Path]) -> StoreOp | None:
+        """Attach files to a record, on the writer thread, as one undoable step."""
         paths = [Path(p) for p in paths]
-        store = self.context.store
+        if not paths:
+            return None
+        what = f"{len(paths)} file{'s' if len(paths) > 1 else ''}"
 
-        def attach() -> Change:
-            change = Change()
-            with store.transaction():
-                for path in paths:
-                    change = change + store.attach_file(record_id, path, extract_text=False)
-            return change
+        def work(store: Store, progress: Progress) -> Change:
+            return attach_files(store, record_id, paths, progress)
 
-        try:
-            self.context.write(f"Attach {len(paths)} file{'s' if len(paths) > 1 else ''}",
-                               attach)
-        except OrganizerError as exc:
-            self.status.emit(f"Nothing was attached: {exc}")
-            return
-        self.extract_text()
+        return self._start(f"Attach {what}", work, lambda _change: self.extract_text(),
+                           f"Attaching {what}", "Nothing was attached")
+
+    def _start(self, description: str, work: Any, landed: Any, doing: str,
+               refused: str) -> StoreOp:
+        op = self.context.start_write(description, work, initiator=self)
+        op.succeeded.connect(landed)
+        op.failed.connect(lambda message: self.status.emit(f"{refused}: {message}"))
+        op.cancelled.connect(lambda: self.status.emit(f"Stopped: {refused.lower()}."))
+        self.job_started.emit(op, doing)
+        return op
 
     def choose_disc(self) -> None:
         from ui.dialogs.disc_dialog import choose_disc_folder
@@ -430,10 +403,12 @@ class RecordsPage(SectionPage):
             change = self.context.store.save_scan_pages(attachment.id, [], "pending")
         except NotFoundError:
             return None
-        self.context.broadcast(change)
+        self.context.broadcast(change, self)
         return self.extract_text()
 
     def _extracted(self, change: Change) -> None:
+        # not undoable (derived from the files; see ui/operations.py), but every view
+        # hears of it through the same bus; this page is not the initiator, so it reloads
         self.context.broadcast(change)
         count = len(change.items)
         if count:

@@ -374,7 +374,7 @@ class SectionPage(Page):
                 "the first one.")
         self.empty_note.setVisible(empty)
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, initiator: object = None) -> None:
         if not (change.types & self.types):
             return
         if self.person_id is None or self.person_id not in change.person_ids:
@@ -383,14 +383,14 @@ class SectionPage(Page):
             self._stale = True
             return
         mine = [c for c in change.items if c.type == self.type_name]
-        if self.editor.writing and all(c.action == UPDATED for c in mine) and mine:
+        if initiator is self.editor and mine and all(c.action == UPDATED for c in mine):
             for item_change in mine:  # our own edit: the form already shows it
                 if item_change.after is not None:
                     self.model.replace(item_change.after)
             return
         self.reload()
         shown = self.editor.item
-        if shown is None or self.editor.writing:
+        if shown is None or initiator is self.editor:
             return
         for item_change in mine:
             if item_change.id != shown.id:
