@@ -135,3 +135,27 @@ def test_pypdf_is_the_second_try_for_what_qpdf_refuses(
     with pytest.raises(pikepdf.PdfError):
         pikepdf.open(files["zero_offsets.pdf"])
     assert not pypdf_refuses(files["zero_offsets.pdf"].read_bytes())
+
+
+def test_a_page_past_repair_is_left_blank_and_stamped(tmp_path: Path) -> None:
+    """A page with no area (its box 0 x 0) cannot be shown: a blank page stamped with its
+    enclosure takes its place, so every page number printed stays true."""
+    import pikepdf
+
+    from tests.packet_helpers import make_pdf
+
+    folder = tmp_path / "files"
+    folder.mkdir()
+    path = make_pdf(folder / "letter.pdf", "Discharge letter", 3)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.pages[1].obj.MediaBox = pikepdf.Array([0, 0, 0, 0])
+        pdf.save(path)
+    made = _packet(tmp_path, {"letter.pdf": path})
+    assert [(p.filename, p.reason) for p in made.result.problems] == [
+        ("letter.pdf", "page 2 is damaged and was left blank")]
+    enclosure = made.pages[made.result.front_pages:]
+    assert len(enclosure) == 3
+    assert "Discharge letter page 1" in enclosure[0]
+    assert "Discharge letter page 3" in enclosure[2]
+    assert "Discharge letter" not in enclosure[1].replace("Letter 1", "")
+    assert "Enclosure 1" in enclosure[1] and "(page 2 of 3)" in enclosure[1]

@@ -178,20 +178,19 @@ def _merge(writer: PacketWriter, front_data: bytes, stamps: bytes,
             if source is not None:
                 writer.keep_open(source)  # closed by the writer once the packet is written
                 part.reader = None
-            for page_index in range(part.pages):
-                key = (enclosure.number, part_index, page_index)
-                if part.kind == PDF and source is not None:
-                    ok = writer.add_stamped_page(source.pages[page_index], drawn[key])
-                    if not ok:
-                        late_problems.append(PacketProblem(
-                            enclosure.number, enclosure.record.title, part.attachment.filename,
-                            f"page {page_index + 1} is damaged and was left blank"))
-                else:
+            keys = [(enclosure.number, part_index, i) for i in range(part.pages)]
+            if part.kind == PDF and source is not None:
+                for blank in writer.add_stamped_pages(source, [drawn[k] for k in keys]):
+                    late_problems.append(PacketProblem(
+                        enclosure.number, enclosure.record.title, part.attachment.filename,
+                        f"page {blank + 1} is damaged and was left blank"))
+            else:
+                for key in keys:
                     writer.add_page(drawn_pages[int(drawn[key])])
-                done += 1
-                if done % 25 == 0:
-                    report(_DRAW + (_MERGE - _DRAW) * done // max(enclosure_pages, 1),
-                           f"Adding enclosure {enclosure.number} of {len(enclosures)}")
+            before, done = done, done + part.pages
+            if done // 25 != before // 25:
+                report(_DRAW + (_MERGE - _DRAW) * done // max(enclosure_pages, 1),
+                       f"Adding enclosure {enclosure.number} of {len(enclosures)}")
             part.data = None  # a picture's bytes are drawn already
     return late_problems
 

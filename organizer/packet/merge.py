@@ -156,16 +156,51 @@ class PacketWriter:
             resources = page.obj.Resources = source.make_indirect(resources)
         self._stamp_resources = self.pdf.copy_foreign(resources)
 
-    def add_stamped_page(self, page: pikepdf.Page, stamp: bytes) -> bool:
-        """Add a PDF page shrunk into the page between the bands, with its stamp.
+    def add_stamped_pages(self, source: pikepdf.Pdf, stamps: list[bytes]) -> list[int]:
+        """Add every page of a PDF (one copy for the whole file, which qpdf does fastest),
+        each shrunk into the page between the bands, with its stamp.
 
-        Returns False when the page itself is too damaged to copy: a blank stamped page
-        takes its place, so the page numbers printed in the front matter stay true.
+        Returns the indexes of the pages too damaged to copy: a blank stamped page takes
+        the place of each, so the page numbers printed in the front matter stay true.
         """
         pages = self.pdf.pages
         count = len(pages)
         try:
-            pages.append(page)
+            pages.extend(source.pages)
+            if len(pages) - count != len(stamps):
+                raise ValueError("the file's pages changed")
+        except Exception:  # qpdf raises several kinds for a page past repair: page by page
+            while len(pages) > count:
+                del pages[count]
+            return [i for i, stamp in enumerate(stamps)
+                    if not self._add_stamped_page(source, i, stamp)]
+        blank = []
+        for i, stamp in enumerate(stamps):
+            added = pages[count + i]
+            try:
+                rect, rotate = page_box(added), page_rotation(added)
+                if rect[2] - rect[0] <= 0 or rect[3] - rect[1] <= 0:
+                    raise ValueError("empty page box")
+            except Exception:  # as above
+                pages[count + i] = self._blank()
+                self._finish(pages[count + i], False, stamp, (0, 0, self.width, self.height), 0)
+                blank.append(i)
+                continue
+            self._finish(added, True, stamp, rect, rotate)
+        return blank
+
+    def _blank(self) -> pikepdf.Page:
+        import pikepdf as pk
+
+        return pk.Page(self.pdf.make_indirect(pk.Dictionary(
+            Type=pk.Name.Page, MediaBox=self._boxes[0], Resources=pk.Dictionary())))
+
+    def _add_stamped_page(self, source: pikepdf.Pdf, index: int, stamp: bytes) -> bool:
+        """One page of `source`, as `add_stamped_pages`; False if it was left blank."""
+        pages = self.pdf.pages
+        count = len(pages)
+        try:
+            pages.append(source.pages[index])
             added = pages[count]
             rect, rotate = page_box(added), page_rotation(added)
             if rect[2] - rect[0] <= 0 or rect[3] - rect[1] <= 0:
@@ -173,9 +208,7 @@ class PacketWriter:
         except Exception:  # qpdf raises several kinds for a page past repair
             while len(pages) > count:
                 del pages[count]
-            blank = self._pk.Dictionary(Type=self._pk.Name.Page, MediaBox=self._boxes[0],
-                                        Resources=self._pk.Dictionary())
-            pages.append(self._pk.Page(self.pdf.make_indirect(blank)))
+            pages.append(self._blank())
             self._finish(pages[count], False, stamp, (0, 0, self.width, self.height), 0)
             return False
         self._finish(added, True, stamp, rect, rotate)
