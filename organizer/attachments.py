@@ -18,11 +18,11 @@ from organizer.hashing import hash_stream
 from organizer.paths import TEMP_PREFIX, create_private, fsync_dir, owned_name
 
 MAX_TEXT = 2_000_000  # characters of extracted text kept for search, per file
-# pypdf holds a whole PDF in memory to read it: a larger one is kept, its text not read
+# pypdf holds a whole PDF in memory to read its text: a larger one is kept, its text not read
 # (status TOO_LARGE, and the user is told), so a scan of several GiB never fills memory.
 MAX_PDF_TEXT_BYTES = 100 * 1024 * 1024
 MAX_TEXT_PAGES = 5000
-# The most a reader that needs a whole file at once (pypdf for the packet, Pillow, the
+# The most a reader that needs a whole file at once (qpdf for the packet, Pillow, the
 # app's preview) is given; a larger file is said to be too large there, never read whole.
 MAX_IN_MEMORY = 300 * 1024 * 1024
 TOO_LARGE = "too_large"

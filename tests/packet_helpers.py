@@ -22,11 +22,12 @@ QUESTIONS = (
 
 
 def make_pdf(path: Path, title: str, pages: int, size: tuple[float, float] = (612, 792),
-             rotate: int = 0) -> Path:
-    """A real PDF whose every page says its title and page number."""
+             rotate: int = 0, invariant: bool = False) -> Path:
+    """A real PDF whose every page says its title and page number (`invariant`: the same
+    bytes every time, no date or random id in it)."""
     from reportlab.pdfgen.canvas import Canvas
 
-    canvas = Canvas(str(path), pagesize=size)
+    canvas = Canvas(str(path), pagesize=size, invariant=int(invariant))
     for number in range(1, pages + 1):
         canvas.setFont("Helvetica-Bold", 16)
         canvas.drawString(72, size[1] - 72, f"{title} page {number}")
@@ -75,6 +76,54 @@ def make_damaged_pdf(path: Path) -> Path:
     canvas.save()
     path.write_bytes(good.getvalue()[:300])  # a truncated download
     return path
+
+
+def _uncompressed_pdf(text: str) -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pageCompression=0, invariant=1)
+    canvas.drawString(72, 720, text)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def damaged_pdfs(folder: Path) -> dict[str, Path]:
+    """Real kinds of damage, each made from a sound three-page letter (or, for a stream's
+    length, a one-page one): the file's name says what was done to it. Every one still
+    holds its pages; which reader can repair which is what the tests measure. The bytes
+    are the same every run, so each damage is too."""
+    import re
+
+    good = make_pdf(folder / "sound.pdf", "Discharge letter", 3, invariant=True).read_bytes()
+    table = good.rindex(b"\nxref\n") + 1
+    trailer = good.index(b"trailer", table)
+    last_object = good.rindex(b"endobj") + len(b"endobj\n")
+    plain = _uncompressed_pdf("Discharge letter page 1 (one stream)")
+    length = list(re.finditer(rb"/Length (\d+)", plain))[-1]
+    damage = {
+        # the cross-reference table overwritten (a bad copy, a disk error)
+        "broken_xref.pdf": good[:table] + b"xref\n0 9\nthis is not a table\n" + good[trailer:],
+        # the download stopped after the last object: no table, no trailer
+        "no_trailer.pdf": good[:last_object],
+        # cut in the middle of the trailer dictionary, and in the middle of the table
+        "cut_trailer.pdf": good[:trailer + 20],
+        "cut_in_table.pdf": good[:table + 60],
+        # a content stream that never says "endstream"
+        "no_endstream.pdf": plain.replace(b"endstream", b"", 1),
+        # a stream whose /Length is far too long, and one far too short
+        "long_length.pdf": plain[:length.start(1)] + b"99999" + plain[length.end(1):],
+        "short_length.pdf": plain[:length.start(1)] + b"7" + plain[length.end(1):],
+        # every offset in the table set to zero (qpdf refuses it; pypdf repairs it)
+        "zero_offsets.pdf": good[:table] + re.sub(rb"\d{10} 00000 n", b"0000000000 00000 n",
+                                                  good[table:trailer]) + good[trailer:],
+    }
+    out = {}
+    for name, data in damage.items():
+        out[name] = folder / name
+        out[name].write_bytes(data)
+    return out
 
 
 @dataclass

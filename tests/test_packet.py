@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from organizer.errors import CancelledError, OrganizerError, ValidationError
 from organizer.opening import open_store
 from organizer.packet.build import PacketResult, build_packet
-from organizer.packet.enclosures import fit_matrix
+from organizer.packet.merge import fit_matrix
 from organizer.packet.options import PacketOptions, default_page_size
 from organizer.packet.styles import BAND, EDGE
 from organizer.progress import Progress

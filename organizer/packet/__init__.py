@@ -8,7 +8,10 @@ Modules, from the data inward:
   sections.py    the front matter's flowables: cover, contents, case, summary…
   layout.py      the page template (header, footer, "page N of M") and the passes
                  that settle page numbers
-  enclosures.py  reading attachments, stamping and merging their pages with pypdf
+  parts.py       what an enclosure is made of (shared by enclosures and disc_pages)
+  enclosures.py  reading attachments, the stamps' operators
+  merge.py       the enclosure pass on qpdf (pikepdf): opening and repairing PDFs,
+                 merging, stamps laid over the pages, outline, AES-256 encryption
   build.py       `build_packet`: all of the above, with progress and Cancel
   printouts.py   the shorter printouts: medication list, questions, visit summary,
                  records request letter

@@ -2,9 +2,10 @@
 
 Steps: take a snapshot; read each attached file far enough to know its pages or its
 problem; lay out the front matter until its page numbers settle; draw the pages of the
-pictures and of the files that could not be included; merge everything with pypdf,
-stamping each enclosure page; add bookmarks; write to a temporary file beside the target
-and rename it into place, so a cancelled or failed packet never leaves half a file.
+pictures and of the files that could not be included; merge everything with qpdf
+(organizer.packet.merge), laying a stamp over each enclosure page; add bookmarks; write to
+a temporary file beside the target and rename it into place, so a cancelled or failed
+packet never leaves half a file.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from organizer.models import Record
 from organizer.packet.enclosures import (
     Enclosure,
     PacketProblem,
-    PacketWriter,
     Stamper,
     StampText,
     image_frames,
     plan_enclosures,
 )
+from organizer.packet.merge import PacketWriter
 from organizer.packet.options import SECTIONS, PacketOptions, in_packet_by_default
 from organizer.packet.parts import IMAGE, PDF, PROBLEM, Part, ReadAttachment
 from organizer.packet.snapshot import PacketSnapshot, take_snapshot
@@ -133,48 +134,65 @@ def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: 
     report(_FRONT, "Preparing the enclosures")
 
     writer = PacketWriter(geo.width, geo.height)
-    stamps, drawn = _draw_enclosure_pages(enclosures, geo, patient, footer, total,
-                                          progress)
-    report(_DRAW, "Merging the enclosures")
+    try:
+        stamps, drawn = _draw_enclosure_pages(enclosures, geo, patient, footer, total,
+                                              progress)
+        report(_DRAW, "Merging the enclosures")
+        late_problems = _merge(writer, front_data, stamps, drawn, enclosures,
+                               enclosure_pages, report)
+        _add_bookmarks(writer, ctx, numbers)
+        report(_MERGE, "Saving the packet")
+        if progress is not None:
+            progress.check()
+        _write(writer, output, data_dir, options.password, _title(snapshot))
+        page_count = writer.page_count
+    finally:
+        writer.close()
+        for enclosure in enclosures:
+            for part in enclosure.parts:
+                if part.reader is not None:  # a packet stopped before its merge
+                    part.reader.close()
+                part.reader = None
+    report(1000, "Done")
+    problems = tuple(p for e in enclosures for p in _problems(e)) + tuple(late_problems)
+    return PacketResult(output, page_count, numbers.front_pages, len(enclosures),
+                        problems)
 
-    from pypdf import PdfReader
 
+def _merge(writer: PacketWriter, front_data: bytes, stamps: bytes,
+           drawn: dict[tuple[int, int, int], Any], enclosures: list[Enclosure],
+           enclosure_pages: int, report: Any) -> list[PacketProblem]:
+    """The front matter, then every enclosure page: a PDF's page with its stamp laid over
+    it, or the drawn page (picture, notice) standing for it. Returns the pages that turned
+    out too damaged to copy (each left blank, stamped, so page numbers stay true)."""
     if front_data:
-        for page in PdfReader(io.BytesIO(front_data)).pages:
-            writer.add_page(page)
-    drawn_reader = PdfReader(io.BytesIO(stamps))
-    drawn_pages = drawn_reader.pages
-    writer.use_stamp_resources(drawn_pages[len(drawn_pages) - 1])
+        writer.add_document(front_data)
+    drawn_pdf = writer.add_document_unmerged(stamps)
+    drawn_pages = drawn_pdf.pages
+    writer.use_stamp_resources(drawn_pdf)
     late_problems: list[PacketProblem] = []
     done = 0
     for enclosure in enclosures:
         for part_index, part in enumerate(enclosure.parts):
-            for page_index in range(part.pages):
-                key = (enclosure.number, part_index, page_index)
-                if part.kind == PDF and part.reader is not None:
-                    ok = writer.add_stamped_page(part.reader.pages[page_index], drawn[key])
-                    if not ok:
-                        late_problems.append(PacketProblem(
-                            enclosure.number, enclosure.record.title, part.attachment.filename,
-                            f"page {page_index + 1} is damaged and was left blank"))
-                else:
+            source = part.reader
+            if source is not None:
+                writer.keep_open(source)  # closed by the writer once the packet is written
+                part.reader = None
+            keys = [(enclosure.number, part_index, i) for i in range(part.pages)]
+            if part.kind == PDF and source is not None:
+                for blank in writer.add_stamped_pages(source, [drawn[k] for k in keys]):
+                    late_problems.append(PacketProblem(
+                        enclosure.number, enclosure.record.title, part.attachment.filename,
+                        f"page {blank + 1} is damaged and was left blank"))
+            else:
+                for key in keys:
                     writer.add_page(drawn_pages[int(drawn[key])])
-                done += 1
-                if done % 25 == 0:
-                    report(_DRAW + (_MERGE - _DRAW) * done // max(enclosure_pages, 1),
-                           f"Adding enclosure {enclosure.number} of {len(enclosures)}")
-            part.reader = None  # let its memory go once its pages are copied
-            part.data = None
-
-    _add_bookmarks(writer, ctx, numbers)
-    report(_MERGE, "Saving the packet")
-    if progress is not None:
-        progress.check()
-    _write(writer, output, data_dir, options.password, _title(snapshot))
-    report(1000, "Done")
-    problems = tuple(p for e in enclosures for p in _problems(e)) + tuple(late_problems)
-    return PacketResult(output, writer.page_count, numbers.front_pages, len(enclosures),
-                        problems)
+            before, done = done, done + part.pages
+            if done // 25 != before // 25:
+                report(_DRAW + (_MERGE - _DRAW) * done // max(enclosure_pages, 1),
+                       f"Adding enclosure {enclosure.number} of {len(enclosures)}")
+            part.data = None  # a picture's bytes are drawn already
+    return late_problems
 
 
 def _problems(enclosure: Enclosure) -> list[PacketProblem]:

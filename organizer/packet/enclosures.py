@@ -11,27 +11,32 @@ enlarged) into the space between the header and footer bands and clipped to its 
 so the stamp can never cover the document's text. The stamp is written as a few PDF text
 operators into a small form XObject per page, using a font subset that one reportlab
 document embeds once: no reportlab page is rendered and no content stream is parsed, which
-keeps a 1,000-page packet close to the cost of a plain pypdf merge.
+keeps a 1,000-page packet close to the cost of qpdf merging the same files alone. PDFs are
+opened and merged with qpdf (organizer.packet.merge), which also repairs many damaged files.
 """
 
 from __future__ import annotations
 
 import io
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from organizer.attachments import MAX_IN_MEMORY
 from organizer.errors import OrganizerError
 from organizer.models import Attachment, Record
 from organizer.packet import styles
 from organizer.packet.fonts import BOLD, REGULAR, register_fonts
-from organizer.packet.parts import IMAGE, IMAGE_TYPES, PDF, PROBLEM, Part, ReadAttachment
+from organizer.packet.parts import (
+    IMAGE,
+    IMAGE_TYPES,
+    PDF,
+    PROBLEM,
+    Part,
+    ReadAttachment,
+    is_landscape,
+)
 
-if TYPE_CHECKING:
-    from pypdf import PageObject, PdfWriter
-    from pypdf.generic import IndirectObject
 
 @dataclass
 class Enclosure:
@@ -65,11 +70,6 @@ class PacketProblem:
                 f"included: {self.reason}.")
 
 
-def _quiet_pypdf() -> None:
-    # A damaged file makes pypdf log warnings; the packet reports the file in plain words.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-
-
 MAX_ENCLOSURE_BYTES = MAX_IN_MEMORY
 
 
@@ -79,7 +79,7 @@ def read_part(attachment: Attachment, read: ReadAttachment) -> Part:
         return Part(attachment, PROBLEM, 1, reason)
 
     if attachment.size > MAX_ENCLOSURE_BYTES:
-        # pypdf and Pillow hold a whole file in memory: past this, the packet would need
+        # qpdf and Pillow hold a whole file in memory: past this, the packet would need
         # several times the file's size. The user is told, as for a damaged file.
         return problem(f"it is too large ({attachment.size // (1024 * 1024)} MB) to go into "
                        "the packet; bring a copy or send it separately")
@@ -107,46 +107,29 @@ def _describe(kind: str, filename: str) -> str:
 
 
 def _read_pdf(attachment: Attachment, data: bytes, problem: Callable[[str], Part]) -> Part:
-    from pypdf import PdfReader
+    """Open a PDF with qpdf, which repairs what it can (a broken cross-reference table, a
+    cut-off trailer, a wrong stream /Length); the file stays open until it is merged."""
+    import pikepdf
 
-    _quiet_pypdf()
+    from organizer.packet.merge import open_pdf, page_box, page_rotation
+
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                opened = bool(reader.decrypt(""))
-            except Exception:
-                opened = False
-            if not opened:
-                return problem("it is locked with a password (ask the sender for an "
-                               "unlocked copy)")
-        count = len(reader.pages)
-        if count == 0:
-            return problem("it has no pages")
-        landscape = []
-        for page in reader.pages:  # walks the page tree: a broken tree fails here, not later
-            landscape.append(is_landscape(_box(page), _rotation(page)))
-    except Exception:  # pypdf raises many kinds on damaged files; all mean "damaged"
+        pdf = open_pdf(data)
+    except pikepdf.PasswordError:
+        return problem("it is locked with a password (ask the sender for an unlocked copy)")
+    except Exception:  # qpdf raises several kinds on a file past repair; all mean "damaged"
         return problem("the file is damaged and cannot be read")
-    return Part(attachment, PDF, count, reader=reader, landscape=landscape)
-
-
-def _box(page: PageObject) -> tuple[float, float, float, float]:
-    box = page.cropbox
-    return (float(box.left), float(box.bottom), float(box.right), float(box.top))
-
-
-def _rotation(page: PageObject) -> int:
-    return int(page.get("/Rotate", 0) or 0) % 360
-
-
-def is_landscape(box: tuple[float, float, float, float], rotate: int) -> bool:
-    """Whether a page shows wider than tall: it then goes on landscape paper, so that a
-    wide document is not shrunk to half its size."""
-    w, h = abs(box[2] - box[0]), abs(box[3] - box[1])
-    if rotate in (90, 270):
-        w, h = h, w
-    return w > h * 1.05
+    try:
+        landscape = []
+        for page in pdf.pages:  # walks the page tree: a broken tree fails here, not later
+            landscape.append(is_landscape(page_box(page), page_rotation(page)))
+    except Exception:  # as above
+        pdf.close()
+        return problem("the file is damaged and cannot be read")
+    if not landscape:
+        pdf.close()
+        return problem("it has no pages")
+    return Part(attachment, PDF, len(landscape), reader=pdf, landscape=landscape)
 
 
 def _read_image(attachment: Attachment, data: bytes, problem: Callable[[str], Part]) -> Part:
@@ -304,156 +287,6 @@ class Stamper:
             "Q",
         ]
         return "\n".join(out).encode("ascii")
-
-
-# -- merging -----------------------------------------------------------------------------
-
-def fit_matrix(box: tuple[float, float, float, float], rotate: int, width: float,
-               height: float) -> tuple[float, float, float, float, float, float]:
-    """The matrix that turns a page upright (its /Rotate), shrinks it into the space
-    between the stamp bands (never enlarging it) and centres it on the target paper."""
-    x0, y0, x1, y1 = box
-    w, h = x1 - x0, y1 - y0
-    rotate %= 360
-    dw, dh = (h, w) if rotate in (90, 270) else (w, h)
-    s = min((width - 2 * styles.EDGE) / dw, (height - 2 * styles.BAND) / dh, 1.0)
-    ox, oy = (width - dw * s) / 2, (height - dh * s) / 2
-    if rotate == 90:
-        return (0.0, -s, s, 0.0, ox - s * y0, oy + s * (w + x0))
-    if rotate == 180:
-        return (-s, 0.0, 0.0, -s, ox + s * (w + x0), oy + s * (h + y0))
-    if rotate == 270:
-        return (0.0, s, -s, 0.0, ox + s * (h + y0), oy - s * x0)
-    return (s, 0.0, 0.0, s, ox - s * x0, oy - s * y0)
-
-
-def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
-    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
-
-
-class PacketWriter:
-    """The output PDF being assembled: front matter pages, stamped enclosure pages."""
-
-    def __init__(self, width: float, height: float) -> None:
-        from pypdf import PdfWriter
-        from pypdf.generic import DecodedStreamObject, NameObject, RectangleObject
-
-        _quiet_pypdf()
-        self.writer: PdfWriter = PdfWriter()
-        self.width, self.height = width, height
-        self._boxes = (RectangleObject([0, 0, width, height]),
-                       RectangleObject([0, 0, height, width]))
-        self._names = {k: NameObject(k) for k in (
-            "/Type", "/Subtype", "/XObject", "/Form", "/BBox", "/Resources", "/Contents",
-            "/MediaBox", "/PacketStamp", "/Annots", "/Rect")}
-        suffix = DecodedStreamObject()
-        # Closes the "q" pair the prefix opened around the page's own content, then stamps.
-        suffix.set_data(b"\nQ\nQ q /PacketStamp Do Q\n")
-        self._suffix = self.writer._add_object(suffix)
-        self._prefixes: dict[tuple[float, ...], IndirectObject] = {}
-        self._stamp_resources: IndirectObject | None = None
-
-    @property
-    def page_count(self) -> int:
-        return len(self.writer.pages)
-
-    def add_page(self, page: PageObject) -> None:
-        """A page as it is (front matter, a picture's page, a notice page)."""
-        self.writer.add_page(page)
-
-    def use_stamp_resources(self, page: PageObject) -> None:
-        """The fonts the stamps' operators name (from the stamps' reportlab document)."""
-        resources = page["/Resources"].get_object()
-        assert resources is not None
-        resources = resources.clone(self.writer)
-        self._stamp_resources = self.writer._add_object(resources)
-
-    def add_stamped_page(self, page: PageObject, stamp: bytes) -> bool:
-        """Add a PDF page shrunk into the page between the bands, with its stamp.
-
-        Returns False when the page itself is too damaged to copy: a blank stamped page
-        takes its place, so the page numbers printed in the front matter stay true.
-        """
-        try:
-            added = self.writer.add_page(page)
-            rect, rotate = _box(added), _rotation(added)
-            if rect[2] - rect[0] <= 0 or rect[3] - rect[1] <= 0:
-                raise ValueError("empty page box")
-        except Exception:  # pypdf raises many kinds for a damaged page
-            added = self.writer.add_blank_page(self.width, self.height)
-            self._finish(added, None, stamp, (0, 0, self.width, self.height), 0)
-            return False
-        self._finish(added, page, stamp, rect, rotate)
-        return True
-
-    def _finish(self, added: PageObject, source: PageObject | None, stamp: bytes,
-                rect: tuple[float, float, float, float], rotate: int) -> None:
-        from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject
-
-        n = self._names
-        landscape = is_landscape(rect, rotate)
-        width, height = (self.height, self.width) if landscape else (self.width, self.height)
-        box = self._boxes[1 if landscape else 0]
-        matrix = fit_matrix(rect, rotate, width, height)
-        key = (*matrix, *rect)
-        prefix = self._prefixes.get(key)
-        if prefix is None:
-            stream = DecodedStreamObject()
-            x0, y0, x1, y1 = rect
-            stream.set_data(("q " + " ".join(f"{v:.5f}" for v in matrix) + " cm "
-                             f"{x0:.3f} {y0:.3f} {x1 - x0:.3f} {y1 - y0:.3f} re W n\nq\n"
-                             ).encode("ascii"))
-            prefix = self._prefixes[key] = self.writer._add_object(stream)
-        contents = added.get("/Contents") if source is not None else None
-        items: list[Any] = []
-        if contents is not None:
-            resolved = contents.get_object()
-            items = list(resolved) if isinstance(resolved, ArrayObject) else [contents]
-        # "q cm clip q" + the page's own content + "Q Q" + the stamp: the page's graphics
-        # state never leaks into the stamp, even if its own q/Q are unbalanced.
-        added[n["/Contents"]] = ArrayObject([prefix, *items, self._suffix])
-        form = DecodedStreamObject()
-        form.set_data(stamp)
-        form[n["/Type"]] = n["/XObject"]
-        form[n["/Subtype"]] = n["/Form"]
-        form[n["/BBox"]] = box
-        if self._stamp_resources is not None:
-            form[n["/Resources"]] = self._stamp_resources
-        old = added.get("/Resources")
-        resources = DictionaryObject(old.get_object()) if old is not None else DictionaryObject()
-        xobjects = resources.get("/XObject")
-        xobjects = DictionaryObject(xobjects.get_object()) if xobjects is not None \
-            else DictionaryObject()
-        xobjects[n["/PacketStamp"]] = self.writer._add_object(form)
-        resources[n["/XObject"]] = xobjects
-        added[n["/Resources"]] = resources
-        added[n["/MediaBox"]] = box
-        for key_name in ("/CropBox", "/TrimBox", "/BleedBox", "/ArtBox", "/Rotate"):
-            if key_name in added:
-                del added[key_name]
-        annots = added.get("/Annots")
-        if annots is not None:  # links and form fields move with the page's content
-            for annot_ref in annots.get_object():
-                annot = annot_ref.get_object()
-                r = annot.get("/Rect")
-                if r is None or len(r) != 4:
-                    continue
-                corners = [_apply(matrix, float(x), float(y))
-                           for x in (r[0], r[2]) for y in (r[1], r[3])]
-                xs, ys = [c[0] for c in corners], [c[1] for c in corners]
-                annot[n["/Rect"]] = ArrayObject(FloatObject(v) for v in (
-                    min(xs), min(ys), max(xs), max(ys)))
-
-    def add_bookmark(self, title: str, page_index: int, parent: Any = None) -> Any:
-        return self.writer.add_outline_item(title=title, page_number=page_index, parent=parent)
-
-    def write(self, handle: Any, password: str | None, title: str) -> None:
-        self.writer.add_metadata({"/Title": title, "/Creator": "Second Opinion Organizer"})
-        self.writer.page_mode = "/UseOutlines"
-        if password:
-            self.writer.encrypt(user_password=password, owner_password=None,
-                                algorithm="AES-256")
-        self.writer.write(handle)
 
 
 def image_frames(data: bytes) -> list[Any]:

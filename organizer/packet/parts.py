@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from organizer.models import Attachment
 
 if TYPE_CHECKING:
-    from pypdf import PdfReader
+    import pikepdf
 
 ReadAttachment = Callable[[Attachment], bytes]
 
@@ -30,6 +30,15 @@ class Part:
     kind: str            # PDF, IMAGE or PROBLEM
     pages: int
     reason: str = ""     # why a PROBLEM file could not be included
-    reader: PdfReader | None = None
+    reader: pikepdf.Pdf | None = None  # an open PDF (qpdf), until its pages are merged
     data: bytes | None = None  # a picture's bytes
     landscape: list[bool] = field(default_factory=list)  # per page: wider than tall
+
+
+def is_landscape(box: tuple[float, float, float, float], rotate: int) -> bool:
+    """Whether a page shows wider than tall: it then goes on landscape paper, so that a
+    wide document is not shrunk to half its size."""
+    w, h = abs(box[2] - box[0]), abs(box[3] - box[1])
+    if rotate in (90, 270):
+        w, h = h, w
+    return w > h * 1.05

@@ -17,9 +17,10 @@ from organizer.errors import NotFoundError, ValidationError
 from organizer.models import Request, Visit
 from organizer.packet import sections
 from organizer.packet import styles as st
-from organizer.packet.enclosures import PacketWriter, StampText
+from organizer.packet.enclosures import StampText
 from organizer.packet.fonts import BOLD
 from organizer.packet.layout import Numbers, SectionStart, render_front
+from organizer.packet.merge import PacketWriter
 from organizer.packet.options import PacketOptions
 from organizer.packet.snapshot import PacketSnapshot, take_snapshot
 from organizer.packet.text import HEADING_LIMIT, clip, format_date, joined, markup, word
@@ -80,15 +81,13 @@ def make_printout(store: Store, person_id: int, kind: str, output: Path | str,
 
     data, numbers = render_front(story, geo, stamp, 0,
                                  clip(f"{title}: {snap.person.full_name}", HEADING_LIMIT))
-    from io import BytesIO
-
-    from pypdf import PdfReader
-
     writer = PacketWriter(geo.width, geo.height)
-    for page in PdfReader(BytesIO(data)).pages:
-        writer.add_page(page)
-    _write(writer, output, store.root, options.password,
-           clip(f"{title}: {snap.person.full_name}", HEADING_LIMIT))
+    try:
+        writer.add_document(data)
+        _write(writer, output, store.root, options.password,
+               clip(f"{title}: {snap.person.full_name}", HEADING_LIMIT))
+    finally:
+        writer.close()
     return PrintoutResult(title.lower(), output, numbers.front_pages)
 
 
