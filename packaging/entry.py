@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 
 def _exit_at_first_frame() -> None:
@@ -28,11 +29,11 @@ def _exit_at_first_frame() -> None:
         print("SHOWN", flush=True)
         QApplication.exit(0)
 
-    def paint(window: MainWindow, event: object) -> None:
+    def paint(window: MainWindow, event: Any) -> None:
         if not armed:
             armed.append(True)
             QTimer.singleShot(0, report)
-        real_paint(window, event)  # type: ignore[arg-type]
+        real_paint(window, event)
 
     MainWindow.paintEvent = paint  # type: ignore[method-assign,assignment]
 
