@@ -122,7 +122,7 @@ def build_deb(app: Path, dist: Path, version: str) -> Path:
                 path.chmod(0o755)
             else:
                 path.chmod(0o644)
-        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build",
+        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z9", "--build",
                         str(root), str(target)], check=True, stdout=subprocess.DEVNULL)
     return target
 
@@ -144,10 +144,13 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     version = _version()
+    def shown(path: Path) -> Path:
+        return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
     for made in (build_deb(app, args.dist, version), build_tar(app, args.dist, version)):
-        print(f"{made.relative_to(ROOT) if made.is_relative_to(ROOT) else made}: "
-              f"{made.stat().st_size / 1e6:.1f} MB")
-    print(f"{app.relative_to(ROOT)}/: {_installed_kib(app) / 1024:.1f} MiB unpacked")
+        print(f"{shown(made)}: {made.stat().st_size / 1e6:.1f} MB "
+              f"({made.stat().st_size / 2**20:.1f} MiB)")
+    print(f"{shown(app)}/: {_installed_kib(app) / 1024:.1f} MiB unpacked")
     return 0
 
 
