@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "second-opinion-organizer"
 INSTALL_DIR = f"/opt/{PACKAGE}"
 # Libraries Qt's xcb and wayland platforms open from the system (a PyInstaller folder
-# carries Qt itself and what the wheels ship, not the display server's client libraries).
+# carries Qt itself and what the wheels ship, not the display server's client libraries),
+# and the desktop's own (GLib, cairo, pango, X11, CUPS) that the spec leaves out.
 DEPENDS = [
     "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
     "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0",
@@ -38,6 +39,8 @@ DEPENDS = [
     "libgl1", "libfontconfig1", "libfreetype6", "libdbus-1-3",
     "libglib2.0-0t64 | libglib2.0-0", "libwayland-client0", "libwayland-cursor0",
     "libwayland-egl1",
+    # the desktop's own libraries, left out of the folder (organizer.spec, _SYSTEM)
+    "libcairo2", "libpango-1.0-0", "libx11-6", "libcups2t64 | libcups2",
 ]
 DESKTOP_ENTRY = """[Desktop Entry]
 Type=Application

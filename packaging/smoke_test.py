@@ -7,13 +7,14 @@ of the source or of the build's Python can stand in for what the package lacks. 
 prints one line; the first failure stops with exit status 1.
 
 Steps: --version; demo; people; search; packet (the PDF opened with pypdf, pages
-counted); a scanned picture read by the packaged OCR data alone; the window under the
+counted); a scanned picture read by the packaged OCR data alone; a phone's HEIC photo;
+an imaging disc per DICOM decoder (JPEG 2000, JPEG-LS, RLE); the window under the
 offscreen platform (first frame shown, then quit); encrypt with a passphrase, people
 again (and refused without it); the folder of release 0.1.0 (tests/data/release-0.1.0)
 opened with every item and file intact; a store of the first schema
 (tests/data/schema_v1.db) migrated, with the app's own backup before migration.
-This harness itself needs Python with pypdf and Pillow (the build's environment); the app
-under test needs neither.
+This harness itself needs Python with pypdf, Pillow, pydicom and pillow-heif (the build's
+environment, with the test extra); the app under test needs none of it.
 """
 
 from __future__ import annotations
@@ -140,6 +141,30 @@ def check_commands(app: App, data: Path, version: str) -> None:
     _step("scan read with the package's own OCR data", started)
 
     started = time.perf_counter()
+    try:
+        from pillow_heif import from_pillow  # the test extra: it can write HEIC
+    except ImportError:
+        print("skip HEIC: pillow-heif (to make the photo) is not installed", flush=True)
+    else:
+        from PIL import Image
+
+        photo = app.work / "phone photo.heic"
+        with Image.open(scan) as page:
+            from_pillow(page.convert("RGB")).save(photo, quality=90)
+        app.run(data, "add", "record", "--person", "Sarah Nowak", "title=Phone photo",
+                "--file", str(photo))
+        records = json.loads(app.run(data, "list", "record", "--person", "Sarah Nowak",
+                                     "--json"))
+        if not any(r["title"] == "Phone photo" for r in records) or len(json.loads(app.run(
+                data, "search", "ferritin", "--json"))) < 2:
+            raise Failed("the HEIC photo was not read (pi-heif missing from the package?)")
+        _step("HEIC photo opened and read (pi-heif)", started)
+
+    started = time.perf_counter()
+    check_discs(app, data)
+    _step("imaging discs: JPEG 2000, JPEG-LS and RLE key images decoded", started)
+
+    started = time.perf_counter()
     shown = subprocess.run([str(app.exe), "--data-dir", str(data)], capture_output=True,
                            text=True, cwd=app.work, timeout=120,
                            env={**app.env, "ORGANIZER_FIRST_FRAME_EXIT": "1"})
@@ -161,6 +186,27 @@ def check_commands(app: App, data: Path, version: str) -> None:
     if b"Sarah" in (data / "organizer.db").read_bytes():
         raise Failed("the encrypted database still holds a name in plain text")
     _step("encrypt, people with the passphrase (and refused without)", started)
+
+
+def check_discs(app: App, data: Path) -> None:
+    """One disc per decoder (pydicom's own sample files, from the harness's pydicom): each
+    saved record has its key image only if the package carries that decoder."""
+    import pydicom
+
+    samples = Path(pydicom.__file__).parent / "data" / "test_files"
+    decoders = {"MR_small_jp2klossless.dcm": "pylibjpeg-openjpeg",
+                "MR_small_jpeg_ls_lossless.dcm": "python-gdcm", "MR_small_RLE.dcm": "RLE"}
+    for number, (sample, decoder) in enumerate(decoders.items()):
+        disc = app.work / f"disc{number}"
+        disc.mkdir()
+        shutil.copy(samples / sample, disc / "IM000001")
+        app.run(data, "disc", str(disc), "--person", "Eleanor Whitfield", "--force",
+                "--title", f"Disc {number}")
+        records = json.loads(app.run(data, "list", "record", "--person", "Eleanor Whitfield",
+                                     "--json"))
+        saved = next(r for r in records if r["title"] == f"Disc {number}")
+        if [a["media_type"] for a in saved["attachments"]] != ["image/png"]:
+            raise Failed(f"no key image from {sample}: is {decoder} in the package?")
 
 
 def _scanned_picture(path: Path) -> None:
