@@ -8,8 +8,8 @@ lists it as an orphan), never a row pointing to a half-written file.
 
 from __future__ import annotations
 
-import hashlib
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,14 @@ from organizer.hashing import hash_stream
 from organizer.paths import TEMP_PREFIX, create_private, fsync_dir, owned_name
 
 MAX_TEXT = 2_000_000  # characters of extracted text kept for search, per file
+# pypdf holds a whole PDF in memory to read it: a larger one is kept, its text not read
+# (status TOO_LARGE, and the user is told), so a scan of several GiB never fills memory.
+MAX_PDF_TEXT_BYTES = 100 * 1024 * 1024
+MAX_TEXT_PAGES = 5000
+# The most a reader that needs a whole file at once (pypdf for the packet, Pillow, the
+# app's preview) is given; a larger file is said to be too large there, never read whole.
+MAX_IN_MEMORY = 300 * 1024 * 1024
+TOO_LARGE = "too_large"
 
 _SUFFIX_TYPES = {
     ".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -78,12 +86,8 @@ def store_file(files_dir: Path, source: Path,
     temp = files_dir / owned_name(TEMP_PREFIX)
     try:
         with create_private(temp) as out, open(source, "rb") as src:
-            if cipher is None:
-                sha, size = hash_stream(src, out)
-            else:
-                plain = src.read()
-                sha, size = hashlib.sha256(plain).hexdigest(), len(plain)
-                out.write(cipher.seal(sha, plain))
+            # Both stream: a file of several GiB is copied with one chunk in memory.
+            sha, size = hash_stream(src, out) if cipher is None else cipher.seal_stream(src, out)
             out.flush()
             os.fsync(out.fileno())
         final = files_dir / (sha if cipher is None else cipher.file_name(sha))
@@ -100,6 +104,47 @@ def store_file(files_dir: Path, source: Path,
                                  "and try again.") from None
         raise OrganizerError(f"“{source.name}” could not be read or copied ({exc.strerror}). "
                              "Nothing was added.") from None
+
+
+def stored_text(chunks: Callable[[], Iterator[bytes]], kind: str,
+                size: int) -> tuple[str, str, bool]:
+    """`extract_text_and_scans` for a stored file, in bounded memory.
+
+    `chunks()` gives the file's plain bytes in chunks (`Store.read_chunks`): a picture is
+    never read, a text file only as far as MAX_TEXT, a PDF only when it is at most
+    MAX_PDF_TEXT_BYTES (else "", TOO_LARGE, and no scanned pages to read: OCR would need
+    it whole too). Statuses otherwise as `extract_text`.
+    """
+    if kind == "text/plain":
+        head = bytearray()
+        stream = chunks()
+        try:
+            for chunk in stream:
+                head += chunk
+                if len(head) >= MAX_TEXT * 4:
+                    break
+        except OSError:
+            return "", "unreadable", False
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+        return bytes(head[: MAX_TEXT * 4]).decode("utf-8", "replace")[:MAX_TEXT], "ok", False
+    if kind != "application/pdf":
+        return "", "none", kind.startswith("image/") and size <= MAX_IN_MEMORY
+    if size > MAX_PDF_TEXT_BYTES:
+        return "", TOO_LARGE, False
+    try:
+        data = b"".join(chunks())
+    except OSError:
+        return "", "unreadable", True
+    return _pdf_text(data)
+
+
+def too_large_note(filename: str, size: int) -> str:
+    """What the user is told when a PDF's text was not read because of its size."""
+    return (f"“{filename}” is kept, but it is too large ({size // (1024 * 1024)} MB) for its "
+            "words to be read for search.")
 
 
 def extract_text(path: Path | bytes, kind: str) -> tuple[str, str]:
@@ -145,12 +190,12 @@ def _pdf_text(path: Path | bytes) -> tuple[str, str, bool]:
         parts: list[str] = []
         total = 0
         scanned = False
-        for page in reader.pages:
+        for number, page in enumerate(reader.pages):
             text = page.extract_text() or ""
             parts.append(text)
             total += len(text)
             scanned = scanned or len(text.strip()) < SCANNED_PAGE_CHARS
-            if total > MAX_TEXT:
+            if total > MAX_TEXT or number >= MAX_TEXT_PAGES:
                 scanned = True  # not every page was looked at: let the reader decide
                 break
         return "\n".join(parts)[:MAX_TEXT], "ok", scanned

@@ -24,7 +24,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -321,7 +320,7 @@ def _restore(root: Path | str, path: Path | str, passphrase: str | None,
         raise OrganizerError("This backup is locked with a passphrase. Give the passphrase it "
                              "was made with (ORGANIZER_PASSPHRASE on the command line); "
                              "nothing was changed.")
-    dirs.prepare()
+    swap.prepare(dirs)
     if app_running(dirs.root):
         raise OrganizerError(APP_OPEN_MESSAGE)
     staging = swap.new_staging(dirs)
@@ -341,8 +340,8 @@ def _restore(root: Path | str, path: Path | str, passphrase: str | None,
         key: StoreKey | None = None
         if info.encrypted:
             assert passphrase is not None
-            key = crypto.StoreKey(crypto.derive_key(passphrase, crypto.read_salt(staged_db)),
-                                  crypto.read_salt(staged_db))
+            salt = db.read_salt(staged_db)
+            key = crypto.StoreKey(crypto.derive_key(passphrase, salt), salt)
         try:
             conn = db.connect(staged_db, key=key)
         except WrongPassphraseError:
@@ -396,7 +395,7 @@ def _keep_sealed(dirs: DataDir, passphrase: str, target: Path) -> None:
     try:
         sealing.seal_store(dirs, work, passphrase)
         sealed = work / DB_ENTRY
-        key = crypto.key_for(sealed, passphrase)
+        key = crypto.key_for(sealed, db.read_salt(sealed), passphrase)
         conn = db.connect(sealed, key=key)
         try:
             write_backup(conn, DataDir(work), target)
@@ -413,13 +412,6 @@ def auto_backup(conn: Any, dirs: DataDir, kind: str,
     info = write_backup(conn, dirs, dirs.backups / f"{kind}-{_stamp()}.zip", progress)
     rotate(dirs.backups, kind)
     return info
-
-
-def backup_before_migration(conn: sqlite3.Connection, database: Path,
-                            version: int) -> Path:
-    """Called by organizer.migrations before it changes the schema of an existing store."""
-    dirs = DataDir(database.parent)
-    return auto_backup(conn, dirs, f"before-migration-v{version}").path
 
 
 def maybe_daily_backup(store: Store, progress: Progress | None = None) -> Path | None:

@@ -31,7 +31,7 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from organizer.errors import (
     LOCKED_MESSAGE,
@@ -42,8 +42,15 @@ from organizer.errors import (
     WrongPassphraseError,
 )
 
-if TYPE_CHECKING:
-    from organizer.crypto import StoreKey
+
+class StoreKey(Protocol):
+    """What SQLCipher needs to open a file (organizer.crypto.StoreKey): its raw key, as a
+    `PRAGMA key` value, and the file's salt."""
+
+    @property
+    def salt(self) -> bytes: ...
+
+    def pragma_value(self) -> str: ...
 
 BUSY_TIMEOUT_MS = 5000
 PLAIN_HEADER = b"SQLite format 3\x00"
@@ -124,6 +131,11 @@ def _unregister(conn: Any) -> None:
             entry.count -= 1
             if entry.count <= 0:
                 del _open_files[ident]
+
+
+def read_salt(path: Path) -> bytes:
+    """The salt SQLCipher keeps at the start of an encrypted file (see `read_header`)."""
+    return read_header(path)[:HEADER_SIZE]
 
 
 def open_in_process(path: Path) -> int:

@@ -155,7 +155,7 @@ def _add_item(store: Store, person_id: int, item: Mapping[str, Any], resolver: _
               scratch: Path, person: Mapping[str, Any]) -> Change:
     type_name = item["type"]
     change = store.add(type_name, resolver.values(item.get("values", {})),
-                       person_id=person_id, origin=ORIGIN)
+                       person_id=person_id, origin=ORIGIN, checklist=type_name == "case")
     if "key" in item:
         resolver.ids[item["key"]] = change.id
     document = item.get("document")

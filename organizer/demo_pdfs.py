@@ -11,10 +11,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from organizer.demo import _Resolver
+
+class _Resolver(Protocol):
+    """What the demo's resolver (organizer.demo) gives a document: its texts and dates with
+    the relative days (`@-45`) filled in."""
+
+    def text(self, value: str) -> str: ...
+
+    def value(self, value: Any) -> Any: ...
 
 
 def write_document(folder: Path, document: Mapping[str, Any], person: Mapping[str, Any],

@@ -15,7 +15,6 @@ A lost passphrase cannot be recovered: there is no back door, by design.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,9 +38,9 @@ def check_new_passphrase(passphrase: str) -> None:
 
 
 def _open(root: Path, passphrase: str | None) -> Any:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    return Store(root, passphrase=passphrase)
+    return open_store(root, passphrase=passphrase)
 
 
 @contextmanager
@@ -123,9 +122,9 @@ def encrypt_store(root: Path | str, new_passphrase: str,
 
 
 def _encrypted_backup(dirs: DataDir, passphrase: str) -> None:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(dirs.root, passphrase=passphrase) as store:
+    with open_store(dirs.root, passphrase=passphrase) as store:
         backup.auto_backup(store.conn, store.dirs, "daily")
 
 
@@ -145,25 +144,15 @@ def decrypt_store(root: Path | str, passphrase: str,
         expected = sealing.tables(store.conn)
         step(progress, 0, 1, "Decrypting the database")
         sealing.export(store.conn, staging / swap.DB_NAME, None, version)
-        (staging / "files").mkdir(mode=0o700)
-        shas = sealing.referenced(store.conn)
-        for number, sha in enumerate(shas, start=1):
-            step(progress, number, len(shas), "Decrypting attached files")
-            sealed = store.file_path(sha)
-            if not sealed.exists():
-                continue  # `check` reports it; decrypting must not lose the rest
-            plain = cipher.open(sha, sealed.read_bytes())
-            sealing.write_private(staging / "files" / sha, plain)
+        sealing.convert_files(sealing.referenced(store.conn), store.file_path,
+                              staging / "files", cipher, None, progress,
+                              "Decrypting attached files")
         sealing.convert_set_aside(store.root / sealing.SET_ASIDE, staging / sealing.SET_ASIDE,
                                   cipher, None)
         staged = sealing.verify(staging / swap.DB_NAME, None, expected, version)
         try:
+            # (each file's checksum was checked as it was written)
             staged.execute("DELETE FROM meta WHERE key = ?", (crypto.FILE_KEY_META,))
-            for sha in sealing.referenced(staged):
-                path = staging / "files" / sha
-                if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
-                    raise OrganizerError("An attached file did not decrypt intact, so "
-                                         "nothing was changed.")
         finally:
             staged.close()
 
@@ -196,16 +185,9 @@ def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
         expected = sealing.tables(store.conn)
         step(progress, 0, 1, "Re-encrypting the database")
         sealing.export(store.conn, staging / swap.DB_NAME, key, version)
-        (staging / "files").mkdir(mode=0o700)
-        shas = sealing.referenced(store.conn)
-        for number, sha in enumerate(shas, start=1):
-            step(progress, number, len(shas), "Sealing attached files under the new key")
-            sealed = store.file_path(sha)
-            if not sealed.exists():
-                continue  # `check` reports it; a new passphrase must not lose the rest
-            plain = old_cipher.open(sha, sealed.read_bytes())
-            sealing.write_private(staging / "files" / cipher.file_name(sha),
-                                  cipher.seal(sha, plain))
+        sealing.convert_files(sealing.referenced(store.conn), store.file_path,
+                              staging / "files", old_cipher, cipher, progress,
+                              "Sealing attached files under the new key")
         sealing.convert_set_aside(store.root / sealing.SET_ASIDE, staging / sealing.SET_ASIDE,
                                   old_cipher, cipher)
         staged = sealing.verify(staging / swap.DB_NAME, key, expected, version)

@@ -394,7 +394,8 @@ class Attachment:
     media_type: str
     size: int
     sha256: str
-    text_status: str  # "ok", "unreadable" (damaged or locked PDF), or "none" (an image)
+    text_status: str  # "ok", "unreadable" (damaged or locked PDF), "none" (an image),
+    # "too_large" (a PDF too large to read in bounded memory: kept, its text not read)
     created_at: str
     # Reading its scanned pages (OCR): "none" (nothing to read), "pending", "done",
     # "skipped" (--no-ocr), "unreadable", "unavailable" (no engine or language data).

@@ -128,32 +128,6 @@ class DataDir:
         """organizer.logs writes here (and moves a full log to `errors.log.1`)."""
         return self.root / "errors.log"
 
-    def prepare(self, sweep: bool = True) -> None:
-        """Create the folder tree if missing, private to this user, and clear crash leftovers.
-
-        A store switch (restore, encryption) that a crash interrupted is completed first
-        (organizer.swap); one that a live process is making is waited for. Then, with
-        `sweep`, what dead processes left half-written is removed: a temporary file can only
-        be left behind by a crash in the middle of a write (the row pointing to a finished
-        file is committed only after its rename). `check` opens without the sweep so that
-        it can list what it would remove.
-
-        One start at a time does this (an advisory lock on the folder): two starts finishing
-        the same interrupted switch at once would move each other's files.
-        """
-        from organizer import swap
-
-        self.root.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.root, 0o700)
-        with self.exclusive():
-            swap.finish_pending(self)
-            for folder in (self.files, self.backups):
-                folder.mkdir(exist_ok=True)
-                os.chmod(folder, 0o700)
-            if sweep:
-                for leftover in self.leftovers():
-                    remove(leftover)
-
     @contextmanager
     def exclusive(self) -> Iterator[None]:
         """Hold the folder's advisory lock (flock on the folder itself: no extra file).

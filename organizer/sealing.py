@@ -11,13 +11,15 @@ matches its checksum) before anything is swapped in. The caller holds the store 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from organizer import crypto, db, swap
 from organizer.errors import OrganizerError
-from organizer.paths import DataDir, create_private
+from organizer.paths import TEMP_PREFIX, DataDir, create_private, owned_name
 from organizer.progress import Progress, step
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -44,8 +46,9 @@ def seal_store(source: DataDir, target: Path, passphrase: str,
         export(plain, target / swap.DB_NAME, key, version)
     finally:
         plain.close()
-    seal_files(source.stored_files(), target / "files", cipher, progress,
-               "Encrypting attached files")
+    names = [p.name for p in source.stored_files() if _SHA.match(p.name)]
+    convert_files(names, lambda sha: source.files / sha, target / "files", None, cipher,
+                  progress, "Encrypting attached files")
     convert_set_aside(source.root / SET_ASIDE, target / SET_ASIDE, None, cipher)
     staged = verify(target / swap.DB_NAME, key, expected, version)
     try:
@@ -112,19 +115,63 @@ def write_private(path: Path, data: bytes) -> None:
         out.write(data)
 
 
-def seal_files(files: list[Path], target: Path, cipher: crypto.FileCipher,
-                progress: Progress | None, what: str) -> None:
-    """Seal every plain attachment file into `target`, checking each checksum."""
-    target.mkdir(mode=0o700)
-    for number, path in enumerate(files, start=1):
-        step(progress, number, len(files), what)
-        data = path.read_bytes()
-        sha = hashlib.sha256(data).hexdigest()
-        if _SHA.match(path.name) and sha != path.name:
-            raise OrganizerError(f"An attached file ({path.name}) is damaged, so "
-                                 "encryption was not turned on. Run `organizer "
+CHUNK = 1024 * 1024
+
+
+class _Chunks:
+    """A file-like view of an iterator of byte chunks (what `seal_stream` reads from)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._buffer = b""
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            more = next(self._chunks, None)
+            if more is None:
+                break
+            self._buffer += more
+        if size < 0:
+            out, self._buffer = self._buffer, b""
+        else:
+            out, self._buffer = self._buffer[:size], self._buffer[size:]
+        return out
+
+
+def convert_files(shas: list[str], source: Callable[[str], Path], target: Path,
+                  old: crypto.FileCipher | None, new: crypto.FileCipher | None,
+                  progress: Progress | None, what: str) -> None:
+    """Copy each attachment into `target`, opened from `old`'s seal (None: plain) and sealed
+    under `new` (None: plain), one chunk in memory at a time (a file of several GiB too).
+
+    Each file's checksum is checked on the way; a mismatch stops the switch in words. A
+    file missing before the switch is left out (`check` reports it; a switch must not lose
+    the rest).
+    """
+    target.mkdir(mode=0o700, exist_ok=True)
+    for number, sha in enumerate(shas, start=1):
+        step(progress, number, len(shas), what)
+        path = source(sha)
+        if not path.exists():
+            continue
+        temp = target / owned_name(TEMP_PREFIX)
+        with open(path, "rb") as src, create_private(temp) as out:
+            chunks = (old.open_stream(sha, src) if old is not None
+                      else iter(lambda: src.read(CHUNK), b""))
+            if new is not None:
+                got, _ = new.seal_stream(_Chunks(chunks), out)
+            else:
+                digest = hashlib.sha256()
+                for chunk in chunks:
+                    digest.update(chunk)
+                    out.write(chunk)
+                got = digest.hexdigest()
+        if got != sha:
+            temp.unlink(missing_ok=True)
+            raise OrganizerError(f"An attached file ({sha[:12]}…) is damaged (it does not "
+                                 "match its checksum), so nothing was changed. Run `organizer "
                                  "check`, then restore it from a backup.")
-        write_private(target / cipher.file_name(sha), cipher.seal(sha, data))
+        os.replace(temp, target / (new.file_name(sha) if new is not None else sha))
 
 
 def check_files(conn: Any, cipher: crypto.FileCipher, files: Path, *,
@@ -140,9 +187,13 @@ def check_files(conn: Any, cipher: crypto.FileCipher, files: Path, *,
         if not sealed.exists():
             raise OrganizerError("An attached file is missing from the data folder, so "
                                  "nothing was changed. Run `organizer check`.")
-        if hashlib.sha256(cipher.open(sha, sealed.read_bytes())).hexdigest() != sha:
+        try:
+            with open(sealed, "rb") as handle:
+                for _ in cipher.open_stream(sha, handle):  # checks the checksum at the end
+                    pass
+        except OrganizerError:
             raise OrganizerError("An attached file did not survive encryption intact, so "
-                                 "nothing was changed.")
+                                 "nothing was changed.") from None
 
 
 def referenced(conn: Any) -> list[str]:

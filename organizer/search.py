@@ -8,6 +8,7 @@ out of step with the data.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -113,14 +114,36 @@ def reindex_all(conn: sqlite3.Connection) -> None:
             index_item(conn, type_name, item_id)
 
 
+# FTS5 works through every term of a query for every row it matches, and a prefix term
+# ("a"*) matches most rows: 2,000 pasted words made one search take minutes. A word
+# typed twice, or one that begins another word typed, asks nothing more; beyond
+# MAX_WORDS different words a query only narrows what a person could read anyway.
+MAX_WORDS = 32
+
+
+def query_words(text: str) -> list[str]:
+    """The words of `text` a search needs: each once (whatever its case), none that
+    begins another one, at most MAX_WORDS, in the order typed."""
+    seen: dict[str, str] = {}
+    for word in _TOKEN.findall(text):
+        seen.setdefault(word.lower(), word)
+        if len(seen) >= MAX_WORDS * 4:
+            break
+    folded = sorted(seen)
+    # In sorted order a word that begins another sits right before one it begins (or
+    # before a word it also begins): one look at the next word suffices.
+    implied = {word for word, after in itertools.pairwise(folded)
+               if after.startswith(word)}
+    return [original for low, original in seen.items() if low not in implied][:MAX_WORDS]
+
+
 def fts_query(text: str) -> str:
     """The user's words as an FTS5 query: every word must appear, as a prefix.
 
     Each word is quoted, so nothing a user types (quotes, AND, NEAR, *) is read as
     FTS5 syntax and no query can fail to parse.
     """
-    words = _TOKEN.findall(text)
-    return " ".join(f'"{w}"*' for w in words)
+    return " ".join(f'"{w}"*' for w in query_words(text))
 
 
 def search(conn: sqlite3.Connection, text: str, person_id: int | None = None,

@@ -18,14 +18,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from organizer import db, migrations, search
+from organizer import db, search
 from organizer.changes import ADDED, DELETED, RESTORED, UPDATED, Change, ItemChange
 from organizer.errors import (
     AmbiguousError,
     NotFoundError,
-    OrganizerError,
     ValidationError,
 )
 from organizer.models import (
@@ -39,14 +38,14 @@ from organizer.models import (
     item_type,
     person_of,
 )
-from organizer.paths import DataDir, default_data_dir, private_file
+from organizer.paths import DataDir
 from organizer.validation import clean
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from organizer.check import CheckReport
     from organizer.crypto import FileCipher
+    from organizer.gate import StoreUse
 
 T = TypeVar("T", bound=Item)
 
@@ -113,67 +112,25 @@ def _fold(text: str | None) -> str | None:
 class Store:
     """One data folder: its database, attachment files and backups.
 
-    Open it with `Store(path)` (or `Store()` for the default folder) and close it with
-    `close()` or a `with` block. A store is used from one thread at a time; the app's
-    worker serializes writes.
+    Open it with `organizer.opening.open_store(path)` (no path: the default folder) and close
+    it with `close()` or a `with` block. A store is used from one thread at a time; the
+    app's worker serializes writes.
     """
 
-    def __init__(self, root: Path | str | None = None, passphrase: str | None = None,
-                 sweep: bool = True) -> None:
-        """Open (or create) the store; an encrypted one needs its passphrase.
+    def __init__(self, dirs: DataDir, conn: sqlite3.Connection, cipher: FileCipher | None,
+                 use: StoreUse | None = None) -> None:
+        """A store opened by `organizer.opening.open_store`, the one way to open one.
 
-        Without a passphrase, an encrypted store opens only if this process has unlocked
-        it before (see organizer.crypto); otherwise LockedError, and a wrong passphrase
-        WrongPassphraseError. Either way nothing is written. `sweep=False` leaves what
-        crashed processes left behind in place (DataDir.prepare), for `check` to list.
+        `conn` is the connection (checked, configured, migrated), `cipher` the attachment
+        cipher of an encrypted store, `use` the gate's shared lock, released on `close`.
         """
-        from organizer import gate
-        from organizer.crypto import key_for_database
-
-        self.dirs = DataDir(Path(root) if root is not None else default_data_dir())
-        self._use: gate.StoreUse | None = None
-        try:
-            self.dirs.root.mkdir(mode=0o700, parents=True, exist_ok=True)
-            # Held until close(): a switch of the whole store waits for it (organizer.gate).
-            self._use = gate.enter(self.dirs.root)
-            self.dirs.prepare(sweep=sweep)
-        except OSError as exc:
-            self._leave()
-            if exc.errno in (13, 30):  # EACCES, EROFS
-                raise OrganizerError(f"The data folder {self.dirs.root} cannot be written to "
-                                     "(it is read-only, or this account may not change it). "
-                                     "Nothing was changed. Make it writable, or copy it to a "
-                                     "folder you can write to and use that.") from None
-            raise OrganizerError(f"The data folder {self.dirs.root} cannot be used "
-                                 f"({exc.strerror}).") from None
-        except BaseException:
-            self._leave()
-            raise
-        try:
-            key = key_for_database(self.dirs.database, passphrase)
-            self.conn = db.connect(self.dirs.database, key=key)
-        except BaseException:
-            self._leave()
-            raise
+        self.dirs = dirs
+        self.conn = conn
+        self.cipher = cipher
+        self._use = use
         # SQLite's lower() folds ASCII only; names are matched "whatever the case" in every
         # script (Łukasz, Ζωή, Дмитрий), so the store brings its own folding.
         self.conn.create_function("fold", 1, _fold, deterministic=True)
-        self.cipher: FileCipher | None = None
-        try:
-            migrations.check_version(self.conn)
-            db.configure(self.conn)
-            migrations.migrate(self.conn, self.dirs.database, self.dirs.backups)
-            if key is not None:
-                from organizer import crypto
-
-                self.cipher = crypto.file_cipher(self.conn)
-                crypto.remember(self.dirs.database, key)
-        except BaseException:
-            self.conn.close()
-            self._leave()
-            raise
-        for suffix in ("", "-wal", "-shm"):
-            private_file(Path(f"{self.dirs.database}{suffix}"))
         self._db: Database | None = None
         self._depth = 0
 
@@ -217,28 +174,38 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes inside happen together or not at all; nesting joins the outer one."""
-        if self._depth == 0:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-            except db.Error as exc:
-                raise db.translate(exc, self.dirs.database) from None
+        """All writes inside happen together or not at all.
+
+        Nested, it is a savepoint of the outer one: an inner block that fails takes back
+        only its own writes and raises, so a caller that catches the failure and goes on
+        never commits half of the inner block; the outer transaction still commits or
+        rolls back as a whole.
+        """
+        depth = self._depth
+        savepoint = f"organizer_{depth}"
+        try:
+            self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
+        except db.Error as exc:
+            raise db.translate(exc, self.dirs.database) from None
         self._depth += 1
         try:
             yield
         except BaseException:
-            self._depth -= 1
-            if self._depth == 0 and self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        self._depth -= 1
-        if self._depth == 0:
-            try:
-                self.conn.execute("COMMIT")
-            except db.Error as exc:
-                if self.conn.in_transaction:
+            self._depth = depth
+            if self.conn.in_transaction:
+                if depth == 0:
                     self.conn.execute("ROLLBACK")
-                raise db.translate(exc, self.dirs.database) from None
+                else:
+                    self.conn.execute(f"ROLLBACK TO {savepoint}")
+                    self.conn.execute(f"RELEASE {savepoint}")
+            raise
+        self._depth = depth
+        try:
+            self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")
+        except db.Error as exc:
+            if depth == 0 and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise db.translate(exc, self.dirs.database) from None
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -271,9 +238,20 @@ class Store:
             data["attachments"] = tuple(self.attachments(row["id"]))
         return cls(**data)
 
-    def get(self, type_name: str, item_id: int, *, include_deleted: bool = False) -> Item:
-        """One item by id; NotFoundError if it does not exist or was deleted."""
-        cls = item_type(type_name)
+    @overload
+    def get(self, kind: type[T], item_id: int, *, include_deleted: bool = False) -> T: ...
+    @overload
+    def get(self, kind: str, item_id: int, *, include_deleted: bool = False) -> Item: ...
+
+    def get(self, kind: type[T] | str, item_id: int, *,
+            include_deleted: bool = False) -> T | Item:
+        """One item by id; NotFoundError if it does not exist or was deleted.
+
+        `kind` is the item's class (`store.get(Case, 3)` is typed as a Case) or its type
+        word ("case", as the command line and the archive say it).
+        """
+        cls: type[Item] = kind if isinstance(kind, type) else item_type(kind)
+        type_name = cls.TYPE
         sql = f"SELECT * FROM {TABLES[type_name]} WHERE id = ?"
         if not include_deleted:
             sql += " AND deleted_at IS NULL"
@@ -282,10 +260,34 @@ class Store:
             raise NotFoundError(f"There is no {cls.LABEL.lower()} number {item_id}.")
         return self._item(cls, rows[0])
 
-    def list_items(self, type_name: str, person_id: int | None = None, *,
-             where: Mapping[str, Any] | None = None, order_by: str | None = None) -> list[Item]:
-        """The live items of one type (of one person), oldest first unless told otherwise."""
-        cls = item_type(type_name)
+    def title_of(self, kind: type[Item] | str, item_id: int | None) -> str | None:
+        """The name or title of a linked item; None when there is no link, or the item was
+        deleted (a deleted doctor leaves the visits they saw in place)."""
+        if item_id is None:
+            return None
+        try:
+            return self.get(kind, item_id).title
+        except NotFoundError:
+            return None
+
+    @overload
+    def list_items(self, kind: type[T], person_id: int | None = None, *,
+                   where: Mapping[str, Any] | None = None,
+                   order_by: str | None = None) -> list[T]: ...
+    @overload
+    def list_items(self, kind: str, person_id: int | None = None, *,
+                   where: Mapping[str, Any] | None = None,
+                   order_by: str | None = None) -> list[Item]: ...
+
+    def list_items(self, kind: type[T] | str, person_id: int | None = None, *,
+                   where: Mapping[str, Any] | None = None,
+                   order_by: str | None = None) -> list[T] | list[Item]:
+        """The live items of one type (of one person), oldest first unless told otherwise.
+
+        `kind`: the class (`list_items(Visit, person)` is typed as a list of Visit) or the
+        type word."""
+        cls: type[Item] = kind if isinstance(kind, type) else item_type(kind)
+        type_name = cls.TYPE
         sql = f"SELECT * FROM {TABLES[type_name]} WHERE deleted_at IS NULL"
         args: list[Any] = []
         if person_id is not None and cls is not Person:
@@ -442,6 +444,23 @@ class Store:
                                 "folder. `organizer check` lists such problems.") from None
         return data if self.cipher is None else self.cipher.open(attachment.sha256, data)
 
+    def read_chunks(self, sha256: str) -> Iterator[bytes]:
+        """The plain bytes of a stored file, chunk by chunk, in bounded memory (opened if
+        sealed): for readers that must not hold a file of several GiB at once (`check`,
+        exports). A sealed file that does not open raises OrganizerError where it shows,
+        so what was read before is to be discarded."""
+        from organizer.hashing import CHUNK
+
+        path = self.file_path(sha256)
+        if not path.is_file():
+            raise NotFoundError("An attached file is missing from the data folder. "
+                                "`organizer check` lists such problems.")
+        with open(path, "rb") as handle:
+            if self.cipher is not None:
+                yield from self.cipher.open_stream(sha256, handle)
+            else:
+                yield from iter(lambda: handle.read(CHUNK), b"")
+
     def read_attachment_bytes(self, sha256: str) -> bytes:
         """The plain bytes of a stored file by its SHA-256 (opened if sealed)."""
         data = self.file_path(sha256).read_bytes()
@@ -516,9 +535,12 @@ class Store:
                     "someone else.", name)
 
     def add(self, type_name: str, values: Mapping[str, Any], *, person_id: int | None = None,
-            origin: str = "typed") -> Change:
-        """Add one item (and, for a case, its ten-step checklist)."""
+            origin: str = "typed", checklist: bool = False) -> Change:
+        """Add one item; with `checklist` (a case only) its ten-step checklist too, in the
+        same transaction (a case a person starts; an imported one brings its own steps)."""
         cls = item_type(type_name)
+        if checklist and cls.TYPE != "case":
+            raise ValueError("only a case has a checklist")
         if cls is Person:
             person_id = None
         elif person_id is None:
@@ -538,11 +560,12 @@ class Store:
             change = Change((ItemChange(ADDED, type_name, new_id,
                                         person_id if person_id is not None else new_id,
                                         None, after),))
-            if cls.TYPE == "case":
-                change = change + self._add_checklist(new_id, int(person_id or 0), origin)
+            if checklist:
+                change = change + self.add_checklist(new_id, int(person_id or 0), origin)
         return change
 
-    def _add_checklist(self, case_id: int, person_id: int, origin: str) -> Change:
+    def add_checklist(self, case_id: int, person_id: int, origin: str = "typed") -> Change:
+        """The ten steps of getting a second opinion, for a new case (DESIGN's checklist)."""
         from organizer.checklist import STEPS
 
         change = Change()
@@ -637,8 +660,8 @@ class Store:
         sha, size = files.store_file(self.dirs.files, source, self.cipher)
         text, status, may_scan = ("", "pending", kind in SCANNABLE)
         if extract_text:
-            text, status, may_scan = files.extract_text_and_scans(
-                self.read_attachment_bytes(sha) if self.cipher else self.dirs.files / sha, kind)
+            text, status, may_scan = files.stored_text(lambda: self.read_chunks(sha), kind,
+                                                       size)
         with self._writing():
             self.db.table("attachments").insert({
                 "record_id": record_id, "filename": filename or source.name,
@@ -686,9 +709,9 @@ class Store:
         """Read one attachment's text into the search index (slow for big PDFs)."""
         from organizer import attachments as files
 
-        text, status, may_scan = files.extract_text_and_scans(
-            self.read_attachment(attachment) if self.cipher else self.attachment_path(attachment),
-            attachment.media_type)
+        text, status, may_scan = files.stored_text(
+            lambda: self.read_chunks(attachment.sha256), attachment.media_type,
+            attachment.size)
         with self._writing():
             self.conn.execute("UPDATE attachments SET text = ?, text_status = ? WHERE id = ?",
                               (text, status, attachment.id))
@@ -837,9 +860,3 @@ class Store:
                 found.setdefault(row["record_id"], []).append(
                     {c: row[c] for c in self.DISC_COLUMNS})
         return found
-
-    def check(self) -> CheckReport:
-        """Verify the database and every attachment (see organizer.check)."""
-        from organizer.check import check_store
-
-        return check_store(self)

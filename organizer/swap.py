@@ -38,6 +38,7 @@ from organizer.paths import (
     owner_of,
     private_file,
     process_alive,
+    remove,
 )
 
 if TYPE_CHECKING:
@@ -244,3 +245,27 @@ def _apply(dirs: DataDir, journal: dict[str, object]) -> None:
 
 def _holds_a_file(folder: Path) -> bool:
     return any(path.is_file() for path in folder.rglob("*"))
+
+
+def prepare(dirs: DataDir, sweep: bool = True) -> None:
+    """Make the folder tree if missing, private to this user, and clear crash leftovers.
+
+    A store switch (restore, encryption) that a crash interrupted is completed first; one
+    that a live process is making is waited for. Then, with `sweep`, what dead processes
+    left half-written is removed: a temporary file can only be left behind by a crash in
+    the middle of a write (the row pointing to a finished file is committed only after its
+    rename). `check` opens without the sweep so that it can list what it would remove.
+
+    One start at a time does this (the folder's advisory lock): two starts finishing the
+    same interrupted switch at once would move each other's files.
+    """
+    dirs.root.mkdir(parents=True, exist_ok=True)
+    os.chmod(dirs.root, 0o700)
+    with dirs.exclusive():
+        finish_pending(dirs)
+        for folder in (dirs.files, dirs.backups):
+            folder.mkdir(exist_ok=True)
+            os.chmod(folder, 0o700)
+        if sweep:
+            for leftover in dirs.leftovers():
+                remove(leftover)

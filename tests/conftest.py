@@ -23,9 +23,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(data_dir: Path) -> Iterator[object]:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(data_dir) as opened:
+    with open_store(data_dir) as opened:
         yield opened
 
 

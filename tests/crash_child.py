@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from organizer.opening import open_store
 from organizer.store import Store
 
 PASSPHRASE = "crash test passphrase"
@@ -34,7 +35,7 @@ def _person(store: Store) -> int:
 
 
 def items(root: Path) -> None:
-    with Store(root) as store:
+    with open_store(root) as store:
         person = _person(store)
         print("READY", flush=True)
         number = 0
@@ -48,7 +49,7 @@ def items(root: Path) -> None:
 def attachments(root: Path) -> None:
     work = root.parent / "sources"
     work.mkdir(parents=True, exist_ok=True)
-    with Store(root) as store:
+    with open_store(root) as store:
         person = _person(store)
         print("READY", flush=True)
         number = 0
@@ -66,7 +67,7 @@ def attachments(root: Path) -> None:
 def backups(root: Path) -> None:
     from organizer.backup import auto_backup
 
-    with Store(root) as store:
+    with open_store(root) as store:
         person = _person(store)
         print("READY", flush=True)
         number = 0
@@ -86,7 +87,7 @@ def encryption(root: Path) -> None:
     source = root.parent / "scan.txt"
     source.write_bytes(b"attachment words that must survive " * 500)
     encrypted = db.is_encrypted(root / "organizer.db")
-    with Store(root, passphrase=PASSPHRASE if encrypted else None) as store:
+    with open_store(root, passphrase=PASSPHRASE if encrypted else None) as store:
         person = _person(store)
         if not store.list_items("record", person):
             record = store.add("record", {"title": "scan"}, person_id=person).id
@@ -97,7 +98,7 @@ def encryption(root: Path) -> None:
         number += 1
         crypto.forget_keys()
         encrypted = db.is_encrypted(root / "organizer.db")
-        with Store(root, passphrase=PASSPHRASE if encrypted else None) as store:
+        with open_store(root, passphrase=PASSPHRASE if encrypted else None) as store:
             name = f"med-{os.getpid()}-{number}"
             store.add("medication", {"name": name}, person_id=person)
             ack(f"medication {name}")
@@ -126,7 +127,7 @@ def discs(root: Path) -> None:
                    patient="TEST PERSON^CRASH")
     index = read_disc(disc)
     keys = render_key_images(index)
-    with Store(root) as store:
+    with open_store(root) as store:
         person = _person(store)
         print("READY", flush=True)
         number = 0
@@ -147,7 +148,7 @@ def scans(root: Path) -> None:
     work.mkdir(parents=True, exist_ok=True)
     page = save(scanned_page(QUALITIES[2], ["Crash test: a scanned page, read and kept."]),
                 work / "page.png", 150)
-    with Store(root) as store, Engine() as engine:
+    with open_store(root) as store, Engine() as engine:
         person = _person(store)
         print("READY", flush=True)
         number = 0

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from organizer.check import check_store
+
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "crash_child.py"
 PASSPHRASE = "crash test passphrase"
@@ -40,11 +42,11 @@ class KillResult:
 
 def _open(root: Path):  # type: ignore[no-untyped-def]
     from organizer import crypto, db
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     crypto.forget_keys()
     encrypted = db.is_encrypted(root / "organizer.db")
-    return Store(root, passphrase=PASSPHRASE if encrypted else None)
+    return open_store(root, passphrase=PASSPHRASE if encrypted else None)
 
 
 def _leftovers(root: Path) -> list[str]:
@@ -59,7 +61,7 @@ def _leftovers(root: Path) -> list[str]:
 
 def _verify_items(root: Path, acks: list[str], result: KillResult) -> None:
     with _open(root) as store:
-        report = store.check()
+        report = check_store(store)
         result.damage.extend(report.damage)
         person = store.people()[0].id if store.people() else None
         meds = {m.title for m in store.list_items("medication", person)} if person else set()
@@ -70,14 +72,14 @@ def _verify_items(root: Path, acks: list[str], result: KillResult) -> None:
                 result.lost.append(line)
             elif kind == "record":
                 record = records.get(what)
-                if record is None or not record.attachments:  # type: ignore[attr-defined]
+                if record is None or not record.attachments:
                     result.lost.append(line)
                     continue
-                data = store.read_attachment(record.attachments[0])  # type: ignore[attr-defined]
+                data = store.read_attachment(record.attachments[0])
                 if not data.startswith(what.encode()):
                     result.damage.append(f"attachment of {what} has the wrong bytes")
         for record in records.values():  # every row's file is whole, acked or not
-            for attachment in record.attachments:  # type: ignore[attr-defined]
+            for attachment in record.attachments:
                 store.read_attachment(attachment)
 
 
@@ -101,7 +103,7 @@ def _verify_encryption(root: Path, acks: list[str], result: KillResult) -> None:
     _verify_items(root, acks, result)
     with _open(root) as store:
         records = store.list_items("record", store.people()[0].id)
-        data = store.read_attachment(records[0].attachments[0])  # type: ignore[attr-defined]
+        data = store.read_attachment(records[0].attachments[0])
         if data != b"attachment words that must survive " * 500:
             result.damage.append("the attachment changed across encryption switches")
 
@@ -110,7 +112,7 @@ def _verify_discs(root: Path, acks: list[str], result: KillResult) -> None:
     """Every acknowledged disc is there, and every disc record (acknowledged or not) is
     whole: its two series, both key images and all twelve copied images."""
     with _open(root) as store:
-        result.damage.extend(store.check().damage)
+        result.damage.extend(check_store(store).damage)
         people = store.people()
         records = {r.title: r for r in store.list_items("record", people[0].id)} \
             if people else {}
@@ -120,7 +122,7 @@ def _verify_discs(root: Path, acks: list[str], result: KillResult) -> None:
                 result.lost.append(line)
         for title, record in records.items():
             rows = series.get(record.id, [])
-            files = record.attachments  # type: ignore[attr-defined]
+            files = record.attachments
             if len(rows) != 2 or len(files) != 14 or any(not r["key_sha256"] for r in rows):
                 result.damage.append(f"{title} is half saved: {len(rows)} series, "
                                      f"{len(files)} files")
@@ -132,7 +134,7 @@ def _verify_scans(root: Path, acks: list[str], result: KillResult) -> None:
     """Every scan acknowledged as read has its page and is found by search; a reading cut
     short left its file waiting (pending), never marked read without its pages."""
     with _open(root) as store:
-        result.damage.extend(store.check().damage)
+        result.damage.extend(check_store(store).damage)
         person = store.people()[0].id if store.people() else None
         records = {r.title: r for r in store.list_items("record", person)} if person else {}
         read = {line.split(" ", 1)[1] for line in acks if line.startswith("scan ")}
@@ -141,7 +143,7 @@ def _verify_scans(root: Path, acks: list[str], result: KillResult) -> None:
                 result.lost.append(line)
         found = {hit.id for hit in store.search("crash scanned", limit=10_000)}
         for title, record in records.items():
-            (attachment,) = record.attachments  # type: ignore[attr-defined]
+            (attachment,) = record.attachments
             pages = store.scan_pages(attachment.id)
             if attachment.scan_status == "done":
                 if not pages or "scanned" not in pages[0].text.lower():

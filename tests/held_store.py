@@ -35,12 +35,12 @@ def _deleted_db_fds() -> int:
 
 
 def main() -> int:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     root = Path(sys.argv[1])
-    store = Store(root)
+    store = open_store(root)
     store.add("person", {"full_name": "Held Store Person"})
-    Store(root).close()  # a worker's own connection, opened and closed
+    open_store(root).close()  # a worker's own connection, opened and closed
     print("READY", flush=True)
     for line in sys.stdin:
         command, _, arg = line.strip().partition(" ")
@@ -50,7 +50,7 @@ def main() -> int:
         elif command == "deleted":
             print(f"DELETED {_deleted_db_fds()}", flush=True)
         elif command == "worker":
-            Store(root).close()
+            open_store(root).close()
             print("OK", flush=True)
     return 0
 

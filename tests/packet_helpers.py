@@ -96,7 +96,7 @@ def build_household(store: Store, folder: Path, *, no_known_allergies: bool = Fa
     ids: dict[str, int] = {}
 
     def add(type_name: str, /, **values: object) -> int:
-        return store.add(type_name, values, person_id=pid).id
+        return store.add(type_name, values, person_id=pid, checklist=type_name == "case").id
 
     ids["surgeon"] = add("provider", name=SURGEON, role="surgeon", specialty="Breast surgery",
                          facility="St Luke's Hospital", phone="555-0100", fax="555-0101")

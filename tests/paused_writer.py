@@ -58,18 +58,18 @@ def _in_staging(path: Path) -> bool:
 def main() -> int:
     scenario, root = sys.argv[1], Path(sys.argv[2]).resolve()
     arg = sys.argv[3] if len(sys.argv) > 3 else ""
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     if scenario == "attach":  # ARG: the file to attach (to record 1)
         _pause_at(lambda p: p.parent.name == "files" and p.name.startswith(".tmp-"))
-        with Store(root) as store:
+        with open_store(root) as store:
             store.attach_file(1, Path(arg))
         return _done("attached")
     if scenario == "backup":
         from organizer.backup import auto_backup
 
         _pause_at(lambda p: p.name.startswith(".tmp-") and p.suffix == ".zip")
-        with Store(root) as store:
+        with open_store(root) as store:
             info = auto_backup(store.conn, store.dirs, "daily")
         return _done(info.path.name)
     if scenario in ("restore", "restore-journal"):  # ARG: the backup file

@@ -18,7 +18,8 @@ def make_spinal_case(store: Any, today: date) -> dict[str, int]:
                                   "relationship": "mother"}).id
 
     def add(type_name: str, **values: Any) -> int:
-        return int(store.add(type_name, values, person_id=person).id)
+        return int(store.add(type_name, values, person_id=person,
+                             checklist=type_name == "case").id)
 
     surgeon = add("provider", name="Dr. Alan Whitcombe", role="surgeon",
                   specialty="Orthopaedic spine surgeon", facility="St. Brendan's Hospital")

@@ -10,6 +10,8 @@ from pathlib import Path
 from pypdf import PdfWriter
 from reportlab.pdfgen import canvas
 
+from organizer.check import check_store
+from organizer.opening import open_store
 from organizer.store import Store
 from tests.conftest import run_cli
 from tests.paused_writer import dead_pid
@@ -88,7 +90,7 @@ def test_removing_an_attachment_can_be_undone(store: Store, person_id: int,
     assert store.get("record", record).attachments == ()  # type: ignore[attr-defined]
     store.restore_attachment(attachment.id)
     assert store.get("record", record).attachments == (attachment,)  # type: ignore[attr-defined]
-    assert store.check().ok and store.check().orphans == []
+    assert check_store(store).ok and check_store(store).orphans == []
 
 
 def test_check_reports_an_altered_and_a_missing_file(store: Store, person_id: int,
@@ -97,16 +99,16 @@ def test_check_reports_an_altered_and_a_missing_file(store: Store, person_id: in
     store.attach_file(record, make_pdf(tmp_path / "a.pdf", "first letter"))
     store.attach_file(record, make_pdf(tmp_path / "b.pdf", "second letter"))
     first, second = store.get("record", record).attachments  # type: ignore[attr-defined]
-    assert store.check().ok
+    assert check_store(store).ok
     (store.dirs.files / "stray-file").write_bytes(b"nobody uses me")
     (store.dirs.files / f".tmp-{dead_pid()}-abc").write_bytes(b"half written")  # a crash's
-    report = store.check()
+    report = check_store(store)
     assert report.ok and len(report.orphans) == 1 and len(report.leftovers) == 1
     altered = store.dirs.files / first.sha256
     os.chmod(altered, 0o600)
     altered.write_bytes(b"tampered")
     (store.dirs.files / second.sha256).unlink()
-    report = store.check()
+    report = check_store(store)
     assert not report.ok
     assert any("altered" in line and "a.pdf" in line for line in report.damage)
     assert any("Missing file" in line and "b.pdf" in line for line in report.damage)
@@ -118,8 +120,8 @@ def test_check_reports_an_altered_and_a_missing_file(store: Store, person_id: in
 
 def test_leftover_temporary_files_are_cleared_at_the_next_start(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    Store(data).close()
+    open_store(data).close()
     leftover = data / "files" / f".tmp-{dead_pid()}-deadbeef"
     leftover.write_bytes(b"half")
-    Store(data).close()
+    open_store(data).close()
     assert not leftover.exists()

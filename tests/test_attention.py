@@ -25,7 +25,8 @@ def iso(days: int) -> str:
 
 
 def add(store: Any, person_id: int, type_name: str, **values: Any) -> int:
-    return int(store.add(type_name, values, person_id=person_id).id)
+    return int(store.add(type_name, values, person_id=person_id,
+                         checklist=type_name == "case").id)
 
 
 def kinds(store: Any, person_id: int) -> list[str]:

@@ -22,11 +22,11 @@ def _snapshot(root: Path) -> dict[str, str]:
 
 def _fill_here(root: Path, tmp_path: Path, name: str) -> None:
     """The same as _fill, in this process (quicker where the command line is not the point)."""
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     scan = tmp_path / f"{name}.txt"
     scan.write_bytes(f"Scan of {name}\n".encode() * 300)
-    with Store(root) as store:
+    with open_store(root) as store:
         person = store.add("person", {"full_name": name}).id
         store.add("medication", {"name": "Metformin"}, person_id=person)
         record = store.add("record", {"title": "CT scan"}, person_id=person).id
@@ -55,7 +55,7 @@ def _listing(cli, env=None) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_backup_then_restore_brings_back_exactly_what_was_saved(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     saved = _listing(cli)
     files_before = sorted(p.name for p in (data_dir / "files").iterdir())
@@ -119,13 +119,13 @@ def _damage(target: Path, tmp_path: Path, how: str) -> Path:
 @pytest.mark.parametrize("how", ["flipped-byte", "truncated", "not-a-zip", "escaping-name",
                                  "missing-file"])
 def test_a_damaged_backup_is_refused_and_the_store_is_untouched(
-        cli, data_dir: Path, tmp_path: Path, how: str) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path, how: str) -> None:
     from organizer.backup import create_backup
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     _fill_here(data_dir, tmp_path, "Ann Lee")
     target = tmp_path / "good.zip"
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         create_backup(store, target)
     _fill_here(data_dir, tmp_path, "Bob Stone")
     before = _snapshot(data_dir)
@@ -140,7 +140,7 @@ def test_a_damaged_backup_is_refused_and_the_store_is_untouched(
 
 
 def test_an_encrypted_backup_needs_its_passphrase(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     assert cli("encrypt", env={"ORGANIZER_NEW_PASSPHRASE": PASS}).returncode == 0
     env = {"ORGANIZER_PASSPHRASE": PASS}
@@ -176,7 +176,7 @@ def test_automatic_backups_rotate_and_happen_once_a_day(store, person_id: int) -
 def test_a_migration_is_preceded_by_a_verified_backup(data_dir: Path) -> None:
     from organizer import migrations
     from organizer.backup import verify_backup
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     data_dir.mkdir(parents=True)
     old = sqlite3.connect(data_dir / "organizer.db", isolation_level=None)
@@ -186,7 +186,7 @@ def test_a_migration_is_preceded_by_a_verified_backup(data_dir: Path) -> None:
     old.execute("INSERT INTO people (full_name, created_at, updated_at, origin) "
                 "VALUES ('Ann Lee', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'typed')")
     old.close()
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         assert [p.full_name for p in store.people()] == ["Ann Lee"]
     made = sorted((data_dir / "backups").glob("before-migration-v2-*.zip"))
     assert len(made) == 1

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def test_check_lists_every_problem_and_repair_sets_orphans_aside(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "one.txt", tmp_path / "two.txt"
     first.write_text("first scan")
     second.write_text("second scan")

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from organizer.cli import COMMANDS
-from organizer.store import Store
+from organizer.opening import open_store
 
 # DESIGN.md, "What it stores": the fields of every TYPE, copied from the spec on purpose
 # (not from organizer.models), so a drift between code and spec fails here.
@@ -129,11 +129,12 @@ def test_list_prints_one_line_per_item(cli: Any, anna: str) -> None:
 
 
 def test_json_keys_are_designs_field_names_for_every_type(cli: Any, data_dir: Path) -> None:
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         pid = store.add("person", {"full_name": "Jan Kowalski"}).id
         prov = store.add("provider", {"name": "Dr Lee"}, person_id=pid).id
         cond = store.add("condition", {"name": "Asthma"}, person_id=pid).id
-        case = store.add("case", {"title": "Surgery?", "condition_id": cond}, person_id=pid).id
+        case = store.add("case", {"title": "Surgery?", "condition_id": cond}, person_id=pid,
+                         checklist=True).id
         store.add("opinion", {"case_id": case, "provider_id": prov}, person_id=pid)
         treat = store.add("treatment", {"case_id": case, "name": "Rest"}, person_id=pid).id
         store.add("quote", {"treatment_id": treat, "facility": "Clinic A", "amount": "1,200"},

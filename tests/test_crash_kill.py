@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from organizer.check import check_store
 from organizer.gate import GATE_FILES
 from tests.crash_harness import VERIFIERS, kill_once
 
@@ -38,14 +39,14 @@ def test_a_switch_interrupted_after_its_journal_is_finished_at_the_next_start(
         tmp_path: Path) -> None:
     """The swap's roll-forward, step by step: stop after each rename, then start again."""
     from organizer import swap
+    from organizer.opening import open_store
     from organizer.paths import DataDir
-    from organizer.store import Store
 
     root = tmp_path / "data"
-    with Store(root) as store:
+    with open_store(root) as store:
         store.add("person", {"full_name": "Old Store"})
     staged_root = tmp_path / "new"
-    with Store(staged_root) as store:
+    with open_store(staged_root) as store:
         store.add("person", {"full_name": "New Store"})
     dirs = DataDir(root)
     staging = swap.new_staging(dirs)
@@ -62,7 +63,7 @@ def test_a_switch_interrupted_after_its_journal_is_finished_at_the_next_start(
             raise KeyboardInterrupt
         real_replace(src, dst)  # type: ignore[arg-type]
 
-    swap.os.replace = dying_replace  # type: ignore[assignment]
+    swap.os.replace = dying_replace
     try:
         with pytest.raises(KeyboardInterrupt):
             swap.swap_in(dirs, staging, with_files=True)
@@ -70,9 +71,9 @@ def test_a_switch_interrupted_after_its_journal_is_finished_at_the_next_start(
         swap.os.replace = real_replace
     assert (root / swap.JOURNAL).exists()
     assert not (root / "organizer.db").exists()
-    with Store(root) as store:  # the next start finishes the switch
+    with open_store(root) as store:  # the next start finishes the switch
         assert [p.full_name for p in store.people()] == ["New Store"]
-        assert store.check().ok
+        assert check_store(store).ok
     assert not (root / swap.JOURNAL).exists()
     assert [p.name for p in root.iterdir() if p.name.startswith(".")
             and p.name not in GATE_FILES] == []

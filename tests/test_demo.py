@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from organizer.check import check_store
 from organizer.demo import ORIGIN, add_demo, demo_people_present
 from organizer.models import TABLES, Person
+from organizer.opening import open_store
 from organizer.progress import Progress
 from organizer.store import Store
 
@@ -132,7 +134,7 @@ def test_records_carry_real_readable_pdfs(demo: Store) -> None:
     # dates inside the letters follow the day the demo was added
     exam = TODAY - timedelta(days=62)
     assert f"{exam.strftime('%B')} {exam.day}, {exam.year}" in mri_text
-    assert demo.check().ok
+    assert check_store(demo).ok
 
 
 def test_records_sent_to_the_second_doctor_are_some_sent_some_not(demo: Store) -> None:
@@ -179,7 +181,7 @@ def test_progress_is_reported_and_a_cancel_leaves_nothing(store: Store) -> None:
              today=TODAY)
     assert seen and seen[-1][0] == seen[-1][1]
 
-    with Store(store.root.parent / "other") as fresh:
+    with open_store(store.root.parent / "other") as fresh:
         calls = 0
 
         def cancelled() -> bool:

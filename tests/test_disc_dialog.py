@@ -162,15 +162,15 @@ def test_file_menu_and_records_page_open_the_disc_preview(
     person = jane(store)
     window = window_factory()
     window.context.set_person(person)
-    assert window.disc_action.isEnabled()
-    assert window.disc_action.text() == "Add an imaging &disc…"
+    assert window.menus.disc.isEnabled()
+    assert window.menus.disc.text() == "Add an imaging &disc…"
     disc = write_disc(tmp_path / "disc")
     dialog = window.add_disc(disc)
     assert isinstance(dialog, DiscDialog)
     qtbot.waitUntil(lambda: dialog.add_button.isEnabled(), timeout=20000)
     dialog.reject()
-    page = window.show_section("records")
-    page = getattr(page, "pages", [page])[0]  # Records shares its place with other tabs
+    window.show_section("records")
+    page = window.records_page()  # Records shares its place with other tabs
     assert page.disc_button.text() == "Add an imaging disc…"
     dialog = page.add_disc(disc)
     qtbot.waitUntil(lambda: dialog.add_button.isEnabled(), timeout=20000)

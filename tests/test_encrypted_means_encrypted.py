@@ -17,7 +17,7 @@ NEW_PASS = "a brand new long passphrase"
 
 
 def test_importing_into_an_encrypted_store_writes_nothing_plain_outside_it(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     archive = tmp_path / "maria.zip"
     assert cli("export", "--person", "1", "--format", "archive", "-o", str(archive)
@@ -39,16 +39,16 @@ def test_importing_into_an_encrypted_store_writes_nothing_plain_outside_it(
 
 
 def test_a_scratch_folder_left_by_a_crash_goes_at_the_next_start(data_dir: Path) -> None:
+    from organizer.opening import open_store
     from organizer.paths import SCRATCH_PREFIX, DataDir
-    from organizer.store import Store
     from tests.paused_writer import dead_pid
 
-    Store(data_dir).close()
+    open_store(data_dir).close()
     left = data_dir / f"{SCRATCH_PREFIX}{dead_pid()}-abc123"
     left.mkdir(mode=0o700)
     (left / "preview.pdf").write_bytes(b"%PDF plain copy of a report")
     mine = DataDir(data_dir).new_scratch()
-    with Store(data_dir):
+    with open_store(data_dir):
         assert not left.exists()
         assert mine.is_dir(), "this process's own scratch is not a leftover"
     DataDir(data_dir).clear_scratch()
@@ -65,7 +65,7 @@ def _backups_open_with(data_dir: Path, passphrase: str) -> list[str]:
         with zipfile.ZipFile(path) as archive:
             staged = data_dir.parent / f"probe-{path.stem}.db"
             staged.write_bytes(archive.read("organizer.db"))
-        salt = crypto.read_salt(staged)
+        salt = db.read_salt(staged)
         try:
             conn = db.connect(staged, key=crypto.StoreKey(crypto.derive_key(passphrase, salt),
                                                            salt))
@@ -79,14 +79,14 @@ def _backups_open_with(data_dir: Path, passphrase: str) -> list[str]:
 
 
 def test_after_a_new_passphrase_the_old_one_opens_nothing_in_the_folder(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     env = {"ORGANIZER_PASSPHRASE": PASS}
     assert cli("encrypt", env=env).returncode == 0
     from organizer.backup import maybe_daily_backup
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(data_dir, passphrase=PASS) as store:
+    with open_store(data_dir, passphrase=PASS) as store:
         maybe_daily_backup(store)
     assert _backups_open_with(data_dir, PASS)
     sealed_before = {p.name: p.read_bytes() for p in (data_dir / "files").iterdir()}
@@ -117,12 +117,12 @@ encryption.encrypt_store(sys.argv[1], sys.argv[2])
 
 
 def test_a_kill_during_encrypt_never_leaves_the_plain_backups_behind(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     from organizer.backup import maybe_daily_backup
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         assert maybe_daily_backup(store) is not None
     assert _found(data_dir / "backups", SECRETS[:1])
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORGANIZER_")}
@@ -136,7 +136,7 @@ def test_a_kill_during_encrypt_never_leaves_the_plain_backups_behind(
 
 
 def test_restoring_an_encrypted_backup_leaves_nothing_plain_and_keeps_what_it_replaced(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)  # the plain store the restore replaces: it holds the secrets
     other = tmp_path / "other"
     env = {"ORGANIZER_PASSPHRASE": PASS}
@@ -161,7 +161,7 @@ def test_restoring_an_encrypted_backup_leaves_nothing_plain_and_keeps_what_it_re
 
 
 def test_set_aside_files_are_sealed_with_the_store_and_open_again_after_decrypt(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     import hashlib
 
     _fill(cli, tmp_path)
@@ -184,7 +184,7 @@ def test_set_aside_files_are_sealed_with_the_store_and_open_again_after_decrypt(
 
 
 def test_a_linked_files_folder_is_refused_before_anything_changes(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     elsewhere = tmp_path / "elsewhere"
     os.replace(data_dir / "files", elsewhere)

@@ -74,17 +74,17 @@ def _everything(cli, env: dict[str, str] | None = None) -> dict[str, object]:  #
 
 def _attachment_bytes(data_dir: Path, passphrase: str | None) -> list[bytes]:
     from organizer import crypto
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     crypto.forget_keys()
-    with Store(data_dir, passphrase=passphrase) as store:
+    with open_store(data_dir, passphrase=passphrase) as store:
         record = store.list_items("record", 1)[0]
         return [store.read_attachment(a) for a in record.attachments]  # type: ignore[attr-defined]
 
 
 @pytest.mark.slow
 def test_with_encryption_on_the_data_folder_shows_nothing_readable(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     assert _found(data_dir, SECRETS[:3]), "the plain store should show the secrets (control)"
     done = cli("encrypt", env={"ORGANIZER_NEW_PASSPHRASE": PASS})
@@ -104,9 +104,9 @@ def test_with_encryption_on_the_data_folder_shows_nothing_readable(
 
     # A store held open with fresh writes, so the -wal file holds data when we look.
     from organizer.backup import maybe_daily_backup
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(data_dir, passphrase=PASS) as store:
+    with open_store(data_dir, passphrase=PASS) as store:
         store.add("medication", {"name": "Hydroxyurea", "notes": "Kowalczykowa"}, person_id=1)
         assert maybe_daily_backup(store) is not None
         wal = data_dir / "organizer.db-wal"
@@ -121,7 +121,7 @@ def test_with_encryption_on_the_data_folder_shows_nothing_readable(
 
 
 def test_a_wrong_or_missing_passphrase_says_so_and_changes_nothing(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     assert cli("encrypt", env={"ORGANIZER_NEW_PASSPHRASE": PASS}).returncode == 0
     before = _snapshot(data_dir)
@@ -144,7 +144,7 @@ def test_a_wrong_or_missing_passphrase_says_so_and_changes_nothing(
 
 @pytest.mark.slow
 def test_encrypt_then_decrypt_keeps_every_item_and_attachment_byte_for_byte(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     items = _everything(cli)
     files = _attachment_bytes(data_dir, None)
@@ -180,7 +180,7 @@ def test_a_short_new_passphrase_is_refused(cli, data_dir: Path) -> None:  # type
 
 
 def test_an_altered_sealed_file_is_damage_that_check_reports(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     _fill(cli, tmp_path)
     assert cli("encrypt", env={"ORGANIZER_NEW_PASSPHRASE": PASS}).returncode == 0
     sealed = sorted((data_dir / "files").iterdir())[0]
@@ -193,7 +193,7 @@ def test_an_altered_sealed_file_is_damage_that_check_reports(
 
 
 def test_encryption_refuses_while_the_app_is_open(
-        cli, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path) -> None:
     import socket
 
     assert cli("add", "person", "full_name=Ann Lee").returncode == 0
@@ -216,20 +216,20 @@ def test_an_unlocked_store_reopens_in_the_same_process_until_locked(data_dir: Pa
     from organizer import crypto
     from organizer.encryption import encrypt_store
     from organizer.errors import LockedError
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         store.add("person", {"full_name": "Ann Lee"})
     encrypt_store(data_dir, PASS)
     with pytest.raises(LockedError):
-        Store(data_dir)
-    with Store(data_dir, passphrase=PASS):
+        open_store(data_dir)
+    with open_store(data_dir, passphrase=PASS):
         pass
-    with Store(data_dir) as again:  # a background worker opens it without asking again
+    with open_store(data_dir) as again:  # a background worker opens it without asking again
         assert again.encrypted and again.people()[0].full_name == "Ann Lee"
     crypto.forget_keys()  # lock now
     with pytest.raises(LockedError):
-        Store(data_dir)
+        open_store(data_dir)
 
 
 def test_a_plain_store_never_loads_sqlcipher_or_cryptography(data_dir: Path) -> None:

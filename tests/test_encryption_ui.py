@@ -16,10 +16,10 @@ PASS = "correct horse battery staple"
 def locked_root(tmp_path: Path) -> Path:
     from organizer import crypto
     from organizer.encryption import encrypt_store
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     root = tmp_path / "data"
-    with Store(root) as store:
+    with open_store(root) as store:
         store.add("person", {"full_name": "Ann Lee"})
     encrypt_store(root, PASS)
     crypto.forget_keys()
@@ -32,7 +32,7 @@ def _snapshot(root: Path) -> dict[str, str]:
 
 
 def test_the_unlock_screen_refuses_a_wrong_passphrase_then_opens(
-        qtbot, locked_root: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot, locked_root: Path) -> None:
     from ui.dialogs.unlock_dialog import UnlockDialog, ask_passphrase_then_open
 
     opened: list[object] = []
@@ -107,11 +107,11 @@ def test_the_passphrase_dialogs_warn_and_check_what_was_typed(qtbot) -> None:  #
 
 def test_lock_now_forgets_the_key(qtbot, locked_root: Path) -> None:  # type: ignore[no-untyped-def]
     from organizer.errors import LockedError
-    from organizer.store import Store
+    from organizer.opening import open_store
     from ui.idle_lock import IdleLock
 
-    Store(locked_root, passphrase=PASS).close()
-    Store(locked_root).close()  # remembered in this process
+    open_store(locked_root, passphrase=PASS).close()
+    open_store(locked_root).close()  # remembered in this process
     window = QMainWindow()
     qtbot.addWidget(window)
     calls: list[str] = []
@@ -120,7 +120,7 @@ def test_lock_now_forgets_the_key(qtbot, locked_root: Path) -> None:  # type: ig
         lock.lock_now()
     assert calls == ["locked"]
     with pytest.raises(LockedError):
-        Store(locked_root)
+        open_store(locked_root)
 
 
 def test_the_idle_lock_waits_for_quiet_and_activity_postpones_it(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -303,7 +303,7 @@ def test_known_causes_in_words() -> None:
     assert "disk is full" in (logs.known_cause(full) or "")
     assert "memory" in (logs.known_cause(MemoryError()) or "")
     error = sqlite3.OperationalError("database is locked")
-    error.sqlite_errorname = "SQLITE_BUSY_SNAPSHOT"  # type: ignore[attr-defined]
+    error.sqlite_errorname = "SQLITE_BUSY_SNAPSHOT"
     assert "busy" in (logs.known_cause(error) or "")
     assert logs.known_cause(KeyError("x")) is None
     assert "disk is full" in logs.unexpected_message(Path("errors.log"), full)
@@ -330,10 +330,10 @@ def test_the_real_app_reports_a_failing_slot_and_keeps_running(tmp_path: Path) -
     """`organizer --data-dir DIR` in a process of its own: a slot that fails (with a
     patient's name in its message) leaves the app running, the ErrorDialog on screen and
     a note in errors.log; nothing on the terminal."""
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     data_dir = tmp_path / "data"
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         store.add("person", {"full_name": "Ada Example"})
     script = (
         "import sys\n"

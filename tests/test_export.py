@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from organizer.models import TYPES
+from organizer.opening import open_store
 from organizer.store import Store
 from tests.conftest import run_cli
 
@@ -34,7 +35,8 @@ def _rich_person(store: Store, tmp_path: Path) -> int:
                                    "diagnosed_on": "2025-10-02", "diagnosed_by_id": dr},
                      person_id=pid).id
     case = store.add("case", {"title": "Surgery or radiation?", "condition_id": cond,
-                              "question": "Is surgery needed now?"}, person_id=pid).id
+                              "question": "Is surgery needed now?"}, person_id=pid,
+                     checklist=True).id
     steps = store.list_items("checklist", pid)
     store.update("checklist", steps[0].id, {"done": True, "done_on": "2026-01-03",
                                             "note": "Dr Fictional suggested Dr Other."})
@@ -134,7 +136,7 @@ def test_archive_round_trip_item_for_item_and_byte_for_byte(
     elsewhere = tmp_path / "elsewhere"
     imported = run_cli("import", str(out), "--new-person", data_dir=elsewhere)
     assert imported.returncode == 0, imported.stderr
-    with Store(elsewhere) as other:
+    with open_store(elsewhere) as other:
         [person] = other.people()
         after = _comparable(other, person.id)
         assert other.list_items("record", person.id)[0].origin == "typed"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from organizer.check import check_store
 from organizer.errors import OrganizerError
 
 
@@ -134,11 +135,11 @@ def test_sqlite_reporting_a_full_disk_is_said_plainly_and_rolls_back(store, pers
     store.conn.execute("PRAGMA max_page_count = 1073741823")
     assert [m.title for m in store.list_items("medication", person_id)] == ["Kept"]
     assert store.list_items("journal", person_id) == []
-    assert store.check().ok
+    assert check_store(store).ok
 
 
 def test_a_file_write_that_hits_a_full_disk_adds_nothing(
-        store, person_id, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+        store, person_id, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without mounting: the write of the attachment's bytes fails with ENOSPC."""
     from organizer import attachments
 

@@ -93,10 +93,10 @@ def test_the_command_line_error_stays_one_line_whatever_was_typed(cli) -> None: 
 
 @pytest.fixture(scope="module")
 def shared_store() -> Iterator[Any]:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     folder = Path(tempfile.mkdtemp(prefix="hostile-"))
-    with Store(folder / "data") as store:
+    with open_store(folder / "data") as store:
         store.add("person", {"full_name": "Ann Lee"})
         yield store
     shutil.rmtree(folder, ignore_errors=True)
@@ -138,12 +138,12 @@ def test_a_refused_write_changes_nothing_and_an_accepted_one_reads_back(
 @pytest.fixture(scope="module")
 def good_backup() -> Iterator[bytes]:
     from organizer.backup import create_backup
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     folder = Path(tempfile.mkdtemp(prefix="hostile-backup-"))
     scan = folder / "scan.txt"
     scan.write_text("hello " * 100)
-    with Store(folder / "data") as store:
+    with open_store(folder / "data") as store:
         person = store.add("person", {"full_name": "Ann Lee"}).id
         record = store.add("record", {"title": "Scan"}, person_id=person).id
         store.attach_file(record, scan)

@@ -27,7 +27,7 @@ def archive(store: Store, tmp_path: Path) -> Path:
     pid = store.add("person", {"full_name": "Anna Kowalska", "birth_date": "1950-03-02"}).id
     store.add("result", {"name": "PSA", "value": "8.10", "observed_on": "2025-09-20"},
               person_id=pid)
-    store.add("case", {"title": "Surgery or not?"}, person_id=pid)
+    store.add("case", {"title": "Surgery or not?"}, person_id=pid, checklist=True)
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     record = store.add("record", {"title": "Report", "kind": "lab"}, person_id=pid).id
@@ -132,7 +132,7 @@ def test_set_stamps_takes_only_times_the_store_writes(store: Store, person_id: i
     for bad in (("yesterday", "2020-01-01T00:00:00Z"), ("2020-02-30T00:00:00Z",) * 2,
                 ("2020-01-01 00:00:00", "2020-01-01T00:00:00Z")):
         with pytest.raises(ValidationError):
-            store.set_stamps("person", person_id, bad)  # type: ignore[arg-type]
+            store.set_stamps("person", person_id, bad)
     assert store.person(person_id) == before
     store.set_stamps("person", person_id, ("2019-04-01T08:00:00Z", "2020-05-02T09:30:00Z"))
     after = store.person(person_id)

@@ -10,6 +10,7 @@ import pytest
 
 from organizer.interop.plan import apply_plan, make_plan
 from organizer.interop.reader import read_file
+from organizer.opening import open_store
 from organizer.store import Store
 
 # file -> (items of each type added for an existing person, whether "no known allergies"
@@ -68,7 +69,7 @@ def test_every_fixture_file_imports_with_the_expected_items(
     assert files == sorted(EXPECTED), "a fixture file has no expectation here"
     for number, name in enumerate(files):
         expected, no_known = EXPECTED[name]
-        with Store(tmp_path / f"store{number}") as store:
+        with open_store(tmp_path / f"store{number}") as store:
             person_id, result = _import(store, fixtures_dir / name)
             added = Counter(result.added)
             added["record"] -= 1  # the kept original file

@@ -10,6 +10,7 @@ from typing import Any
 
 from organizer.interop.plan import apply_plan, make_plan, value_key
 from organizer.interop.reader import read_file
+from organizer.opening import open_store
 from organizer.store import Store
 
 
@@ -52,7 +53,7 @@ def test_not_a_number_leaves_out_only_that_item(cli: Callable[..., Any], data_di
     done = cli("import", str(path), "--new-person")
     assert done.returncode == 0, done.stderr
     assert "4 entries with a value that is not a real number" in done.stdout
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         [person] = store.people()
         results = store.list_items("result", person.id)
         assert [(r.title, r.values()["value"]) for r in results] == [("Potassium", "4.10")]

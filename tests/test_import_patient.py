@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from organizer.interop.patient import same_birth_date, same_name
+from organizer.opening import open_store
 from organizer.store import Store
 from tests.test_import_safety import _snapshot
 
@@ -96,7 +97,7 @@ def test_force_imports_but_never_fills_the_persons_details(
     done = cli("import", str(martha), "--person", "2", "--force")
     assert done.returncode == 0, done.stderr
     assert "names Martha DeLarosa" in done.stdout
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         lukasz = store.person(2)
         assert (lukasz.phone, lukasz.birth_date) == (None, "2013-06-01")
         assert [c.title for c in store.list_items("condition", 2)] == ["Asthma"]
@@ -107,7 +108,7 @@ def test_a_matching_file_fills_empty_details(cli: Callable[..., Any], data_dir: 
     assert cli("add", "person", "full_name=martha  de larosa").returncode == 0
     done = cli("import", str(_bundle(tmp_path / "martha.json")), "--person", "1")
     assert done.returncode == 0, done.stderr
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         martha = store.person(1)
         assert (martha.phone, martha.birth_date) == ("+31788700800", "1972-05-01")
         assert martha.full_name == "martha  de larosa"  # the name typed is kept
@@ -163,7 +164,7 @@ def test_several_good_files_are_imported_together_without_duplicates(
     done = cli("import", str(one), str(two), "--person", "1")
     assert done.returncode == 0, done.stderr
     assert "Already in the organizer, so not added again: 1." in done.stdout
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         assert store.count("condition", 1) == 1
         kept = [r for r in store.list_items("record", 1) if r.kind == "imported"]
         assert len(kept) == 2

@@ -12,7 +12,7 @@ import pytest
 
 from organizer import migrations
 from organizer.errors import NewerDatabaseError
-from organizer.store import Store
+from organizer.opening import open_store
 
 V1 = Path(__file__).parent / "data" / "schema_v1.db"
 
@@ -26,7 +26,7 @@ def test_a_store_from_the_first_schema_is_migrated_with_a_backup(tmp_path: Path)
     data.mkdir()
     shutil.copy(V1, data / "organizer.db")
     original = _digest(data / "organizer.db")
-    with Store(data) as store:
+    with open_store(data) as store:
         assert migrations.current_version(store.conn) == migrations.LATEST
         person = store.find_person("zoë παπαδοπούλου")
         assert [m.title for m in store.list_items("medication", person.id)] == ["Gabapentin"]
@@ -42,7 +42,7 @@ def test_a_store_from_the_first_schema_is_migrated_with_a_backup(tmp_path: Path)
     from organizer.backup import restore_backup, verify_backup
 
     verify_backup(backups[0])
-    Store(restored).close()
+    open_store(restored).close()
     restore_backup(restored, backups[0])
     conn = sqlite3.connect(restored / "organizer.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -53,7 +53,7 @@ def test_a_store_from_the_first_schema_is_migrated_with_a_backup(tmp_path: Path)
 
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    with Store(data) as store:
+    with open_store(data) as store:
         store.add("person", {"full_name": "Anna"})
     conn = sqlite3.connect(data / "organizer.db")
     conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
@@ -63,7 +63,7 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) ->
         Path(f"{data / 'organizer.db'}{extra}").unlink(missing_ok=True)
     before = _digest(data / "organizer.db")
     with pytest.raises(NewerDatabaseError, match="newer version"):
-        Store(data)
+        open_store(data)
     assert _digest(data / "organizer.db") == before
     assert not Path(f"{data / 'organizer.db'}-wal").exists()
 
@@ -81,7 +81,7 @@ def test_a_failing_migration_step_changes_nothing(tmp_path: Path,
     monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], broken])
     monkeypatch.setattr(migrations, "LATEST", 2)
     with pytest.raises(Exception, match="version 2 failed"):
-        Store(data)
+        open_store(data)
     conn = sqlite3.connect(data / "organizer.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"
@@ -94,4 +94,4 @@ def test_a_file_that_is_not_a_database_is_refused_in_words(tmp_path: Path) -> No
     data.mkdir()
     (data / "organizer.db").write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(Exception, match="damaged or not a database"):
-        Store(data)
+        open_store(data)

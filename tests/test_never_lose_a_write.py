@@ -98,11 +98,11 @@ def test_this_process_never_opens_the_database_file_beside_its_connections(
         tmp_path: Path) -> None:
     """The rule behind the test above, in one process: with a connection open, reading the
     header (encrypted or not, the salt) never opens the file again."""
-    from organizer import crypto, db
-    from organizer.store import Store
+    from organizer import db
+    from organizer.opening import open_store
 
     root = tmp_path / "data"
-    with Store(root) as store:
+    with open_store(root) as store:
         store.add("person", {"full_name": "Anna Kowalska"})
         database = store.dirs.database
         assert db.open_in_process(database) == 1
@@ -115,11 +115,11 @@ def test_this_process_never_opens_the_database_file_beside_its_connections(
 
         import builtins
 
-        builtins.open = spying_open  # type: ignore[assignment]
+        builtins.open = spying_open
         try:
             assert not db.is_encrypted(database)
-            assert crypto.read_salt(database) == db.PLAIN_HEADER
-            with Store(root):  # a worker's own store
+            assert db.read_salt(database) == db.PLAIN_HEADER
+            with open_store(root):  # a worker's own store
                 assert db.open_in_process(database) == 2
         finally:
             builtins.open = real_open
@@ -130,9 +130,9 @@ def test_this_process_never_opens_the_database_file_beside_its_connections(
 def test_sqlcipher_never_opens_a_file_this_process_has_open_through_sqlite3(
         tmp_path: Path) -> None:
     from organizer import db
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(tmp_path / "data") as store:
+    with open_store(tmp_path / "data") as store:
         with pytest.raises(RuntimeError, match="drop SQLite's locks"):
             db.connect_plain_with_sqlcipher(store.dirs.database)
         store.add("person", {"full_name": "Still Writable"})
@@ -208,9 +208,10 @@ _WRITER = """
 import sys, time
 from pathlib import Path
 from organizer.store import Store
+from organizer.opening import open_store
 root, batches = Path(sys.argv[1]), int(sys.argv[2])
 for batch in range(batches):
-    with Store(root) as store:  # held across several writes, as an import holds it
+    with open_store(root) as store:  # held across several writes, as an import holds it
         for number in range(8):
             name = f"During {batch}-{number}"
             store.add("person", {"full_name": name})

@@ -189,7 +189,7 @@ def test_the_desktop_app_opens_no_network_socket(tmp_path: Path) -> None:
 
 
 def test_the_app_widgets_in_this_process_open_no_network_socket(
-        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The unlock screen, single-instance channel and idle lock, driven here with the guard."""
     import socket
 
@@ -205,12 +205,13 @@ def test_the_app_widgets_in_this_process_open_no_network_socket(
     monkeypatch.setattr(socket.socket, "__init__", guarded)
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: opened.append(a) or [])
     from organizer.encryption import encrypt_store
+    from organizer.opening import open_store
     from organizer.store import Store
     from ui.dialogs.unlock_dialog import UnlockDialog
     from ui.single_instance import acquire_single_instance
 
     root = tmp_path / "data"
-    Store(root).close()
+    open_store(root).close()
     encrypt_store(root, PASS)
     handle = acquire_single_instance(root, lambda: None)
     assert handle is not None

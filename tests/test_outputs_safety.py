@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from organizer.store import Store
+from organizer.opening import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "Ann Lee"
@@ -76,7 +76,7 @@ def make_pdf(path: Path, pages: int) -> Path:
 
 
 def fill(data_dir: Path, tmp_path: Path, pages: int = 2) -> None:
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         person = store.add("person", {"full_name": NAME}).id
         store.add("medication", {"name": "Metformin", "dose": "500 mg"}, person_id=person)
         store.add("question", {"text": "Is surgery needed now?"}, person_id=person)
@@ -365,7 +365,7 @@ def test_the_apps_save_as_follows_the_same_rules(qtbot: object, data_dir: Path,
     from ui.dialogs.packet_dialog import open_packet_dialog
 
     fill(data_dir, tmp_path)
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         context = AppContext(store)
         context.set_person(store.people()[0].id)
         dialog = open_packet_dialog(context, None)

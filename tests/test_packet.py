@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from organizer.errors import CancelledError, OrganizerError, ValidationError
+from organizer.opening import open_store
 from organizer.packet.build import PacketResult, build_packet
 from organizer.packet.enclosures import fit_matrix
 from organizer.packet.options import PacketOptions, default_page_size
@@ -54,7 +55,7 @@ class Made:
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Made]:
     root = tmp_path_factory.mktemp("packet")
-    with Store(root / "data") as store:
+    with open_store(root / "data") as store:
         house = build_household(store, root / "files")
         result = build_packet(store, house.person_id, root / "packet.pdf",
                               PacketOptions(page_size="letter", made_on="2026-03-05"),
@@ -275,7 +276,7 @@ def test_chosen_sections_and_records_only(made: Made, tmp_path: Path) -> None:
 ])
 def test_empty_allergies_section_is_stated(tmp_path: Path, flag: bool, with_allergy: bool,
                                            expected: str) -> None:
-    with Store(tmp_path / "data") as store:
+    with open_store(tmp_path / "data") as store:
         person = store.add("person", {"full_name": "Дмитрий Соколов",
                                       "no_known_allergies": flag}).id
         out = tmp_path / "p.pdf"
@@ -287,7 +288,7 @@ def test_empty_allergies_section_is_stated(tmp_path: Path, flag: bool, with_alle
 
 
 def test_empty_text_and_missing_files_become_notices(tmp_path: Path) -> None:
-    with Store(tmp_path / "data") as store:
+    with open_store(tmp_path / "data") as store:
         person = store.add("person", {"full_name": "Łukasz Wiśniewski"}).id
         record = store.add("record", {"title": "Mixed files"}, person_id=person).id
         (tmp_path / "empty.pdf").write_bytes(b"")

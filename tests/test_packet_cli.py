@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from organizer.store import Store
+from organizer.opening import open_store
 from tests.packet_helpers import PATIENT, PRIMARY, QUESTIONS, SECOND, Household, build_household
 
 
 @pytest.fixture
 def house(data_dir: Path, tmp_path: Path) -> Household:
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         return build_household(store, tmp_path / "files")
 
 
@@ -98,7 +98,7 @@ def test_printouts(cli: Callable[..., Any], house: Household, tmp_path: Path) ->
 
 def test_request_letter_needs_a_request(cli: Callable[..., Any], tmp_path: Path,
                                         data_dir: Path) -> None:
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         store.add("person", {"full_name": "Anna Kowalska"})
     done = cli("packet", "--person", "Anna Kowalska", "-o", str(tmp_path / "l.pdf"),
                "--printout", "request-letter")

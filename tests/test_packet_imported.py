@@ -10,8 +10,8 @@ from typing import Any
 from pypdf import PdfReader
 
 from organizer.models import Attachment, Record
+from organizer.opening import open_store
 from organizer.packet.options import in_packet_by_default
-from organizer.store import Store
 
 MESSY = Path(__file__).parent / "data" / "fhir_messy_bundle.json"
 
@@ -26,7 +26,7 @@ def _imported(cli: Callable[..., Any], data_dir: Path) -> int:
     assert cli("add", "person", "full_name=Zofia Nowak-Testowa").returncode == 0
     done = cli("import", str(MESSY), "--person", "1")
     assert done.returncode == 0, done.stderr
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         [kept] = [r for r in store.list_items("record", 1)
                   if isinstance(r, Record) and r.kind == "imported"]
         assert kept.attachments[0].filename == MESSY.name

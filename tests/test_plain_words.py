@@ -34,13 +34,13 @@ FIELDS = sorted((name, cls) for name, cls in TYPES.items())
 
 @pytest.fixture(scope="module")
 def hunt_store() -> Iterator[Path]:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     folder = Path(tempfile.mkdtemp(prefix="plain-words-"))
     root = folder / "data"
-    with Store(root) as store:
+    with open_store(root) as store:
         person = store.add("person", {"full_name": "Ann Lee"}).id
-        case = store.add("case", {"title": "Knee"}, person_id=person).id
+        case = store.add("case", {"title": "Knee"}, person_id=person, checklist=True).id
         store.add("provider", {"name": "Dr Sample"}, person_id=person)
         store.add("treatment", {"name": "Surgery", "case_id": case}, person_id=person)
         store.add("record", {"title": "Scan"}, person_id=person)

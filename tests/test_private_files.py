@@ -45,7 +45,7 @@ def _mode(path: Path) -> int:
 
 @pytest.mark.slow
 def test_every_command_leaves_every_file_private(
-        cli, data_dir: Path, tmp_path: Path, usual_umask: None) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path, usual_umask: None) -> None:
     scan = tmp_path / "scan.txt"
     scan.write_text("pathology report", encoding="utf-8")
     steps: list[tuple[tuple[str, ...], dict[str, str]]] = [
@@ -72,7 +72,7 @@ def test_every_command_leaves_every_file_private(
 
 
 def test_exports_and_packets_are_private_from_their_first_byte(
-        cli, data_dir: Path, tmp_path: Path, usual_umask: None) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path, usual_umask: None) -> None:
     assert cli("add", "person", "full_name=Ann Lee").returncode == 0
     assert cli("add", "visit", "--person", "1", "scheduled_at=2026-03-02 10:00",
                "purpose=Biopsy").returncode == 0
@@ -110,7 +110,7 @@ def test_private_output_leaves_the_target_alone_when_the_writer_fails(tmp_path: 
 
 
 def test_encrypt_takes_the_passphrase_from_organizer_passphrase(
-        cli, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path) -> None:
     assert cli("add", "person", "full_name=Ann Lee").returncode == 0
     done = cli("encrypt", env={"ORGANIZER_PASSPHRASE": PASS})
     assert done.returncode == 0, done.stderr
@@ -120,7 +120,7 @@ def test_encrypt_takes_the_passphrase_from_organizer_passphrase(
 
 
 def test_encrypt_without_a_passphrase_says_where_to_give_it(
-        cli, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path) -> None:
     assert cli("add", "person", "full_name=Ann Lee").returncode == 0
     done = cli("encrypt")
     assert done.returncode == 1 and done.stderr.count("\n") == 1
@@ -129,7 +129,7 @@ def test_encrypt_without_a_passphrase_says_where_to_give_it(
 
 
 def test_attaching_a_folder_says_it_is_a_folder(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     assert cli("add", "person", "full_name=Ann Lee").returncode == 0
     done = cli("add", "record", "--person", "1", "title=X", "--file", str(tmp_path))
     assert done.returncode == 1 and done.stderr.count("\n") == 1
@@ -139,7 +139,7 @@ def test_attaching_a_folder_says_it_is_a_folder(
 
 
 def test_restoring_into_an_empty_folder_speaks_of_no_replaced_store(
-        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        cli, data_dir: Path, tmp_path: Path) -> None:
     from tests.conftest import run_cli
 
     source = tmp_path / "source"

@@ -15,7 +15,7 @@ from typing import Any
 
 from organizer import migrations
 from organizer.cli import main
-from organizer.store import Store
+from organizer.opening import open_store
 
 RELEASE = Path(__file__).parent / "data" / "release-0.1.0"
 EXPECTED = json.loads((RELEASE.parent / "release-0.1.0.expected.json").read_text("utf-8"))
@@ -43,7 +43,7 @@ def test_the_release_folder_keeps_its_files_and_needs_no_migration(tmp_path: Pat
     records = [r for k, v in EXPECTED["items"].items() if k.endswith("/record") for r in v]
     attachments = [a for r in records for a in r["attachments"]]
     assert {a["media_type"] for a in attachments} == {"application/pdf", "image/png"}
-    with Store(data) as store:
+    with open_store(data) as store:
         assert migrations.current_version(store.conn) == migrations.LATEST
         for record in records:
             for stored in store.attachments(record["id"]):

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from organizer.store import Store
+from organizer.opening import open_store
 from tests.test_cli import one_line_error
 
 PASS = "correct horse battery staple"
@@ -26,7 +26,7 @@ PASS = "correct horse battery staple"
 
 def fill(root: Path, name: str, scan: Path) -> None:
     scan.write_bytes(f"Scan of {name}\n".encode() * 300)
-    with Store(root) as store:
+    with open_store(root) as store:
         person = store.add("person", {"full_name": name}).id
         store.add("medication", {"name": "Metformin"}, person_id=person)
         record = store.add("record", {"title": "CT scan"}, person_id=person).id
@@ -40,7 +40,7 @@ def good(tmp_path: Path) -> Path:
 
     source = tmp_path / "source"
     fill(source, "Ann Lee", tmp_path / "ann.txt")
-    with Store(source) as store:
+    with open_store(source) as store:
         create_backup(store, tmp_path / "good.zip")
     return tmp_path / "good.zip"
 

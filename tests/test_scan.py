@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from organizer.opening import open_store
 from organizer.scan.ocr import Engine, tessdata_dir
 from organizer.scan.pages import Unreadable, pages_to_read
 from organizer.scan.prepare import detect_skew, prepare, upscale_factor
@@ -276,10 +277,10 @@ def test_an_encrypted_store_reads_its_sealed_scans(tmp_path: Path) -> None:
     from organizer.encryption import encrypt_store
 
     root = tmp_path / "data"
-    with Store(root) as plain:
+    with open_store(root) as plain:
         plain.add("person", {"full_name": "Ana Ruiz"})
     encrypt_store(root, "correct horse battery")
-    with Store(root, passphrase="correct horse battery") as store:
+    with open_store(root, passphrase="correct horse battery") as store:
         person = store.find_person("Ana Ruiz")
         path = save(scanned_page(CLEAN, SHORT), tmp_path / "letter.png", 300)
         record_id = _record(store, person.id, path)

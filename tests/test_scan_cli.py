@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from organizer import migrations
-from organizer.store import Store
+from organizer.opening import open_store
 from tests.scan_samples import LETTER, QUALITIES, page_pdf, save, scanned_page
 
 pytestmark = pytest.mark.slow  # real processes reading real pages
@@ -50,7 +50,7 @@ def test_no_ocr_leaves_the_pages_unread(cli, person: str, data_dir: Path,
                "--no-ocr")
     assert done.returncode == 0, done.stderr
     assert json.loads(cli("search", "carcinoma", "--json").stdout) == []
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         (attachment,) = store.attachments(int(done.stdout))
         assert attachment.scan_status == "skipped"
         assert store.pending_scans() == []
@@ -76,7 +76,7 @@ def test_schema_step_6_marks_older_pictures_and_pdfs_to_be_read(tmp_path: Path) 
     typed = tmp_path / "typed.pdf"
     typed.write_bytes(page_pdf(["A typed letter, its own text on the page."]))
     scanned = save(scanned_page(FAX, LETTER[:3]), tmp_path / "scanned.pdf", FAX.dpi)
-    with Store(data) as store:
+    with open_store(data) as store:
         person = store.add("person", {"full_name": "Rosa Delgado"})
         record = store.add("record", {"title": "Old scan"}, person_id=person.id)
         for path in (picture, note, typed, scanned):
@@ -87,7 +87,7 @@ def test_schema_step_6_marks_older_pictures_and_pdfs_to_be_read(tmp_path: Path) 
                        "ALTER TABLE attachments DROP COLUMN scan_status; "
                        "PRAGMA user_version = 5;")
     conn.close()
-    with Store(data) as store:
+    with open_store(data) as store:
         assert migrations.current_version(store.conn) == migrations.LATEST
         assert {a.filename: a.scan_status for a in store.attachments(record.id)} == \
             {"old-scan.png": "pending", "note.txt": "none", "typed.pdf": "none",

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from organizer import crypto
-from organizer.store import Store
+from organizer.opening import open_store
 from ui.session import Session
 from ui.settings import Settings
 
@@ -45,13 +45,13 @@ def session_factory(tmp_path: Path, qtbot: Any) -> Iterator[Any]:
 
 
 def _people(root: Path) -> list[str]:
-    with Store(root) as store:
+    with open_store(root) as store:
         return [p.full_name for p in store.people()]
 
 
 def test_a_plain_store_opens_its_window_and_a_second_app_is_refused(
         session_factory: Any, data_dir: Path) -> None:
-    Store(data_dir).close()
+    open_store(data_dir).close()
     first = session_factory(data_dir)
     assert first.start()
     assert first.window is not None and first.window.isVisible()
@@ -61,17 +61,33 @@ def test_a_plain_store_opens_its_window_and_a_second_app_is_refused(
     assert not second.start()
 
 
+def test_the_session_adds_its_menus_beside_the_windows_own(session_factory: Any,
+                                                           data_dir: Path) -> None:
+    """Back up goes just before Quit and Security just before Help, found by name
+    (`MainWindow.menus`), not by their place in the menu bar."""
+    open_store(data_dir).close()
+    session = session_factory(data_dir)
+    assert session.start()
+    window = session.window
+    file_texts = [action.text() for action in window.menus.file.actions()]
+    assert file_texts[-4:] == ["&Back up…", "&Restore from a backup…", "", "&Quit"]
+    assert window.menus.file.actions()[-1] is window.menus.quit
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles[-2:] == ["&Security", "&Help"]
+    assert titles.count("&Security") == 1
+
+
 def test_the_folder_answers_a_second_start_once_the_window_is_painted(
         session_factory: Any, data_dir: Path, qtbot: Any) -> None:
     """The local channel opens just after the first paint (QtNetwork stays off the path to
     the first sight of the window); from then on a second start wakes this window."""
     from ui.single_instance import _wake, server_name
 
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         store.add("person", {"full_name": "Anna Kowalska"})
     session = session_factory(data_dir)
     woken: list[bool] = []
-    session._activate = lambda: woken.append(True)  # type: ignore[method-assign]
+    session._activate = lambda: woken.append(True)
     session.instance = None
     assert session.start()
     assert session.instance is not None and session.instance._server is None  # not yet
@@ -83,7 +99,7 @@ def test_the_folder_answers_a_second_start_once_the_window_is_painted(
 
 def test_closing_the_window_makes_the_daily_backup(session_factory: Any,
                                                    data_dir: Path) -> None:
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         store.add("person", {"full_name": "Anna Kowalska"})
     session = session_factory(data_dir)
     session.start()
@@ -95,7 +111,7 @@ def test_closing_the_window_makes_the_daily_backup(session_factory: Any,
 
 def test_back_up_then_restore_brings_the_old_data_back(session_factory: Any, data_dir: Path,
                                                         tmp_path: Path, qtbot: Any) -> None:
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         store.add("person", {"full_name": "Anna Kowalska"})
     session = session_factory(data_dir)
     session.start()
@@ -115,7 +131,7 @@ def test_back_up_then_restore_brings_the_old_data_back(session_factory: Any, dat
 
 def test_protect_with_a_passphrase_then_lock_and_unlock(session_factory: Any, data_dir: Path,
                                                         qtbot: Any) -> None:
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         store.add("person", {"full_name": "Zoë Papadopoulou"})
     session = session_factory(data_dir)
     session.start()
@@ -147,7 +163,7 @@ def test_the_lock_does_not_wait_for_a_refused_value_and_keeps_it_in_memory(
     from organizer.encryption import encrypt_store
     from tests.ui_helpers import type_into
 
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         person = store.add("person", {"full_name": "Zoë Papadopoulou"}).id
         store.add("condition", {"name": "Lumbar spinal stenosis"}, person_id=person)
     encrypt_store(data_dir, PASSPHRASE)

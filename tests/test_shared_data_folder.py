@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from organizer.check import check_store
 from tests.conftest import ROOT, run_cli
 from tests.paused_writer import dead_pid
 
@@ -60,9 +61,9 @@ class Paused:
 
 
 def _store_with_a_record(root: Path) -> None:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(root) as store:
+    with open_store(root) as store:
         person = store.add("person", {"full_name": "Ann Lee"}).id
         store.add("medication", {"name": "Metformin"}, person_id=person)
         assert store.add("record", {"title": "MRI report"}, person_id=person).id == 1
@@ -70,9 +71,9 @@ def _store_with_a_record(root: Path) -> None:
 
 def _open_meanwhile(root: Path) -> None:
     """What another start does: open the store (its start-up sweep runs), and close it."""
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    Store(root).close()
+    open_store(root).close()
 
 
 def _open_is_held_back(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -80,11 +81,11 @@ def _open_is_held_back(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (organizer.gate) and, when the switch outlasts its wait, gives up in words."""
     from organizer import gate
     from organizer.errors import StoreBusyError
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     monkeypatch.setattr(gate, "OPEN_WAIT_SECONDS", 0.3)
     with pytest.raises(StoreBusyError, match="being replaced"):
-        Store(root)
+        open_store(root)
 
 
 def test_opening_the_store_leaves_another_process_s_attachment_alone(
@@ -102,12 +103,12 @@ def test_opening_the_store_leaves_another_process_s_attachment_alone(
     assert writer.at.exists(), "a start removed the file another process was writing"
 
     assert writer.finish() == "DONE attached"
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(root) as store:
+    with open_store(root) as store:
         (attachment,) = store.get("record", 1).attachments  # type: ignore[attr-defined]
         assert store.read_attachment(attachment) == scan.read_bytes()
-        assert store.check().ok
+        assert check_store(store).ok
     assert not writer.at.exists()
 
 
@@ -131,16 +132,16 @@ def test_opening_the_store_leaves_a_running_backup_alone(tmp_path: Path) -> None
 
 def _backup_of_another_store(tmp_path: Path) -> Path:
     from organizer.backup import create_backup
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(tmp_path / "other") as store:
+    with open_store(tmp_path / "other") as store:
         store.add("person", {"full_name": "Restored Person"})
         return create_backup(store, tmp_path / "other.zip").path
 
 
 def test_opening_the_store_waits_for_a_restore_and_leaves_its_staging_alone(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     root = tmp_path / "data"
     _store_with_a_record(root)
@@ -152,14 +153,14 @@ def test_opening_the_store_waits_for_a_restore_and_leaves_its_staging_alone(
     assert staging.is_dir() and (staging / "organizer.db").exists()
 
     assert writer.finish() == "DONE restored"
-    with Store(root) as store:
+    with open_store(root) as store:
         assert [p.full_name for p in store.people()] == ["Restored Person"]
-        assert store.check().ok
+        assert check_store(store).ok
 
 
 def test_opening_the_store_waits_for_an_encryption_switch_and_it_is_private(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     root = tmp_path / "data"
     _store_with_a_record(root)
@@ -179,8 +180,8 @@ def test_opening_the_store_waits_for_an_encryption_switch_and_it_is_private(
     assert (staging / "organizer.db").exists()
 
     assert writer.finish() == "DONE encrypted"
-    with Store(root, passphrase=PASSPHRASE) as store:
-        assert store.encrypted and store.check().ok
+    with open_store(root, passphrase=PASSPHRASE) as store:
+        assert store.encrypted and check_store(store).ok
         assert [p.full_name for p in store.people()] == ["Ann Lee"]
 
 
@@ -188,8 +189,8 @@ def test_a_start_waits_for_another_process_s_switch_instead_of_running_it(
         tmp_path: Path) -> None:
     from organizer import swap
     from organizer.errors import OrganizerError
+    from organizer.opening import open_store
     from organizer.paths import DataDir
-    from organizer.store import Store
 
     root = tmp_path / "data"
     _store_with_a_record(root)
@@ -207,7 +208,7 @@ def test_a_start_waits_for_another_process_s_switch_instead_of_running_it(
     opened: list[object] = []
 
     def start() -> None:  # waits for the switch, then opens what it made
-        with Store(root) as store:
+        with open_store(root) as store:
             opened.append([p.full_name for p in store.people()])
 
     starting = threading.Thread(target=start)
@@ -220,7 +221,7 @@ def test_a_start_waits_for_another_process_s_switch_instead_of_running_it(
 
 def test_what_a_killed_writer_left_is_listed_by_check_and_cleared_at_the_next_start(
         tmp_path: Path) -> None:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     root = tmp_path / "data"
     _store_with_a_record(root)
@@ -235,7 +236,7 @@ def test_what_a_killed_writer_left_is_listed_by_check_and_cleared_at_the_next_st
     assert writer.at.name in checked.stdout and "Leftover" in checked.stdout
     assert writer.at.exists()  # check lists; it does not clear without --repair
 
-    Store(root).close()  # the next start
+    open_store(root).close()  # the next start
     assert not writer.at.exists()
 
 

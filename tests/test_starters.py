@@ -10,7 +10,7 @@ import pytest
 
 from organizer import starters
 from organizer.errors import ValidationError
-from organizer.store import Store
+from organizer.opening import open_store
 
 
 def shipped() -> dict[str, Any]:
@@ -44,12 +44,12 @@ def test_find_by_situation_theme_and_words(store: Any) -> None:
 
 def test_edits_are_kept_in_the_store_and_the_shipped_file_stays(data_dir: Any) -> None:
     before = shipped()
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         first = starters.load(store).starters[0]
         starters.edit(store, first.id, "  What is my diagnosis,   exactly? ")
         own = starters.add_own(store, "Can my daughter join the call?", "surgery", "recovery")
         starters.set_hidden(store, "cost-01")
-    with Store(data_dir) as store:  # a new session sees the same changes
+    with open_store(data_dir) as store:  # a new session sees the same changes
         loaded = starters.load(store)
         assert loaded.get(first.id).text == "What is my diagnosis, exactly?"
         assert loaded.get(first.id).edited

@@ -14,6 +14,7 @@ import pytest
 from organizer.changes import ADDED, DELETED, RESTORED, UPDATED
 from organizer.errors import AmbiguousError, NotFoundError, ValidationError
 from organizer.models import TABLES, TYPES
+from organizer.opening import open_store
 from organizer.store import Store
 from tests.store_samples import make_item
 
@@ -55,7 +56,7 @@ def test_a_person_round_trips_and_has_no_person_id(store: Store) -> None:
 
 
 def test_a_new_case_gets_the_ten_step_checklist(store: Store, person_id: int) -> None:
-    change = store.add("case", {"title": "Back surgery?"}, person_id=person_id)
+    change = store.add("case", {"title": "Back surgery?"}, person_id=person_id, checklist=True)
     steps = store.list_items("checklist", person_id, order_by="step")
     assert [s.step for s in steps] == list(range(1, 11))  # type: ignore[attr-defined]
     assert all(s.case_id == change.id for s in steps)  # type: ignore[attr-defined]
@@ -80,7 +81,7 @@ def test_a_new_case_gets_the_ten_step_checklist(store: Store, person_id: int) ->
 def test_bad_input_is_refused_in_plain_words_and_changes_nothing(
         store: Store, person_id: int, type_name: str, values: dict[str, Any], field: str,
         words: str) -> None:
-    case = store.add("case", {"title": "Case"}, person_id=person_id).id
+    case = store.add("case", {"title": "Case"}, person_id=person_id, checklist=True).id
     treatment = store.add("treatment", {"case_id": case, "name": "Surgery"},
                           person_id=person_id).id
     store.add("provider", {"name": "Dr Lee"}, person_id=person_id)
@@ -126,7 +127,7 @@ def test_a_failing_write_in_the_middle_of_a_transaction_leaves_nothing(
     before = snapshot(store)
     with pytest.raises(ValidationError), store.transaction():
         store.add("medication", {"name": "Metformin"}, person_id=person_id)
-        store.add("case", {"title": "Back surgery?"}, person_id=person_id)
+        store.add("case", {"title": "Back surgery?"}, person_id=person_id, checklist=True)
         store.add("allergy", {"substance": ""}, person_id=person_id)
     assert snapshot(store) == before
     with pytest.raises(RuntimeError), store.transaction():
@@ -138,7 +139,7 @@ def test_a_failing_write_in_the_middle_of_a_transaction_leaves_nothing(
 def test_a_write_is_durable_in_another_connection(store: Store, person_id: int) -> None:
     store.add("journal", {"written_on": "2026-11-01", "text": "Back pain worse at night"},
               person_id=person_id)
-    with Store(store.root) as again:
+    with open_store(store.root) as again:
         assert [j.title for j in again.list_items("journal", person_id)] == [
             "Back pain worse at night"]
 
@@ -237,7 +238,7 @@ def test_the_search_index_holds_one_row_per_live_item(store: Store, person_id: i
 
 def test_deleting_a_case_takes_what_belongs_to_it_and_restore_brings_it_back(
         store: Store, person_id: int) -> None:
-    case = store.add("case", {"title": "Surgery?"}, person_id=person_id).id
+    case = store.add("case", {"title": "Surgery?"}, person_id=person_id, checklist=True).id
     option = store.add("treatment", {"case_id": case, "name": "Laminectomy"},
                        person_id=person_id).id
     store.add("quote", {"treatment_id": option, "facility": "Lakeside", "amount": "18200"},

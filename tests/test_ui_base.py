@@ -80,7 +80,8 @@ def test_undo_of_a_case_is_one_transaction_and_a_failed_undo_changes_nothing(
     errors: list[str] = []
     context.error.connect(errors.append)
     added = context.write("New second opinion",
-                          lambda: store.add("case", {"title": "Surgery?"}, person_id=person_id))
+                          lambda: store.add("case", {"title": "Surgery?"}, person_id=person_id,
+                                            checklist=True))
     assert len(added.items) == 11
     context.undo_stack.undo()
     assert store.list_items("case", person_id) == []

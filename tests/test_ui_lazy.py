@@ -172,11 +172,11 @@ def test_the_window_shows_without_loading_network_or_openssl(tmp_path: Any) -> N
     import subprocess
     import sys
 
-    from organizer.store import Store
+    from organizer.opening import open_store
     from tests.conftest import ROOT
 
     data = tmp_path / "data"
-    with Store(data) as store:
+    with open_store(data) as store:
         store.add("person", {"full_name": "Anna Kowalska"})
     script = (
         "import sys\n"

@@ -183,5 +183,5 @@ def test_file_menu_opens_export_for_the_person(window_factory: Any, store: Any,
     from ui.dialogs.export_dialog import ExportDialog
 
     window = window_factory()
-    window.export_action.trigger()
+    window.menus.export.trigger()
     assert [d.isVisible() for d in window.findChildren(ExportDialog)] == [True]

@@ -31,9 +31,9 @@ from tests.ui_helpers import settings, type_into, window_factory  # noqa: F401
 
 def test_organizer_with_a_data_dir_opens_the_main_window(data_dir: Path,
                                                          tmp_path: Path) -> None:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
-    with Store(data_dir) as store:
+    with open_store(data_dir) as store:
         store.add("person", {"full_name": "Ada Example"})
     script = (
         "import sys\n"
@@ -104,10 +104,12 @@ def test_search_opens_the_item_found_switching_person_and_section(
     window.context.set_person(person_id)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.find_action.trigger()
+    window.menus.find.trigger()
     assert window.search.field.hasFocus() or QApplication.focusWidget() is window.search.field
     qtbot.keyClicks(window.search.field, "metfo")
-    hits = window.search.run()
+    with qtbot.waitSignal(window.search.shown) as answer:
+        window.search.run()
+    hits = answer.args[0]
     assert [h.id for h in hits] == [wanted]
     assert "Ben Example" in window.search.results.item(0).text()
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
@@ -156,10 +158,10 @@ def test_last_person_and_window_size_are_remembered(qtbot: Any, window_factory: 
 def test_standard_shortcuts(window_factory: Any, person_id: int) -> None:
     window = window_factory()
     keys = QKeySequence.StandardKey
-    assert window.undo_action.shortcut() == QKeySequence(keys.Undo)
-    assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
-    assert window.find_action.shortcut() == QKeySequence(keys.Find)
-    assert window.new_action.shortcut() == QKeySequence(keys.New)
+    assert window.menus.undo.shortcut() == QKeySequence(keys.Undo)
+    assert QKeySequence("Ctrl+Shift+Z") in window.menus.redo.shortcuts()
+    assert window.menus.find.shortcut() == QKeySequence(keys.Find)
+    assert window.menus.new_item.shortcut() == QKeySequence(keys.New)
 
 
 def test_closing_saves_pending_text_and_warns_once_about_refused_values(
@@ -231,7 +233,7 @@ def test_file_menu_makes_the_packet_and_the_printouts(window_factory: Any, store
 
     assert set(PRINTOUTS) == set(TITLES)
     window = window_factory()
-    window.packet_action.trigger()
+    window.menus.packet.trigger()
     dialogs = [w for w in window.findChildren(QWidget) if type(w).__name__ == "PacketDialog"]
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     dialog = window.print_list("medications")

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from organizer.store import Store
+from organizer.opening import open_store
 from tests.spinal_case import make_spinal_case
 from ui.context import AppContext
 from ui.visit_mode import VisitModeWindow, visit_questions
@@ -39,7 +39,7 @@ def test_it_shows_the_visit_questions_in_order(qtbot: Any, store: Any) -> None:
 
 def test_answers_typed_then_window_closed_are_all_in_the_database(
         qtbot: Any, data_dir: Path) -> None:
-    store = Store(data_dir)
+    store = open_store(data_dir)
     ids = make_spinal_case(store, TODAY)
     window, _ = open_window(qtbot, store, ids["visit"])
     boxes = list(window.boxes.values())
@@ -50,7 +50,7 @@ def test_answers_typed_then_window_closed_are_all_in_the_database(
     qtbot.keyClicks(window.notes, "Dr. Raman: no rush; recheck in 3 months.")
     window.close()  # straight away: no pause to wait for
     store.close()
-    with Store(data_dir) as reopened:  # a new store on the same folder, as after a restart
+    with open_store(data_dir) as reopened:  # a new store on the same folder, as after a restart
         visit = reopened.get("visit", ids["visit"])
         questions = visit_questions(reopened, visit)
         assert [q.answer for q in questions[:3]] == ["Yes, severe at L4-L5.",
@@ -62,7 +62,7 @@ def test_answers_typed_then_window_closed_are_all_in_the_database(
 
 def test_a_keystroke_burst_is_in_the_database_a_second_later_without_closing(
         qtbot: Any, data_dir: Path) -> None:
-    store = Store(data_dir)
+    store = open_store(data_dir)
     ids = make_spinal_case(store, TODAY)
     window, _ = open_window(qtbot, store, ids["visit"])
     box = next(iter(window.boxes.values()))
@@ -71,7 +71,7 @@ def test_a_keystroke_burst_is_in_the_database_a_second_later_without_closing(
     qtbot.keyClicks(window.notes, "Ask about the walking test")
     qtbot.wait(1000)
     assert window.isVisible() and not window.has_unsaved()
-    with Store(data_dir) as other:  # a second connection sees the committed text
+    with open_store(data_dir) as other:  # a second connection sees the committed text
         question = other.get("question", box.question_id)
         assert question.answer == "Surgery is reasonable but not urgent"
         assert other.get("visit", ids["visit"]).notes == "Ask about the walking test"

@@ -43,10 +43,10 @@ def open_window(data_dir: str | Path | None = None, demo: bool = False,
     settings = settings or Settings()
     if demo:
         return open_example_window(settings)
-    from organizer.store import Store
+    from organizer.opening import open_store
     from ui.context import AppContext
 
-    store = Store(Path(data_dir) if data_dir else None)
+    store = open_store(Path(data_dir) if data_dir else None)
     window = MainWindow(AppContext(store), settings, on_closed=store.close)
     return window
 

@@ -18,10 +18,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from organizer.changes import ADDED, DELETED, RESTORED, UPDATED, Change, ItemChange
+from organizer.changes import Change
 from organizer.errors import OrganizerError
-from organizer.models import Record
 from organizer.store import Store
+from organizer.undo import merge, reapply, reverse
 
 
 class AppContext(QObject):
@@ -61,61 +61,6 @@ class AppContext(QObject):
             self.changed.emit(change)
 
 
-def reverse(store: Store, change: Change) -> Change:
-    """Undo a Change with new writes, last item first, all in one transaction (a case and
-    its ten checklist steps come back together or not at all)."""
-    done = Change()
-    with store.transaction():
-        for item in reversed(change.items):
-            done = done + _reverse_one(store, item)
-    return done
-
-
-def reapply(store: Store, change: Change) -> Change:
-    """Redo a Change that `reverse` undid, in one transaction."""
-    done = Change()
-    with store.transaction():
-        for item in change.items:
-            done = done + _reapply_one(store, item)
-    return done
-
-
-def _reverse_one(store: Store, item: ItemChange) -> Change:
-    if item.action in (ADDED, RESTORED):
-        return store.delete(item.type, item.id)
-    if item.action == DELETED:
-        return store.restore(item.type, item.id)
-    assert item.action == UPDATED and item.before is not None and item.after is not None
-    result = store.update(item.type, item.id, item.before.values())
-    if isinstance(item.before, Record) and isinstance(item.after, Record):
-        result = result + _swap_attachments(store, item.after, item.before)
-    return result
-
-
-def _reapply_one(store: Store, item: ItemChange) -> Change:
-    if item.action in (ADDED, RESTORED):
-        return store.restore(item.type, item.id)
-    if item.action == DELETED:
-        return store.delete(item.type, item.id)
-    assert item.action == UPDATED and item.before is not None and item.after is not None
-    result = store.update(item.type, item.id, item.after.values())
-    if isinstance(item.before, Record) and isinstance(item.after, Record):
-        result = result + _swap_attachments(store, item.before, item.after)
-    return result
-
-
-def _swap_attachments(store: Store, current: Record, wanted: Record) -> Change:
-    """Make a record's attachments those of `wanted` (undo or redo of attaching a file)."""
-    have = {a.id for a in current.attachments}
-    want = {a.id for a in wanted.attachments}
-    result = Change()
-    for attachment_id in have - want:
-        result = result + store.remove_attachment(attachment_id)
-    for attachment_id in want - have:
-        result = result + store.restore_attachment(attachment_id)
-    return result
-
-
 class _StoreCommand(QUndoCommand):
     """One undoable write. The write already happened when the command is pushed."""
 
@@ -135,17 +80,7 @@ class _StoreCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, _StoreCommand) or other._merge_key != self._merge_key:
             return False
-        items = list(self._change.items)
-        for new in other._change.items:
-            for at, old in enumerate(items):
-                if (old.action == new.action == UPDATED and old.type == new.type
-                        and old.id == new.id):
-                    items[at] = ItemChange(UPDATED, new.type, new.id, new.person_id,
-                                           old.before, new.after)
-                    break
-            else:
-                items.append(new)
-        self._change = Change(tuple(items))
+        self._change = merge(self._change, other._change)
         return True
 
     def redo(self) -> None:

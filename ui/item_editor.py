@@ -237,7 +237,7 @@ class ItemEditor(QWidget):
         self.saved.emit(item)
 
     def _refuse(self, exc: OrganizerError, fallback_field: str) -> None:
-        field = getattr(exc, "field", None) or fallback_field
+        field = (exc.field if isinstance(exc, ValidationError) else None) or fallback_field
         if field not in self.cls.specs():
             field = fallback_field
         message = str(exc)

@@ -36,11 +36,15 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from ui.pages.records_page import RecordsPage
+
 from organizer import __version__
 from organizer.errors import NotFoundError, OrganizerError
 from ui import style
 from ui.context import AppContext
+from ui.menus import Menus
 from ui.pages import SECTION_OF_TYPE, SECTIONS, PageFactory, default_factories
+from ui.pages.page import Page
 from ui.person_switcher import PersonDialog, PersonSwitcher
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
@@ -73,6 +77,8 @@ def importable(path: Path) -> bool:
 
 
 class MainWindow(QMainWindow):
+    _built = False  # True once __init__ has made every part (events can come before)
+
     def __init__(self, context: AppContext, settings: Settings, *, example: bool = False,
                  on_closed: Callable[[], None] | None = None) -> None:
         super().__init__()
@@ -81,10 +87,10 @@ class MainWindow(QMainWindow):
         self.example = example
         self._on_closed = on_closed
         self.factories: dict[str, PageFactory] = default_factories()
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
         # the person each built page was last given: a hidden page is given the current
         # person only when it is shown (or asked for), so a switch reloads one page
-        self._page_person: dict[str, object] = {}
+        self._page_person: dict[str, int | None] = {}
         self.jobs: list[Job] = []
         self._close_warned: list[str] | bool = False
         self._painted = False
@@ -166,6 +172,7 @@ class MainWindow(QMainWindow):
         geometry = settings.geometry() if not example else None
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
+        self._built = True
         self._start()
 
     def after_first_paint(self, work: Callable[[], None]) -> None:
@@ -204,7 +211,8 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "splitter"):
+        # (a font change can arrive while __init__ is still building the window)
+        if event.type() == QEvent.Type.FontChange and self._built:
             self._fit_navigation()
 
     # -- start --------------------------------------------------------------------------
@@ -224,8 +232,7 @@ class MainWindow(QMainWindow):
         self.navigation.setVisible(not on)
         if on:
             self.stack.setCurrentWidget(self.welcome)
-        for action in [*getattr(self, "_person_actions", []),
-                       *getattr(self, "_person_actions_extra", [])]:
+        for action in self.menus.for_a_person:
             action.setEnabled(not on)
 
     def _folder(self) -> str:
@@ -239,7 +246,7 @@ class MainWindow(QMainWindow):
         if key in self.pages:
             self.set_page(key, factory(self.context))
 
-    def set_page(self, key: str, page: QWidget) -> None:
+    def set_page(self, key: str, page: Page) -> None:
         """Put `page` in a section's place now."""
         old = self.pages.pop(key, None)
         showing = old is not None and self.stack.currentWidget() is old
@@ -250,7 +257,7 @@ class MainWindow(QMainWindow):
         if showing:
             self.stack.setCurrentWidget(page)
 
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page:
         """The page of a section, built if needed (not shown), on the current person."""
         if key not in self.pages:
             self._adopt(key, self.factories[key](self.context))
@@ -261,38 +268,33 @@ class MainWindow(QMainWindow):
     def _give_person(self, key: str) -> None:
         page = self.pages[key]
         person_id = self.context.person_id
-        if self._page_person.get(key, _NOBODY) != person_id and hasattr(page, "set_person"):
+        if self._page_person[key] != person_id:
             self._page_person[key] = person_id
             page.set_person(person_id)
 
-    def _adopt(self, key: str, page: QWidget) -> None:
+    def _adopt(self, key: str, page: Page) -> None:
         self.pages[key] = page
         # a page made on the context has usually read its person already
-        self._page_person[key] = getattr(page, "person_id", _NOBODY)
+        self._page_person[key] = page.person_id
         self.stack.addWidget(page)
-        if hasattr(page, "status"):
-            page.status.connect(self.say)
-        for inner in [page, *getattr(page, "pages", [])]:
-            if hasattr(inner, "open_item"):
-                inner.open_item.connect(
-                    lambda t, i: self.open_item(t, i, self.context.person_id or 0))
-        for inner in [page, *getattr(page, "pages", [])]:
-            if hasattr(inner, "job_started"):
-                inner.job_started.connect(self.track_job)
+        # (a TabbedPage passes its tabs' signals on as its own)
+        page.status.connect(self.say)
+        page.open_item.connect(lambda t, i: self.open_item(t, i, self.context.person_id or 0))
+        page.job_started.connect(self.track_job)
         self._give_person(key)
 
     def current_key(self) -> str | None:
         entry = self.sections.currentItem()
         return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
 
-    def current_page(self) -> QWidget | None:
+    def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()
-        return None if widget is self.welcome else widget
+        return widget if isinstance(widget, Page) else None
 
-    def show_section(self, key: str) -> QWidget:
+    def show_section(self, key: str) -> Page:
         page = self.page(key)
         current = self.current_page()
-        if current is not None and current is not page and hasattr(current, "flush"):
+        if current is not None and current is not page:
             current.flush()
         self.stack.setCurrentWidget(page)
         if self.current_key() != key:
@@ -308,7 +310,7 @@ class MainWindow(QMainWindow):
             self.context.set_person(person_id)
         key = SECTION_OF_TYPE.get(type_name, "overview")
         page = self.show_section(key)
-        opened = bool(getattr(page, "show_item", lambda *_: False)(type_name, item_id))
+        opened = page.show_item(type_name, item_id)
         if not opened and type_name != "person":
             self.say("That item is in this section but could not be selected.")
         return opened
@@ -316,8 +318,8 @@ class MainWindow(QMainWindow):
     # -- outputs ------------------------------------------------------------------------
 
     def _current_case_id(self) -> int | None:
-        page = self.pages.get("cases")
-        return getattr(page, "case_id", None) if page is self.current_page() else None
+        page = self.current_page()
+        return page.shown_case() if page is not None else None
 
     def make_packet(self) -> QWidget | None:
         """File › Make packet…: for the case on screen, or the person's only open case."""
@@ -422,49 +424,46 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "Add records from files…", self.choose_record_files,
                      tip="Each file you choose becomes a record")
-        self.disc_action = self._action(
+        disc = self._action(
             file_menu, "Add an imaging &disc…", self.choose_disc,
             tip="An MRI, CT or X-ray disc (DICOM): its studies and key images become a record")
-        self.import_action = self._action(
+        import_files = self._action(
             file_menu, "&Import from a patient portal file…", self.choose_import_files,
             keys.Open, "FHIR (.json, .ndjson) or C-CDA (.xml) files, or a person archive (.zip)")
-        self.export_action = self._action(
+        export = self._action(
             file_menu, "&Export…", self.export, None,
             "A person archive, a summary for another doctor's system, visits for a calendar, "
             "medications as a spreadsheet")
         file_menu.addSeparator()
-        self.packet_action = self._action(
+        packet = self._action(
             file_menu, "Make &packet for the doctor…", self.make_packet, keys.Print,
             "The PDF to bring to (or send ahead to) the second doctor")
         printouts = file_menu.addMenu("Print a &list")
         for kind, title in PRINTOUTS.items():
             self._action(printouts, f"{title}…", _caller(self.print_list, kind))
-        self._person_actions_extra = [self.packet_action, printouts.menuAction(),
-                                      self.export_action, self.disc_action]
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, keys.Quit)
+        quit_action = self._action(file_menu, "&Quit", self.close, keys.Quit)
 
         edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo", self.undo, keys.Undo)
-        self.redo_action = self._action(edit, "&Redo", self.redo,
-                                        [keys.Redo, "Ctrl+Shift+Z"])
+        undo = self._action(edit, "&Undo", self.undo, keys.Undo)
+        redo = self._action(edit, "&Redo", self.redo, [keys.Redo, "Ctrl+Shift+Z"])
         stack = self.context.undo_stack
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
         stack.undoTextChanged.connect(self._undo_text)
         stack.redoTextChanged.connect(self._redo_text)
         edit.addSeparator()
-        self.new_action = self._action(edit, "&New item", self.new_item, keys.New,
-                                       "Add a new item to the list on screen")
+        new_item = self._action(edit, "&New item", self.new_item, keys.New,
+                                "Add a new item to the list on screen")
         # Del is bound on each list (not here), so that it never deletes an item while
         # the user is editing a field; the menu only shows it.
         delete_key = QKeySequence(keys.Delete).toString(QKeySequence.SequenceFormat.NativeText)
-        self.delete_action = self._action(edit, f"&Delete item\t{delete_key}", self.delete_item,
-                                          None, "Delete the chosen item (you can undo it)")
+        delete_item = self._action(edit, f"&Delete item\t{delete_key}", self.delete_item,
+                                   None, "Delete the chosen item (you can undo it)")
         edit.addSeparator()
-        self.find_action = self._action(edit, "&Find…", self.search.focus, keys.Find)
+        find = self._action(edit, "&Find…", self.search.focus, keys.Find)
 
         view = bar.addMenu("&View")
         self._action(view, "Zoom &in", self.zoom_in, [keys.ZoomIn, "Ctrl+="])
@@ -479,22 +478,28 @@ class MainWindow(QMainWindow):
 
         person = bar.addMenu("&Person")
         self._action(person, "&Add person…", self.add_person)
-        self._person_actions = [
+        person_actions = [
             self._action(person, "&Edit person…", self.edit_person),
             self._action(person, "&Remove this person", self.remove_person,
                          tip="Takes this person off the list (Edit › Undo brings them back)"),
         ]
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About Second Opinion Organizer", self.about)
+        self.menus: Menus = Menus(
+            file=file_menu, edit=edit, view=view, person=person, help=help_menu,
+            printouts=printouts, quit=quit_action, import_files=import_files, export=export,
+            packet=packet, disc=disc, undo=undo, redo=redo, new_item=new_item,
+            delete_item=delete_item, find=find,
+            for_a_person=[*person_actions, packet, printouts.menuAction(), export, disc])
         if self.stack.currentWidget() is self.welcome:
             self._show_welcome(True)
 
     # Bound methods, not lambdas: the undo stack may outlive this window.
     def _undo_text(self, text: str) -> None:
-        self.undo_action.setText(f"&Undo {text}".strip())
+        self.menus.undo.setText(f"&Undo {text}".strip())
 
     def _redo_text(self, text: str) -> None:
-        self.redo_action.setText(f"&Redo {text}".strip())
+        self.menus.redo.setText(f"&Redo {text}".strip())
 
     def _make_status_bar(self) -> None:
         self.progress = QProgressBar()
@@ -520,7 +525,7 @@ class MainWindow(QMainWindow):
 
     def _flush_current(self) -> None:
         page = self.current_page()
-        if page is not None and hasattr(page, "flush"):
+        if page is not None:
             page.flush()
 
     def undo(self) -> None:
@@ -538,12 +543,12 @@ class MainWindow(QMainWindow):
 
     def new_item(self) -> None:
         page = self.current_page()
-        if page is not None and hasattr(page, "add_new"):
+        if page is not None:
             page.add_new()
 
     def delete_item(self) -> None:
         page = self.current_page()
-        if page is not None and hasattr(page, "delete_selected"):
+        if page is not None:
             page.delete_selected()
 
     def zoom_in(self) -> None:
@@ -622,11 +627,11 @@ class MainWindow(QMainWindow):
 
         return open_export_dialog(self.context, self)
 
-    def records_page(self) -> Any:
+    def records_page(self) -> RecordsPage:
         from ui.pages.records_page import RecordsPage
 
         page = self.page("records")
-        for inner in [page, *getattr(page, "pages", [])]:
+        for inner in [page, *page.sub_pages()]:
             if isinstance(inner, RecordsPage):
                 return inner
         raise LookupError("no records page")
@@ -634,8 +639,7 @@ class MainWindow(QMainWindow):
     def add_record_files(self, paths: list[Path]) -> list[int]:
         outer = self.show_section("records")
         records = self.records_page()
-        if hasattr(outer, "tabs"):
-            outer.tabs.setCurrentWidget(records)
+        outer.show_sub_page(records)
         return list(records.add_files(paths))
 
     # -- long work ----------------------------------------------------------------------
@@ -704,10 +708,8 @@ class MainWindow(QMainWindow):
     def unsaved(self) -> list[str]:
         lines: list[str] = []
         for page in self.pages.values():
-            if hasattr(page, "flush"):
-                page.flush()
-            if hasattr(page, "unsaved"):
-                lines += page.unsaved()
+            page.flush()
+            lines += page.unsaved()
         return lines
 
     def force_close(self) -> list[str]:
@@ -731,6 +733,7 @@ class MainWindow(QMainWindow):
         for job in list(self.jobs):
             job.cancel()
             job.wait(10000)
+        self.search.shutdown()  # its thread's store closes with the window's
         if not self.example:
             self.settings.set_geometry(self.saveGeometry())
             if self.context.person_id is not None:
@@ -750,11 +753,11 @@ class MainWindow(QMainWindow):
 
 def open_example_window(settings: Settings) -> MainWindow:
     """A window on a fresh store of made-up people in a temporary folder, marked as such."""
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     folder = tempfile.TemporaryDirectory(prefix="organizer-example-")
     try:
-        store = Store(Path(folder.name) / "data")
+        store = open_store(Path(folder.name) / "data")
         try:
             add_demo(store)
         except BaseException:
@@ -784,8 +787,6 @@ def add_demo(store: Any) -> None:
         raise OrganizerError("The example data is not available in this version.") from None
     module.add_demo(store)
 
-
-_NOBODY = object()  # a page not yet given any person (None is "no person chosen")
 
 
 def _caller(function: Callable[[str], Any], value: str) -> Callable[[], Any]:

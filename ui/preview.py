@@ -81,6 +81,12 @@ class AttachmentPreview(QStackedWidget):
         if attachment is None:
             self._say("Choose a file to see it here.")
             return
+        from organizer.attachments import MAX_IN_MEMORY  # (hashlib: not before the window)
+
+        if attachment.size > MAX_IN_MEMORY:
+            self._say(f"“{attachment.filename}” is too large to show here. Use “Open in "
+                      "viewer” to open it with another program.")
+            return
         try:
             data = self.store.read_attachment(attachment)
         except OrganizerError as exc:
@@ -176,7 +182,8 @@ def private_copy(store: Store, attachment: Attachment) -> Path:
     target = folder / name
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as handle:
-        handle.write(store.read_attachment(attachment))
+        for chunk in store.read_chunks(attachment.sha256):  # a file of GiB: one chunk at a time
+            handle.write(chunk)
     return target
 
 

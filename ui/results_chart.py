@@ -30,6 +30,7 @@ from organizer.case_summary import day_of
 from organizer.changes import Change
 from organizer.models import Result
 from ui.context import AppContext
+from ui.pages.page import Page
 
 _NUMBER = re.compile(r"^[+-]?(\d+(?:[.,]\d+)?|[.,]\d+)$")
 _RANGE = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*(?:-|–|—|to)\s*([+-]?\d+(?:[.,]\d+)?)\s*"
@@ -101,7 +102,7 @@ def _moment(day: date) -> QDateTime:
     return QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0))
 
 
-class ResultsChart(QWidget):
+class ResultsChart(Page):
     """A test picker and the chart of that test's results for the current person."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,

@@ -36,7 +36,8 @@ def fill_example(store: Any) -> None:
                                   "relationship": "mother"}).id
     store.add("person", {"full_name": "Sam Example", "relationship": "self"})
     def add(type_name: str, **values: Any) -> int:
-        return int(store.add(type_name, values, person_id=person).id)
+        return int(store.add(type_name, values, person_id=person,
+                             checklist=type_name == "case").id)
 
     surgeon = add("provider", name="Dr Imani Rivers", role="surgeon", specialty="Orthopedics",
                   facility="Lakeside Hospital", phone="555 0140")
@@ -78,10 +79,11 @@ def fill_example(store: Any) -> None:
 def render(outdir: Path) -> list[Path]:
     from PySide6.QtCore import QSettings, Qt
 
-    from organizer.store import Store
+    from organizer.opening import open_store
     from ui.app import make_application
     from ui.context import AppContext
     from ui.main_window import MainWindow
+    from ui.pages.section_page import SectionPage
     from ui.settings import Settings
 
     outdir.mkdir(parents=True, exist_ok=True)
@@ -90,17 +92,18 @@ def render(outdir: Path) -> list[Path]:
         settings = Settings(QSettings(str(Path(folder) / "settings.ini"),
                                       QSettings.Format.IniFormat))
         app = make_application(settings)
-        store = Store(Path(folder) / "data")
+        store = open_store(Path(folder) / "data")
         fill_example(store)
         window = MainWindow(AppContext(store), settings)
         window.resize(WIDTH, HEIGHT)
         window.show()
         for key, tab in SHOTS:
-            page: Any = window.show_section(key)
-            if tab is not None and hasattr(page, "tabs"):
-                page.tabs.setCurrentIndex(tab)
-                page = page.pages[tab]
-            if hasattr(page, "model") and page.proxy.rowCount():
+            page = window.show_section(key)
+            if tab is not None and page.sub_pages():
+                inner = page.sub_pages()[tab]
+                page.show_sub_page(inner)
+                page = inner
+            if isinstance(page, SectionPage) and page.proxy.rowCount():
                 page.table.selectRow(0)
             for _ in range(5):  # layouts, then the column fitting (again once a scroll bar
                 app.processEvents()  # appears) settle before the picture is taken
@@ -155,8 +158,8 @@ def render_scan_text(outdir: Path) -> Path:
     """scan_text.png: the records page on a scanned report, its text read beside it."""
     from PySide6.QtCore import QSettings
 
+    from organizer.opening import open_store
     from organizer.scan.read import read_pending
-    from organizer.store import Store
     from ui.app import make_application
     from ui.context import AppContext
     from ui.main_window import MainWindow
@@ -167,7 +170,7 @@ def render_scan_text(outdir: Path) -> Path:
         settings = Settings(QSettings(str(Path(folder) / "settings.ini"),
                                       QSettings.Format.IniFormat))
         app = make_application(settings)
-        store = Store(Path(folder) / "data")
+        store = open_store(Path(folder) / "data")
         person = store.add("person", {"full_name": "Rosa Example", "birth_date": "1951-04-12",
                                       "relationship": "mother"}).id
         record = store.add("record", {"title": "Blood tests, January", "kind": "lab",

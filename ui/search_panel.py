@@ -2,21 +2,25 @@
 
 Results appear under the field as the user types (after a short pause); Enter or a click
 opens the item found: the window switches to its person and section and selects it.
-Escape clears the search.
+Escape clears the search. The query runs off the GUI thread (ui/search_worker.py), so
+a long one never freezes the window; a newer query replaces an older one, whose answer
+is dropped. Enter pressed before the answer came opens the first hit when it comes.
 
 Signals:
     open_requested(str, int, int): type, item id, person id of the chosen hit.
     active_changed(bool): results are shown (True) or the search was cleared (False).
+    shown(list): the hits of the latest query, once they are on screen.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from organizer.models import TYPES
-from organizer.search import SearchHit
 from ui.context import AppContext
+from ui.search_worker import Searcher, SearchResult
 
 TYPING_PAUSE_MS = 250
 
@@ -24,6 +28,7 @@ TYPING_PAUSE_MS = 250
 class SearchPanel(QWidget):
     open_requested = Signal(str, int, int)
     active_changed = Signal(bool)
+    shown = Signal(list)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +54,11 @@ class SearchPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.run)
+        self._searcher = Searcher(context.store.dirs.root, self)
+        self._searcher.answered.connect(self._answered)
+        self._asked = 0          # the generation of the latest query
+        self._answered_to = 0    # the generation whose hits are on screen
+        self._open_on_answer = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
@@ -67,18 +77,44 @@ class SearchPanel(QWidget):
             self._timer.start()
         else:
             self._timer.stop()
+            self._asked += 1  # an answer still on its way is for a search now cleared
+            self._answered_to = self._asked
+            self._open_on_answer = False
             self.results.clear()
             self.results.hide()
             self.note.hide()
             self.active_changed.emit(False)
 
-    def run(self) -> list[SearchHit]:
-        """Search now (the typing pause calls this); returns the hits shown."""
+    def run(self) -> None:
+        """Search now (the typing pause calls this), off the GUI thread; `shown` follows."""
         self._timer.stop()
         text = self.field.text().strip()
-        hits = self.context.store.search(text) if text else []
+        self._asked += 1
+        if not text:
+            self._answered(self._asked, SearchResult())
+            return
+        self._searcher.ask(self._asked, text)
+
+    def searching(self) -> bool:
+        """A query was asked whose answer is not on screen yet."""
+        return self._answered_to != self._asked
+
+    def shutdown(self) -> None:
+        """Stop the search thread and close its store (the window is closing)."""
+        self._timer.stop()
+        self._searcher.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def _answered(self, generation: int, result: SearchResult) -> None:
+        if generation != self._asked:
+            return  # a newer query was asked: its answer is the one to show
+        self._answered_to = generation
+        text = self.field.text().strip()
+        hits, names = result.hits, result.names
         self.results.clear()
-        names = {p.id: p.full_name for p in self.context.store.people()}
         for hit in hits:
             kind = TYPES[hit.type].LABEL
             whose = "" if hit.person_id == self.context.person_id else \
@@ -91,18 +127,25 @@ class SearchPanel(QWidget):
             entry.setData(Qt.ItemDataRole.AccessibleTextRole,
                           f"{kind}: {first_line[:80]}{whose}")
             self.results.addItem(entry)
-        self.note.setText(f"Nothing found for “{text}”." if text and not hits else
+        self.note.setText(result.error if result.error else
+                          f"Nothing found for “{text}”." if text and not hits else
                           f"{len(hits)} found. Press Enter to open the first." if hits else "")
         self.note.setVisible(bool(text))
         self.results.setVisible(bool(hits))
         if hits:
             self.results.setCurrentRow(0)
         self.active_changed.emit(bool(text))
-        return hits
+        self.shown.emit(list(hits))
+        if self._open_on_answer:
+            self._open_on_answer = False
+            self.open_first()
 
     def open_first(self) -> None:
         if self._timer.isActive():
             self.run()
+        if self.searching():
+            self._open_on_answer = True  # opened when the answer comes
+            return
         if self.results.count():
             self._open(self.results.currentItem() or self.results.item(0))
 

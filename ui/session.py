@@ -19,12 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the window shows
     from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+    from ui.main_window import MainWindow
+
 from organizer.errors import OrganizerError
+from organizer.opening import open_store
 from organizer.progress import Progress
 from organizer.store import Store
 from ui.settings import Settings
@@ -226,16 +229,15 @@ class Session(QObject):
 
     # -- menus --------------------------------------------------------------------------
 
-    def _add_menus(self, window: Any) -> None:
-        bar = window.menuBar()
-        file_menu = bar.actions()[0].menu()
-        quit_action = file_menu.actions()[-1]
-        file_menu.insertAction(quit_action, self._action(window, "&Back up…", self.back_up))
-        file_menu.insertAction(quit_action, self._action(window, "&Restore from a backup…",
-                                                         self.choose_restore))
-        file_menu.insertSeparator(quit_action)
-        security = bar.addMenu("&Security")
-        bar.insertMenu(bar.actions()[-2], security)  # before Help
+    def _add_menus(self, window: MainWindow) -> None:
+        menus = window.menus
+        quit_action = menus.quit
+        menus.file.insertAction(quit_action, self._action(window, "&Back up…", self.back_up))
+        menus.file.insertAction(quit_action, self._action(window, "&Restore from a backup…",
+                                                          self.choose_restore))
+        menus.file.insertSeparator(quit_action)
+        security = QMenu("&Security", window)
+        window.menuBar().insertMenu(menus.help.menuAction(), security)
         encrypted = bool(self.store is not None and self.store.encrypted)
         if encrypted:
             self.lock_action = self._action(window, "&Lock now", self.lock)
@@ -305,7 +307,7 @@ class Session(QObject):
         def work(progress: Progress) -> Any:
             from organizer.backup import create_backup
 
-            with Store(root) as store:
+            with open_store(root) as store:
                 return create_backup(store, target, progress)
 
         job = Job(work, self.window)

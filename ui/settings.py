@@ -24,7 +24,7 @@ class Settings:
     def last_person(self, data_dir: str) -> int | None:
         value = self.qsettings.value(self._person_key(data_dir))
         try:
-            return int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+            return int(value) if value not in (None, "") else None
         except (TypeError, ValueError):
             return None
 

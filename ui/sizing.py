@@ -225,14 +225,15 @@ class ColumnFitter(QObject):
         of that list. An ItemTableModel (under a sorting proxy or not) gives its texts in
         one call; other models are read cell by cell."""
         source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
-        column_texts = getattr(source, "column_texts", None)
-        if column_texts is None:
+        from ui.item_model import ItemTableModel  # (the one model that has its texts)
+
+        if not isinstance(source, ItemTableModel):
             texts = []
             for row in range(model.rowCount()):
                 value = model.index(row, column).data()
                 texts.append("" if value is None else str(value))
             return texts, lambda row: model.index(row, column)
-        texts = column_texts(column)
+        texts = source.column_texts(column)
         if source is model:
             return texts, lambda row: model.index(row, column)
         assert isinstance(model, QSortFilterProxyModel)

@@ -48,13 +48,11 @@ TEXT_SCALE = 1.45
 
 
 def visit_questions(store: Store, visit: Visit) -> list[Question]:
-    """The visit's own questions and its second opinion's questions, in their order."""
-    found = [q for q in store.list_items("question", visit.person_id,
-                                         order_by="position IS NULL, position, id")
-             if isinstance(q, Question) and (q.visit_id == visit.id or (
-                 visit.case_id is not None and q.case_id == visit.case_id
-                 and q.visit_id is None))]
-    return found
+    """The visit's questions in their order (one rule: organizer.visit_questions)."""
+    from organizer import visit_questions as rule
+
+    return rule.for_visit((q for q in store.list_items("question", visit.person_id)
+                           if isinstance(q, Question)), visit)
 
 
 def _scaled(widget: QWidget, scale: float, bold: bool = False) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui.pages.title import TitleLabel
+from ui.widgets import TitleLabel
 
 
 class WelcomePage(QWidget):

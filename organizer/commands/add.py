@@ -8,6 +8,7 @@ next `search` finds their words. `--no-ocr` leaves them unread ("skipped").
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -64,13 +65,27 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"Say whose {cls.LABEL.lower()} this is: --person NAME.")
             person = store.find_person(args.person)
             with store.transaction():
-                change = store.add(cls.TYPE, values, person_id=person.id)
+                # A case someone starts comes with the ten steps of a second opinion.
+                change = store.add(cls.TYPE, values, person_id=person.id,
+                                   checklist=cls.TYPE == "case")
                 for path in files:
                     store.attach_file(change.id, path, read_scan=not args.no_ocr)
+            if files:
+                _too_large_notes(store, change.id)
             if files and not args.no_ocr:
                 _read_scans(store, change.id)
     print(change.id)
     return 0
+
+
+def _too_large_notes(store: Any, record_id: int) -> None:
+    """Say which files were kept without their text read (too large to read safely)."""
+    from organizer.attachments import TOO_LARGE, too_large_note
+
+    for attachment in store.attachments(record_id):
+        if attachment.text_status == TOO_LARGE:
+            print(f"organizer: note: {too_large_note(attachment.filename, attachment.size)}",
+                  file=sys.stderr)
 
 
 def _read_scans(store: Any, record_id: int) -> None:

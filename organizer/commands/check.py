@@ -18,10 +18,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from organizer.check import repair
+    from organizer.check import check_store, repair
 
     with open_store(args, sweep=False) as store:  # leftovers stay, to be listed
-        report = store.check()
+        report = check_store(store)
         if args.repair:
             repair(store, report)
     # one line per file, whatever its name holds (a line break, a direction override)

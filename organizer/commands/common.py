@@ -39,20 +39,20 @@ def open_store(args: argparse.Namespace, sweep: bool = True) -> Store:
     (ORGANIZER_PASSPHRASE, or asked for on a terminal). `sweep`: see Store."""
     from organizer.db import is_encrypted
     from organizer.errors import LockedError
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     root = data_root(args)
     passphrase = None
     if is_encrypted(root / "organizer.db"):
         passphrase = passphrase_from_user()
     try:
-        return Store(root, passphrase=passphrase, sweep=sweep)
+        return open_store(root, passphrase=passphrase, sweep=sweep)
     except LockedError:
         if passphrase is not None:
             raise
         # The start finished a switch a crash had interrupted (encryption turned on): the
         # store is encrypted now, so the passphrase is needed after all.
-        return Store(root, passphrase=passphrase_from_user(), sweep=sweep)
+        return open_store(root, passphrase=passphrase_from_user(), sweep=sweep)
 
 
 def passphrase_from_user(env: str = "ORGANIZER_PASSPHRASE", prompt: str = "Passphrase: ",

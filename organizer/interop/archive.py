@@ -37,7 +37,13 @@ from organizer.validation import clean
 
 FORMAT = "second-opinion-organizer-person-archive"
 VERSION = 1
-MAX_ITEMS_JSON = 512 * 1024 ** 2
+# Size caps, checked on what the zip and the manifest announce before a byte is read:
+# json.loads needs several times a document's size in memory, and a zip bomb announces
+# what it likes. items.json of ten people over twenty years is a few MB.
+MAX_MANIFEST = 16 * 1024 ** 2
+MAX_ITEMS_JSON = 64 * 1024 ** 2
+MAX_MEMBER = 8 * 1024 ** 3     # one attached file
+MAX_TOTAL = 32 * 1024 ** 3     # everything in the archive, once unpacked
 _HEX = set("0123456789abcdef")
 
 
@@ -66,6 +72,12 @@ def export_archive(store: Store, person_id: int, out: Path,
                     attachments.setdefault(attachment.sha256, attachment)
     body = json.dumps({"person": person.to_dict(), "items": items}, ensure_ascii=False,
                       indent=1).encode("utf-8")
+    if len(body) > MAX_ITEMS_JSON:
+        # Never write an archive that its own import would refuse.
+        raise OrganizerError(
+            f"{person.full_name[:80]}'s items are too large for one archive "
+            f"({len(body) // 1024 ** 2:,} MB of text; at most {MAX_ITEMS_JSON // 1024 ** 2} "
+            "MB), so it was not written. Shorten the longest notes and try again.")
     manifest: dict[str, Any] = {
         "format": FORMAT, "version": VERSION, "app_version": __version__,
         "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -78,14 +90,18 @@ def export_archive(store: Store, person_id: int, out: Path,
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("items.json", body)
             for number, (sha, attachment) in enumerate(sorted(attachments.items()), start=1):
-                data = store.read_attachment(attachment)
-                actual = hashlib.sha256(data).hexdigest()
-                if actual != sha:
+                # Streamed: a file of several GiB goes in with one chunk in memory.
+                digest, size = hashlib.sha256(), 0
+                with archive.open(f"files/{sha}", "w", force_zip64=True) as member:
+                    for chunk in store.read_chunks(sha):
+                        digest.update(chunk)
+                        size += len(chunk)
+                        member.write(chunk)
+                if digest.hexdigest() != sha:
                     raise OrganizerError(
                         f"The file of “{attachment.filename}” does not match its checksum, so "
                         "the archive was not written. `organizer check` tells more.")
-                archive.writestr(f"files/{sha}", data)
-                manifest["members"][f"files/{sha}"] = {"sha256": sha, "size": len(data)}
+                manifest["members"][f"files/{sha}"] = {"sha256": sha, "size": size}
                 report(progress, number, len(attachments), attachment.filename)
             archive.writestr("manifest.json", json.dumps(manifest, indent=1))
         os.replace(temp, out)
@@ -103,12 +119,15 @@ def read_archive(path: Path, parsed: ParsedFile, progress: Progress | None = Non
         with zipfile.ZipFile(path) as archive:
             manifest = _manifest(archive, name)
             members = manifest["members"]
+            _check_sizes(archive, members, name)
             for number, (member, meta) in enumerate(members.items(), start=1):
                 _verify(archive, member, meta, name)
                 report(progress, number, len(members), "Checking the archive")
-            if members["items.json"]["size"] > MAX_ITEMS_JSON:
-                raise UnreadableFileError(f"“{name}” is too large to read safely.")
-            data = json.loads(archive.read("items.json").decode("utf-8"))
+            with archive.open("items.json") as handle:
+                body = handle.read(MAX_ITEMS_JSON + 1)
+            if len(body) > MAX_ITEMS_JSON:
+                raise too_large(name, "items.json", MAX_ITEMS_JSON)
+            data = json.loads(body.decode("utf-8"))
     except zipfile.BadZipFile:
         raise UnreadableFileError(f"“{name}” is a damaged zip file, so it cannot be "
                                   "imported; nothing was changed.") from None
@@ -181,12 +200,38 @@ def _stamps(row: dict[str, Any], name: str) -> tuple[str, str] | None:
     return str(created), str(updated)
 
 
+def too_large(name: str, member: str, cap: int) -> UnreadableFileError:
+    """The refusal for an archive holding more than the organizer reads."""
+    return UnreadableFileError(
+        f"“{name}” holds more than the organizer can import safely ({member} is over "
+        f"{cap // 1024 ** 2:,} MB), so it was not imported; nothing was changed.")
+
+
+def _check_sizes(archive: zipfile.ZipFile, members: dict[str, Any], name: str) -> None:
+    """Every member, as the manifest and the zip announce it, within its cap."""
+    total = 0
+    for member, meta in members.items():
+        cap = MAX_ITEMS_JSON if member == "items.json" else MAX_MEMBER
+        info = archive.NameToInfo.get(member)
+        size = max(meta["size"], info.file_size if info is not None else 0)
+        if size > cap:
+            raise too_large(name, member, cap)
+        total += size
+        if total > MAX_TOTAL:
+            raise too_large(name, "the whole archive", MAX_TOTAL)
+
+
 def _manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
     """The manifest, checked for the shape the organizer writes before anything trusts it."""
     try:
-        manifest = json.loads(archive.read("manifest.json").decode("utf-8"))
+        with archive.open("manifest.json") as handle:
+            text = handle.read(MAX_MANIFEST + 1)
     except KeyError:
         raise unrecognised(name) from None
+    if len(text) > MAX_MANIFEST:
+        raise too_large(name, "manifest.json", MAX_MANIFEST)
+    try:
+        manifest = json.loads(text.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise damaged(name) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
@@ -232,8 +277,8 @@ def _verify(archive: zipfile.ZipFile, member: str, meta: Any, name: str) -> None
         raise UnreadableFileError(f"“{name}” is damaged ({member} has the wrong size); "
                                   "nothing was imported.")
     with archive.open(info) as handle:
-        sha, _ = hash_stream(handle)
-    if sha != meta.get("sha256"):
+        sha, size = hash_stream(handle, limit=info.file_size)
+    if sha != meta.get("sha256") or size != info.file_size:
         raise UnreadableFileError(f"“{name}” is damaged ({member} does not match its "
                                   "checksum); nothing was imported.")
 

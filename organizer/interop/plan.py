@@ -271,111 +271,140 @@ def apply_plan(store: Store, plan: ImportPlan, source: Path | None = None,
         person_id = plan.person_id or int(plan.already["person_id"])
         return ImportResult(Change(), person_id, str(plan.already.get("full_name") or ""),
                             Counter(), duplicates, 0, parsed.skipped, nothing_new=True)
-    added: Counter[str] = Counter()
-    left_out = 0
-    change = Change()
     total = len(chosen) + 2
     # The file's attachments pass through a private folder in the data folder, never the
     # shared temporary folder: in an encrypted organizer they are plain there.
     with store.dirs.scratch() as scratch, store.transaction():
-        if plan.person_id is None:
-            person_values = {k: v for k, v in plan.person_values.items()
-                             if k in Person.specs() and k != "primary_provider_id"}
-            change += store.add("person", person_values,
-                                origin=parsed.person_origin or origin)
-            person_id = change.id
-        else:
-            person_id = plan.person_id
-            if plan.person_values:
-                change += store.update("person", person_id, plan.person_values)
-        by_key = {item.key: item for item in plan.items if item.key}
-        ids: dict[str, int] = {}
-        auto_steps: dict[int, dict[int, int]] = {}  # case id -> step -> checklist id
-        claimed: set[int] = set()
-        cases_with_steps: set[int] = set()
-        stamped: list[tuple[Proposed, int]] = []  # archive items with their own times
-        done = 0
-        for item in sorted(plan.items, key=_rank):
-            if not item.include:
-                if item.existing_id is not None:
-                    ids[item.key] = item.existing_id
-                elif item.same_as and item.same_as in ids:
-                    ids[item.key] = ids[item.same_as]
-                continue
-            values = dict(item.values)
-            missing = False
-            for name, target_key in item.links.items():
-                target = by_key.get(target_key)
-                target_key = (target.same_as if target is not None and target.same_as
-                              else target_key)
-                if target_key in ids:
-                    values[name] = ids[target_key]
-                elif TYPES[item.type].specs()[name].required:
-                    missing = True
-                else:
-                    values.pop(name, None)
-            if missing:
-                left_out += 1
-                continue
-            item_origin = item.origin or origin
-            if item.type == "checklist" and values.get("case_id") in auto_steps:
-                case_id = int(values["case_id"])
-                cases_with_steps.add(case_id)
-                step_id = auto_steps[case_id].get(int(values.get("step") or 0))
-                if step_id is not None and step_id not in claimed:
-                    claimed.add(step_id)
-                    change += store.update("checklist", step_id, {
-                        k: v for k, v in values.items() if k != "case_id"})
-                    ids[item.key] = step_id
-                    added["checklist"] += 1
-                    if item.stamps is not None:
-                        stamped.append((item, step_id))
-                    continue
-            written = store.add(item.type, values, person_id=person_id, origin=item_origin)
-            change += written
-            ids[item.key] = written.id
-            added[item.type] += 1
-            if item.stamps is not None:
-                stamped.append((item, written.id))
-            if item.type == "case":
-                auto_steps[written.id] = {
-                    int(getattr(c.after, "step", 0) or 0): c.id for c in written.items[1:]
-                    if c.type == "checklist"}
-            for filename, content in item.files:
-                change += _attach(store, written.id, filename, content, Path(scratch))
-            done += 1
-            if done % 50 == 0:
-                report(progress, done, total, "Adding")
-        for case_id in cases_with_steps:  # steps the archive did not have were deleted there
-            for step_id in auto_steps[case_id].values():
-                if step_id not in claimed:
-                    change += store.delete("checklist", step_id)
+        change, person_id = _write_person(store, plan, origin)
+        writing = _Writing(store, plan, person_id, origin, scratch, progress, total)
+        writing.items()
+        change += writing.change
         for name, key in parsed.person_links.items():
-            if key in ids:
-                change += store.update("person", person_id, {name: ids[key]})
+            if key in writing.ids:
+                change += store.update("person", person_id, {name: writing.ids[key]})
         # Last, once nothing else will touch them: the times the archive recorded.
-        for item, item_id in stamped:
+        for item, item_id in writing.stamped:
             if item.stamps is not None:
                 store.set_stamps(item.type, item_id, item.stamps, origin=item.origin)
         if plan.person_id is None and parsed.person_stamps is not None:
             store.set_stamps("person", person_id, parsed.person_stamps)
-        record_id = None
-        if parsed.keep_file and source is not None:
-            record = store.add("record", {
-                "title": _provenance_title(parsed), "kind": "imported",
-                "dated_on": parsed.dated_on, "source": parsed.source,
-                "description": _provenance_text(parsed, added)}, person_id=person_id,
-                origin=origin)
-            change += record
-            record_id = record.id
-            change += store.attach_file(record.id, source, filename=parsed.filename,
-                                        extract_text=False)
-            added["record"] += 1
-        store.record_import(person_id, parsed.sha256, parsed.filename, parsed.format,
-                            record_id)
+        added, left_out = writing.added, writing.left_out
+        change += _keep_source(store, plan, person_id, origin, source, added)
     report(progress, total, total, "Done")
     name = plan.person_name
     return ImportResult(change, person_id, name, added, duplicates, left_out, parsed.skipped)
+
+
+def _write_person(store: Store, plan: ImportPlan, origin: str) -> tuple[Change, int]:
+    """The person the file is about: added (a new person) or filled in; returns its id."""
+    parsed = plan.parsed
+    if plan.person_id is None:
+        person_values = {k: v for k, v in plan.person_values.items()
+                         if k in Person.specs() and k != "primary_provider_id"}
+        change = store.add("person", person_values, origin=parsed.person_origin or origin)
+        return change, change.id
+    if plan.person_values:
+        return store.update("person", plan.person_id, plan.person_values), plan.person_id
+    return Change(), plan.person_id
+
+
+class _Writing:
+    """The chosen items written in order, each link pointed at what was just written.
+
+    Attributes after `items()`: `change`, `ids` (an item's key -> its new or existing id),
+    `added` (per type), `left_out` (items whose required link was not imported), `stamped`
+    (archive items and the ids whose recorded times are set last).
+    """
+
+    def __init__(self, store: Store, plan: ImportPlan, person_id: int, origin: str,
+                 scratch: Path, progress: Progress | None, total: int) -> None:
+        self.store, self.plan, self.person_id, self.origin = store, plan, person_id, origin
+        self.scratch, self.progress, self.total = scratch, progress, total
+        self.change = Change()
+        self.ids: dict[str, int] = {}
+        self.added: Counter[str] = Counter()
+        self.left_out = 0
+        self.stamped: list[tuple[Proposed, int]] = []
+        self._by_key = {item.key: item for item in plan.items if item.key}
+
+    def items(self) -> None:
+        cases: list[int] = []
+        with_steps: set[int] = set()
+        done = 0
+        for item in sorted(self.plan.items, key=_rank):
+            if not item.include:
+                self._known(item)
+                continue
+            values = self._linked(item)
+            if values is None:
+                self.left_out += 1
+                continue
+            written = self.store.add(item.type, values, person_id=self.person_id,
+                                     origin=item.origin or self.origin)
+            self.change += written
+            self.ids[item.key] = written.id
+            self.added[item.type] += 1
+            if item.stamps is not None:
+                self.stamped.append((item, written.id))
+            if item.type == "case":
+                cases.append(written.id)
+            elif item.type == "checklist":
+                with_steps.add(int(values["case_id"]))
+            for filename, content in item.files:
+                self.change += _attach(self.store, written.id, filename, content,
+                                       Path(self.scratch))
+            done += 1
+            if done % 50 == 0:
+                report(self.progress, done, self.total, "Adding")
+        # A case comes with its checklist: the file's own steps (an archive), or else the
+        # ten steps every new case starts with.
+        for case_id in cases:
+            if case_id not in with_steps:
+                self.change += self.store.add_checklist(case_id, self.person_id,
+                                                        self.origin)
+
+    def _known(self, item: Proposed) -> None:
+        """An unticked item still anchors the links of others to what is already there."""
+        if item.existing_id is not None:
+            self.ids[item.key] = item.existing_id
+        elif item.same_as and item.same_as in self.ids:
+            self.ids[item.key] = self.ids[item.same_as]
+
+    def _linked(self, item: Proposed) -> dict[str, Any] | None:
+        """The item's values with its links as ids; None if a required link is missing."""
+        values = dict(item.values)
+        for name, target_key in item.links.items():
+            target = self._by_key.get(target_key)
+            target_key = (target.same_as if target is not None and target.same_as
+                          else target_key)
+            if target_key in self.ids:
+                values[name] = self.ids[target_key]
+            elif TYPES[item.type].specs()[name].required:
+                return None
+            else:
+                values.pop(name, None)
+        return values
+
+
+def _keep_source(store: Store, plan: ImportPlan, person_id: int, origin: str,
+                 source: Path | None, added: Counter[str]) -> Change:
+    """Keep the imported file as a record (provenance) and note it was imported."""
+    parsed = plan.parsed
+    change = Change()
+    record_id = None
+    if parsed.keep_file and source is not None:
+        record = store.add("record", {
+            "title": _provenance_title(parsed), "kind": "imported",
+            "dated_on": parsed.dated_on, "source": parsed.source,
+            "description": _provenance_text(parsed, added)}, person_id=person_id,
+            origin=origin)
+        change += record
+        record_id = record.id
+        change += store.attach_file(record.id, source, filename=parsed.filename,
+                                    extract_text=False)
+        added["record"] += 1
+    store.record_import(person_id, parsed.sha256, parsed.filename, parsed.format, record_id)
+    return change
 
 
 def plan_files(store: Store, paths: list[Path], person_id: int | None, *,

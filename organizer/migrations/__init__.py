@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 
 from organizer import db
 from organizer.errors import NewerDatabaseError, OrganizerError
@@ -74,13 +73,14 @@ def check_version(conn: sqlite3.Connection) -> int:
     return version
 
 
-def migrate(conn: sqlite3.Connection, database: Path, backups: Path) -> int:
-    """Bring the schema to LATEST; returns the version the store had before."""
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema to LATEST; returns the version the store had before.
+
+    Migrations know nothing of backups: the opener (organizer.opening) makes one first.
+    """
     start = check_version(conn)
     if start == LATEST:
         return start
-    if start > 0:
-        _backup_before(conn, start, database)
     for version in range(start + 1, LATEST + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -95,18 +95,3 @@ def migrate(conn: sqlite3.Connection, database: Path, backups: Path) -> int:
                     "changed; a copy from before the update is in the backups folder.") from exc
             raise
     return start
-
-
-def _backup_before(conn: sqlite3.Connection, version: int, database: Path) -> Path:
-    """A full backup (database and files, verified) into backups/ before changing the schema.
-
-    The same zip as `organizer backup` makes, so `organizer restore` can bring it back;
-    an encrypted store's backup stays encrypted.
-    """
-    from organizer.backup import backup_before_migration
-
-    try:
-        return backup_before_migration(conn, database, version)
-    except OrganizerError as exc:
-        raise OrganizerError(f"The database needs an update, but the backup that comes first "
-                             f"could not be made: {exc}") from None

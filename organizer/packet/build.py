@@ -17,22 +17,18 @@ from typing import TYPE_CHECKING, Any
 from organizer.errors import OrganizerError
 from organizer.models import Record
 from organizer.packet.enclosures import (
-    IMAGE,
-    PDF,
-    PROBLEM,
     Enclosure,
     PacketProblem,
     PacketWriter,
-    Part,
-    ReadAttachment,
     Stamper,
     StampText,
     image_frames,
     plan_enclosures,
 )
 from organizer.packet.options import SECTIONS, PacketOptions, in_packet_by_default
+from organizer.packet.parts import IMAGE, PDF, PROBLEM, Part, ReadAttachment
 from organizer.packet.snapshot import PacketSnapshot, take_snapshot
-from organizer.packet.text import format_date, joined
+from organizer.packet.text import HEADING_LIMIT, clip, format_date, joined
 from organizer.paths import create_private, output_target, private_output
 from organizer.progress import Progress
 
@@ -188,7 +184,7 @@ def _problems(enclosure: Enclosure) -> list[PacketProblem]:
 
 def _title(snapshot: PacketSnapshot) -> str:
     what = snapshot.case.title if snapshot.case else "health summary"
-    return f"Second-opinion packet: {snapshot.person.full_name}, {what}"
+    return clip(f"Second-opinion packet: {snapshot.person.full_name}, {what}", HEADING_LIMIT)
 
 
 def enclosure_head(enclosure: Enclosure, page: int) -> tuple[str, str]:
@@ -277,7 +273,8 @@ def _draw_notice(canvas: Any, enclosure: Enclosure, part: Part, geo: Any) -> Non
     width = geo.width - geo.left - geo.right
     y = geo.height - geo.top - 40
     blocks = [
-        Paragraph(markup(f"Enclosure {enclosure.number}: {enclosure.record.title}"), s.h1),
+        Paragraph(markup(f"Enclosure {enclosure.number}: {enclosure.record.title}",
+                         HEADING_LIMIT), s.h1),
         Paragraph(markup(f"The file “{part.attachment.filename}” could not be included: "
                          f"{part.reason}."), s.notice),
         Paragraph("The patient can bring a paper copy, or ask the place that wrote it for "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from organizer.models import Attachment, Record
-from organizer.packet.enclosures import IMAGE, IMAGE_TYPES, PROBLEM, Part, ReadAttachment
+from organizer.packet.parts import IMAGE, IMAGE_TYPES, PROBLEM, Part, ReadAttachment
 
 
 def is_disc_file(attachment: Attachment, rows: tuple[dict[str, Any], ...]) -> bool:

@@ -22,33 +22,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from organizer.attachments import MAX_IN_MEMORY
 from organizer.errors import OrganizerError
 from organizer.models import Attachment, Record
 from organizer.packet import styles
 from organizer.packet.fonts import BOLD, REGULAR, register_fonts
+from organizer.packet.parts import IMAGE, IMAGE_TYPES, PDF, PROBLEM, Part, ReadAttachment
 
 if TYPE_CHECKING:
-    from pypdf import PageObject, PdfReader, PdfWriter
+    from pypdf import PageObject, PdfWriter
     from pypdf.generic import IndirectObject
-
-ReadAttachment = Callable[[Attachment], bytes]
-
-PDF, IMAGE, PROBLEM = "pdf", "image", "problem"
-IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
-
-
-@dataclass
-class Part:
-    """One attached file of an enclosure, and how it will appear."""
-
-    attachment: Attachment
-    kind: str            # PDF, IMAGE or PROBLEM
-    pages: int
-    reason: str = ""     # why a PROBLEM file could not be included
-    reader: PdfReader | None = None
-    data: bytes | None = None  # a picture's bytes
-    landscape: list[bool] = field(default_factory=list)  # per page: wider than tall
-
 
 @dataclass
 class Enclosure:
@@ -87,11 +70,19 @@ def _quiet_pypdf() -> None:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
+MAX_ENCLOSURE_BYTES = MAX_IN_MEMORY
+
+
 def read_part(attachment: Attachment, read: ReadAttachment) -> Part:
     """Open one attached file far enough to know its pages, or why it cannot be used."""
     def problem(reason: str) -> Part:
         return Part(attachment, PROBLEM, 1, reason)
 
+    if attachment.size > MAX_ENCLOSURE_BYTES:
+        # pypdf and Pillow hold a whole file in memory: past this, the packet would need
+        # several times the file's size. The user is told, as for a damaged file.
+        return problem(f"it is too large ({attachment.size // (1024 * 1024)} MB) to go into "
+                       "the packet; bring a copy or send it separately")
     try:
         data = read(attachment)
     except OrganizerError:
@@ -284,7 +275,9 @@ class Stamper:
         if landscape:
             w, h = h, w
         top_rule, top_text = h - styles.HEADER_RULE, h - styles.HEADER_TEXT
-        right_w = self._width(stamp.head_right, self._regular)
+        # The patient's name: never more than ~half the band, however long it was typed.
+        head_right = self._fit(stamp.head_right, self._regular, (w - 2 * edge) * 0.45)
+        right_w = self._width(head_right, self._regular)
         foot_right_w = self._width(stamp.foot_right, self._regular)
         bold = stamp.head_bold + ("  " if stamp.head else "")
         bold_w = self._width(bold, self._bold)
@@ -304,7 +297,7 @@ class Stamper:
             f"{_rgb(styles.ACCENT)} rg", self._text(bold, edge, top_text, self._bold),
             f"{_rgb(styles.MUTED)} rg",
             self._text(head, edge + bold_w, top_text, self._regular),
-            self._text(stamp.head_right, w - edge - right_w, top_text, self._regular),
+            self._text(head_right, w - edge - right_w, top_text, self._regular),
             self._text(foot, edge, styles.FOOTER_TEXT, self._regular),
             self._text(stamp.foot_right, w - edge - foot_right_w, styles.FOOTER_TEXT,
                        self._regular),

@@ -22,7 +22,7 @@ from organizer.packet.fonts import BOLD
 from organizer.packet.layout import Numbers, SectionStart, render_front
 from organizer.packet.options import PacketOptions
 from organizer.packet.snapshot import PacketSnapshot, take_snapshot
-from organizer.packet.text import format_date, joined, markup, word
+from organizer.packet.text import HEADING_LIMIT, clip, format_date, joined, markup, word
 
 if TYPE_CHECKING:
     from organizer.store import Store
@@ -60,14 +60,17 @@ def make_printout(store: Store, person_id: int, kind: str, output: Path | str,
     geo = st.geometry(options.page_size)
     ctx = sections.Context(snap, options, st.Styles(), geo, [], [], Numbers())
     title = TITLES[kind]
-    if kind == "medications":
-        story = medication_list(ctx)
-    elif kind == "questions":
-        story = question_sheet(ctx)
-    elif kind == "visit-summary":
-        story = visit_summary(ctx, _visit(snap, visit))
-    else:
-        story = request_letter(ctx, _request(snap, request))
+    chosen_visit = _visit(snap, visit) if kind == "visit-summary" else None
+    chosen_request = _request(snap, request) if kind == "request-letter" else None
+
+    def story(_numbers: Numbers) -> list[Any]:
+        # Made afresh for each layout pass: reportlab changes a flowable it splits across
+        # pages, and a second pass over the same objects fails on a long value.
+        if chosen_visit is not None:
+            return visit_summary(ctx, chosen_visit)
+        if chosen_request is not None:
+            return request_letter(ctx, chosen_request)
+        return medication_list(ctx) if kind == "medications" else question_sheet(ctx)
     patient = patient_line(snap)
     made = format_date(snap.taken_on)
 
@@ -75,8 +78,8 @@ def make_printout(store: Store, person_id: int, kind: str, output: Path | str,
         return StampText(title, "", patient, f"Made {made} · confidential health information",
                          f"Page {page} of {total}")
 
-    data, numbers = render_front(lambda _numbers: list(story), geo, stamp, 0,
-                                 f"{title}: {snap.person.full_name}")
+    data, numbers = render_front(story, geo, stamp, 0,
+                                 clip(f"{title}: {snap.person.full_name}", HEADING_LIMIT))
     from io import BytesIO
 
     from pypdf import PdfReader
@@ -84,7 +87,8 @@ def make_printout(store: Store, person_id: int, kind: str, output: Path | str,
     writer = PacketWriter(geo.width, geo.height)
     for page in PdfReader(BytesIO(data)).pages:
         writer.add_page(page)
-    _write(writer, output, store.root, options.password, f"{title}: {snap.person.full_name}")
+    _write(writer, output, store.root, options.password,
+           clip(f"{title}: {snap.person.full_name}", HEADING_LIMIT))
     return PrintoutResult(title.lower(), output, numbers.front_pages)
 
 
@@ -152,7 +156,7 @@ def question_sheet(ctx: sections.Context) -> list[Any]:
         out += [sections.boxed(ctx, [Paragraph("THE QUESTION AT STAKE", s.label),
                                      Paragraph(markup(case.question), s.value)]),
                 Spacer(0, 12)]
-    if not ctx.snap.questions:
+    if not ctx.snap.packet_questions():
         return [*out, sections.statement(ctx, "No questions written yet. Room for notes:"),
                 sections.answer_lines(ctx, 14)]
     return out + sections.question_blocks(ctx, lines=4)
@@ -191,8 +195,7 @@ def visit_summary(ctx: sections.Context, visit: Visit) -> list[Any]:
                     ("Recommendation", opinion.recommendation),
                     ("Compared with the first opinion", word(opinion.agrees)),
                     ("Summary", opinion.summary)])]))
-    asked = [q for q in snap.questions if q.visit_id == visit.id or
-             (case is not None and q.case_id == case.id)]
+    asked = snap.questions_for(visit)
     out.append(Paragraph("Questions and answers", s.h2))
     if not asked:
         out.append(sections.statement(ctx, "No questions were recorded for this visit."))

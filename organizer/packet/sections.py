@@ -32,7 +32,16 @@ from organizer.packet.layout import Numbers, SectionStart
 __all__ = ["Context", "Numbers", "front_story"]
 from organizer.packet.options import SECTIONS, PacketOptions
 from organizer.packet.snapshot import PacketSnapshot
-from organizer.packet.text import format_amount, format_date, joined, markup, sort_key, word
+from organizer.packet.text import (
+    CELL_LIMIT,
+    HEADING_LIMIT,
+    format_amount,
+    format_date,
+    joined,
+    markup,
+    sort_key,
+    word,
+)
 
 TIMELINE_ROWS = 34
 RESULT_ROWS = 40
@@ -80,12 +89,12 @@ def label_rows(ctx: Context, pairs: list[tuple[str, str | None]],
                label_width: float = 0.26) -> Any:
     """Label / value pairs as a quiet two-column table (empty values left out)."""
     s = ctx.styles
-    data = [[Paragraph(markup(label), s.label), Paragraph(markup(value), s.body)]
+    data = [[Paragraph(markup(label), s.label), Paragraph(markup(value, CELL_LIMIT), s.body)]
             for label, value in pairs if value]
     if not data:
         return Spacer(0, 0)
     table = Table(data, colWidths=st.widths(ctx.width, label_width, 1 - label_width),
-                  hAlign="LEFT")
+                  hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -109,7 +118,7 @@ def statement(ctx: Context, text: str) -> Paragraph:
 
 def boxed(ctx: Context, content: list[Any], shade: Any = st.SHADE,
            border: Any = st.RULE) -> Table:
-    table = Table([[content]], colWidths=[ctx.width], hAlign="LEFT")
+    table = Table([[content]], colWidths=[ctx.width], hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), shade), ("BOX", (0, 0), (-1, -1), 0.6, border),
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
@@ -148,7 +157,8 @@ def cover(ctx: Context) -> list[Any]:
     person, case = snap.person, snap.case
     out: list[Any] = [SectionStart("cover", SECTIONS["cover"]), Spacer(0, 18),
                       Paragraph("Second-opinion packet", s.title),
-                      Paragraph(markup(case.title if case else "Health summary and records"),
+                      Paragraph(markup(case.title if case else "Health summary and records",
+                                       HEADING_LIMIT),
                                 s.subtitle)]
     if case and case.question:
         out += [boxed(ctx, [Paragraph("THE QUESTION AT STAKE", s.label), Spacer(0, 3),
@@ -212,7 +222,7 @@ def contents(ctx: Context) -> list[Any]:
             continue
         page = ctx.numbers.section_pages.get(key, 0)
         rows.append([Paragraph(markup(title), s.toc), Paragraph(str(page or ""), s.toc)])
-    table = Table(rows, colWidths=[ctx.width - 50, 50], hAlign="LEFT")
+    table = Table(rows, colWidths=[ctx.width - 50, 50], hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, st.RULE), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -231,7 +241,7 @@ def case_section(ctx: Context) -> list[Any]:
     if case is None:
         return []
     out = _heading(ctx, "case", first=False)
-    out += [Paragraph(markup(case.title), s.h2)]
+    out += [Paragraph(markup(case.title, HEADING_LIMIT), s.h2)]
     out.append(label_rows(ctx, [("The question", case.question),
                            ("Decision needed by", format_date(case.decide_by)),
                            ("Status", word(case.status))]))
@@ -253,7 +263,7 @@ def case_section(ctx: Context) -> list[Any]:
     for opinion in snap.opinions:
         report = ctx.enclosure_for(opinion.report_record_id)
         doctor = doctor_line(snap.provider(opinion.provider_id)) or "Doctor not recorded"
-        block = [Paragraph(markup(doctor), s.h3), label_rows(ctx, [
+        block = [Paragraph(markup(doctor, HEADING_LIMIT), s.h3), label_rows(ctx, [
             ("Given on", format_date(opinion.given_on)),
             ("Diagnosis as stated", opinion.diagnosis),
             ("Recommendation", opinion.recommendation),
@@ -307,14 +317,15 @@ def _treatments(ctx: Context) -> list[Any]:
         chunk = snap.treatments[start:start + 3]
         col = (ctx.width - label_w) / len(chunk)
         data: list[list[Any]] = [[Paragraph("", s.cell_head)] +
-                                 [Paragraph(markup(t.name), s.cell_bold) for t in chunk]]
+                                 [Paragraph(markup(t.name, HEADING_LIMIT), s.cell_bold)
+                                  for t in chunk]]
         for label, get in rows:
             values = [get(t) for t in chunk]
             if not any(values):
                 continue
             data.append([Paragraph(markup(label), s.cell_head)] +
-                        [Paragraph(markup(v), s.cell) for v in values])
-        table = Table(data, colWidths=[label_w] + [col] * len(chunk), hAlign="LEFT",
+                        [Paragraph(markup(v, CELL_LIMIT), s.cell) for v in values])
+        table = Table(data, colWidths=[label_w] + [col] * len(chunk), hAlign="LEFT", splitInRow=1,
                       repeatRows=1)
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, 0), st.SHADE), ("BACKGROUND", (0, 0), (0, -1), st.SHADE),
@@ -554,7 +565,7 @@ def answer_lines(ctx: Context, count: int) -> Table:
 def question_blocks(ctx: Context, lines: int = 3) -> list[Any]:
     s = ctx.styles
     out: list[Any] = []
-    for number, question in enumerate(ctx.snap.questions, start=1):
+    for number, question in enumerate(ctx.snap.packet_questions(), start=1):
         text = f"<b>{number}.</b>&nbsp;&nbsp;{markup(question.text)}"
         if question.priority == "high":
             text += " <font color='#8a2c0d' size=8.5>(most important)</font>"
@@ -577,7 +588,7 @@ def question_blocks(ctx: Context, lines: int = 3) -> list[Any]:
 def questions(ctx: Context) -> list[Any]:
     s = ctx.styles
     out = _heading(ctx, "questions", first=False)
-    if not ctx.snap.questions:
+    if not ctx.snap.packet_questions():
         return [*out, statement(ctx, "No questions written yet. Room for notes:"),
                 answer_lines(ctx, 12)]
     out.append(Paragraph("In the order the patient would like to ask them, with room to "

@@ -105,6 +105,23 @@ class PacketSnapshot:
     def sendings_for(self, record_id: int) -> tuple[Sending, ...]:
         return tuple(s for s in self.sendings if s.record_id == record_id)
 
+    def packet_questions(self) -> list[QuestionItem]:
+        """The questions the packet and the question sheet print (organizer.visit_questions):
+        those of the visit the packet is made for, and the general ones."""
+        from organizer import visit_questions
+
+        case_id = self.case.id if self.case is not None else None
+        case_visits = frozenset(v.id for v in self.visits
+                                if case_id is not None and v.case_id == case_id)
+        return visit_questions.for_packet(self.questions, case_id, self.next_visit(),
+                                          case_visits)
+
+    def questions_for(self, visit: Visit) -> list[QuestionItem]:
+        """The questions of one visit, as visit mode shows them (organizer.visit_questions)."""
+        from organizer import visit_questions
+
+        return visit_questions.for_visit(self.questions, visit)
+
     def next_visit(self) -> Visit | None:
         """The visit the packet is prepared for: the case's next planned visit with the
         doctor who gives the opinion (role "second_opinion", or one records are sent to,

@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from organizer.packet.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from organizer.packet.text import markup
+from organizer.packet.text import CELL_LIMIT, HEADING_LIMIT, markup
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#52606d")
@@ -132,12 +132,12 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[Any]],
         if isinstance(value, str):
             if "\n" not in value and stringWidth(value, REGULAR, size) <= width - 9:
                 return value
-            return para(value, styles.cell)
+            return Paragraph(markup(value, CELL_LIMIT), styles.cell)
         return value
 
-    data = [[Paragraph(markup(h), styles.cell_head) for h in header]]
+    data = [[Paragraph(markup(h, HEADING_LIMIT), styles.cell_head) for h in header]]
     data += [[cell(v, w) for v, w in zip(row, widths, strict=False)] for row in rows]
-    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),

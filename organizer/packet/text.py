@@ -76,13 +76,45 @@ def joined(parts: Iterable[str | None], sep: str = " · ") -> str:
     return sep.join(p.strip() for p in parts if p and p.strip())
 
 
-def markup(text: str | None) -> str:
-    """User text made safe for a reportlab Paragraph: escaped, line breaks kept.
+# How much of one value paper shows. A field can hold a whole pasted letter (100,000
+# characters); printed in full it would bury the packet and, in a table cell or a repeated
+# header, make a row taller than a page, which reportlab cannot lay out at all. Beyond
+# these the text is cut at a word and says where the rest is.
+CONTINUED = "… continued in the record"
+BODY_LIMIT = (4000, 80)    # characters, lines: a paragraph that may flow across pages
+CELL_LIMIT = (1500, 30)    # a table cell (its row may split across pages)
+HEADING_LIMIT = (200, 3)   # a heading or a table's repeated header row: never splits
+
+
+def clip(text: str, limit: tuple[int, int] = BODY_LIMIT) -> str:
+    """`text` cut to at most `limit` (characters, lines), ending with CONTINUED if cut.
+
+    The cut falls at the last space of the last quarter, so no word is broken in two
+    when it can be helped.
+    """
+    chars, lines = limit
+    if len(text) <= chars and text.count("\n") < lines:
+        return text
+    cut = text[:chars]
+    breaks = [i for i, c in enumerate(cut) if c == "\n"]
+    if len(breaks) >= lines:
+        cut = cut[:breaks[lines - 1]]
+    elif len(cut) == chars:
+        space = cut.rfind(" ", chars * 3 // 4)
+        if space > 0:
+            cut = cut[:space]
+    return cut.rstrip() + " " + CONTINUED
+
+
+def markup(text: str | None, limit: tuple[int, int] = BODY_LIMIT) -> str:
+    """User text made safe for a reportlab Paragraph: cut to `limit` (see `clip`),
+    escaped, line breaks kept.
 
     (Escaped here rather than with xml.sax.saxutils, whose import pulls in urllib and
     http.client: start-up time the packet command can spare.)
     """
     if not text:
         return ""
-    safe = text.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    safe = clip(text.strip(), limit)
+    safe = safe.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return safe.replace("\r\n", "\n").replace("\n", "<br/>")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from organizer.opening import open_store
 from organizer.store import Store
 from tests.benchmarks.make_large_store import large_store as _build
 
@@ -20,7 +21,7 @@ def large_store_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def large_store(large_store_dir: Path) -> Iterator[Store]:
-    with Store(large_store_dir) as store:
+    with open_store(large_store_dir) as store:
         yield store
 
 

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from organizer import migrations
+from organizer.opening import open_store
 from organizer.store import Store
 
 BUILD_VERSION = 1
@@ -134,7 +135,7 @@ def build(root: Path, progress: bool = True) -> None:
     scratch = Path(tempfile.mkdtemp(prefix="organizer-bench-pdfs-"))
     other_results = (RESULTS - BIG_PERSON_RESULTS) // (PEOPLE - 1)
     try:
-        with Store(root) as store:
+        with open_store(root) as store:
             for index in range(PEOPLE):
                 began = time.perf_counter()
                 with store.transaction():
@@ -164,7 +165,7 @@ def _person(store: Store, index: int, rng: random.Random, start: date, scratch: 
                                     "diagnosed_by_id": rng.choice(providers)}, person_id=pid).id
                   for c in rng.sample(CONDITIONS, 8)]
     case = add("case", {"title": f"Second opinion {index}", "condition_id": conditions[0],
-                        "question": _sentence(rng, 12)}, person_id=pid).id
+                        "question": _sentence(rng, 12)}, person_id=pid, checklist=True).id
     for n in range(results):
         test, unit, normal, low, high = TESTS[n % len(TESTS)]
         add("result", {"name": test, "value": f"{rng.uniform(low, high):.1f}", "unit": unit,

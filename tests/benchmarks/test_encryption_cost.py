@@ -27,11 +27,11 @@ RUNS = int(os.environ.get("ORGANIZER_BENCH_RUNS", "7"))
 
 
 def _build(root: Path, work: Path) -> None:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     text = work / "report.txt"
     text.write_text("Pathology report. Findings: adenocarcinoma, margins clear. " * 800)
-    with Store(root) as store, store.transaction():
+    with open_store(root) as store, store.transaction():
         for p in range(5):
             person = store.add("person", {"full_name": f"Demo Person {p}"}).id
             for n in range(200):
@@ -81,7 +81,7 @@ def test_encryption_cost(tmp_path: Path) -> None:
     from organizer import crypto
     from organizer.cli import COMMANDS
     from organizer.encryption import encrypt_store
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     plain = tmp_path / "plain"
     _build(plain, tmp_path)
@@ -107,7 +107,7 @@ def test_encryption_cost(tmp_path: Path) -> None:
     def session(root: Path, passphrase: str | None, first: bool) -> None:
         if first:
             crypto.forget_keys()
-        with Store(root, passphrase=passphrase) as store:
+        with open_store(root, passphrase=passphrase) as store:
             store.people()
             store.list_items("medication", 1)
             store.search("adenocarcinoma")

@@ -28,14 +28,14 @@ def test_synthea_import_time(tmp_path: Path) -> None:
 
     from organizer.interop.plan import apply_plan, make_plan
     from organizer.interop.reader import read_file
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     path = _synthea()
     if path is None:
         pytest.skip("the shared fixtures are not present")
     times = []
     for run in range(5):
-        with Store(tmp_path / f"s{run}") as store:
+        with open_store(tmp_path / f"s{run}") as store:
             pid = store.add("person", {"full_name": "Kermit Trantow"}).id  # the file's patient
             start = time.perf_counter()
             apply_plan(store, make_plan(store, read_file(path), pid), source=path)

@@ -27,10 +27,10 @@ RUNS = int(os.environ.get("ORGANIZER_BENCH_RUNS", "7"))
 
 
 def _build(root: Path, work: Path) -> int:
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     text = "Pathology report. Findings: adenocarcinoma, margins clear. " * 800
-    with Store(root) as store, store.transaction():
+    with open_store(root) as store, store.transaction():
         for p in range(5):
             person = store.add("person", {"full_name": f"Demo Person {p}"}).id
             for n in range(200):
@@ -49,13 +49,13 @@ def _build(root: Path, work: Path) -> int:
 def test_what_the_restore_check_costs(tmp_path: Path) -> None:
     from organizer import db, restore_check
     from organizer.backup import create_backup, restore_backup, verify_backup
-    from organizer.store import Store
+    from organizer.opening import open_store
 
     source, work = tmp_path / "source", tmp_path / "work"
     work.mkdir()
     _build(source, work)
     backup = tmp_path / "b.zip"
-    with Store(source) as store:
+    with open_store(source) as store:
         create_backup(store, backup)
     info = verify_backup(backup)
 
@@ -90,6 +90,7 @@ def test_what_the_restore_check_costs(tmp_path: Path) -> None:
 
 def test_what_writing_through_costs(tmp_path: Path) -> None:
     from organizer.interop.exports import export
+    from organizer.opening import open_store
     from organizer.paths import output_target
     from organizer.store import Store
 
@@ -113,7 +114,7 @@ def test_what_writing_through_costs(tmp_path: Path) -> None:
         assert got.startswith(b"PK")
 
     files, fifos = [], []
-    with Store(root) as store:
+    with open_store(root) as store:
         for _ in range(RUNS):  # interleaved, so both meet the same machine
             started = time.perf_counter()
             export(store, person, "archive", tmp_path / "out.zip")

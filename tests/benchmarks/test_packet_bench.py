@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from organizer.store import Store
+from organizer.opening import open_store
 from tests.conftest import ROOT
 from tests.packet_helpers import make_pdf
 
@@ -49,7 +49,7 @@ def _timed(command: list[str]) -> tuple[float, float]:
 def hundred_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, list[Path]]:
     root = tmp_path_factory.mktemp("bench")
     files = [make_pdf(root / f"doc{i:03d}.pdf", f"Report {i}", 10) for i in range(100)]
-    with Store(root / "data") as store:
+    with open_store(root / "data") as store:
         person = store.add("person", {"full_name": "Ζωή Παπαδοπούλου"}).id
         with store.transaction():
             for i, path in enumerate(files):

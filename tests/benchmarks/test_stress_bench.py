@@ -34,6 +34,7 @@ import sys
 from pathlib import Path
 from organizer.errors import OrganizerError, WrongPassphraseError
 from organizer.store import Store
+from organizer.opening import open_store
 root, tag, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 passes = sys.argv[4:]
 number = 0
@@ -41,7 +42,7 @@ while number < count:
     name = f"{tag}-{number}"
     for passphrase in passes:
         try:
-            with Store(root, passphrase=passphrase) as store:
+            with open_store(root, passphrase=passphrase) as store:
                 store.add("person", {"full_name": name})
             print(name, flush=True)
             break

@@ -169,14 +169,14 @@ def test_switching_person_and_section(qtbot: Any, ui_store: Path, tmp_path: Path
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from organizer.store import Store
+    from organizer.opening import open_store
     from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.pages import SECTIONS
     from ui.settings import Settings
 
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    with Store(ui_store) as store:
+    with open_store(ui_store) as store:
         window = MainWindow(AppContext(store), settings)
         qtbot.addWidget(window)
         window.resize(1200, 800)

@@ -323,9 +323,9 @@ class DiscDialog(QDialog):
 
         def work(progress: Progress) -> Any:
             from organizer.disc.save import save_disc
-            from organizer.store import Store
+            from organizer.opening import open_store
 
-            with Store(root) as store:
+            with open_store(root) as store:
                 return save_disc(store, person_id, index, title=title, copy_images=copy,
                                  force=force, keys=keys, progress=progress)
 

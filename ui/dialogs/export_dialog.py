@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.interop.exports import FORMATS, export
+from organizer.opening import open_store
 from organizer.progress import Progress
-from organizer.store import Store
 from ui.context import AppContext
 from ui.worker import Job
 
@@ -128,7 +128,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
 
         def work(progress: Progress) -> Path:
-            with Store(root) as store:
+            with open_store(root) as store:
                 return export(store, person_id, fmt, out, progress)
 
         self.job = Job(work, self)

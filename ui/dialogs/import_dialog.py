@@ -39,8 +39,8 @@ from organizer.errors import OrganizerError
 from organizer.interop.parsed import ParsedFile, Proposed
 from organizer.interop.plan import ImportPlan, apply_plans, count_words, make_plan
 from organizer.models import TYPES
+from organizer.opening import open_store
 from organizer.progress import Progress
-from organizer.store import Store
 from ui.context import AppContext
 from ui.worker import Job
 
@@ -338,7 +338,7 @@ class ImportDialog(QDialog):
         self.status.setText("Importing…")
 
         def work(progress: Progress) -> list[Any]:
-            with Store(root) as store:  # every file in one transaction: all or none
+            with open_store(root) as store:  # every file in one transaction: all or none
                 return apply_plans(store, plans, progress)
 
         self._run(work, self._applied)

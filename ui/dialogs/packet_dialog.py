@@ -268,10 +268,10 @@ class PacketDialog(QDialog):
         target = self._temp / f"packet-{len(list(self._temp.iterdir())) + 1}.pdf"
 
         def work(progress: Any) -> Any:
+            from organizer.opening import open_store
             from organizer.packet.build import build_packet
-            from organizer.store import Store
 
-            with Store(root) as store:  # the worker's own connection
+            with open_store(root) as store:  # the worker's own connection
                 return build_packet(store, person_id, target, options, case_id=case_id,
                                     progress=progress)
 

@@ -133,10 +133,10 @@ class PrintoutsDialog(QDialog):
         target = self._temp / f"printout-{len(list(self._temp.iterdir())) + 1}.pdf"
 
         def work(progress: Any) -> Any:
+            from organizer.opening import open_store
             from organizer.packet.printouts import make_printout
-            from organizer.store import Store
 
-            with Store(root) as store:
+            with open_store(root) as store:
                 return make_printout(store, pid, kind, target, options, case_id=case_id,
                                      visit=visit, request=request)
 

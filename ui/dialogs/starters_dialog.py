@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from organizer import starters
 from organizer.errors import OrganizerError
 from ui.context import AppContext
-from ui.pages.case_common import error_label, heading, hint
+from ui.widgets import error_label, heading, hint
 
 IdRole = Qt.ItemDataRole.UserRole + 10
 

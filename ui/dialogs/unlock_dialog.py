@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.errors import LockedError, OrganizerError
+from organizer.opening import open_store
 from organizer.store import Store
 
 OnOpen = Callable[[Store], None]
@@ -90,7 +91,7 @@ class UnlockDialog(QDialog):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            store = Store(self.data_dir, passphrase=typed)
+            store = open_store(self.data_dir, passphrase=typed)
         except LockedError as exc:
             self._say(str(exc))
             self.passphrase.selectAll()
@@ -122,7 +123,7 @@ def ask_passphrase_then_open(data_dir: Path | str, parent: QWidget | None,
     are raised to the caller, which shows them.
     """
     try:
-        store = Store(Path(data_dir))
+        store = open_store(Path(data_dir))
     except LockedError:
         dialog = UnlockDialog(data_dir, on_open, parent)
         dialog.open()

@@ -5,21 +5,19 @@ a page is built the first time it is shown (start-up stays quick). The window le
 page take a section's place: `MainWindow.set_page_factory(key, factory)` before it is
 shown, or `MainWindow.set_page(key, widget)` at any time.
 
-A page is any QWidget with `set_person(person_id)`; it may also have `flush()`,
-`unsaved() -> list[str]`, `add_new()`, `delete_selected()`, `show_item(type, id) -> bool`,
-and the signals `status(str)`, `job_started(object, str)` and `open_item(str, int)` (open an
-item shown in another section).
+Every page is a `ui.pages.page.Page`: the one protocol (set_person, flush, unsaved,
+add_new, delete_selected, show_item, sub-pages; the signals status, job_started and
+open_item) the window talks to.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
-
 from ui.context import AppContext
+from ui.pages.page import Page
 
-PageFactory = Callable[[AppContext], QWidget]
+PageFactory = Callable[[AppContext], Page]
 
 SECTIONS: list[tuple[str, str]] = [
     ("overview", "Overview"),
@@ -52,7 +50,7 @@ SECTION_OF_TYPE: dict[str, str] = {
 
 
 def _section(type_name: str, title: str = "", intro: str = "") -> PageFactory:
-    def make(context: AppContext) -> QWidget:
+    def make(context: AppContext) -> Page:
         from ui.pages.section_page import SectionPage
 
         return SectionPage(context, type_name, title=title, intro=intro)
@@ -60,14 +58,14 @@ def _section(type_name: str, title: str = "", intro: str = "") -> PageFactory:
 
 
 def _tabs(tabs: list[tuple[str, PageFactory]]) -> PageFactory:
-    def make(context: AppContext) -> QWidget:
+    def make(context: AppContext) -> Page:
         from ui.pages.tabbed_page import TabbedPage
 
         return TabbedPage([(label, factory(context)) for label, factory in tabs])
     return make
 
 
-def _records(context: AppContext) -> QWidget:
+def _records(context: AppContext) -> Page:
     from ui.pages.records_page import RecordsPage
     from ui.pages.tabbed_page import TabbedPage
 
@@ -81,19 +79,19 @@ def _records(context: AppContext) -> QWidget:
     return page
 
 
-def _overview(context: AppContext) -> QWidget:
+def _overview(context: AppContext) -> Page:
     from ui.pages.overview_page import OverviewPage
 
     return OverviewPage(context)
 
 
-def _cases(context: AppContext) -> QWidget:
+def _cases(context: AppContext) -> Page:
     from ui.pages.case_page import CasePage
 
     return CasePage(context)
 
 
-def _results_chart(context: AppContext) -> QWidget:
+def _results_chart(context: AppContext) -> Page:
     from ui.results_chart import ResultsChart
 
     return ResultsChart(context, lazy=True)  # a tab behind the lists: drawn when shown

@@ -29,7 +29,8 @@ from organizer.changes import Change
 from organizer.errors import OrganizerError
 from organizer.models import Checklist
 from ui.context import AppContext
-from ui.pages.case_common import Today, error_label, heading, hint
+from ui.pages.case_common import Today
+from ui.widgets import error_label, heading, hint
 
 NOTE_HINTS = {
     2: "Who you spoke to, when, and the reference number",

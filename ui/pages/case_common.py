@@ -1,4 +1,8 @@
-"""Small pieces the parts of the case page share: today's date, headings, error labels."""
+"""What the parts of the case page share: today's date, a write for a button, an entry row.
+
+The small widgets (headings, hints, error labels) are in ui/widgets.py, shared with the
+dialogs.
+"""
 
 from __future__ import annotations
 
@@ -6,55 +10,19 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QWidget,
 )
 
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from ui.context import AppContext
-from ui.sizing import follow_app_font
 
 Today = Callable[[], date]
-
-
-def heading(text: str, scale: float = 1.25) -> QLabel:
-    """A section heading: bold and somewhat larger than the body text."""
-    label = QLabel(text)
-    label.setWordWrap(True)  # a long heading at a large zoom takes two lines, not the width
-    follow_app_font(label, scale, bold=True)  # and again after each zoom
-    label.setAccessibleName(text)
-    return label
-
-
-def hint(text: str) -> QLabel:
-    """A quiet explanation under a heading, in the palette's secondary text colour."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText,
-                     palette.color(QPalette.ColorRole.PlaceholderText))
-    label.setPalette(palette)
-    return label
-
-
-def error_label() -> QLabel:
-    """A plain-words refusal shown beside what caused it (hidden until needed)."""
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b3261e;")
-    follow_app_font(label)
-    label.hide()
-    return label
 
 
 def try_write(context: AppContext, parent: QWidget, description: str,
@@ -68,17 +36,6 @@ def try_write(context: AppContext, parent: QWidget, description: str,
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return None
-
-
-def scrolled(widget: QWidget) -> QScrollArea:
-    """`widget` in a frameless scroll area: on a small screen (or at a large zoom) it
-    scrolls instead of making the window taller than the screen."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(widget)
-    return area
 
 
 def entry_row(placeholder: str, name: str, submit: Callable[[], object],

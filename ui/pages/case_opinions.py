@@ -26,8 +26,9 @@ from organizer.models import Opinion, Provider
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import ItemEditorDialog
 from ui.format import choice_label, format_date
-from ui.pages.case_common import heading, hint, try_write
+from ui.pages.case_common import try_write
 from ui.sizing import follow_app_font
+from ui.widgets import heading, hint
 
 # (symbol and words, accent colour): the colour is a light tint, readable on any palette
 AGREEMENT = {

@@ -8,7 +8,7 @@ treatment options compared, the questions, the records still to send, the decisi
 Every change goes through `AppContext.write`, so it is undoable; the page refreshes
 only the parts a broadcast `Change` touches.
 
-Signals:
+Signals (the Page protocol's, ui/pages/page.py):
     open_item(str, int): the user asked to open an item shown elsewhere (type, id).
 """
 
@@ -17,7 +17,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -37,24 +36,37 @@ from organizer.attention import in_days, long_date
 from organizer.case_summary import checklist_progress, day_of, next_visit, visit_day
 from organizer.changes import Change
 from organizer.errors import NotFoundError
-from organizer.models import Case, Quote, Treatment, Visit
+from organizer.models import (
+    Case,
+    Checklist,
+    Opinion,
+    Provider,
+    Question,
+    Quote,
+    Record,
+    Treatment,
+    Visit,
+)
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm, ItemEditorDialog
 from ui.pages.case_checklist import CaseChecklist
-from ui.pages.case_common import Today, heading, hint, scrolled, try_write
+from ui.pages.case_common import Today, try_write
 from ui.pages.case_opinions import CaseOpinions
 from ui.pages.case_questions import CaseQuestions
 from ui.pages.case_records import CaseRecords
 from ui.pages.case_treatments import CaseTreatments
+from ui.pages.page import Page
 from ui.sizing import FitTextHeight, follow_app_font
+from ui.widgets import heading, hint, scrolled
 
 NEW_TITLE = "New second opinion"
 QUESTION_SCALE = 1.3
 
+# The items that name the case they belong to (`case_id`).
+_OF_A_CASE = (Checklist, Opinion, Treatment, Record, Question, Visit)
 
-class CasePage(QWidget):
-    open_item = Signal(str, int)
 
+class CasePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  today: Today | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +204,9 @@ class CasePage(QWidget):
         self.case_id = None
         self._fill_picker(select=None)
 
+    def shown_case(self) -> int | None:
+        return self.case_id
+
     def _cases(self) -> list[Case]:
         person_id = self.context.person_id
         if person_id is None:
@@ -252,7 +267,8 @@ class CasePage(QWidget):
                 assert isinstance(treatment, Treatment)
                 case_id = treatment.case_id
             else:
-                case_id = getattr(store.get(type_name, item_id), "case_id", None)
+                item = store.get(type_name, item_id)
+                case_id = item.case_id if isinstance(item, _OF_A_CASE) else None
         except NotFoundError:
             return False
         if case_id is None:
@@ -291,12 +307,8 @@ class CasePage(QWidget):
             self.visit_label.setText("No visit planned yet.")
         else:
             day = visit_day(visit)
-            doctor = ""
-            if visit.provider_id is not None:
-                try:
-                    doctor = " with " + store.get("provider", visit.provider_id).title
-                except NotFoundError:  # a deleted doctor: the visit is still shown
-                    doctor = ""
+            name = store.title_of(Provider, visit.provider_id)  # None: deleted or not set
+            doctor = f" with {name}" if name else ""
             time = visit.scheduled_at[11:16] if len(visit.scheduled_at) > 11 else ""
             when = f"{long_date(day)}{' at ' + time if time else ''}" if day else \
                 visit.scheduled_at
@@ -356,7 +368,8 @@ class CasePage(QWidget):
             return
         change = try_write(self.context, self, "Start a second opinion",
                            lambda: self.context.store.add("case", {"title": NEW_TITLE},
-                                                          person_id=person_id))
+                                                          person_id=person_id,
+                                                          checklist=True))
         if change:
             self.tabs.setCurrentIndex(0)
             title = self.header_form.editor("title")

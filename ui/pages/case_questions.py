@@ -25,7 +25,8 @@ from organizer.store import Store
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
 from ui.item_model import ItemRole, ItemTableModel
-from ui.pages.case_common import entry_row, error_label, hint, scrolled, try_write
+from ui.pages.case_common import entry_row, try_write
+from ui.widgets import error_label, hint, scrolled
 
 QUESTION_FIELDS = ["text", "priority", "visit_id", "asked", "answer", "answered_by_id",
                    "answered_on"]

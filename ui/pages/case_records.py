@@ -32,13 +32,13 @@ from organizer.case_summary import (
     visit_day,
 )
 from organizer.changes import Change
-from organizer.errors import NotFoundError
-from organizer.models import SEND_METHODS, Item, Record, Sending, Visit
+from organizer.models import SEND_METHODS, Item, Provider, Record, Sending, Visit
 from ui.context import AppContext
 from ui.format import choice_label, format_date
 from ui.item_model import ItemRole, ItemTableModel
-from ui.pages.case_common import Today, hint, try_write
+from ui.pages.case_common import Today, try_write
 from ui.sizing import ColumnFitter
+from ui.widgets import hint
 
 
 class CaseRecords(QWidget):
@@ -111,12 +111,10 @@ class CaseRecords(QWidget):
         return bool(change.types & {"record", "sending", "visit", "provider"})
 
     def _doctor(self) -> str | None:
-        if self.visit is None or self.visit.provider_id is None:
+        if self.visit is None:
             return None
-        try:
-            return self.context.store.get("provider", self.visit.provider_id).title
-        except NotFoundError:  # a deleted doctor: the visit's records are still listed
-            return None
+        # a deleted doctor gives None: the visit's records are still listed
+        return self.context.store.title_of(Provider, self.visit.provider_id)
 
     def _sent_text(self, item: Item) -> str:
         # the table asks for each cell every time it paints or measures: one query per

@@ -27,8 +27,9 @@ from organizer.errors import OrganizerError
 from organizer.models import Item, Quote, Treatment
 from ui.context import AppContext
 from ui.item_model import ItemRole, ItemTableModel
-from ui.pages.case_common import entry_row, error_label, heading, hint, try_write
+from ui.pages.case_common import entry_row, try_write
 from ui.sizing import ColumnFitter, follow_app_font
+from ui.widgets import error_label, heading, hint
 
 COMPARE_COLUMNS = ["name", "duration", "recovery_time", "cost", "coverage", "risks",
                    "daily_life", "status"]

@@ -4,7 +4,7 @@ Each entry opens its item: the page emits `open_item(type, id)` and the main win
 navigates there. The lists come from organizer.attention (pure rules over the store and
 today's date); the page refreshes when a Change touches a type they depend on.
 
-Signals:
+Signals (the Page protocol's, ui/pages/page.py):
     open_item(str, int): the item type ("record", "case", "visit", "request"…) and its id.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -35,7 +35,8 @@ from organizer.case_summary import ChecklistProgress, visit_day
 from organizer.changes import Change
 from organizer.errors import OrganizerError
 from ui.context import AppContext
-from ui.pages.case_common import heading, hint
+from ui.pages.page import Page
+from ui.widgets import heading, hint
 
 TargetRole = Qt.ItemDataRole.UserRole + 20
 # An entry about a part of an item opens that part: a case's records tab.
@@ -130,12 +131,16 @@ class _FitRows(QObject):
                 item.setSizeHint(hint)
 
 
-class OverviewPage(QWidget):
-    open_item = Signal(str, int)
-
+class OverviewPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
+        # first: building the page below already sends font changes (see changeEvent)
+        self._font_changed = False
+        self._refresh_later = QTimer(self)  # after a zoom: the rows wrap at the new size
+        self._refresh_later.setSingleShot(True)
+        self._refresh_later.setInterval(0)
+        self._refresh_later.timeout.connect(self._refresh_for_font)
         self.context = ctx
         self.today = today or date.today
         layout = QGridLayout(self)
@@ -173,11 +178,6 @@ class OverviewPage(QWidget):
             widget.itemActivated.connect(self._open)
             widget.itemClicked.connect(self._open)
         ctx.changed.connect(self._on_changed)
-        self._refresh_later = QTimer(self)  # after a zoom: the rows wrap at the new size
-        self._refresh_later.setSingleShot(True)
-        self._refresh_later.setInterval(0)
-        self._refresh_later.timeout.connect(self._refresh_for_font)
-        self.person_id: int | None = None
         self.set_person(ctx.person_id)
 
     def set_person(self, person_id: int | None) -> None:
@@ -186,7 +186,7 @@ class OverviewPage(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "_refresh_later"):
+        if event.type() == QEvent.Type.FontChange:
             # a hidden page (or one of a closed window) waits until it is shown again
             self._font_changed = True
             if self.isVisible():
@@ -194,7 +194,7 @@ class OverviewPage(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if getattr(self, "_font_changed", False):
+        if self._font_changed:
             self._refresh_later.start()
 
     def _refresh_for_font(self) -> None:

@@ -9,8 +9,8 @@ text read from the scan, and offers the results it sees as suggestions to confir
 has a preview of its files, opens them in the system viewer, and tracks who it was sent
 to (requested, sent, received, how, tracking number).
 
-Signals (besides SectionPage's):
-    job_started(object, str): a `ui.worker.Job` and what it does, for the status bar.
+Signals (the Page protocol's, ui/pages/page.py):
+    status(str), and job_started(Job, str): the text reading, for the window's progress bar.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -99,8 +99,6 @@ def files_text(item: Any) -> str:
 
 
 class RecordsPage(SectionPage):
-    job_started = Signal(object, str)
-
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(
             context, "record", title="Records",
@@ -110,6 +108,7 @@ class RecordsPage(SectionPage):
             computed=[("Files", files_text)], parent=parent)
         self.setAcceptDrops(True)
         self.job: Job | None = None
+        self._extract_again = False  # files added while reading: read again after
 
         self.preview = AttachmentPreview(context.store)
         self.scan_text = ScanTextPanel(context)
@@ -440,7 +439,7 @@ class RecordsPage(SectionPage):
         if count:
             self.status.emit(f"The text of {count} file{'s' if count > 1 else ''} can now be "
                              "found with Search (Ctrl+F).")
-        if getattr(self, "_extract_again", False):
+        if self._extract_again:
             self.extract_text()
 
 
@@ -450,11 +449,11 @@ def _extract_all(root: Path, progress: Progress) -> Change:
     First every file's own text (quick), then the scanned pages, page by page (about a
     second each); a Cancel between two pages stops it, keeping the files already read.
     """
+    from organizer.opening import open_store
     from organizer.scan.read import read_pending
-    from organizer.store import Store
 
     change = Change()
-    with Store(root) as store:
+    with open_store(root) as store:
         pending = store.pending_text()
         for done, attachment in enumerate(pending):
             progress.step(done, len(pending), attachment.filename)

@@ -5,7 +5,7 @@ Visits, Care team, Journal…) is one `SectionPage`. It refreshes only when a br
 `Change` touches its type and its person; while hidden it just notes that it is out of
 date and reloads when shown, so that switching person or section stays quick.
 
-Signals:
+Signals (the Page protocol's, ui/pages/page.py):
     status(str): a short message for the window's status bar ("Deleted …: Undo with Ctrl+Z").
 """
 
@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QObject,
     QSortFilterProxyModel,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -44,8 +43,9 @@ from ui.context import AppContext
 from ui.format import now_iso
 from ui.item_editor import ItemEditor, Parked
 from ui.item_model import Computed, ItemRole, ItemTableModel, SortRole
-from ui.pages.title import TitleLabel
+from ui.pages.page import Page
 from ui.sizing import ColumnFitter
+from ui.widgets import TitleLabel
 
 # The columns each list shows: the few a patient scans for, in the order they read them.
 COLUMNS: dict[str, list[str]] = {
@@ -92,9 +92,7 @@ _WHOLE_KINDS = ("date", "datetime", "bool", "enum", "int", "number")
 _AUTO_FIT_ROWS = 400  # fitting columns to content reads every row: only for short lists
 
 
-class SectionPage(QWidget):
-    status = Signal(str)
-
+class SectionPage(Page):
     def __init__(self, context: AppContext, type_name: str, *, title: str = "",
                  intro: str = "", where: Mapping[str, Any] | None = None,
                  form_fields: list[str] | None = None,

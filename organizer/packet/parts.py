@@ -1,0 +1,35 @@
+"""What an enclosure is made of: one attached file, and how it will appear in the packet.
+
+Shared by the enclosure pass (organizer.packet.enclosures) and the discs' key-image pages
+(organizer.packet.disc_pages), which the enclosure pass calls: kept apart so that neither
+imports the other back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from organizer.models import Attachment
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+ReadAttachment = Callable[[Attachment], bytes]
+
+PDF, IMAGE, PROBLEM = "pdf", "image", "problem"
+IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
+
+
+@dataclass
+class Part:
+    """One attached file of an enclosure, and how it will appear."""
+
+    attachment: Attachment
+    kind: str            # PDF, IMAGE or PROBLEM
+    pages: int
+    reason: str = ""     # why a PROBLEM file could not be included
+    reader: PdfReader | None = None
+    data: bytes | None = None  # a picture's bytes
+    landscape: list[bool] = field(default_factory=list)  # per page: wider than tall
