@@ -1,40 +1,67 @@
 # The two set-up commands of the README: `make run` and `make test` each create the
 # virtual environment if needed, install, and then run (the app, or the checks).
+# `make run` installs only what the app needs; `make test` adds the test tools (the
+# `test` extra); `make package` adds PyInstaller (the `build` extra) and builds the
+# installable packages into dist/, which `make package-test` then smoke-tests.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-stamp
+APP_STAMP := $(VENV)/.installed-app
+TEST_STAMP := $(VENV)/.installed-test
+BUILD_STAMP := $(VENV)/.installed-build
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: install run test lint typecheck pytest bench screenshots clean
+.PHONY: install run test lint typecheck pytest bench screenshots package package-test clean
 
-$(STAMP): pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+
+$(APP_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e '.[test]'
-	@touch $(STAMP)
+	@touch $@ $(APP_STAMP)
 
-install: $(STAMP)
+$(BUILD_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e '.[build,test]'
+	@touch $@ $(TEST_STAMP) $(APP_STAMP)
 
-run: $(STAMP)
-	$(PY) -m organizer gui
+install: $(APP_STAMP)
 
-lint: $(STAMP)
-	$(PY) -m ruff check organizer ui tests
+# The app; `make run ARGS="people"` runs the command line instead (or .venv/bin/organizer).
+run: $(APP_STAMP)
+	$(VENV)/bin/organizer $(if $(ARGS),$(ARGS),gui)
 
-typecheck: $(STAMP)
+lint: $(TEST_STAMP)
+	$(PY) -m ruff check organizer ui tests packaging
+
+typecheck: $(TEST_STAMP)
 	$(PY) -m mypy
 
-pytest: $(STAMP)
+pytest: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 test: lint typecheck pytest
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/benchmarks -p no:randomly
 
-screenshots: $(STAMP)
+screenshots: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
 
+# dist/organizer/ (PyInstaller, one folder), then the .deb and the .tar.gz beside it.
+package: $(BUILD_STAMP)
+	rm -rf dist/organizer build/pyinstaller
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
+	    --workpath build/pyinstaller packaging/organizer.spec
+	$(PY) packaging/build_deb.py
+
+# Unpacks the .deb (dpkg -x) and runs only its executable (packaging/smoke_test.py).
+package-test: $(BUILD_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/smoke_test.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
