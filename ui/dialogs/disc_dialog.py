@@ -21,7 +21,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from organizer.progress import Progress
 from organizer.store import Store
 from ui.context import AppContext
+from ui.dialogs.job_dialog import JobDialog
 from ui.worker import Job
 
 ICON = 72        # a series' key image in the list
@@ -59,7 +59,7 @@ def _count(number: int, word: str, plural: str | None = None) -> str:
     return f"{number} {word if number == 1 else plural or word + 's'}"
 
 
-class DiscDialog(QDialog):
+class DiscDialog(JobDialog):
     added = Signal(object)
 
     def __init__(self, ctx: AppContext, folder: Path, person_id: int,
@@ -141,7 +141,7 @@ class DiscDialog(QDialog):
         layout.addLayout(form)
 
         self.buttons = QDialogButtonBox()
-        self.add_button = QPushButton("Add the disc")
+        self.add_button = self.action_button = QPushButton("Add the disc")
         self.add_button.setEnabled(False)
         self.add_button.setDefault(True)
         self.buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -165,38 +165,6 @@ class DiscDialog(QDialog):
             return index, render_key_images(index, progress)
 
         self._run(work, self._read_done)
-
-    def _run(self, work: Any, done: Any) -> None:
-        job = Job(work, self)
-        self._wire(job, done)
-        job.start()
-
-    def _wire(self, job: Job, done: Any) -> None:
-        self.job = job
-        job.progress.connect(self._progress)
-        job.succeeded.connect(done)
-        job.failed.connect(self._failed)
-        job.cancelled.connect(self.reject)
-        self.progress.show()
-
-    def _progress(self, done: int, total: int, what: str) -> None:
-        self.progress.setRange(0, total if total > 0 else 0)
-        if total > 0:
-            self.progress.setValue(done)
-        if what:
-            self.status.setText(what + "…")
-
-    def _finished_job(self) -> None:
-        if self.job is not None:
-            self.job.wait()
-        self.job = None
-
-    def _failed(self, message: str) -> None:
-        self._finished_job()
-        self.progress.hide()
-        self.status.setText(message)
-        self.add_button.setEnabled(False)
-        self.cancel_button.setText("Close")
 
     def _read_done(self, result: tuple[Any, list[Any]]) -> None:
         from organizer.disc.save import copy_size, default_title, empty_disc, mismatch

@@ -21,7 +21,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -48,13 +47,14 @@ from organizer.models import TYPES
 from organizer.progress import Progress
 from organizer.store import Store
 from ui.context import AppContext
+from ui.dialogs.job_dialog import JobDialog
 from ui.worker import Job
 
 NEW_PERSON = -1
 _ORDER = list(TYPES)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     imported = Signal(object)
 
     def __init__(self, ctx: AppContext, paths: list[Path], parent: QWidget | None = None
@@ -128,7 +128,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.refused)
 
         self.buttons = QDialogButtonBox()
-        self.import_button = QPushButton("Import")
+        self.import_button = self.action_button = QPushButton("Import")
         self.import_button.setEnabled(False)
         self.import_button.setDefault(True)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -155,39 +155,6 @@ class ImportDialog(QDialog):
             return out
 
         self._run(work, self._read_done)
-
-    def _run(self, work: Any, done: Any) -> None:
-        job = Job(work, self)
-        self._wire(job, done)
-        job.start()
-
-    def _wire(self, job: Job, done: Any) -> None:
-        self.job = job
-        self.job.progress.connect(self._progress)
-        self.job.succeeded.connect(done)
-        self.job.failed.connect(self._failed)
-        self.job.cancelled.connect(self.reject)
-        self.progress.show()
-
-    def _progress(self, done: int, total: int, what: str) -> None:
-        self.progress.setRange(0, total if total > 0 else 0)
-        if total > 0:
-            self.progress.setValue(done)
-        if what:
-            self.status.setText(what + "…")
-
-    def _finished_job(self) -> None:
-        """The worker has reported: it is done even if its thread is still winding down."""
-        if self.job is not None:
-            self.job.wait()
-        self.job = None
-
-    def _failed(self, message: str) -> None:
-        self._finished_job()
-        self.progress.hide()
-        self.status.setText(message)
-        self.import_button.setEnabled(False)
-        self.cancel_button.setText("Close")
 
     def _read_done(self, results: list[tuple[Path, ParsedFile | str]]) -> None:
         self._finished_job()
