@@ -36,19 +36,20 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from ui.dialogs.person_dialog import PersonDialog
     from ui.pages.records_page import RecordsPage
 
 from organizer import __version__
 from organizer.errors import NotFoundError, OrganizerError
 from ui import style
+from ui.app_font import follow_app_font
 from ui.context import AppContext
 from ui.menus import Menus
 from ui.pages import SECTION_OF_TYPE, SECTIONS, PageFactory, default_factories
 from ui.pages.page import Page
-from ui.person_switcher import PersonDialog, PersonSwitcher
+from ui.person_switcher import PersonSwitcher
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
-from ui.sizing import follow_app_font
 from ui.welcome import WelcomePage
 from ui.worker import Job
 
@@ -367,6 +368,8 @@ class MainWindow(QMainWindow):
             self.context.set_person(ids[0])
 
     def add_person(self) -> PersonDialog:
+        from ui.dialogs.person_dialog import PersonDialog
+
         dialog = PersonDialog(self.context, parent=self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -375,6 +378,8 @@ class MainWindow(QMainWindow):
     def edit_person(self) -> PersonDialog | None:
         if self.context.person_id is None:
             return None
+        from ui.dialogs.person_dialog import PersonDialog
+
         dialog = PersonDialog(self.context, self.context.store.person(self.context.person_id),
                               parent=self)
         dialog.finished.connect(dialog.deleteLater)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
-from ui.sizing import follow_app_font
+from ui.app_font import follow_app_font
 
 TITLE_SCALE = 1.45
 
