@@ -1,7 +1,10 @@
 """The main window: people on the left, the sections under them, the chosen page beside.
 
-Pages are built the first time they are shown. Only the page on screen reloads at once
-when the person changes; the others note it and reload when shown. A page can be
+Pages are built the first time they are shown, and the first one just after the window's
+first frame (which shows the people, the sections and the menus around an empty page
+area), so the window appears without waiting for a page and its models; asking for the
+page on screen sooner (`current_page`) makes it at once. Only the page on screen reloads
+at once when the person changes; the others note it and reload when shown. A page can be
 replaced by another (the full Overview and Second opinions pages) with `set_page_factory`
 or `set_page`.
 
@@ -137,6 +140,10 @@ class MainWindow(QMainWindow):
         self.welcome.add_person_requested.connect(self.add_person)
         self.welcome.example_requested.connect(self.open_example)
         self.stack.addWidget(self.welcome)
+        # what the page area shows in the first frame while its page is still to be made
+        self._waiting = QWidget()
+        self.stack.addWidget(self._waiting)
+        self._first_section: str | None = None
 
         self.notice = QLabel()  # the example-data mark, and what is not saved on closing
         self.notice.setWordWrap(True)
@@ -219,6 +226,9 @@ class MainWindow(QMainWindow):
     # -- start --------------------------------------------------------------------------
 
     def _start(self) -> None:
+        """Choose the person and the first section; the section's page (and its models and
+        modules) is made just after the window's first frame, which shows the people and
+        sections beside an empty page area. Asking for a page sooner makes it at once."""
         people = self.context.store.people()
         if not people:
             self._show_welcome(True)
@@ -226,8 +236,19 @@ class MainWindow(QMainWindow):
         remembered = None if self.example else self.settings.last_person(self._folder())
         ids = [p.id for p in people]
         self._show_welcome(False)
+        self.stack.setCurrentWidget(self._waiting)
+        self._first_section = SECTIONS[0][0]
         self.context.set_person(remembered if remembered in ids else ids[0])
+        self.sections.blockSignals(True)
         self.sections.setCurrentRow(0)
+        self.sections.blockSignals(False)
+        self.after_first_paint(self._show_first_section)
+
+    def _show_first_section(self) -> None:
+        """Make and show the first section's page, if nothing has been shown instead."""
+        key, self._first_section = self._first_section, None
+        if key is not None and self.stack.currentWidget() is self._waiting:
+            self.show_section(key)
 
     def _show_welcome(self, on: bool) -> None:
         self.navigation.setVisible(not on)
@@ -289,10 +310,12 @@ class MainWindow(QMainWindow):
         return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
 
     def current_page(self) -> Page | None:
+        self._show_first_section()  # (asked before the first paint: made now)
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Page) else None
 
     def show_section(self, key: str) -> Page:
+        self._first_section = None  # this one is shown instead
         page = self.page(key)
         current = self.current_page()
         if current is not None and current is not page:

@@ -36,7 +36,6 @@ class SearchPanel(QWidget):
         self.field = QLineEdit()
         self.field.setPlaceholderText("Search everything (Ctrl+F)")
         self.field.setAccessibleName("Search everything")
-        self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self.open_first)
         self.field.installEventFilter(self)
@@ -73,6 +72,10 @@ class SearchPanel(QWidget):
         self.field.clear()
 
     def _typed(self, text: str) -> None:
+        if text and not self.field.isClearButtonEnabled():
+            # on the first keystroke, not before the window shows: the button's icon
+            # comes from the style (4 ms), and it is shown only once there is text
+            self.field.setClearButtonEnabled(True)
         if text.strip():
             self._timer.start()
         else:
