@@ -227,8 +227,9 @@ def test_the_results_chart_behind_its_tab_is_drawn_when_shown(
 # they size. Each was once imported before the window showed.
 DEFERRED_MODULES = ("ui.pages.overview_page", "ui.pages.section_page", "ui.item_editor",
                     "ui.item_form", "ui.sizing", "ui.dialogs.person_dialog", "organizer.attention")
-# PySide6 makes a Qt class (and its enums, as Python enums) the first time Python uses it.
-DEFERRED_QT_CLASSES = ("QTableView", "QHeaderView", "QStyle", "QStyleOptionViewItem",
+# PySide6 makes a Qt class (and its enums, as Python enums) the first time Python uses it;
+# Qt's namespace alone has ~90 enums (ui/first_frame.py).
+DEFERRED_QT_CLASSES = ("Qt", "QTableView", "QHeaderView", "QStyle", "QStyleOptionViewItem",
                        "QSortFilterProxyModel", "QTabWidget", "QFormLayout")
 
 FIRST_FRAME_SCRIPT = """
@@ -320,3 +321,54 @@ def test_the_search_field_gets_its_clear_button_with_the_first_keystroke(
     assert not field.isClearButtonEnabled()  # its icon is not loaded before the window shows
     field.setText("asthma")
     assert field.isClearButtonEnabled()
+
+
+def test_the_numbers_the_first_frame_uses_are_qts(qtbot: Any) -> None:
+    """ui/first_frame.py names a few values of Qt's namespace as numbers: they are Qt's."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QListWidget
+
+    from ui.first_frame import USER_ROLE, no_sideways_scroll
+
+    assert Qt.ItemDataRole.UserRole.value == USER_ROLE
+    view = QListWidget()
+    qtbot.addWidget(view)
+    no_sideways_scroll(view)
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_a_report_reaches_the_gui_thread_later_as_a_queued_signal_did(qtbot: Any) -> None:
+    """The error reporter posts reports (no Qt.ConnectionType before the first frame): one
+    made on the GUI thread is shown from the event loop, not inside report(), and one made
+    on another thread arrives on the GUI thread."""
+    import threading
+
+    from ui.dialogs.error_dialog import ErrorReporter
+
+    reporter = ErrorReporter()
+    heard: list[tuple[str, str]] = []
+    reporter.reported.disconnect(reporter._show)  # (no dialog: only where it arrives)
+    reporter.reported.connect(lambda details, _message: heard.append(
+        (details, threading.current_thread().name)))
+    reporter.report("on the GUI thread")
+    worker = threading.Thread(target=reporter.report, args=("from a worker",), name="worker")
+    worker.start()
+    worker.join()
+    assert heard == []
+    qtbot.waitUntil(lambda: len(heard) == 2, timeout=5000)
+    assert heard == [("on the GUI thread", "MainThread"), ("from a worker", "MainThread")]
+
+
+def test_an_organizer_without_people_shows_the_welcome_page_first(
+        qtbot: Any, settings: Any, tmp_path: Any) -> None:
+    """The welcome page is made only when needed; an empty organizer needs it at once."""
+    from organizer.opening import open_store
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    with open_store(tmp_path / "empty") as store:
+        window = MainWindow(AppContext(store), settings)
+        qtbot.addWidget(window)
+        assert window.stack.currentWidget() is window.welcome
+        assert not window.navigation.isVisibleTo(window)
+        window.close()

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -47,6 +47,7 @@ from organizer.errors import NotFoundError, OrganizerError
 from ui import style
 from ui.app_font import follow_app_font
 from ui.context import AppContext
+from ui.first_frame import USER_ROLE, no_sideways_scroll
 from ui.menus import Menus
 from ui.pages import SECTION_OF_TYPE, SECTIONS, PageFactory, default_factories
 from ui.pages.page import Page
@@ -114,14 +115,14 @@ class MainWindow(QMainWindow):
         self.sections.setObjectName("sections")
         self.sections.setAccessibleName("Sections")
         self.sections.setSpacing(3)  # roomy rows without a style sheet (those slow start-up)
-        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        no_sideways_scroll(self.sections)
         for key, label in SECTIONS:
             entry = QListWidgetItem(label)
-            entry.setData(Qt.ItemDataRole.UserRole, key)
+            entry.setData(USER_ROLE, key)
             self.sections.addItem(entry)
         self.sections.currentItemChanged.connect(
             lambda entry, _old: entry is not None and self.show_section(
-                entry.data(Qt.ItemDataRole.UserRole)))
+                entry.data(USER_ROLE)))
         sections_label = QLabel("&Sections")
         sections_label.setBuddy(self.sections)
 
@@ -136,10 +137,7 @@ class MainWindow(QMainWindow):
         self.navigation = left
 
         self.stack = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.welcome.add_person_requested.connect(self.add_person)
-        self.welcome.example_requested.connect(self.open_example)
-        self.stack.addWidget(self.welcome)
+        self._welcome: WelcomePage | None = None  # made when first shown (see welcome)
         # what the page area shows in the first frame while its page is still to be made
         self._waiting = QWidget()
         self.stack.addWidget(self._waiting)
@@ -156,7 +154,7 @@ class MainWindow(QMainWindow):
             self._show_notice("Example data: made-up people, not your own records. "
                               "Nothing you change here is kept after this window closes.")
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side (Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         # the pages take every change of the window's width; the people and sections keep
@@ -250,6 +248,20 @@ class MainWindow(QMainWindow):
         if key is not None and self.stack.currentWidget() is self._waiting:
             self.show_section(key)
 
+    @property
+    def welcome(self) -> WelcomePage:
+        """The page of an organizer without people, made the first time it is needed (an
+        organizer with people never makes it before its first frame)."""
+        if self._welcome is None:
+            self._welcome = WelcomePage()
+            self._welcome.add_person_requested.connect(self.add_person)
+            self._welcome.example_requested.connect(self.open_example)
+            self.stack.addWidget(self._welcome)
+        return self._welcome
+
+    def _on_welcome(self) -> bool:
+        return self._welcome is not None and self.stack.currentWidget() is self._welcome
+
     def _show_welcome(self, on: bool) -> None:
         self.navigation.setVisible(not on)
         if on:
@@ -307,7 +319,7 @@ class MainWindow(QMainWindow):
 
     def current_key(self) -> str | None:
         entry = self.sections.currentItem()
-        return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+        return entry.data(USER_ROLE) if entry is not None else None
 
     def current_page(self) -> Page | None:
         self._show_first_section()  # (asked before the first paint: made now)
@@ -370,7 +382,7 @@ class MainWindow(QMainWindow):
         if person_id is not None:
             if not self.example:
                 self.settings.set_last_person(self._folder(), person_id)
-            if self.stack.currentWidget() is self.welcome:
+            if self._on_welcome():
                 self._show_welcome(False)
                 self.show_section(self.current_key() or "overview")
             try:
@@ -436,10 +448,11 @@ class MainWindow(QMainWindow):
     def _action(self, menu: Any, text: str, slot: Callable[[], Any],
                 keys: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if isinstance(keys, list):
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        elif keys is not None:
-            action.setShortcut(QKeySequence(keys))
+        # (setShortcuts, even for one: setShortcut's overloads make Qt's namespace before
+        # the first frame, see ui/first_frame.py)
+        if keys is not None:
+            action.setShortcuts([QKeySequence(k) for k in
+                                 (keys if isinstance(keys, list) else [keys])])
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
@@ -519,7 +532,7 @@ class MainWindow(QMainWindow):
             packet=packet, disc=disc, undo=undo, redo=redo, new_item=new_item,
             delete_item=delete_item, find=find,
             for_a_person=[*person_actions, packet, printouts.menuAction(), export, disc])
-        if self.stack.currentWidget() is self.welcome:
+        if self._on_welcome():
             self._show_welcome(True)
 
     # Bound methods, not lambdas: the undo stack may outlive this window.
@@ -595,6 +608,7 @@ class MainWindow(QMainWindow):
         self.say(f"Text size {round(zoom * 100)}%")
 
     def about(self) -> QMessageBox:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox  # (dialog classes: when first used)
 
         box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
@@ -801,6 +815,8 @@ def open_example_window(settings: Settings) -> MainWindow:
         folder.cleanup()
 
     window = MainWindow(context, settings, example=True, on_closed=closed)
+    from PySide6.QtCore import Qt
+
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return window
 

@@ -14,7 +14,7 @@ classes it sizes) is loaded only when first opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from organizer.changes import Change
 from organizer.models import Person
 from ui.context import AppContext
+from ui.first_frame import USER_ROLE, no_sideways_scroll
 
 _MAX_VISIBLE_PEOPLE = 5
 
@@ -43,9 +44,9 @@ class PersonSwitcher(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("people")
         self.list.setSpacing(3)
-        # a long name is shortened with "…" (its tooltip has it whole), never scrolled sideways
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # a long name is shortened with "…" at its end (a list's default elide mode; the
+        # tooltip has it whole), never scrolled sideways
+        no_sideways_scroll(self.list)
         self.list.installEventFilter(self)  # a new text size (zoom) needs a new height
         self.list.setAccessibleName("People: choose whose information is shown")
         heading.setBuddy(self.list)
@@ -73,7 +74,7 @@ class PersonSwitcher(QWidget):
         self.list.clear()
         for person in self.context.store.people():
             entry = QListWidgetItem(_label(person))
-            entry.setData(Qt.ItemDataRole.UserRole, person.id)
+            entry.setData(USER_ROLE, person.id)
             entry.setToolTip(f"Show {_label(person)}'s information")
             self.list.addItem(entry)
         self.list.blockSignals(False)
@@ -102,19 +103,19 @@ class PersonSwitcher(QWidget):
         self.list.blockSignals(True)
         for row in range(self.list.count()):
             entry = self.list.item(row)
-            if entry.data(Qt.ItemDataRole.UserRole) == person_id:
+            if entry.data(USER_ROLE) == person_id:
                 self.list.setCurrentItem(entry)
                 break
         self.list.blockSignals(False)
         self.edit_button.setEnabled(person_id is not None)
 
     def person_ids(self) -> list[int]:
-        return [self.list.item(r).data(Qt.ItemDataRole.UserRole)
+        return [self.list.item(r).data(USER_ROLE)
                 for r in range(self.list.count())]
 
     def _chosen(self, entry: QListWidgetItem | None, _previous: object) -> None:
         if entry is not None:
-            self.context.set_person(entry.data(Qt.ItemDataRole.UserRole))
+            self.context.set_person(entry.data(USER_ROLE))
 
     def _on_changed(self, change: Change) -> None:
         if "person" in change.types:
