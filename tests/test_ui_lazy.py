@@ -221,3 +221,154 @@ def test_the_results_chart_behind_its_tab_is_drawn_when_shown(
             person_id=other))
     assert sorted(chart.picker.itemText(i) for i in range(chart.picker.count())) == [
         "HbA1c", "LDL"]
+
+
+# What the first frame must not need: the section pages, the forms and the table classes
+# they size. Each was once imported before the window showed.
+DEFERRED_MODULES = ("ui.pages.overview_page", "ui.pages.section_page", "ui.item_editor",
+                    "ui.item_form", "ui.sizing", "ui.dialogs.person_dialog", "organizer.attention")
+# PySide6 makes a Qt class (and its enums, as Python enums) the first time Python uses it;
+# Qt's namespace alone has ~90 enums (ui/first_frame.py).
+DEFERRED_QT_CLASSES = ("Qt", "QTableView", "QHeaderView", "QStyle", "QStyleOptionViewItem",
+                       "QSortFilterProxyModel", "QTabWidget", "QFormLayout")
+
+FIRST_FRAME_SCRIPT = """
+import sys
+import PySide6.QtCore, PySide6.QtWidgets
+from PySide6.QtWidgets import QApplication
+from ui.main_window import MainWindow
+real_paint = MainWindow.paintEvent
+seen = []
+def paint(window, event):
+    if not seen:
+        seen.append(window)
+        classes = {**vars(PySide6.QtCore), **vars(PySide6.QtWidgets)}
+        print('MODULES', sorted(m for m in MODULES if m in sys.modules), flush=True)
+        print('CLASSES', sorted(c for c in CLASSES if c in classes), flush=True)
+        print('PAGES', sorted(window.pages), window.stack.currentWidget() is window._waiting,
+              window.current_key(), flush=True)
+    real_paint(window, event)
+MainWindow.paintEvent = paint
+def run(*args):
+    for _ in range(5):
+        QApplication.processEvents()
+    window = seen[0]
+    print('AFTER', sorted(window.pages), type(window.stack.currentWidget()).__name__,
+          window.stack.currentWidget().person_id, flush=True)
+    return 0
+QApplication.exec = run
+from organizer.cli import main
+sys.exit(main(['--data-dir', DATA]))
+"""
+
+
+def test_the_first_frame_is_the_window_and_its_page_comes_right_after(tmp_path: Any) -> None:
+    """On a real start, the first frame shows the window (people, sections, menus) before
+    any section page, form or table class is made; the first section's page is made and
+    shown right after it, on the chosen person."""
+    import subprocess
+    import sys
+
+    from organizer.opening import open_store
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    with open_store(data) as store:
+        anna = store.add("person", {"full_name": "Anna Kowalska"}).id
+        store.add("condition", {"name": "Asthma"}, person_id=anna)
+    script = (f"MODULES = {DEFERRED_MODULES!r}\nCLASSES = {DEFERRED_QT_CLASSES!r}\n"
+              f"DATA = {str(data)!r}\n" + FIRST_FRAME_SCRIPT)
+    env = {"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    assert lines["MODULES"] == "[]", done.stdout
+    assert lines["CLASSES"] == "[]", done.stdout
+    assert lines["PAGES"] == "[] True overview", done.stdout
+    assert lines["AFTER"] == f"['overview'] OverviewPage {anna}", done.stdout
+
+
+def test_asking_for_the_page_before_the_first_paint_makes_it_at_once(
+        qtbot: Any, settings: Any, store: Any, person_id: int) -> None:
+    """Code (and tests) that ask for the page on screen before the window has painted get
+    the real page, made then, not the empty place it waits in; a section shown before the
+    paint replaces the first one instead of being followed by it."""
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(store), settings)
+    qtbot.addWidget(window)
+    assert window.pages == {}
+    page = window.current_page()
+    assert page is not None and type(page).__name__ == "OverviewPage"
+    assert page.person_id == person_id and list(window.pages) == ["overview"]
+
+    other = MainWindow(AppContext(store), settings)
+    qtbot.addWidget(other)
+    conditions = other.show_section("conditions")
+    other.show()
+    qtbot.waitUntil(lambda: other._painted, timeout=5000)
+    QApplication.processEvents()
+    assert other.current_page() is conditions and list(other.pages) == ["conditions"]
+
+
+def test_the_search_field_gets_its_clear_button_with_the_first_keystroke(
+        window_factory: Any) -> None:
+    window = window_factory()
+    field = window.search.field
+    assert not field.isClearButtonEnabled()  # its icon is not loaded before the window shows
+    field.setText("asthma")
+    assert field.isClearButtonEnabled()
+
+
+def test_the_numbers_the_first_frame_uses_are_qts(qtbot: Any) -> None:
+    """ui/first_frame.py names a few values of Qt's namespace as numbers: they are Qt's."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QListWidget
+
+    from ui.first_frame import USER_ROLE, no_sideways_scroll
+
+    assert Qt.ItemDataRole.UserRole.value == USER_ROLE
+    view = QListWidget()
+    qtbot.addWidget(view)
+    no_sideways_scroll(view)
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_a_report_reaches_the_gui_thread_later_as_a_queued_signal_did(qtbot: Any) -> None:
+    """The error reporter posts reports (no Qt.ConnectionType before the first frame): one
+    made on the GUI thread is shown from the event loop, not inside report(), and one made
+    on another thread arrives on the GUI thread."""
+    import threading
+
+    from ui.dialogs.error_dialog import ErrorReporter
+
+    reporter = ErrorReporter()
+    heard: list[tuple[str, str]] = []
+    reporter.reported.disconnect(reporter._show)  # (no dialog: only where it arrives)
+    reporter.reported.connect(lambda details, _message: heard.append(
+        (details, threading.current_thread().name)))
+    reporter.report("on the GUI thread")
+    worker = threading.Thread(target=reporter.report, args=("from a worker",), name="worker")
+    worker.start()
+    worker.join()
+    assert heard == []
+    qtbot.waitUntil(lambda: len(heard) == 2, timeout=5000)
+    assert heard == [("on the GUI thread", "MainThread"), ("from a worker", "MainThread")]
+
+
+def test_an_organizer_without_people_shows_the_welcome_page_first(
+        qtbot: Any, settings: Any, tmp_path: Any) -> None:
+    """The welcome page is made only when needed; an empty organizer needs it at once."""
+    from organizer.opening import open_store
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    with open_store(tmp_path / "empty") as store:
+        window = MainWindow(AppContext(store), settings)
+        qtbot.addWidget(window)
+        assert window.stack.currentWidget() is window.welcome
+        assert not window.navigation.isVisibleTo(window)
+        window.close()

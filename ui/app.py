@@ -14,8 +14,6 @@ from typing import Any
 
 def make_application(settings: Any = None) -> Any:
     """The one QApplication, with the app's names, readable type and remembered zoom."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from organizer import __version__
@@ -24,8 +22,9 @@ def make_application(settings: Any = None) -> Any:
 
     app = QApplication.instance()
     if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        # Fractional scale factors (150% is 1.5, not rounded to 2) are Qt 6's default,
+        # PassThrough; setting it here would make Qt's namespace before the first frame
+        # (ui/first_frame.py).
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

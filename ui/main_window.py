@@ -1,7 +1,10 @@
 """The main window: people on the left, the sections under them, the chosen page beside.
 
-Pages are built the first time they are shown. Only the page on screen reloads at once
-when the person changes; the others note it and reload when shown. A page can be
+Pages are built the first time they are shown, and the first one just after the window's
+first frame (which shows the people, the sections and the menus around an empty page
+area), so the window appears without waiting for a page and its models; asking for the
+page on screen sooner (`current_page`) makes it at once. Only the page on screen reloads
+at once when the person changes; the others note it and reload when shown. A page can be
 replaced by another (the full Overview and Second opinions pages) with `set_page_factory`
 or `set_page`.
 
@@ -17,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,20 +39,22 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from ui.dialogs.person_dialog import PersonDialog
     from ui.operations import StoreOp
     from ui.pages.records_page import RecordsPage
 
 from organizer import __version__
 from organizer.errors import NotFoundError, OrganizerError
 from ui import style
+from ui.app_font import follow_app_font
 from ui.context import AppContext
+from ui.first_frame import USER_ROLE, no_sideways_scroll
 from ui.menus import Menus
 from ui.pages import SECTION_OF_TYPE, SECTIONS, PageFactory, default_factories
 from ui.pages.page import Page
-from ui.person_switcher import PersonDialog, PersonSwitcher
+from ui.person_switcher import PersonSwitcher
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
-from ui.sizing import follow_app_font
 from ui.welcome import WelcomePage
 from ui.worker import Job
 
@@ -111,14 +116,14 @@ class MainWindow(QMainWindow):
         self.sections.setObjectName("sections")
         self.sections.setAccessibleName("Sections")
         self.sections.setSpacing(3)  # roomy rows without a style sheet (those slow start-up)
-        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        no_sideways_scroll(self.sections)
         for key, label in SECTIONS:
             entry = QListWidgetItem(label)
-            entry.setData(Qt.ItemDataRole.UserRole, key)
+            entry.setData(USER_ROLE, key)
             self.sections.addItem(entry)
         self.sections.currentItemChanged.connect(
             lambda entry, _old: entry is not None and self.show_section(
-                entry.data(Qt.ItemDataRole.UserRole)))
+                entry.data(USER_ROLE)))
         sections_label = QLabel("&Sections")
         sections_label.setBuddy(self.sections)
 
@@ -133,10 +138,11 @@ class MainWindow(QMainWindow):
         self.navigation = left
 
         self.stack = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.welcome.add_person_requested.connect(self.add_person)
-        self.welcome.example_requested.connect(self.open_example)
-        self.stack.addWidget(self.welcome)
+        self._welcome: WelcomePage | None = None  # made when first shown (see welcome)
+        # what the page area shows in the first frame while its page is still to be made
+        self._waiting = QWidget()
+        self.stack.addWidget(self._waiting)
+        self._first_section: str | None = None
 
         self.notice = QLabel()  # the example-data mark, and what is not saved on closing
         self.notice.setWordWrap(True)
@@ -149,7 +155,7 @@ class MainWindow(QMainWindow):
             self._show_notice("Example data: made-up people, not your own records. "
                               "Nothing you change here is kept after this window closes.")
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side (Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         # the pages take every change of the window's width; the people and sections keep
@@ -219,6 +225,9 @@ class MainWindow(QMainWindow):
     # -- start --------------------------------------------------------------------------
 
     def _start(self) -> None:
+        """Choose the person and the first section; the section's page (and its models and
+        modules) is made just after the window's first frame, which shows the people and
+        sections beside an empty page area. Asking for a page sooner makes it at once."""
         people = self.context.store.people()
         if not people:
             self._show_welcome(True)
@@ -226,8 +235,33 @@ class MainWindow(QMainWindow):
         remembered = None if self.example else self.settings.last_person(self._folder())
         ids = [p.id for p in people]
         self._show_welcome(False)
+        self.stack.setCurrentWidget(self._waiting)
+        self._first_section = SECTIONS[0][0]
         self.context.set_person(remembered if remembered in ids else ids[0])
+        self.sections.blockSignals(True)
         self.sections.setCurrentRow(0)
+        self.sections.blockSignals(False)
+        self.after_first_paint(self._show_first_section)
+
+    def _show_first_section(self) -> None:
+        """Make and show the first section's page, if nothing has been shown instead."""
+        key, self._first_section = self._first_section, None
+        if key is not None and self.stack.currentWidget() is self._waiting:
+            self.show_section(key)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The page of an organizer without people, made the first time it is needed (an
+        organizer with people never makes it before its first frame)."""
+        if self._welcome is None:
+            self._welcome = WelcomePage()
+            self._welcome.add_person_requested.connect(self.add_person)
+            self._welcome.example_requested.connect(self.open_example)
+            self.stack.addWidget(self._welcome)
+        return self._welcome
+
+    def _on_welcome(self) -> bool:
+        return self._welcome is not None and self.stack.currentWidget() is self._welcome
 
     def _show_welcome(self, on: bool) -> None:
         self.navigation.setVisible(not on)
@@ -286,13 +320,15 @@ class MainWindow(QMainWindow):
 
     def current_key(self) -> str | None:
         entry = self.sections.currentItem()
-        return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+        return entry.data(USER_ROLE) if entry is not None else None
 
     def current_page(self) -> Page | None:
+        self._show_first_section()  # (asked before the first paint: made now)
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Page) else None
 
     def show_section(self, key: str) -> Page:
+        self._first_section = None  # this one is shown instead
         page = self.page(key)
         current = self.current_page()
         if current is not None and current is not page:
@@ -347,7 +383,7 @@ class MainWindow(QMainWindow):
         if person_id is not None:
             if not self.example:
                 self.settings.set_last_person(self._folder(), person_id)
-            if self.stack.currentWidget() is self.welcome:
+            if self._on_welcome():
                 self._show_welcome(False)
                 self.show_section(self.current_key() or "overview")
             try:
@@ -368,6 +404,8 @@ class MainWindow(QMainWindow):
             self.context.set_person(ids[0])
 
     def add_person(self) -> PersonDialog:
+        from ui.dialogs.person_dialog import PersonDialog
+
         dialog = PersonDialog(self.context, parent=self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -376,6 +414,8 @@ class MainWindow(QMainWindow):
     def edit_person(self) -> PersonDialog | None:
         if self.context.person_id is None:
             return None
+        from ui.dialogs.person_dialog import PersonDialog
+
         dialog = PersonDialog(self.context, self.context.store.person(self.context.person_id),
                               parent=self)
         dialog.finished.connect(dialog.deleteLater)
@@ -409,10 +449,11 @@ class MainWindow(QMainWindow):
     def _action(self, menu: Any, text: str, slot: Callable[[], Any],
                 keys: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if isinstance(keys, list):
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        elif keys is not None:
-            action.setShortcut(QKeySequence(keys))
+        # (setShortcuts, even for one: setShortcut's overloads make Qt's namespace before
+        # the first frame, see ui/first_frame.py)
+        if keys is not None:
+            action.setShortcuts([QKeySequence(k) for k in
+                                 (keys if isinstance(keys, list) else [keys])])
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
@@ -492,7 +533,7 @@ class MainWindow(QMainWindow):
             packet=packet, disc=disc, undo=undo, redo=redo, new_item=new_item,
             delete_item=delete_item, find=find,
             for_a_person=[*person_actions, packet, printouts.menuAction(), export, disc])
-        if self.stack.currentWidget() is self.welcome:
+        if self._on_welcome():
             self._show_welcome(True)
 
     # Bound methods, not lambdas: the undo stack may outlive this window.
@@ -568,6 +609,7 @@ class MainWindow(QMainWindow):
         self.say(f"Text size {round(zoom * 100)}%")
 
     def about(self) -> QMessageBox:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox  # (dialog classes: when first used)
 
         box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
@@ -775,6 +817,8 @@ def open_example_window(settings: Settings) -> MainWindow:
         folder.cleanup()
 
     window = MainWindow(context, settings, example=True, on_closed=closed)
+    from PySide6.QtCore import Qt
+
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return window
 

@@ -6,14 +6,16 @@ people is always in view, so that it is never in doubt whose records are on scre
 Signals:
     add_requested(): the user wants to add a person.
     edit_requested(): the user wants to edit the current person.
+
+The dialog that adds or edits a person is ui/dialogs/person_dialog.py: the switcher is in
+the window's first frame, and the dialog's form (ui.item_editor, the table and text
+classes it sizes) is loaded only when first opened.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 from organizer.changes import Change
 from organizer.models import Person
 from ui.context import AppContext
-from ui.item_editor import ItemEditor
+from ui.first_frame import USER_ROLE, no_sideways_scroll
 
 _MAX_VISIBLE_PEOPLE = 5
 
@@ -42,9 +44,9 @@ class PersonSwitcher(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("people")
         self.list.setSpacing(3)
-        # a long name is shortened with "…" (its tooltip has it whole), never scrolled sideways
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # a long name is shortened with "…" at its end (a list's default elide mode; the
+        # tooltip has it whole), never scrolled sideways
+        no_sideways_scroll(self.list)
         self.list.installEventFilter(self)  # a new text size (zoom) needs a new height
         self.list.setAccessibleName("People: choose whose information is shown")
         heading.setBuddy(self.list)
@@ -72,7 +74,7 @@ class PersonSwitcher(QWidget):
         self.list.clear()
         for person in self.context.store.people():
             entry = QListWidgetItem(_label(person))
-            entry.setData(Qt.ItemDataRole.UserRole, person.id)
+            entry.setData(USER_ROLE, person.id)
             entry.setToolTip(f"Show {_label(person)}'s information")
             self.list.addItem(entry)
         self.list.blockSignals(False)
@@ -101,19 +103,19 @@ class PersonSwitcher(QWidget):
         self.list.blockSignals(True)
         for row in range(self.list.count()):
             entry = self.list.item(row)
-            if entry.data(Qt.ItemDataRole.UserRole) == person_id:
+            if entry.data(USER_ROLE) == person_id:
                 self.list.setCurrentItem(entry)
                 break
         self.list.blockSignals(False)
         self.edit_button.setEnabled(person_id is not None)
 
     def person_ids(self) -> list[int]:
-        return [self.list.item(r).data(Qt.ItemDataRole.UserRole)
+        return [self.list.item(r).data(USER_ROLE)
                 for r in range(self.list.count())]
 
     def _chosen(self, entry: QListWidgetItem | None, _previous: object) -> None:
         if entry is not None:
-            self.context.set_person(entry.data(Qt.ItemDataRole.UserRole))
+            self.context.set_person(entry.data(USER_ROLE))
 
     def _on_changed(self, change: Change, initiator: object = None) -> None:
         if "person" in change.types:
@@ -124,51 +126,3 @@ def _label(person: Person) -> str:
     if person.relationship and person.relationship.lower() not in ("self", "me"):
         return f"{person.full_name} ({person.relationship})"
     return person.full_name
-
-
-class PersonDialog(QDialog):
-    """Add a person, or edit one; saved as typed (the dialog has no Save button to forget).
-
-    A new person is added as soon as the full name is filled in. Closing with a value the
-    store refused, or a new person without a name, first says so; closing again leaves.
-    """
-
-    def __init__(self, context: AppContext, person: Person | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setWindowTitle("Edit person" if person else "Add a person")
-        fields = [n for n in Person.specs() if person is not None or n != "primary_provider_id"]
-        self.editor = ItemEditor(Person, context, fields=fields)
-        self.editor.created.connect(self._created)
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(self.warning)
-        layout.addWidget(buttons)
-        self.resize(560, 640)
-        self._warned = False
-        if person is None:
-            self.editor.start_new()
-        else:
-            self.editor.show_item(person)
-
-    def _created(self, person: Person) -> None:
-        self.setWindowTitle("Edit person")
-        self.context.set_person(person.id)
-
-    def done(self, result: int) -> None:
-        self.editor.flush()
-        problems = self.editor.unsaved()
-        if problems and not self._warned:
-            self._warned = True
-            self.warning.setText("Not saved yet: " + " ".join(problems)
-                                 + " Close again to leave without it.")
-            self.warning.show()
-            return
-        super().done(result)

@@ -14,12 +14,13 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from organizer.models import TYPES
 from ui.context import AppContext
+from ui.first_frame import USER_ROLE
 from ui.search_worker import Searcher, SearchResult
 
 TYPING_PAUSE_MS = 250
@@ -36,7 +37,6 @@ class SearchPanel(QWidget):
         self.field = QLineEdit()
         self.field.setPlaceholderText("Search everything (Ctrl+F)")
         self.field.setAccessibleName("Search everything")
-        self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self.open_first)
         self.field.installEventFilter(self)
@@ -66,6 +66,8 @@ class SearchPanel(QWidget):
         layout.addWidget(self.results, 1)
 
     def focus(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
@@ -73,6 +75,10 @@ class SearchPanel(QWidget):
         self.field.clear()
 
     def _typed(self, text: str) -> None:
+        if text and not self.field.isClearButtonEnabled():
+            # on the first keystroke, not before the window shows: the button's icon
+            # comes from the style (4 ms), and it is shown only once there is text
+            self.field.setClearButtonEnabled(True)
         if text.strip():
             self._timer.start()
         else:
@@ -112,6 +118,8 @@ class SearchPanel(QWidget):
         if generation != self._asked:
             return  # a newer query was asked: its answer is the one to show
         self._answered_to = generation
+        from PySide6.QtCore import Qt
+
         text = self.field.text().strip()
         hits, names = result.hits, result.names
         self.results.clear()
@@ -123,7 +131,7 @@ class SearchPanel(QWidget):
             first_line = hit.title.splitlines()[0] if hit.title else kind
             entry = QListWidgetItem(f"{first_line[:80]}\n{kind}{whose}")
             entry.setToolTip(snippet)
-            entry.setData(Qt.ItemDataRole.UserRole, (hit.type, hit.id, hit.person_id))
+            entry.setData(USER_ROLE, (hit.type, hit.id, hit.person_id))
             entry.setData(Qt.ItemDataRole.AccessibleTextRole,
                           f"{kind}: {first_line[:80]}{whose}")
             self.results.addItem(entry)
@@ -152,11 +160,13 @@ class SearchPanel(QWidget):
     def _open(self, entry: QListWidgetItem | None) -> None:
         if entry is None:
             return
-        type_name, item_id, person_id = entry.data(Qt.ItemDataRole.UserRole)
+        type_name, item_id, person_id = entry.data(USER_ROLE)
         self.open_requested.emit(type_name, item_id, person_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
+            from PySide6.QtCore import Qt  # (not before the first frame: ui/first_frame.py)
+
             key = event.key()  # type: ignore[attr-defined]
             if key == Qt.Key.Key_Escape:
                 self.clear()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -192,6 +192,7 @@ class Session(QObject):
         """Close everything, run `work` off the GUI thread with progress, then reopen."""
         if self.job is not None or not self._close_for_reopening():
             return None
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QProgressDialog
 
         progress = QProgressDialog(what, "", 0, 0)
@@ -271,6 +272,7 @@ class Session(QObject):
         return action
 
     def _tell(self, text: str, error: bool = False) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
@@ -333,6 +335,7 @@ class Session(QObject):
         return dialog
 
     def confirm_restore(self, backup: Path) -> QMessageBox:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Question, "Restore from a backup",

@@ -6,7 +6,8 @@ size or zoom:
 
 - `follow_app_font(widget, scale, bold)`: a heading or a larger text box keeps its size
   relative to the application font when View › Zoom changes it (a font set once on a
-  widget would otherwise stay at the old size).
+  widget would otherwise stay at the old size). It lives in ui/app_font.py, which the
+  window's first frame can import without the table classes below.
 - `FitTextHeight`: a plain-text box as tall as its text needs, between a few lines.
 - `ColumnFitter`: a table's columns share its width: each as wide as its content and
   header ask, the main column (a title) taking what is left or giving way first, so
@@ -28,40 +29,18 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QGuiApplication
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import (
     QHeaderView,
     QPlainTextEdit,
     QStyle,
     QStyleOptionViewItem,
     QTableView,
-    QWidget,
 )
 
+from ui.app_font import follow_app_font
 
-def follow_app_font(widget: QWidget, scale: float = 1.0, bold: bool = False) -> None:
-    """Give `widget` the application font times `scale` now and after every zoom."""
-
-    def follow(base: QFont) -> None:
-        font = QFont(base)
-        font.setPointSizeF(base.pointSizeF() * scale)
-        if bold:
-            font.setBold(True)
-        widget.setFont(font)
-
-    follow(QGuiApplication.font())
-    app = QGuiApplication.instance()
-    if isinstance(app, QGuiApplication):
-        app.fontChanged.connect(follow)
-        # the connection goes with the widget, not with the application
-        widget.destroyed.connect(lambda *_: _disconnect(app, follow))
-
-
-def _disconnect(app: QGuiApplication, slot: object) -> None:
-    try:
-        app.fontChanged.disconnect(slot)
-    except (RuntimeError, TypeError):
-        pass
+__all__ = ["ColumnFitter", "FitTextHeight", "follow_app_font"]
 
 
 class FitTextHeight(QObject):

@@ -10,7 +10,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.widgets import TitleLabel
@@ -53,6 +53,8 @@ class WelcomePage(QWidget):
         box = QWidget()
         box.setLayout(column)
         box.setMaximumWidth(640)
+        from PySide6.QtCore import Qt  # (only an empty organizer shows this page first)
+
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)

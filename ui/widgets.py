@@ -6,11 +6,11 @@ importing a page (tests/test_page_protocol.py keeps ui/dialogs away from ui/page
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
-from ui.sizing import follow_app_font
+from ui.app_font import follow_app_font
+from ui.first_frame import no_sideways_scroll
 
 TITLE_SCALE = 1.45
 
@@ -72,6 +72,6 @@ def scrolled(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    no_sideways_scroll(area)
     area.setWidget(widget)
     return area

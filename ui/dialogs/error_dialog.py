@@ -7,14 +7,15 @@ whoever helps them. It is shown with `show()`, never `exec()`: a failure in a sl
 worker must not start a nested event loop, and a test drives it like any other window.
 
 `ErrorReporter` is the one way code reports such a failure (`report(details, message)`),
-from any thread: the report travels by a queued signal to the GUI thread, where the one
-dialog is shown, or brought forward with the count of failures since it opened (a
-failure repeated in every paint must not open a hundred windows).
+from any thread: the report is posted as an event to the reporter's (GUI) thread, as Qt's
+queued connections do, and emitted there as `reported`; the one dialog is shown, or
+brought forward with the count of failures since it opened (a failure repeated in every
+paint must not open a hundred windows).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -43,6 +44,8 @@ class ErrorDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.setModal(False)
+        from PySide6.QtCore import Qt  # (the reporter is made before the first frame)
+
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.failures = 0
         layout = QVBoxLayout(self)
@@ -94,11 +97,25 @@ class ErrorDialog(QDialog):
         super().done(result)
 
 
+# Reports are posted rather than sent through a queued connection: naming
+# Qt.ConnectionType.QueuedConnection would make Qt's namespace (ui/first_frame.py) before
+# the window's first frame, since the reporter is installed before the window.
+_REPORT = QEvent.Type(QEvent.registerEventType())
+
+
+class _Report(QEvent):
+    def __init__(self, details: str, message: str) -> None:
+        super().__init__(_REPORT)
+        self.details = details
+        self.message = message
+
+
 class ErrorReporter(QObject):
     """Shows `ErrorDialog` for failures reported from any thread (see the module doc).
 
     Signal:
-        reported(str, str): details and message; queued to the reporter's (GUI) thread.
+        reported(str, str): details and message; emitted on the reporter's (GUI) thread,
+        from its event loop, whichever thread reported.
     """
 
     reported = Signal(str, str)
@@ -108,7 +125,7 @@ class ErrorReporter(QObject):
         super().__init__(parent)
         self.dialog: ErrorDialog | None = None
         self.broken = False  # the window itself failed: failures are only logged from then
-        self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.reported.connect(self._show)
 
     def install(self) -> ErrorReporter:
         """Make this the reporter `report()` uses."""
@@ -117,7 +134,13 @@ class ErrorReporter(QObject):
 
     def report(self, details: str, message: str = "") -> None:
         if not self.broken:
-            self.reported.emit(details, message)
+            QCoreApplication.postEvent(self, _Report(details, message))
+
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, _Report):
+            self.reported.emit(event.details, event.message)
+            return True
+        return bool(super().event(event))
 
     @Slot(str, str)
     def _show(self, details: str, message: str) -> None:

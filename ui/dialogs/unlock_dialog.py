@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -89,6 +89,8 @@ class UnlockDialog(QDialog):
         if not typed:
             self._say("Type your passphrase first.")
             return
+        from PySide6.QtCore import Qt  # (imported before the window's first frame)
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             store = open_store(self.data_dir, passphrase=typed)
