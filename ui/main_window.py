@@ -50,11 +50,12 @@ from ui.app_font import follow_app_font
 from ui.context import AppContext
 from ui.first_frame import USER_ROLE, no_sideways_scroll
 from ui.menus import Menus
-from ui.pages import SECTION_OF_TYPE, SECTIONS, PageFactory, default_factories
+from ui.pages import SECTIONS, PageFactory, default_factories
 from ui.pages.page import Page
 from ui.person_switcher import PersonSwitcher
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
+from ui.type_views import view_of
 from ui.welcome import WelcomePage
 from ui.worker import Job
 
@@ -345,7 +346,7 @@ class MainWindow(QMainWindow):
         """Show one item where it lives: its person, its section, selected."""
         if person_id != self.context.person_id:
             self.context.set_person(person_id)
-        key = SECTION_OF_TYPE.get(type_name, "overview")
+        key = view_of(type_name).section
         page = self.show_section(key)
         opened = page.show_item(type_name, item_id)
         if not opened and type_name != "person":

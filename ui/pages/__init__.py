@@ -32,21 +32,6 @@ SECTIONS: list[tuple[str, str]] = [
     ("journal", "Journal"),
 ]
 
-# The section that opens an item of each type (a search hit, a link). "case_records" is a
-# case shown on its records tab (the overview's "records not sent yet").
-SECTION_OF_TYPE: dict[str, str] = {
-    "person": "overview",
-    "case": "cases", "case_records": "cases", "checklist": "cases", "opinion": "cases",
-    "treatment": "cases", "quote": "cases",
-    "condition": "conditions",
-    "medication": "medications", "allergy": "medications",
-    "record": "records", "sending": "records", "request": "records",
-    "question": "questions",
-    "visit": "visits",
-    "provider": "care_team",
-    "immunization": "history", "procedure": "history", "result": "history",
-    "journal": "journal",
-}
 
 
 def _section(type_name: str, title: str = "", intro: str = "") -> PageFactory:

@@ -11,7 +11,7 @@ Signals (the Page protocol's, ui/pages/page.py):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,52 +40,16 @@ from organizer.changes import ADDED, RESTORED, UPDATED, Change
 from organizer.errors import NotFoundError, OrganizerError
 from organizer.models import TYPES, Item
 from ui.context import AppContext
-from ui.format import now_iso
 from ui.item_editor import ItemEditor, Parked
 from ui.item_model import Computed, ItemRole, ItemTableModel, SortRole
 from ui.pages.page import Page
 from ui.sizing import ColumnFitter
+from ui.type_views import TypeView, view_of
 from ui.widgets import TitleLabel
 
-# The columns each list shows: the few a patient scans for, in the order they read them.
-COLUMNS: dict[str, list[str]] = {
-    "medication": ["name", "dose", "frequency", "active", "started_on"],
-    "allergy": ["substance", "reaction", "severity", "noted_on"],
-    "condition": ["name", "status", "diagnosed_on", "severity"],
-    "provider": ["name", "role", "specialty", "facility", "phone"],
-    "question": ["text", "priority", "asked", "case_id"],
-    "visit": ["scheduled_at", "purpose", "provider_id", "location", "status"],
-    "journal": ["written_on", "text"],
-    "immunization": ["vaccine", "given_on"],
-    "procedure": ["name", "performed_on", "performer"],
-    "result": ["name", "value", "unit", "flag", "observed_on"],
-    "record": ["title", "kind", "dated_on", "source"],
-    "request": ["records", "provider_id", "asked_on", "received_on"],
-    "case": ["title", "status", "decide_by"],
-    "sending": ["recipient_id", "status", "method", "sent_on", "received_on", "tracking"],
-}
 
-# Shorter column titles where the field's label is much wider than its values (the full
-# label is the header's tooltip and the editor's label).
-HEADERS: dict[str, dict[str, str]] = {"medication": {"active": "Taking"},
-                                      "provider": {"facility": "Works at"}}
-
-# The column that takes the width left over (and gives way first): the one with the most
-# words. Types not named here stretch their title column.
-STRETCH: dict[str, str] = {"visit": "purpose", "journal": "text", "question": "text",
-                           "request": "records", "sending": "recipient_id"}
-
-# The date a list is sorted by, newest first (types without one sort by their title).
-DATE_COLUMNS = {"medication": "started_on", "allergy": "noted_on", "condition": "diagnosed_on",
-                "visit": "scheduled_at", "journal": "written_on", "immunization": "given_on",
-                "procedure": "performed_on", "result": "observed_on", "record": "dated_on",
-                "request": "asked_on", "sending": "sent_on"}
-
-# What a new item starts with, so that the patient types less.
-DEFAULTS: dict[str, Callable[[], dict[str, Any]]] = {
-    "journal": lambda: {"written_on": now_iso()},
-    "request": lambda: {"asked_on": now_iso()},
-}
+def _listed(view: TypeView) -> list[str] | None:
+    return list(view.columns) if view.columns is not None else None
 
 # values too short to cut: a date, yes/no, a choice, a number
 _WHOLE_KINDS = ("date", "datetime", "bool", "enum", "int", "number")
@@ -103,6 +67,7 @@ class SectionPage(Page):
         self.context = context
         self.cls: type[Item] = TYPES[type_name]
         self.type_name = type_name
+        self.view = view_of(type_name)  # columns, sorting, defaults (ui/type_views.py)
         self.types = frozenset({type_name} | self._shown_refs())
         self.person_id: int | None = None
         # Typing the store refused, kept per (person, item) while the user looks elsewhere.
@@ -113,9 +78,9 @@ class SectionPage(Page):
         self._selecting = False
         self.setObjectName(f"section_{type_name}")
 
-        self.model = ItemTableModel(self.cls, COLUMNS.get(type_name), ref_title=self._ref_title,
+        self.model = ItemTableModel(self.cls, _listed(self.view), ref_title=self._ref_title,
                                     parent=self, computed=computed,
-                                    headers=HEADERS.get(type_name))
+                                    headers=dict(self.view.headers) or None)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
@@ -157,14 +122,14 @@ class SectionPage(Page):
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        main = STRETCH.get(type_name, self.cls.TITLE_FIELD)
+        main = self.view.stretch or self.cls.TITLE_FIELD
         specs = self.cls.specs()
         self.columns_fitter = ColumnFitter(
             self.table, self.model.columns.index(main) if main in self.model.columns else 0,
             keep=[i for i, name in enumerate(self.model.columns)
                   if specs[name].kind in _WHOLE_KINDS],
             max_rows=_AUTO_FIT_ROWS)
-        date_column = DATE_COLUMNS.get(type_name)
+        date_column = self.view.date_column
         if date_column in self.model.columns:
             self.table.sortByColumn(self.model.columns.index(date_column),
                                     Qt.SortOrder.DescendingOrder)
@@ -266,7 +231,7 @@ class SectionPage(Page):
             self.status.emit("Add a person first (Person menu).")
             return
         self._select_id(None)
-        defaults = DEFAULTS.get(self.type_name, dict)()
+        defaults = self.view.defaults()
         self.editor.fixed = dict(self.where)
         self.editor.start_new(defaults)
         self.delete_button.setEnabled(False)
@@ -416,7 +381,7 @@ class SectionPage(Page):
 
     def _shown_refs(self) -> set[str]:
         specs = self.cls.specs()
-        return {spec.ref for name in COLUMNS.get(self.type_name, [])
+        return {spec.ref for name in self.view.columns or ()
                 if (spec := specs.get(name)) is not None and spec.ref}
 
     # -- selection ----------------------------------------------------------------------
