@@ -154,11 +154,18 @@ def _write_zip(conn: Any, dirs: DataDir, temp_zip: Path,
                 archive.write(temp_db, DB_ENTRY)
                 for number, path in enumerate(files, start=1):
                     step(progress, number, total, "Copying attached files")
-                    entry = f"files/{path.name}"
+                    name = f"files/{path.name}"
+                    entry: str | zipfile.ZipInfo = name
+                    if manifest["encrypted"]:
+                        # A sealed file is random bytes: deflating it costs time (most of a
+                        # minute for 2 GiB) and saves nothing, so it is stored as it is.
+                        entry = zipfile.ZipInfo(name, date_time=datetime.now().timetuple()[:6])
+                        entry.compress_type = zipfile.ZIP_STORED
+                        entry.external_attr = 0o600 << 16
                     with open(path, "rb") as src, archive.open(entry, "w",
                                                               force_zip64=True) as out:
                         sha, size = hash_stream(src, out)
-                    manifest["files"].append({"name": entry, "sha256": sha, "size": size})
+                    manifest["files"].append({"name": name, "sha256": sha, "size": size})
                 archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
             raw.flush()
             os.fsync(raw.fileno())

@@ -193,3 +193,25 @@ def test_a_linked_files_folder_is_refused_before_anything_changes(
     assert done.returncode == 1
     assert "link to another place" in done.stderr and "nothing was changed" in done.stderr
     assert (data_dir / "organizer.db").read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def test_an_encrypted_backup_stores_its_sealed_files_without_deflating_them(
+        cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _fill(cli, tmp_path)
+    plain = tmp_path / "plain.zip"
+    assert cli("backup", "-o", str(plain)).returncode == 0
+    env = {"ORGANIZER_PASSPHRASE": PASS}
+    assert cli("encrypt", env=env).returncode == 0
+    sealed = tmp_path / "sealed.zip"
+    assert cli("backup", "-o", str(sealed), env=env).returncode == 0
+    with zipfile.ZipFile(plain) as archive:
+        kinds = {i.compress_type for i in archive.infolist() if i.filename.startswith("files/")}
+    assert kinds == {zipfile.ZIP_DEFLATED}
+    with zipfile.ZipFile(sealed) as archive:
+        kinds = {i.compress_type for i in archive.infolist() if i.filename.startswith("files/")}
+    assert kinds == {zipfile.ZIP_STORED}
+    # and it restores, whole
+    back = tmp_path / "back"
+    assert run_cli("restore", str(sealed), data_dir=back, env=env).returncode == 0
+    found = run_cli("search", "glioblastomaX", data_dir=back, env=env)
+    assert found.returncode == 0 and "Pathology report" in found.stdout
