@@ -276,9 +276,6 @@ class DiscDialog(JobDialog):
             ready = False
         self.add_button.setEnabled(ready and not self._busy())
 
-    def _busy(self) -> bool:
-        return self.job is not None and self.job.is_running()
-
     # saving -------------------------------------------------------------------------
 
     def _save(self) -> None:
@@ -310,18 +307,6 @@ class DiscDialog(JobDialog):
         self.added.emit(saved)
         self.accept()
 
-    def _cancel(self) -> None:
-        if self._busy() and self.job is not None:
-            self.job.cancel()
-            self.status.setText("Stopping…")
-            return
-        self.reject()
-
-    def done(self, result: int) -> None:
-        if self._busy() and self.job is not None:  # never leave a worker behind
-            self.job.cancel()
-            self.job.wait()
-        super().done(result)
 
 
 def open_disc_dialog(ctx: AppContext, folder: Path, person_id: int,

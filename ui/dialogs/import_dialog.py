@@ -298,9 +298,6 @@ class ImportDialog(JobDialog):
                                 "before importing.")
         self.import_button.setEnabled(can and confirmed and not self._busy())
 
-    def _busy(self) -> bool:
-        return self.job is not None and self.job.is_running()
-
     # applying -----------------------------------------------------------------------
 
     def _apply(self) -> None:
@@ -334,18 +331,6 @@ class ImportDialog(JobDialog):
         self.imported.emit(results)
         self.accept()
 
-    def _cancel(self) -> None:
-        if self._busy() and self.job is not None:
-            self.job.cancel()
-            self.status.setText("Stopping…")
-            return
-        self.reject()
-
-    def done(self, result: int) -> None:
-        if self._busy() and self.job is not None:  # never leave a worker behind
-            self.job.cancel()
-            self.job.wait()
-        super().done(result)
 
 
 def all_changes(results: list[ImportResult]) -> Change:

@@ -6,7 +6,9 @@ progress in a bar and the step in a status line; a failure is said in that line,
 button is turned off and Cancel becomes Close; a cancel closes the dialog.
 
 A subclass sets `progress` (QProgressBar), `status` (QLabel), `cancel_button` and
-`action_button` (the button that saves) while it builds itself.
+`action_button` (the button that saves) while it builds itself, and connects its Cancel
+button to `_cancel`: a running job is stopped (the dialog closes once it has), and closing
+the dialog never leaves a worker behind.
 """
 
 from __future__ import annotations
@@ -58,3 +60,19 @@ class JobDialog(QDialog):
         self.status.setText(message)
         self.action_button.setEnabled(False)
         self.cancel_button.setText("Close")
+
+    def _busy(self) -> bool:
+        return self.job is not None and self.job.is_running()
+
+    def _cancel(self) -> None:
+        if self._busy() and self.job is not None:
+            self.job.cancel()
+            self.status.setText("Stopping…")
+            return
+        self.reject()
+
+    def done(self, result: int) -> None:
+        if self._busy() and self.job is not None:  # never leave a worker behind
+            self.job.cancel()
+            self.job.wait()
+        super().done(result)
