@@ -20,11 +20,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from organizer import backup, crypto, gate, sealing, swap
 from organizer.errors import OrganizerError
-from organizer.instance import APP_OPEN_MESSAGE, app_running
-from organizer.paths import DataDir
 from organizer.progress import Progress, step
+from organizer.safety import backup, sealing
+from organizer.storage import crypto, gate, swap
+from organizer.storage.instance import APP_OPEN_MESSAGE, app_running
+from organizer.storage.paths import DataDir
 
 MIN_PASSPHRASE = 8
 
@@ -149,7 +150,7 @@ def _copy_sealed(store: Any, staging: Path, key: crypto.StoreKey | None,
     """Copy an encrypted store into `staging`: the database keyed with `key` (None: plain),
     every file (and what is set aside) sealed under `file_key` (None: plain), one chunk at
     a time; returns a connection to the verified copy, for the caller's last touches."""
-    from organizer.migrations import current_version
+    from organizer.storage.migrations import current_version
 
     old = store.cipher
     assert old is not None

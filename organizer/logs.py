@@ -43,7 +43,7 @@ _root: Path | None = None
 
 def log_path(root: Path | None = None) -> Path | None:
     """Where the log of the data folder `root` (or the configured one) is."""
-    from organizer.paths import DataDir
+    from organizer.storage.paths import DataDir
 
     root = root if root is not None else _root
     return None if root is None else DataDir(root).error_log
@@ -259,7 +259,7 @@ def _rotate(path: Path, incoming: int) -> None:
 def _append(path: Path, data: bytes) -> None:
     """Append to the log, made private from its first byte; never through a link, and
     never into a FIFO or device someone put in its place (O_NONBLOCK: no hang)."""
-    from organizer.paths import create_private
+    from organizer.storage.paths import create_private
 
     flags = os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK
     try:

@@ -26,10 +26,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from organizer import crypto, db, gate, migrations, swap
 from organizer.errors import LOCKED_MESSAGE, LockedError, OrganizerError
-from organizer.paths import DataDir, default_data_dir, private_file
-from organizer.store import Store
+from organizer.storage import crypto, db, gate, migrations, swap
+from organizer.storage.paths import DataDir, default_data_dir, private_file
+from organizer.storage.store import Store
 
 T = TypeVar("T")
 
@@ -106,7 +106,7 @@ def _bring_up_to_date(conn: sqlite3.Connection, dirs: DataDir) -> None:
         if start == migrations.LATEST:
             return  # another process brought it up to date while this one waited
         if start > 0:
-            from organizer import backup  # (hashlib, json, zipfile: only when there is work)
+            from organizer.safety import backup  # (hashlib, json, zipfile: only when there is work)
 
             try:
                 backup.auto_backup(conn, dirs, f"before-migration-v{start}")

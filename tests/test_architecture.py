@@ -126,3 +126,54 @@ def test_no_import_cycle_among_our_modules() -> None:
     root = Path(__file__).resolve().parent.parent
     for package in ("organizer", "ui"):
         assert _cycles(_import_graph(root / package)) == [], f"import cycles in {package}/"
+
+
+# Which area of the core may import which (ARCHITECTURE.md, "Folders"). An area is a folder
+# of organizer/; the base modules (errors, progress, the version) import nothing of ours
+# above them; the top modules (opening, encryption, logs, cli, commands/) put the areas
+# together and may import any of them. A feature package may use another (the packet
+# shows a disc's key images) as long as no loop forms (the cycle test above).
+BASE = {"organizer", "organizer.errors", "organizer.progress"}
+FEATURES = {"interop", "disc", "scan", "packet"}
+MAY_IMPORT = {
+    "base": {"base"},
+    "items": {"base", "items"},
+    "storage": {"base", "items", "storage"},
+    "safety": {"base", "items", "storage", "safety"},
+    "care": {"base", "items", "storage", "care"},
+    **{feature: {"base", "items", "storage", "care"} | FEATURES for feature in FEATURES},
+    "demo": {"base", "items", "storage", "care", "demo"} | FEATURES,
+}
+
+
+def _area(module: str) -> str:
+    if module in BASE:
+        return "base"
+    parts = module.split(".")
+    if len(parts) > 1 and parts[1] in MAY_IMPORT:
+        return parts[1]
+    return "top"
+
+
+def test_each_area_of_the_core_imports_only_the_areas_below_it() -> None:
+    graph = _import_graph(ROOT / "organizer")
+    assert {_area(m) for m in graph} >= set(MAY_IMPORT) - {"base"} | {"top"}
+    wrong = sorted(f"{module} ({_area(module)}) imports {other} ({_area(other)})"
+                   for module, others in graph.items() if _area(module) != "top"
+                   for other in others if _area(other) not in MAY_IMPORT[_area(module)])
+    assert wrong == []
+
+
+def test_no_test_module_imports_another() -> None:
+    """What tests share lives in tests/helpers/ (and fixtures in conftest files): a test
+    module that imports another runs that module's tests' set-up twice and ties the two."""
+    wrong = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            for name in names:
+                leaf = name.rsplit(".", 1)[-1]
+                if name.startswith("tests.") and (leaf.startswith("test_") or leaf == "conftest"):
+                    wrong.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert wrong == []

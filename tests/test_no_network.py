@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers.cli import ROOT
 
 GUARD = '''
 import os, socket, traceback
@@ -123,7 +123,7 @@ def test_a_full_command_line_session_opens_no_network_socket(tmp_path: Path) -> 
     data = str(tmp_path / "data")
     scan = tmp_path / "scan.txt"
     scan.write_text("CT report: no change since 2024.\n", encoding="utf-8")
-    from tests.scan_samples import QUALITIES, save, scanned_page
+    from tests.helpers.scan_samples import QUALITIES, save, scanned_page
 
     # a scanned page: read (OCR) before `add` returns, offline
     paper = save(scanned_page(QUALITIES[2], ["Discharge summary: no complications."]),
@@ -149,7 +149,7 @@ def test_a_full_command_line_session_opens_no_network_socket(tmp_path: Path) -> 
                                           "code": {"text": "Penicillin"}}}]}))
         steps.append(("import", str(bundle), "--person", "1"))
     if _available("disc"):  # pydicom and its decoders, on a disc written here
-        from tests.disc_samples import write_disc
+        from tests.helpers.disc_samples import write_disc
 
         disc = write_disc(tmp_path / "disc", patient="LEE^ANN", birth="19500302")
         steps.append(("disc", str(disc), "--person", "Ann Lee", "--copy-images"))
@@ -206,7 +206,7 @@ def test_the_app_widgets_in_this_process_open_no_network_socket(
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: opened.append(a) or [])
     from organizer.encryption import encrypt_store
     from organizer.opening import open_store
-    from organizer.store import Store
+    from organizer.storage.store import Store
     from ui.dialogs.unlock_dialog import UnlockDialog
     from ui.single_instance import acquire_single_instance
 

@@ -93,7 +93,7 @@ def install_error_reporting(data_dir: Path | None) -> Any:
 def main(data_dir: str | Path | None = None, demo: bool = False) -> int:
     """Run the app: on example data, or as a session on the data folder (ui.session)."""
     from organizer.errors import OrganizerError
-    from organizer.paths import default_data_dir
+    from organizer.storage.paths import default_data_dir
     from ui.settings import Settings
 
     settings = Settings()

@@ -8,7 +8,7 @@ Change whether it must refresh, and knows its own write by identity (no page pol
 page guesses, no "I am writing" flags).
 
 Signals:
-    changed(object, object): an `organizer.changes.Change` after any write, undo or redo,
+    changed(object, object): an `organizer.items.changes.Change` after any write, undo or redo,
         and its initiator: the view that made the write, or None (undo, redo, a worker).
     person_changed(object): the new current person id (int) or None.
     error(str): an undo or redo the store refused, in plain words.
@@ -22,9 +22,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from organizer.changes import Change
+from organizer.items.changes import Change
 from organizer.progress import Progress
-from organizer.store import Store
+from organizer.storage.store import Store
 from ui.operations import StoreCommand, StoreOp, Writer
 
 

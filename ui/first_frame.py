@@ -4,7 +4,7 @@ PySide6 makes all of the ~90 enums of Qt's namespace as Python enums the first t
 them is used: about 11 ms on the bench machine, an eighth of what a bare QMainWindow takes
 to its first frame. So the modules imported before that frame import `Qt` inside the
 functions that run later, and name here, as the plain numbers Qt's C++ API takes, the
-values the first frame itself needs. tests/test_ui_lazy.py checks on a real start that
+values the first frame itself needs. tests/ui/test_ui_lazy.py checks on a real start that
 `Qt` is not made before the first paint, and that these numbers are Qt's.
 
 Not every value can be a number: Signal.connect accepts an int for its connection type

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
-from organizer.fields import FieldSpec
+from organizer.items.fields import FieldSpec
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TWO_DIGIT_YEAR = re.compile(r"(?<!y)yy(?!y)")

@@ -2,7 +2,7 @@
 
 `IdleLock(window, timeout_minutes, on_lock)` watches the app's keyboard and mouse events;
 after `timeout_minutes` without any, or when `lock_now()` is called, it forgets the keys
-this process remembered (organizer.crypto.forget_keys) and calls `on_lock()`, which is
+this process remembered (organizer.storage.crypto.forget_keys) and calls `on_lock()`, which is
 where the app closes its store, hides what was on screen and shows the unlock screen.
 A timeout of 0 means never. Nothing happens for a store that is not encrypted unless the
 app asks (a lock without a passphrase would protect nothing).
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from organizer import crypto
+from organizer.storage import crypto
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.Shortcut}

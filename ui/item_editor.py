@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from organizer.errors import NotFoundError, OrganizerError, ValidationError
-from organizer.models import Item
+from organizer.items.models import Item
 from ui.context import AppContext
 from ui.item_form import ItemForm
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.fields import FieldSpec
-from organizer.models import Item
+from organizer.items.fields import FieldSpec
+from organizer.items.models import Item
 from ui.context import AppContext
 from ui.format import choice_label
 from ui.sizing import follow_app_font

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from organizer.models import Item
+from organizer.items.models import Item
 from ui.format import format_value
 
 ItemRole = Qt.ItemDataRole.UserRole + 1

@@ -829,7 +829,7 @@ def add_demo(store: Any) -> None:
     import importlib
 
     try:
-        module = importlib.import_module("organizer.demo")
+        module = importlib.import_module("organizer.demo.household")
     except ImportError:
         raise OrganizerError("The example data is not available in this version.") from None
     module.add_demo(store)

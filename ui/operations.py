@@ -38,11 +38,11 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from organizer.changes import Change
 from organizer.errors import CancelledError, OrganizerError
+from organizer.items.changes import Change
 from organizer.progress import Progress
-from organizer.store import Store
-from organizer.undo import merge, reapply, reverse
+from organizer.storage.store import Store
+from organizer.storage.undo import merge, reapply, reverse
 from ui.worker import Job
 
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.changes import Change
-from organizer.models import Person
+from organizer.items.changes import Change
+from organizer.items.models import Person
 from ui.context import AppContext
 from ui.first_frame import USER_ROLE, no_sideways_scroll
 

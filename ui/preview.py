@@ -20,8 +20,8 @@ from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QStackedWidget, QWidget
 
 from organizer.errors import OrganizerError
-from organizer.models import Attachment
-from organizer.store import Store
+from organizer.items.models import Attachment
+from organizer.storage.store import Store
 
 _TEXT_LIMIT = 200_000
 _private_dir: Path | None = None
@@ -81,7 +81,7 @@ class AttachmentPreview(QStackedWidget):
         if attachment is None:
             self._say("Choose a file to see it here.")
             return
-        from organizer.attachments import MAX_IN_MEMORY  # (hashlib: not before the window)
+        from organizer.storage.attachments import MAX_IN_MEMORY  # (hashlib: not before the window)
 
         if attachment.size > MAX_IN_MEMORY:
             self._say(f"“{attachment.filename}” is too large to show here. Use “Open in "

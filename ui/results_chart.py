@@ -26,9 +26,9 @@ from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from organizer.case_summary import day_of
-from organizer.changes import Change
-from organizer.models import Result
+from organizer.care.case_summary import day_of
+from organizer.items.changes import Change
+from organizer.items.models import Result
 from ui.context import AppContext
 from ui.pages.page import Page
 

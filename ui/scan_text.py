@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.errors import OrganizerError, ValidationError
-from organizer.models import Attachment, Record, ScanPage, item_type
+from organizer.items.models import Attachment, Record, ScanPage, item_type
 from ui.context import AppContext
 from ui.item_form import ItemForm
 
@@ -98,7 +98,7 @@ class ScanTextPanel(QWidget):
         self.show_attachment(None, None)
 
     def show_attachment(self, attachment: Attachment | None, record: Record | None) -> None:
-        from organizer.scan import SCANNABLE
+        from organizer.storage.attachments import SCANNABLE
 
         self.attachment, self.record = attachment, record
         scannable = attachment is not None and attachment.media_type in SCANNABLE

@@ -28,7 +28,7 @@ def fill_example(store: Any) -> None:
     try:
         import importlib
 
-        importlib.import_module("organizer.demo").add_demo(store)
+        importlib.import_module("organizer.demo.household").add_demo(store)
         return
     except ImportError:
         pass

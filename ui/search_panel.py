@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from organizer.models import TYPES
+from organizer.items.models import TYPES
 from ui.context import AppContext
 from ui.first_frame import USER_ROLE
 from ui.search_worker import Searcher, SearchResult

@@ -17,9 +17,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from organizer import db
 from organizer.errors import OrganizerError
-from organizer.search import SearchHit
+from organizer.storage import db
+from organizer.storage.search import SearchHit
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class Searcher(QObject):
 
     def _serve(self) -> None:
         from organizer.opening import open_store
-        from organizer.store import Store
+        from organizer.storage.store import Store
 
         store: Store | None = None
         try:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the 
 from organizer.errors import OrganizerError
 from organizer.opening import open_store
 from organizer.progress import Progress
-from organizer.store import Store
+from organizer.storage.store import Store
 from ui.settings import Settings
 from ui.worker import Job
 
@@ -125,7 +125,7 @@ class Session(QObject):
         if store is not None:
             if not self._reopening:
                 try:
-                    from organizer.backup import maybe_daily_backup
+                    from organizer.safety.backup import maybe_daily_backup
 
                     maybe_daily_backup(store)
                 except OrganizerError as exc:  # never keep someone from closing the app
@@ -166,7 +166,7 @@ class Session(QObject):
 
     def lock(self) -> None:
         """Save everything, close the store, forget the key, show the unlock screen."""
-        from organizer import crypto
+        from organizer.storage import crypto
 
         if self.store is None or not self.store.encrypted or self.window is None:
             return
@@ -181,7 +181,7 @@ class Session(QObject):
         self.open()
 
     def _clear_plain_copies(self) -> None:
-        from organizer.paths import DataDir
+        from organizer.storage.paths import DataDir
 
         DataDir(self.root).clear_scratch()
 
@@ -307,7 +307,7 @@ class Session(QObject):
         root = self.root
 
         def work(progress: Progress) -> Any:
-            from organizer.backup import create_backup
+            from organizer.safety.backup import create_backup
 
             with open_store(root) as store:
                 return create_backup(store, target, progress)
@@ -351,7 +351,7 @@ class Session(QObject):
         return box
 
     def restore(self, backup: Path, passphrase: str | None = None) -> Job | None:
-        from organizer.backup import backup_is_encrypted, restore_backup
+        from organizer.safety.backup import backup_is_encrypted, restore_backup
 
         try:
             locked = backup_is_encrypted(backup)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtWidgets import QWidget
 
-from organizer.instance import lock_path
+from organizer.storage.instance import lock_path
 
 if TYPE_CHECKING:  # QtNetwork is imported when the channel opens, after the first paint
     from PySide6.QtNetwork import QLocalServer, QLocalSocket

@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.attention import long_date
-from organizer.case_summary import visit_day
-from organizer.changes import Change
+from organizer.care.attention import long_date
+from organizer.care.case_summary import visit_day
 from organizer.errors import OrganizerError
-from organizer.models import Question, Visit
-from organizer.store import Store
+from organizer.items.changes import Change
+from organizer.items.models import Question, Visit
+from organizer.storage.store import Store
 from ui.context import AppContext
 
 SAVE_PAUSE_MS = 400
@@ -49,7 +49,7 @@ TEXT_SCALE = 1.45
 
 def visit_questions(store: Store, visit: Visit) -> list[Question]:
     """The visit's questions in their order (one rule: organizer.visit_questions)."""
-    from organizer import visit_questions as rule
+    from organizer.care import visit_questions as rule
 
     return rule.for_visit((q for q in store.list_items("question", visit.person_id)
                            if isinstance(q, Question)), visit)

@@ -1,7 +1,7 @@
 """Small widgets every part of the app shares: titles, headings, hints, error labels.
 
 They live here, not in ui/pages/, so that dialogs and the welcome page use them without
-importing a page (tests/test_page_protocol.py keeps ui/dialogs away from ui/pages).
+importing a page (tests/ui/test_page_protocol.py keeps ui/dialogs away from ui/pages).
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise ValidationError("Only a record can have files attached (--file).")
     for path in files:
         if not path.is_file():
-            from organizer.attachments import not_a_file
+            from organizer.storage.attachments import not_a_file
 
             raise ValidationError(not_a_file(path))
     with open_store(args) as store:
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _too_large_notes(store: Any, record_id: int) -> None:
     """Say which files were kept without their text read (too large to read safely)."""
-    from organizer.attachments import TOO_LARGE, too_large_note
+    from organizer.storage.attachments import TOO_LARGE, too_large_note
 
     for attachment in store.attachments(record_id):
         if attachment.text_status == TOO_LARGE:

@@ -19,7 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from organizer.backup import create_backup
+    from organizer.safety.backup import create_backup
 
     with open_store(args) as store:
         info = create_backup(store, Path(args.output))

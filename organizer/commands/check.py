@@ -18,7 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from organizer.check import check_store, repair
+    from organizer.safety.check import check_store, repair
 
     with open_store(args, sweep=False) as store:  # leftovers stay, to be listed
         report = check_store(store)

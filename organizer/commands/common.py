@@ -12,14 +12,14 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
-    from organizer.models import Item, Person
-    from organizer.store import Store
+    from organizer.items.models import Item, Person
+    from organizer.storage.store import Store
 
 
 def data_root(args: argparse.Namespace) -> Path:
     from pathlib import Path
 
-    from organizer.paths import default_data_dir
+    from organizer.storage.paths import default_data_dir
 
     return Path(args.data_dir) if args.data_dir else default_data_dir()
 
@@ -27,7 +27,7 @@ def data_root(args: argparse.Namespace) -> Path:
 def command_type(name: str) -> type[Item]:
     """The item type a TYPE word names; an unknown word is a usage error (exit 2)."""
     from organizer.errors import UsageError
-    from organizer.models import TYPES
+    from organizer.items.models import TYPES
 
     if name not in TYPES:
         raise UsageError(f"“{name}” is not a kind of item. Use one of: {', '.join(TYPES)}.")
@@ -37,9 +37,9 @@ def command_type(name: str) -> type[Item]:
 def open_store(args: argparse.Namespace, sweep: bool = True) -> Store:
     """The store of --data-dir; an encrypted one is opened with the passphrase
     (ORGANIZER_PASSPHRASE, or asked for on a terminal). `sweep`: see Store."""
-    from organizer.db import is_encrypted
     from organizer.errors import LockedError
     from organizer.opening import open_store
+    from organizer.storage.db import is_encrypted
 
     root = data_root(args)
     passphrase = None

@@ -12,9 +12,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from organizer.db import is_encrypted
     from organizer.encryption import decrypt_store
     from organizer.errors import OrganizerError
+    from organizer.storage.db import is_encrypted
 
     root = data_root(args)
     if not is_encrypted(root / "organizer.db"):

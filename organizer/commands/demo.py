@@ -14,8 +14,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from organizer.demo import add_demo, demo_people_present
-    from organizer.models import TYPES
+    from organizer.demo.household import add_demo, demo_people_present
+    from organizer.items.models import TYPES
 
     with open_store(args) as store:
         change = add_demo(store)

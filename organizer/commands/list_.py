@@ -11,7 +11,7 @@ from organizer.commands.common import (
     open_store,
     print_json,
 )
-from organizer.models import Item
+from organizer.items.models import Item
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -46,7 +46,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def _ids(text: str | None, what: str) -> tuple[int, ...] | None:
     if text is None:
         return None
-    from organizer.validation import parse_id
+    from organizer.items.validation import parse_id
 
     numbers = [parse_id(w) for w in text.split(",") if w.strip()]
     if None in numbers:
@@ -56,12 +56,12 @@ def _ids(text: str | None, what: str) -> tuple[int, ...] | None:
 
 def find_case(store: object, person_id: int, ref: str) -> int:
     """A case of this person by number or exact title (any case)."""
-    from organizer.models import Case
-    from organizer.store import Store
+    from organizer.items.models import Case
+    from organizer.storage.store import Store
 
     assert isinstance(store, Store)
     cases = [c for c in store.list_items("case", person_id) if isinstance(c, Case)]
-    from organizer.validation import parse_id
+    from organizer.items.validation import parse_id
 
     text = ref.strip()
     for case in cases:

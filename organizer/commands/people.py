@@ -1,6 +1,6 @@
 """`organizer people [--json]`: everyone in the store.
 
-The plain listing takes organizer.quick_read's fast path when it can (see there why);
+The plain listing takes organizer.storage.quick_read's fast path when it can (see there why);
 `--json` prints every person field, so it reads full items through the Store.
 """
 
@@ -18,7 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     rows = None
     if not args.json:
-        from organizer import quick_read
+        from organizer.storage import quick_read
 
         rows = quick_read.people(args.data_dir)
     if rows is None:

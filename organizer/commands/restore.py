@@ -18,7 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from organizer.backup import backup_is_encrypted, restore_backup, verify_backup
+    from organizer.safety.backup import backup_is_encrypted, restore_backup, verify_backup
 
     source = Path(args.file)
     verify_backup(source)

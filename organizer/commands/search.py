@@ -14,7 +14,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from organizer.models import TYPES
+    from organizer.items.models import TYPES
 
     text = " ".join(args.text)
     with open_store(args) as store:

@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from organizer.changes import Change
 from organizer.disc.index import DiscIndex, Series, Study
 from organizer.disc.studies import describe_study, studies_of
 from organizer.errors import OrganizerError
-from organizer.models import Person
+from organizer.items.changes import Change
+from organizer.items.models import Person
 from organizer.progress import Progress, step
 
 if TYPE_CHECKING:
-    from organizer.store import Store
+    from organizer.storage.store import Store
 
 
 @dataclass

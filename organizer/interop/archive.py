@@ -26,14 +26,14 @@ from typing import Any
 
 from organizer import __version__
 from organizer.errors import OrganizerError, ValidationError
-from organizer.hashing import hash_stream
 from organizer.interop.parsed import ParsedFile, Proposed, ZipMember
 from organizer.interop.refusals import UnreadableFileError, unrecognised
-from organizer.models import TYPES, Person, Record
+from organizer.items.models import TYPES, Person, Record
+from organizer.items.validation import clean
 from organizer.progress import Progress
 from organizer.progress import step as report
-from organizer.store import Store, is_stamp
-from organizer.validation import clean
+from organizer.storage.hashing import hash_stream
+from organizer.storage.store import Store, is_stamp
 
 FORMAT = "second-opinion-organizer-person-archive"
 VERSION = 1

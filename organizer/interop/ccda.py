@@ -28,8 +28,8 @@ from organizer.interop.parsed import ParsedFile, Proposed
 from organizer.interop.patient import provider_key
 from organizer.interop.refusals import unrecognised
 from organizer.interop.xmlsafe import Element, UnboundPrefix, iterparse, local
+from organizer.items.validation import check_date
 from organizer.progress import Progress
-from organizer.validation import check_date
 
 _T = "2.16.840.1.113883.10.20."
 # section kind -> (LOINC codes, template roots: C-CDA R1.1/R2 and the older C32/HITSP)

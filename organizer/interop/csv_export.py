@@ -11,8 +11,8 @@ import csv
 import io
 from pathlib import Path
 
-from organizer.models import Medication
-from organizer.store import Store
+from organizer.items.models import Medication
+from organizer.storage.store import Store
 
 COLUMNS = ["name", "dose", "form", "route", "frequency", "instructions", "prescriber",
            "taken_for", "started_on", "stopped_on", "active", "code", "code_system", "notes"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from organizer.errors import ValidationError
-from organizer.paths import private_output
 from organizer.progress import Progress
-from organizer.store import Store
+from organizer.storage.paths import private_output
+from organizer.storage.store import Store
 
 # format word -> (what it is, in words; the usual file suffix)
 FORMATS = {

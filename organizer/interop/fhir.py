@@ -26,8 +26,8 @@ from organizer.interop.jsonstream import JsonNumber, iter_object
 from organizer.interop.jsonstream import loads as json_loads
 from organizer.interop.parsed import FileContent, ParsedFile, Proposed
 from organizer.interop.refusals import malformed, unrecognised
+from organizer.items.validation import check_date
 from organizer.progress import Progress
-from organizer.validation import check_date
 
 # Resource types we turn into items; everything else is skipped (and counted).
 HANDLED = {"Patient", "Condition", "MedicationStatement", "MedicationRequest",

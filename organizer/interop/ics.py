@@ -13,8 +13,8 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from organizer.models import Provider, Visit
-from organizer.store import Store
+from organizer.items.models import Provider, Visit
+from organizer.storage.store import Store
 
 PRODID = "-//Second Opinion Organizer//Visits//EN"
 

@@ -25,7 +25,7 @@ from organizer import __version__
 from organizer.errors import ValidationError
 from organizer.interop.codes import system_url
 from organizer.interop.jsonstream import JsonNumber
-from organizer.models import (
+from organizer.items.models import (
     Allergy,
     Condition,
     Immunization,
@@ -35,8 +35,8 @@ from organizer.models import (
     Procedure,
     Result,
 )
-from organizer.store import Store
-from organizer.validation import ascii_digits, check_date
+from organizer.items.validation import ascii_digits, check_date
+from organizer.storage.store import Store
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"

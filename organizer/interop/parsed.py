@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from organizer.models import TYPES
+from organizer.items.models import TYPES
 
 
 @dataclass(frozen=True)

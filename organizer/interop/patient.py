@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from organizer.models import Person
+from organizer.items.models import Person
 
 # Words around a name that say nothing about who the person is.
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "jr", "sr", "ii", "iii",

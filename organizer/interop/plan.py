@@ -26,14 +26,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from organizer.changes import Change
 from organizer.errors import OrganizerError
 from organizer.interop.parsed import ParsedFile, Proposed, ZipMember, date_of
 from organizer.interop.patient import Mismatch, compare, provider_key
-from organizer.models import TYPES, Person, Provider
+from organizer.items.changes import Change
+from organizer.items.models import TYPES, Person, Provider
 from organizer.progress import Progress
 from organizer.progress import step as report
-from organizer.store import Store
+from organizer.storage.store import Store
 
 # The order items are added in, so that every link points to an item already added.
 ORDER = ["provider", "condition", "case", "checklist", "record", "treatment", "quote",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from organizer.errors import OrganizerError
-from organizer.hashing import sha256_file
 from organizer.interop.parsed import ParsedFile
 from organizer.interop.refusals import UnreadableFileError, malformed, unrecognised
 from organizer.progress import Progress
+from organizer.storage.hashing import sha256_file
 
 MAX_BYTES = 2 * 1024 ** 3  # beyond this a file is certainly not a patient's own record
 

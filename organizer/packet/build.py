@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from organizer.errors import OrganizerError
-from organizer.models import Record
+from organizer.items.models import Record
 from organizer.packet.enclosures import (
     Enclosure,
     PacketProblem,
@@ -30,11 +30,11 @@ from organizer.packet.options import SECTIONS, PacketOptions, in_packet_by_defau
 from organizer.packet.parts import IMAGE, PDF, PROBLEM, Part, ReadAttachment
 from organizer.packet.snapshot import PacketSnapshot, take_snapshot
 from organizer.packet.text import HEADING_LIMIT, clip, format_date, joined
-from organizer.paths import create_private, output_target, private_output
 from organizer.progress import Progress
+from organizer.storage.paths import create_private, output_target, private_output
 
 if TYPE_CHECKING:
-    from organizer.store import Store
+    from organizer.storage.store import Store
 
 # Share of the progress bar each step takes (out of 1000).
 _READ, _FRONT, _DRAW, _MERGE = 100, 200, 250, 930

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from organizer.models import Attachment, Record
+from organizer.items.models import Attachment, Record
 from organizer.packet.parts import IMAGE, IMAGE_TYPES, PROBLEM, Part, ReadAttachment
 
 

@@ -22,9 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from organizer.attachments import MAX_IN_MEMORY
 from organizer.errors import OrganizerError
-from organizer.models import Attachment, Record
+from organizer.items.models import Attachment, Record
 from organizer.packet import styles
 from organizer.packet.fonts import BOLD, REGULAR, register_fonts
 from organizer.packet.parts import (
@@ -36,6 +35,7 @@ from organizer.packet.parts import (
     ReadAttachment,
     is_landscape,
 )
+from organizer.storage.attachments import MAX_IN_MEMORY
 
 
 @dataclass

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 
 from organizer.errors import ValidationError
-from organizer.models import Record
+from organizer.items.models import Record
 
 # Section key -> its title in the packet, in the order the packet prints them.
 SECTIONS: dict[str, str] = {

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from organizer.models import Attachment
+from organizer.items.models import Attachment
 
 if TYPE_CHECKING:
     import pikepdf

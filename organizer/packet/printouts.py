@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, Spacer
 
 from organizer.errors import NotFoundError, ValidationError
-from organizer.models import Request, Visit
+from organizer.items.models import Request, Visit
 from organizer.packet import sections
 from organizer.packet import styles as st
 from organizer.packet.enclosures import StampText
@@ -26,7 +26,7 @@ from organizer.packet.snapshot import PacketSnapshot, take_snapshot
 from organizer.packet.text import HEADING_LIMIT, clip, format_date, joined, markup, word
 
 if TYPE_CHECKING:
-    from organizer.store import Store
+    from organizer.storage.store import Store
 
 TITLES = {
     "medications": "Medication list",
@@ -49,7 +49,7 @@ def make_printout(store: Store, person_id: int, kind: str, output: Path | str,
                   request: str | int | None = None) -> PrintoutResult:
     """Make one printout for one person (and case) into `output`."""
     from organizer.packet.build import _write, patient_line
-    from organizer.paths import output_target
+    from organizer.storage.paths import output_target
 
     if kind not in TITLES:
         raise ValidationError(f"“{kind}” is not a printout. Choose one of: "
@@ -93,7 +93,7 @@ def make_printout(store: Store, person_id: int, kind: str, output: Path | str,
 
 def _pick(items: list[Any], ref: str | int | None, label: str, hint: str) -> Any:
     if ref is not None:
-        from organizer.validation import parse_id
+        from organizer.items.validation import parse_id
 
         text = str(ref).strip()
         for item in items:

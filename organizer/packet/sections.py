@@ -24,7 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from organizer.models import Provider, Record, Treatment
+from organizer.items.models import Provider, Record, Treatment
 from organizer.packet import styles as st
 from organizer.packet.enclosures import Enclosure
 from organizer.packet.layout import Numbers, SectionStart

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from organizer.errors import NotFoundError
-from organizer.models import (
+from organizer.items.models import (
     Allergy,
     Case,
     Condition,
@@ -31,9 +31,9 @@ from organizer.models import (
     Treatment,
     Visit,
 )
-from organizer.models import Question as QuestionItem
+from organizer.items.models import Question as QuestionItem
 from organizer.packet.text import sort_key
-from organizer.store import Store
+from organizer.storage.store import Store
 
 T = TypeVar("T", bound=Item)
 
@@ -108,7 +108,7 @@ class PacketSnapshot:
     def packet_questions(self) -> list[QuestionItem]:
         """The questions the packet and the question sheet print (organizer.visit_questions):
         those of the visit the packet is made for, and the general ones."""
-        from organizer import visit_questions
+        from organizer.care import visit_questions
 
         case_id = self.case.id if self.case is not None else None
         case_visits = frozenset(v.id for v in self.visits
@@ -118,14 +118,14 @@ class PacketSnapshot:
 
     def questions_for(self, visit: Visit) -> list[QuestionItem]:
         """The questions of one visit, as visit mode shows them (organizer.visit_questions)."""
-        from organizer import visit_questions
+        from organizer.care import visit_questions
 
         return visit_questions.for_visit(self.questions, visit)
 
     def next_visit(self) -> Visit | None:
         """The visit the packet is prepared for: the case's next planned visit with the
         doctor who gives the opinion (role "second_opinion", or one records are sent to,
-        as organizer.case_summary.expects_records decides for the overview), else its next
+        as organizer.care.case_summary.expects_records decides for the overview), else its next
         planned visit, else its latest one. A physical-therapy session linked to the case
         must not take the second doctor's place on the cover."""
         if self.case is None:

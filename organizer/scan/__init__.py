@@ -5,5 +5,6 @@ tesserocr cost a noticeable part of a second, and `organizer people` must start 
 `organizer.scan.read.read_scan` is the entry point; the store only keeps what it returns.
 """
 
-# The media types whose pages may be scans (a PDF's pages are looked at one by one).
-SCANNABLE = ("image/jpeg", "image/png", "image/tiff", "image/heic", "application/pdf")
+from organizer.storage.attachments import SCANNABLE
+
+__all__ = ["SCANNABLE"]

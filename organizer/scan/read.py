@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from organizer.changes import Change
-from organizer.models import Attachment, ScanPage
+from organizer.items.changes import Change
+from organizer.items.models import Attachment, ScanPage
 from organizer.progress import Progress, step
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from organizer.scan.ocr import Engine, PageReading
     from organizer.scan.prepare import PreparedPage
-    from organizer.store import Store
+    from organizer.storage.store import Store
 
 # A reading this sure of its words is of an upright page: script detection is skipped.
 UPRIGHT_CONFIDENCE = 75.0

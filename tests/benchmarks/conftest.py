@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from organizer.opening import open_store
-from organizer.store import Store
+from organizer.storage.store import Store
 from tests.benchmarks.make_large_store import large_store as _build
 
 
@@ -23,10 +23,3 @@ def large_store_dir() -> Path:
 def large_store(large_store_dir: Path) -> Iterator[Store]:
     with open_store(large_store_dir) as store:
         yield store
-
-
-def report(title: str, lines: list[str]) -> None:
-    """Print one benchmark's figures as a small block (make bench runs pytest with -s)."""
-    print(f"\n== {title}")
-    for line in lines:
-        print(f"   {line}")

@@ -23,9 +23,9 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from organizer import migrations
 from organizer.opening import open_store
-from organizer.store import Store
+from organizer.storage import migrations
+from organizer.storage.store import Store
 
 BUILD_VERSION = 1
 PEOPLE = 10

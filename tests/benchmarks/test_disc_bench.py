@@ -13,9 +13,8 @@ from pathlib import Path
 
 from organizer.disc.index import read_disc
 from organizer.disc.save import render_key_images
-from tests.benchmarks.conftest import report
-from tests.benchmarks.timing import timed
-from tests.disc_samples import SeriesSpec, StudySpec, write_disc
+from tests.benchmarks.timing import report, timed
+from tests.helpers.disc_samples import SeriesSpec, StudySpec, write_disc
 
 # 4 studies x 5 series x 50 images = 1,000 images, as a CT/MR disc of one patient.
 STUDIES = tuple(

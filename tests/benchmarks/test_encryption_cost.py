@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.helpers.cli import ROOT
 
 PASS = "benchmark passphrase long enough"
 RUNS = int(os.environ.get("ORGANIZER_BENCH_RUNS", "7"))
@@ -78,10 +78,10 @@ def _report(name: str, plain: list[float], encrypted: list[float]) -> None:
 
 
 def test_encryption_cost(tmp_path: Path) -> None:
-    from organizer import crypto
     from organizer.cli import COMMANDS
     from organizer.encryption import encrypt_store
     from organizer.opening import open_store
+    from organizer.storage import crypto
 
     plain = tmp_path / "plain"
     _build(plain, tmp_path)

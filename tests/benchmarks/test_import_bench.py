@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import ROOT, shared_fixtures
+from tests.helpers.cli import ROOT, shared_fixtures
 
 
 def _synthea() -> Path | None:

@@ -18,8 +18,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from tests.benchmarks.conftest import report
-from tests.conftest import shared_fixtures
+from tests.benchmarks.timing import report
+from tests.helpers.cli import shared_fixtures
 
 _T = "2.16.840.1.113883.10.20."
 _MEDICATION_SECTIONS = {"10160-0"}

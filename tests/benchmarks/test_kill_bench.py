@@ -1,7 +1,7 @@
 """Hundreds of SIGKILLs across every write path: prints kills, damaged stores, lost writes.
 
-Run with `make bench`. Each kill starts a real writer process (tests/crash_child.py), kills
-it at a random moment, and opens the store as the next start would (tests/crash_harness.py).
+Run with `make bench`. Each kill starts a real writer process (tests/helpers/crash_child.py), kills
+it at a random moment, and opens the store as the next start would (tests/helpers/crash_harness.py).
 Set ORGANIZER_KILLS to change the number of kills per write path (default 60).
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.crash_harness import VERIFIERS, kill_once
+from tests.helpers.crash_harness import VERIFIERS, kill_once
 
 
 @pytest.mark.timeout(7200)

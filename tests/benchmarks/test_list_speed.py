@@ -6,9 +6,8 @@ Target (issue 2): under 50 ms for 5,000 items. Printed, never asserted.
 
 from __future__ import annotations
 
-from organizer.store import Store
-from tests.benchmarks.conftest import report
-from tests.benchmarks.timing import timed
+from organizer.storage.store import Store
+from tests.benchmarks.timing import report, timed
 
 
 def test_list_speed(large_store: Store) -> None:

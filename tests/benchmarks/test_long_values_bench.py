@@ -23,14 +23,13 @@ import pytest
 
 from organizer.interop import xmlsafe
 from organizer.opening import open_store
-from organizer.store import Store
-from tests.benchmarks.conftest import report
-from tests.benchmarks.timing import timed
-from tests.conftest import run_cli
-from tests.packet_helpers import build_household
-from tests.test_long_values import fill_every_text_field
-from tests.test_sealed_files import PASS, _measured, _sparse
-from tests.test_xml_long_attribute import long_attribute_ccda
+from organizer.storage.store import Store
+from tests.benchmarks.timing import report, timed
+from tests.helpers.cli import run_cli
+from tests.helpers.long_values import fill_every_text_field, long_attribute_ccda
+from tests.helpers.packet_helpers import build_household
+from tests.helpers.secrets import PASS
+from tests.helpers.sparse_files import peak_memory_kb, sparse_file
 
 
 def _plain_read(path: Path) -> None:
@@ -95,7 +94,7 @@ def test_a_2_gib_attachment_on_an_encrypted_store(tmp_path: Path) -> None:
     assert run_cli("encrypt", data_dir=data_dir,
                    env={"ORGANIZER_NEW_PASSPHRASE": PASS}).returncode == 0
     size = 2 * 1024 ** 3 + 4096
-    large = _sparse(tmp_path / "scan.bin", size)
+    large = sparse_file(tmp_path / "scan.bin", size)
     hash_ms, _ = timed(lambda: _plain_read(large))
     lines = [f"hash the 2 GiB file (baseline): {hash_ms / 1000:.1f} s"]
     for step, args in (
@@ -106,7 +105,7 @@ def test_a_2_gib_attachment_on_an_encrypted_store(tmp_path: Path) -> None:
                                 str(tmp_path / "out.zip"))),
             ("backup", ("backup", "-o", str(tmp_path / "backup.zip")))):
         started = time.perf_counter()
-        peak = _measured(data_dir, *args)
+        peak = peak_memory_kb(data_dir, *args)
         elapsed = (time.perf_counter() - started) * 1000
         lines.append(f"{step:15} {elapsed / 1000:6.1f} s = {elapsed / hash_ms:4.1f}x the "
                      f"baseline, peak memory {peak / 1024 ** 2:.0f} MB")

@@ -21,8 +21,8 @@ from pathlib import Path
 from organizer.scan.ocr import Engine
 from organizer.scan.pages import pages_to_read
 from organizer.scan.read import read_page
-from tests.benchmarks.conftest import report
-from tests.scan_samples import LETTER, QUALITIES, save, scanned_page, word_recall
+from tests.benchmarks.timing import report
+from tests.helpers.scan_samples import LETTER, QUALITIES, save, scanned_page, word_recall
 
 PAGES = 4  # per quality
 _FORMATS = {300: (".jpg", "image/jpeg"), 200: (".pdf", "application/pdf"),

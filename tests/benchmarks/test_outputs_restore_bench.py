@@ -20,8 +20,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from tests.benchmarks.conftest import report
-from tests.benchmarks.timing import summary
+from tests.benchmarks.timing import report, summary
 
 RUNS = int(os.environ.get("ORGANIZER_BENCH_RUNS", "7"))
 
@@ -47,9 +46,10 @@ def _build(root: Path, work: Path) -> int:
 
 
 def test_what_the_restore_check_costs(tmp_path: Path) -> None:
-    from organizer import db, restore_check
-    from organizer.backup import create_backup, restore_backup, verify_backup
     from organizer.opening import open_store
+    from organizer.safety import restore_check
+    from organizer.safety.backup import create_backup, restore_backup, verify_backup
+    from organizer.storage import db
 
     source, work = tmp_path / "source", tmp_path / "work"
     work.mkdir()
@@ -91,8 +91,8 @@ def test_what_the_restore_check_costs(tmp_path: Path) -> None:
 def test_what_writing_through_costs(tmp_path: Path) -> None:
     from organizer.interop.exports import export
     from organizer.opening import open_store
-    from organizer.paths import output_target
-    from organizer.store import Store
+    from organizer.storage.paths import output_target
+    from organizer.storage.store import Store
 
     root, work = tmp_path / "data", tmp_path / "work"
     work.mkdir()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.benchmarks.conftest import report
+from tests.benchmarks.timing import report
 
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"

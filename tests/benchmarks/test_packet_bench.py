@@ -21,8 +21,8 @@ import pytest
 from pypdf import PdfReader
 
 from organizer.opening import open_store
-from tests.conftest import ROOT
-from tests.packet_helpers import make_pdf
+from tests.helpers.cli import ROOT
+from tests.helpers.packet_helpers import make_pdf
 
 RUNS = 3
 MERGE = """

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import random
 
-from organizer.store import Store
-from tests.benchmarks.conftest import report
+from organizer.storage.store import Store
 from tests.benchmarks.make_large_store import CONDITIONS, DRUGS, TESTS, WORDS
-from tests.benchmarks.timing import summary, timed
+from tests.benchmarks.timing import report, summary, timed
 
 
 def queries() -> list[str]:

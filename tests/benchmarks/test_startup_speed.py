@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.benchmarks.conftest import report
+from tests.benchmarks.timing import report
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = 20

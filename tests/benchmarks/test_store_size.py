@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from organizer.models import TABLES
-from organizer.store import Store
-from tests.benchmarks.conftest import report
+from organizer.items.models import TABLES
+from organizer.storage.store import Store
+from tests.benchmarks.timing import report
 
 
 def _megabytes(paths: list[Path]) -> float:

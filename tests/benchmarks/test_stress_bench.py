@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.benchmarks.conftest import report
-from tests.conftest import ROOT
+from tests.benchmarks.timing import report
+from tests.helpers.cli import ROOT
 
 PASSES = ("stress passphrase one", "stress passphrase two")
 
@@ -33,7 +33,7 @@ _WRITER = """
 import sys
 from pathlib import Path
 from organizer.errors import OrganizerError, WrongPassphraseError
-from organizer.store import Store
+from organizer.storage.store import Store
 from organizer.opening import open_store
 root, tag, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 passes = sys.argv[4:]
@@ -106,7 +106,7 @@ class Writer:
 
 
 def _encrypted(root: Path) -> bool:
-    from organizer.db import is_encrypted
+    from organizer.storage.db import is_encrypted
 
     return is_encrypted(root / "organizer.db")
 

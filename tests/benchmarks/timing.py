@@ -22,3 +22,10 @@ def timed(action: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
 def summary(times_ms: list[float]) -> str:
     return (f"median {statistics.median(times_ms):.1f} ms, worst {max(times_ms):.1f} ms, "
             f"best {min(times_ms):.1f} ms over {len(times_ms)}")
+
+
+def report(title: str, lines: list[str]) -> None:
+    """Print one benchmark's figures as a small block (make bench runs pytest with -s)."""
+    print(f"\n== {title}")
+    for line in lines:
+        print(f"   {line}")

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.progress import Progress
-from organizer.store import Store
+from organizer.storage.store import Store
 from ui.context import AppContext
 from ui.dialogs.job_dialog import JobDialog
 from ui.worker import Job

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.changes import Change
 from organizer.errors import NotFoundError, OrganizerError, ValidationError
-from organizer.models import Item, item_type
+from organizer.items.changes import Change
+from organizer.items.models import Item, item_type
 from ui.context import AppContext
 from ui.item_form import ItemForm
 

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.changes import Change
 from organizer.errors import OrganizerError
 from organizer.interop.parsed import ParsedFile, Proposed
 from organizer.interop.plan import (
@@ -43,9 +42,10 @@ from organizer.interop.plan import (
     count_words,
     make_plan,
 )
-from organizer.models import TYPES
+from organizer.items.changes import Change
+from organizer.items.models import TYPES
 from organizer.progress import Progress
-from organizer.store import Store
+from organizer.storage.store import Store
 from ui.context import AppContext
 from ui.dialogs.job_dialog import JobDialog
 from ui.worker import Job

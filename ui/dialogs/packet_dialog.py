@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.errors import OrganizerError
-from organizer.models import Case, Record
+from organizer.items.models import Case, Record
 from organizer.packet.options import (
     SECTIONS,
     PacketOptions,
@@ -353,7 +353,7 @@ class PdfPreview(QWidget):
 
     `suggested_name()` gives the file name offered by Save as; `status` is the label
     where the outcome is told in words; `data_dir` is the store's folder, where Save as
-    never writes (organizer.paths.save_output refuses it).
+    never writes (organizer.storage.paths.save_output refuses it).
     """
 
     def __init__(self, suggested_name: Any, status: QLabel, data_dir: Path,
@@ -416,7 +416,7 @@ class PdfPreview(QWidget):
         target written through its link, the file private and whole or not there at all.
         """
         from organizer.errors import OrganizerError
-        from organizer.paths import save_output
+        from organizer.storage.paths import save_output
 
         if self.path is None:
             return False

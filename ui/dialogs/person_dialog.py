@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from organizer.models import Person
+from organizer.items.models import Person
 from ui.context import AppContext
 from ui.item_editor import ItemEditor
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.models import Case, Request, Visit
+from organizer.items.models import Case, Request, Visit
 from organizer.packet.options import PacketOptions, default_page_size
 from organizer.packet.printouts import TITLES
 from organizer.packet.text import format_date

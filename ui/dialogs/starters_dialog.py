@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer import starters
+from organizer.care import starters
 from organizer.errors import OrganizerError
 from ui.context import AppContext
 from ui.widgets import error_label, heading, hint

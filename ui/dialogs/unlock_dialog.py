@@ -7,7 +7,7 @@ otherwise it shows an `UnlockDialog` (with `open()`, never `exec()`) that calls
 beside the field; nothing in the data folder changes.
 
 Signals of UnlockDialog:
-    unlocked(object): the opened `organizer.store.Store`.
+    unlocked(object): the opened `organizer.storage.store.Store`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from organizer.errors import LockedError, OrganizerError
 from organizer.opening import open_store
-from organizer.store import Store
+from organizer.storage.store import Store
 
 OnOpen = Callable[[Store], None]
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.case_summary import checklist_progress
-from organizer.changes import Change
+from organizer.care.case_summary import checklist_progress
 from organizer.errors import OrganizerError
-from organizer.models import Checklist
+from organizer.items.changes import Change
+from organizer.items.models import Checklist
 from ui.context import AppContext
 from ui.pages.case_common import Today
 from ui.widgets import error_label, heading, hint

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.changes import Change
 from organizer.errors import OrganizerError
+from organizer.items.changes import Change
 from ui.context import AppContext
 
 Today = Callable[[], date]

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.changes import Change
 from organizer.errors import NotFoundError
-from organizer.models import Opinion, Provider
+from organizer.items.changes import Change
+from organizer.items.models import Opinion, Provider
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import ItemEditorDialog
 from ui.format import choice_label, format_date

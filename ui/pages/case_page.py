@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.attention import in_days, long_date
-from organizer.case_summary import checklist_progress, day_of, next_visit, visit_day
-from organizer.changes import Change
+from organizer.care.attention import in_days, long_date
+from organizer.care.case_summary import checklist_progress, day_of, next_visit, visit_day
 from organizer.errors import NotFoundError
-from organizer.models import (
+from organizer.items.changes import Change
+from organizer.items.models import (
     Case,
     Checklist,
     Opinion,

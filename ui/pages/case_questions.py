@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.changes import Change
+from organizer.care.questions import add_questions, case_questions, reorder
 from organizer.errors import OrganizerError
-from organizer.models import Question
-from organizer.questions import add_questions, case_questions, reorder
+from organizer.items.changes import Change
+from organizer.items.models import Question
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
 from ui.item_model import ItemRole, ItemTableModel

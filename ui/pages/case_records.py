@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.attention import long_date
-from organizer.case_summary import (
+from organizer.care.attention import long_date
+from organizer.care.case_summary import (
     case_records,
     expects_records,
     is_sent,
@@ -31,8 +31,8 @@ from organizer.case_summary import (
     next_visit,
     visit_day,
 )
-from organizer.changes import Change
-from organizer.models import SEND_METHODS, Item, Provider, Record, Sending, Visit
+from organizer.items.changes import Change
+from organizer.items.models import SEND_METHODS, Item, Provider, Record, Sending, Visit
 from ui.context import AppContext
 from ui.format import choice_label, format_date
 from ui.item_model import ItemRole, ItemTableModel

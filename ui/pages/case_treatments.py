@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.case_summary import quote_ranges
-from organizer.changes import Change
+from organizer.care.case_summary import quote_ranges
 from organizer.errors import OrganizerError
-from organizer.models import Item, Quote, Treatment
+from organizer.items.changes import Change
+from organizer.items.models import Item, Quote, Treatment
 from ui.context import AppContext
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import entry_row, try_write

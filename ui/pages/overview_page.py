@@ -30,10 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.attention import in_days, long_date, needs_attention, open_cases, upcoming_visits
-from organizer.case_summary import ChecklistProgress, visit_day
-from organizer.changes import Change
+from organizer.care.attention import (
+    in_days,
+    long_date,
+    needs_attention,
+    open_cases,
+    upcoming_visits,
+)
+from organizer.care.case_summary import ChecklistProgress, visit_day
 from organizer.errors import OrganizerError
+from organizer.items.changes import Change
 from ui.context import AppContext
 from ui.pages.page import Page
 from ui.widgets import heading, hint

@@ -2,7 +2,7 @@
 
 The window (and a TabbedPage, for its tabs) calls only these methods and connects only
 these signals, so a new page says what it does by overriding them, and the window never
-has to ask a page whether it has a method (tests/test_page_protocol.py keeps it so).
+has to ask a page whether it has a method (tests/ui/test_page_protocol.py keeps it so).
 
 Signals:
     status(str):            a short message for the status bar.

@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.changes import Change
+from organizer.care.records_from_files import add_records_from_files, added_ids, attach_files
 from organizer.errors import NotFoundError, OrganizerError
-from organizer.models import Attachment, Record
+from organizer.items.changes import Change
+from organizer.items.models import Attachment, Record
 from organizer.progress import Progress
-from organizer.records_from_files import add_records_from_files, added_ids, attach_files
-from organizer.store import Store
+from organizer.storage.store import Store
 from ui.context import AppContext
 from ui.operations import StoreOp
 from ui.pages.section_page import SectionPage
@@ -275,7 +275,7 @@ class RecordsPage(SectionPage):
 
         Returns the op (None when there is nothing to do); once it has landed, the last
         new record is shown and the files' text is read for search. A file that cannot
-        be stored leaves no record at all (`organizer.records_from_files`).
+        be stored leaves no record at all (`organizer.care.records_from_files`).
         """
         paths = [Path(p) for p in paths]
         if not paths:

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.changes import ADDED, RESTORED, UPDATED, Change
 from organizer.errors import NotFoundError, OrganizerError
-from organizer.models import TYPES, Item
+from organizer.items.changes import ADDED, RESTORED, UPDATED, Change
+from organizer.items.models import TYPES, Item
 from ui.context import AppContext
 from ui.item_editor import ItemEditor, Parked
 from ui.item_model import Computed, ItemRole, ItemTableModel, SortRole

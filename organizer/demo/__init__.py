@@ -1,0 +1,1 @@
+"""The example household (household.py) and the made-up PDFs it attaches (pdfs.py)."""

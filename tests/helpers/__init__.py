@@ -1,0 +1,1 @@
+"""What several test modules share: sample data, child processes, the CLI runner."""
