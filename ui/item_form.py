@@ -38,6 +38,7 @@ from organizer.fields import FieldSpec
 from organizer.models import Item
 from ui.context import AppContext
 from ui.date_field import DateField
+from ui.doctor_chooser import DoctorChooser
 from ui.format import choice_label
 from ui.sizing import follow_app_font
 from ui.style import error_colour
@@ -63,7 +64,8 @@ class ItemForm(QWidget):
         self._editors: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._timers: dict[str, QTimer] = {}
-        self._readings: dict[str, QLabel] = {}  # a date said back in words, under it
+        # under an editor: a date said back in words, the offer to add a typed doctor
+        self._below: dict[str, QWidget] = {}
         specs = cls.specs()
         self._specs = {name: specs[name] for name in (fields or list(specs))}
         layout = QFormLayout(self)
@@ -82,8 +84,8 @@ class ItemForm(QWidget):
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
             column.addWidget(editor)
-            if name in self._readings:
-                column.addWidget(self._readings[name])
+            if name in self._below:
+                column.addWidget(self._below[name])
             column.addWidget(error)
             label = QLabel(spec.label + (" *" if spec.required else ""))
             label.setBuddy(editor)
@@ -138,6 +140,14 @@ class ItemForm(QWidget):
             check = QCheckBox(spec.help or "")
             check.toggled.connect(lambda _=False, n=name: self._emit(n))
             editor = check
+        elif spec.kind == "ref" and spec.ref == "provider":
+            chooser = DoctorChooser(self.context, spec.label)
+            chooser.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            chooser.setMinimumContentsLength(12)
+            chooser.chosen.connect(lambda _=None, n=name: self._emit(n))
+            self._below[name] = chooser.offer
+            editor = chooser
         elif spec.kind in ("enum", "ref"):
             combo = QComboBox()
             # a long choice (a diagnosis, a case's title) is shortened in the closed box and
@@ -155,7 +165,7 @@ class ItemForm(QWidget):
         elif spec.kind in ("date", "datetime"):
             date_field = DateField(with_time=spec.kind == "datetime", label=spec.label,
                                    field=name)
-            self._readings[name] = date_field.make_reading()
+            self._below[name] = date_field.make_reading()
             date_field.editingFinished.connect(lambda n=name: self._emit_if_changed(n))
             editor = date_field
         else:
@@ -176,6 +186,9 @@ class ItemForm(QWidget):
             if spec.kind != "ref" or spec.ref is None:
                 continue
             combo = self._editors[name]
+            if isinstance(combo, DoctorChooser):
+                combo.refill()
+                continue
             assert isinstance(combo, QComboBox)
             combo.clear()
             combo.addItem("(none)", None)
@@ -231,6 +244,8 @@ class ItemForm(QWidget):
             return editor.toPlainText()
         if isinstance(editor, QCheckBox):
             return editor.isChecked()
+        if isinstance(editor, DoctorChooser):
+            return editor.choice()
         if isinstance(editor, QComboBox):
             return editor.currentData()
         if isinstance(editor, DateField):  # a QLineEdit that answers in ISO
@@ -240,6 +255,15 @@ class ItemForm(QWidget):
 
     def values(self) -> dict[str, Any]:
         return {name: self.value(name) for name in self._specs}
+
+    def checked_values(self) -> dict[str, Any]:
+        """`values()` for a write (a dialog's Save): dates in ISO, or the ValidationError,
+        in plain words and naming its field, of the first one that is no date."""
+        out = self.values()
+        for name, editor in self._editors.items():
+            if isinstance(editor, DateField):
+                out[name] = editor.parsed()
+        return out
 
     def show_error(self, field: str | None, message: str) -> None:
         label = self._errors.get(field or "")
@@ -268,6 +292,8 @@ class ItemForm(QWidget):
         elif isinstance(editor, QCheckBox):
             editor.setChecked(bool(value) if value is not None else
                               bool(self.cls.__dataclass_fields__[name].default))
+        elif isinstance(editor, DoctorChooser):
+            editor.set_choice(value)
         elif isinstance(editor, QComboBox):
             index = editor.findData(value)
             editor.setCurrentIndex(max(index, 0))
