@@ -116,10 +116,12 @@ def test_opinions_side_by_side_say_agreement_in_words(qtbot: Any, page: CasePage
     assert dialog is not None and dialog.isVisible()
     combo = dialog.form.editor("agrees")
     combo.setCurrentIndex(combo.findData("no"))
+    assert len(page.opinions.cards) == 2  # nothing is written before Save
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
     assert len(page.opinions.cards) == 3
     assert page.opinions.cards[-1].badge.text().endswith("Disagrees with the first opinion")
     assert page.tabs.tabText(1) == "Opinions (3)"
-    dialog.close()
 
 
 def test_treatment_options_compared_with_quote_ranges(qtbot: Any, page: CasePage,
