@@ -73,6 +73,8 @@ def test_a_birth_date_typed_the_local_way_is_stored_as_iso(
                       "Read as: March 1952": "1952-03"}[read_as]
     editor.show_item(store.person(person_id))  # shown again as the locale writes it
     assert field.text() == shown and not field.isModified()
+    editor.form.editor("full_name").setFocus()
+    assert not reading.isVisibleTo(editor)  # said back while in the field, not for ever
 
 
 def test_a_spanish_month_name_is_read_in_a_spanish_locale(

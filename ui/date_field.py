@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QFocusEvent,
     QGuiApplication,
     QIcon,
     QIconEngine,
@@ -157,6 +158,8 @@ class DateField(QLineEdit):
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.popup: CalendarPopup | None = None
         self.reading: QLabel | None = None
+        self._typing = False  # typed into since it last lost the focus
+        self.textEdited.connect(self._typed)
         self.textChanged.connect(self._show_reading)
         self.setAccessibleName(label)
 
@@ -181,8 +184,22 @@ class DateField(QLineEdit):
             return
         super().keyPressEvent(event)
 
+    def _typed(self, text: str) -> None:
+        self._typing = True
+        self._show_reading(text)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._show_reading(self.text())
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._typing = False
+        self._show_reading(self.text())
+
     def make_reading(self) -> QLabel:
-        """The label under the line: "Read as: March 14, 1952" while a date is typed."""
+        """The label under the line: "Read as: March 14, 1952" while the line has the
+        focus and holds a date (a calm form otherwise: the line shows the date itself)."""
         if self.reading is None:
             self.reading = QLabel()
             self.reading.setObjectName("dateReading")
@@ -201,9 +218,11 @@ class DateField(QLineEdit):
             same = bool(shown) and self._parse(shown) == text.replace("T", " ")[:16]
         except ValidationError:
             same = False
+        self._typing = False
         self.setText(shown if same else text)
         self.setCursorPosition(0)
         self.setModified(False)
+        self._show_reading(self.text())  # the same text emits no textChanged
 
     def parsed(self) -> str | None:
         """The ISO value of what is typed (None when empty); a ValidationError in plain
@@ -234,7 +253,7 @@ class DateField(QLineEdit):
             value = ""
         self.reading.setText(f"Read as: {words_for(value, self.date_locale)}" if value else "")
         self.reading.setAccessibleName(self.reading.text())
-        self.reading.setVisible(bool(value))
+        self.reading.setVisible(bool(value) and (self.hasFocus() or self._typing))
 
     # -- the calendar --------------------------------------------------------------------
 
