@@ -129,12 +129,12 @@ def test_treatment_options_compared_with_quote_ranges(qtbot: Any, page: CasePage
                                                       ) -> None:
     part = page.treatments
     assert part.row_count() == 3
-    assert part.cell(0, "Quotes across facilities") == "USD 18,200 – 26,500 (3 places)"
+    assert part.cell(0, "Cost") == "USD 18,200 – 26,500 (3 places)"
     part.select(spinal["therapy"])
     type_into(qtbot, part.quote_facility, "Riverside PT")
     qtbot.keyClicks(part.quote_amount, "1,150")
     qtbot.keyClick(part.quote_amount, Qt.Key.Key_Return)
-    assert part.cell(1, "Quotes across facilities") == "USD 1,150 – 1,620 (3 places)"
+    assert part.cell(1, "Cost") == "USD 1,150 – 1,620 (3 places)"
     assert part.quote_model.rowCount() == 3
     # a mistyped amount changes nothing and says why beside the fields
     qtbot.keyClicks(part.quote_facility, "Elsewhere")
@@ -161,7 +161,7 @@ def test_deleting_a_treatment_option_is_undone(qtbot: Any, page: CasePage, store
     page.context.undo_stack.undo()
     assert part.row_count() == 3
     row = part.model.row_of(spinal["laminectomy"])
-    assert part.cell(row, "Quotes across facilities") == "USD 18,200 – 26,500 (3 places)"
+    assert part.cell(row, "Cost") == "USD 18,200 – 26,500 (3 places)"
 
 
 def test_questions_added_reordered_and_picked_from_starters(qtbot: Any, page: CasePage,
