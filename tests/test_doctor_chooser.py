@@ -85,6 +85,18 @@ def test_typing_a_known_doctor_chooses_them(qtbot: Any, store: Any, person_id: i
     assert store.get("condition", condition).diagnosed_by_id is None
 
 
+def test_the_arrow_keys_choose_and_pass_over_add_a_new_doctor(
+        qtbot: Any, store: Any, person_id: int) -> None:
+    doctor = store.add("provider", {"name": "Dr. Ana Ruiz"}, person_id=person_id).id
+    editor, condition = condition_editor(qtbot, store, person_id)
+    chooser = editor.form.editor("diagnosed_by_id")
+    qtbot.keyClick(chooser, Qt.Key.Key_Down)
+    assert store.get("condition", condition).diagnosed_by_id == doctor
+    qtbot.keyClick(chooser, Qt.Key.Key_Down)  # onto "Add a new doctor…": no dialog
+    assert chooser.dialog is None and chooser.choice() == doctor
+    assert store.get("condition", condition).diagnosed_by_id == doctor
+
+
 def test_a_new_name_typed_is_offered_and_added_in_one_undoable_step(
         qtbot: Any, store: Any, person_id: int) -> None:
     editor, condition = condition_editor(qtbot, store, person_id)
@@ -115,7 +127,9 @@ def test_add_a_new_doctor_from_the_list_cancel_adds_nothing_save_adds_and_choose
     chooser = editor.form.editor("diagnosed_by_id")
     assert isinstance(chooser, DoctorChooser)
     before = everything(store, person_id)
-    chooser.activated.emit(chooser.count() - 1)  # "Add a new doctor…"
+    chooser.setCurrentIndex(chooser.count() - 1)  # the arrow keys pass over it
+    assert chooser.dialog is None and chooser.choice() is None
+    chooser.activated.emit(chooser.count() - 1)  # picked in the list: "Add a new doctor…"
     dialog = chooser.dialog
     assert isinstance(dialog, NewDoctorDialog) and dialog.isVisible()
     assert chooser.choice() is None and chooser.currentText() == ""  # not a choice itself
@@ -189,7 +203,6 @@ def test_plan_a_visit_writes_only_on_save(qtbot: Any, store: Any,
     qtbot.keyClicks(when, "3/20/2026 2:30 pm")
     doctor = dialog.form.editor("provider_id")
     doctor.setCurrentIndex(doctor.findData(spinal["second"]))
-    doctor.activated.emit(doctor.currentIndex())
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     added = [v for v in store.list_items("visit", spinal["person"])

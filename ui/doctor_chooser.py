@@ -63,6 +63,7 @@ class DoctorChooser(QComboBox):
         line.editingFinished.connect(self._typed)
         self.setAccessibleName(label)
         self.activated.connect(self._activated)
+        self.currentIndexChanged.connect(self._index_changed)
         self.offer = QPushButton("Add as a new doctor")  # named once a name is typed
         self.offer.setAccessibleName("Add the typed name as a new doctor")
         self.offer.setObjectName("addDoctorOffer")
@@ -119,9 +120,17 @@ class DoctorChooser(QComboBox):
 
     # -- what the user does -------------------------------------------------------------
 
-    def _activated(self, index: int) -> None:
+    def _index_changed(self, index: int) -> None:
+        """A choice from the list, the arrow keys or a program (the list's own fillings
+        block signals). The arrow keys pass over "Add a new doctor…" without opening it."""
         if self.itemData(index) == ADD_NEW:
             self.set_choice(self._chosen)  # the list's last entry is no doctor
+            return
+        self._choose(self.itemData(index))
+
+    def _activated(self, index: int) -> None:
+        """Picked in the open list (a click, or Enter on it)."""
+        if self.itemData(index) == ADD_NEW:
             self.add_new()
             return
         self._choose(self.itemData(index))
@@ -130,7 +139,10 @@ class DoctorChooser(QComboBox):
         text = " ".join(self.currentText().split())
         if self.itemData(self.currentIndex()) == ADD_NEW:
             return
-        if not text:
+        if not text:  # emptied: no one (and the list's place says so too)
+            self.blockSignals(True)
+            self.setCurrentIndex(0)
+            self.blockSignals(False)
             self._choose(None)
             return
         folded = text.casefold()
