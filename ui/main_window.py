@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
         self.sections.currentItemChanged.connect(
             lambda entry, _old: entry is not None and self.show_section(
                 entry.data(USER_ROLE)))
-        sections_label = QLabel("&Sections")
+        # Alt+T: Alt+S is the Security menu's (tests/test_keyboard.py)
+        sections_label = QLabel("Sec&tions")
         sections_label.setBuddy(self.sections)
 
         left = QWidget()
@@ -489,7 +490,10 @@ class MainWindow(QMainWindow):
 
         edit = bar.addMenu("&Edit")
         undo = self._action(edit, "&Undo", self.undo, keys.Undo)
-        redo = self._action(edit, "&Redo", self.redo, [keys.Redo, "Ctrl+Shift+Z"])
+        # Both usual keys on every system, each once: the platform's own Redo is one of
+        # them (Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere), so adding it again bound one
+        # key twice and left the other out
+        redo = self._action(edit, "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         stack = self.context.undo_stack
         undo.setEnabled(False)
         redo.setEnabled(False)

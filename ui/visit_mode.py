@@ -134,6 +134,7 @@ class VisitModeWindow(QWidget):
         self.question_layout.addWidget(self.none_label)
         self.question_layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops on its controls, not on the area
         scroll.setWidgetResizable(True)
         scroll.setWidget(questions_widget)
 
