@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.settings = settings
+        if not example:  # (nothing of an example window is kept)
+            context.settings = settings
         self.example = example
         self._on_closed = on_closed
         self.factories: dict[str, PageFactory] = default_factories()
@@ -627,23 +629,18 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
-    def choose_record_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
+    def choose_record_files(self) -> QWidget:
+        from ui.file_dialogs import choose_files
         from ui.pages.records_page import FILE_FILTER
 
-        dialog = QFileDialog(self, "Choose files to add as records", "", FILE_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(lambda names: self.add_record_files(
-            [Path(n) for n in names]))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        return choose_files(self, "records", "Choose files to add as records", FILE_FILTER,
+                            self.add_record_files, self.context.settings)
 
     def choose_disc(self) -> None:
         from ui.dialogs.disc_dialog import choose_disc_folder
 
         if self.context.person_id is not None:
-            choose_disc_folder(self, self.add_disc)
+            choose_disc_folder(self, self.add_disc, self.context.settings)
 
     def add_disc(self, folder: Path) -> QWidget | None:
         """Open the disc preview for the current person (nothing is saved before Add)."""
@@ -653,14 +650,11 @@ class MainWindow(QMainWindow):
 
         return open_disc_dialog(self.context, folder, self.context.person_id, self)
 
-    def choose_import_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+    def choose_import_files(self) -> QWidget:
+        from ui.file_dialogs import choose_files
 
-        dialog = QFileDialog(self, "Choose files from a patient portal", "", IMPORT_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(lambda names: self.import_files([Path(n) for n in names]))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        return choose_files(self, "import", "Choose files from a patient portal",
+                            IMPORT_FILTER, self.import_files, self.context.settings)
 
     def import_files(self, paths: list[Path]) -> QWidget:
         """Open the import preview for these files (nothing is added before the user agrees)."""
