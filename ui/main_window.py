@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(context)
         self.search.open_requested.connect(self.open_item)
         self.search.active_changed.connect(self._search_active)
+        self.search.panel_made.connect(self._place_search_results)
+        self._before_search: QWidget | None = None  # the page the results took the place of
         self.people = PersonSwitcher(context)
         self.people.add_requested.connect(self.add_person)
         self.people.edit_requested.connect(self.edit_person)
@@ -741,8 +743,24 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.add_record_files(documents)
 
+    def _place_search_results(self, panel: QWidget) -> None:
+        self.stack.addWidget(panel)
+
     def _search_active(self, active: bool) -> None:
-        self.people.setVisible(not active)
+        """The search's results take the page's place while there are any to see; the
+        page comes back when the search is cleared."""
+        panel = self.search.results_panel
+        showing = self.stack.currentWidget() is panel
+        if active and not showing:
+            self._flush_current()  # (typing on the page is saved before it makes way)
+            self._before_search = self.stack.currentWidget()
+            self.stack.setCurrentWidget(panel)
+        elif not active and showing:
+            back, self._before_search = self._before_search, None
+            if back is not None and self.stack.indexOf(back) >= 0:
+                self.stack.setCurrentWidget(back)
+            elif self.current_key() is not None:
+                self.show_section(self.current_key() or "overview")
 
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)
