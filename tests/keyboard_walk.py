@@ -11,11 +11,12 @@ import itertools
 import re
 from collections import defaultdict
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
@@ -106,7 +107,32 @@ def duplicates(found: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 def _top_left(widget: QWidget, window: QWidget) -> QPoint:
-    return widget.mapTo(window, QPoint(0, 0))
+    """Where a widget is laid out in the window: a scroll area's contents as if it were
+    not scrolled, so that the order of stops does not depend on where it is scrolled to."""
+    point = widget.mapTo(window, QPoint(0, 0))
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea) and not isinstance(
+                parent, QAbstractItemView):
+            point += QPoint(parent.horizontalScrollBar().value(),
+                            parent.verticalScrollBar().value())
+        parent = parent.parentWidget()
+    return point
+
+
+def _area(widget: QWidget, window: QWidget) -> QWidget | None:
+    """The innermost scroll area a widget is in (not counting item views)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea) and not isinstance(
+                parent, QAbstractItemView):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def _on_screen(widget: QWidget, window: QWidget) -> QRect:
+    return widget.rect().translated(widget.mapTo(window, QPoint(0, 0)))
 
 
 def activate(window: QWidget) -> None:
@@ -122,24 +148,53 @@ def activate(window: QWidget) -> None:
 
 
 def tab_stops(window: QWidget, limit: int = 400) -> list[QWidget]:
-    """The widgets Tab visits, from the first one, until it comes back to the first."""
+    """The widgets Tab visits, from the focused one, until it comes back to the first.
+
+    Real Tab presses, sent to the widget with the focus as the keyboard would: a scroll
+    area then scrolls the next stop into view, and a control that keeps Tab for itself
+    (a text box that types a tab) is a trap, reported as `TrapError`.
+    """
+    from PySide6.QtTest import QTest
+
     activate(window)
     first = window.focusWidget()
     if first is None or not first.isVisible():
         window.focusNextChild()
         first = QApplication.focusWidget()
     assert first is not None, "nothing in the window takes the keyboard"
-    stops = [first]
+    stops = Stops([first])
+    stops.note(first, window)
     for _ in range(limit):
-        window.focusNextChild()
+        before = QApplication.focusWidget()
+        assert before is not None
+        QTest.keyClick(before, Qt.Key.Key_Tab)
         now = QApplication.focusWidget()
+        if now is before:
+            raise TrapError(f"Tab does not leave {describe(before)}")
         if now is None or now is first or now in stops:
             break
         stops.append(now)
+        stops.note(now, window)
     return stops
 
 
-def from_the_top(stops: list[QWidget], window: QWidget) -> list[QWidget]:
+class Stops(list[QWidget]):
+    """The stops in Tab's order, with where each was on screen when it had the focus (a
+    scroll area scrolls each into view in turn)."""
+
+    def __init__(self, widgets: list[QWidget]) -> None:
+        super().__init__(widgets)
+        self.seen: dict[int, QRect] = {}
+
+    def note(self, widget: QWidget, window: QWidget) -> None:
+        self.seen[id(widget)] = _on_screen(widget, window)
+
+
+class TrapError(AssertionError):
+    """Tab stays in one control: a keyboard user cannot get past it."""
+
+
+def from_the_top(stops: list[QWidget], window: QWidget) -> Stops:
     """The cycle of stops turned to begin where reading begins.
 
     Tab order is a cycle; its start is the one place where going back up is right (the
@@ -150,7 +205,9 @@ def from_the_top(stops: list[QWidget], window: QWidget) -> list[QWidget]:
     if not stops:
         return stops
     turns = [stops[i:] + stops[:i] for i in range(len(stops))]
-    return min(turns, key=lambda turn: len(out_of_order(window, turn)))
+    best = Stops(min(turns, key=lambda turn: len(out_of_order(window, turn))))
+    best.seen = stops.seen if isinstance(stops, Stops) else {}
+    return best
 
 
 # What Tab may stop on without the user seeing anything take the keyboard: a container.
@@ -161,10 +218,11 @@ def invisible_stops(window: QWidget, stops: list[QWidget]) -> list[str]:
     """Stops the user cannot see or use: hidden, disabled, or outside the window."""
     bad = []
     area = window.rect()
+    seen = stops.seen if isinstance(stops, Stops) else {}
     for widget in stops:
-        corner = _top_left(widget, window)
+        rect = seen.get(id(widget)) or _on_screen(widget, window)
         if not widget.isVisible() or not widget.isEnabled() or widget.width() <= 0 \
-                or not area.intersects(widget.rect().translated(corner)):
+                or not area.intersects(rect):
             bad.append(describe(widget))
         elif type(widget).__name__ in CONTAINERS:
             bad.append(describe(widget) + " (a container, not a control)")
@@ -180,10 +238,20 @@ def out_of_order(window: QWidget, stops: list[QWidget], row: int = 12) -> list[s
     first stop at the end is the wrap-around, which is fine.
     """
     bad = []
+    seen = stops.seen if isinstance(stops, Stops) else {}
+    # (Qt's own scroll buttons of a tab bar whose tabs do not fit sit where the tabs are)
+    stops = [w for w in stops if not isinstance(w.parentWidget(), QTabBar)]
     for before, after in itertools.pairwise(stops):
-        a, b = _top_left(before, window), _top_left(after, window)
+        if _area(before, window) is _area(after, window) or not seen:
+            a, b = _top_left(before, window), _top_left(after, window)
+        else:  # into or out of a scroll area: where each was when it had the focus
+            a, b = seen[id(before)].topLeft(), seen[id(after)].topLeft()
+        # one row: the tops level, or each one's middle within the other's height (a
+        # tall box beside a short one; not a short one below a tall one's top)
+        middle_a, middle_b = a.y() + before.height() // 2, b.y() + after.height() // 2
         same_row = abs(a.y() - b.y()) <= row or (
-            b.y() < a.y() + before.height() and a.y() < b.y() + after.height())
+            b.y() <= middle_a <= b.y() + after.height()
+            and a.y() <= middle_b <= a.y() + before.height())
         if same_row:
             if b.x() < a.x() and not _contains(before, after, window):
                 bad.append(f"{describe(after)} is left of {describe(before)}")

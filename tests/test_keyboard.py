@@ -6,7 +6,9 @@ reader can say."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +31,8 @@ from tests.keyboard_walk import (
 from tests.ui_helpers import settings, window_factory  # noqa: F401
 from ui import style
 from ui.pages import SECTIONS
+
+MESSY = Path(__file__).parent / "data" / "fhir_messy_bundle.json"
 
 
 @pytest.fixture
@@ -69,7 +73,9 @@ def person_with_a_case(store: Any) -> int:
 
 def dialogs(window: Any, store: Any, tmp_path: Any) -> Iterator[tuple[str, QWidget]]:
     """Each dialog and window the main window opens, shown, one at a time."""
+    from ui.dialogs.edit_item_dialog import ItemEditorDialog
     from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.import_dialog import ImportDialog, open_import_dialog
     from ui.dialogs.packet_dialog import PacketDialog
     from ui.dialogs.passphrase_dialogs import ChangePassphraseDialog, EnableEncryptionDialog
     from ui.dialogs.person_dialog import PersonDialog
@@ -81,6 +87,7 @@ def dialogs(window: Any, store: Any, tmp_path: Any) -> Iterator[tuple[str, QWidg
     ctx = window.context
     ctx.set_person(person_with_a_case(store))
     visit = next(v for v in store.list_items("visit", ctx.person_id))
+    medication = next(m for m in store.list_items("medication", ctx.person_id))
     makers: list[tuple[str, Any]] = [
         ("Add person", lambda: PersonDialog(ctx, parent=window)),
         ("Edit person", lambda: PersonDialog(ctx, store.person(ctx.person_id), parent=window)),
@@ -92,12 +99,21 @@ def dialogs(window: Any, store: Any, tmp_path: Any) -> Iterator[tuple[str, QWidg
         ("Change the passphrase", lambda: ChangePassphraseDialog(window)),
         ("Unlock", lambda: UnlockDialog(tmp_path / "locked")),
         ("Visit mode", lambda: VisitModeWindow(ctx, visit.id)),
+        ("Edit a medication", lambda: ItemEditorDialog(ctx, "medication", medication.id,
+                                                        window)),
+        ("Import preview", lambda: open_import_dialog(ctx, [MESSY], window)),
     ]
     for name, make in makers:
         dialog = make()
         dialog.show()
         dialog.activateWindow()
         settle()
+        if isinstance(dialog, ImportDialog):  # the preview shows once the file is read
+            deadline = time.monotonic() + 20
+            while not dialog.tree.topLevelItemCount() and time.monotonic() < deadline:
+                QApplication.processEvents()
+            assert dialog.tree.topLevelItemCount(), "the import preview did not come"
+            settle()
         try:
             yield name, dialog
         finally:
@@ -176,7 +192,9 @@ def test_redo_answers_both_usual_keys(qtbot: Any, demo_window: Any, store: Any,
 # -- tab order and names ----------------------------------------------------------------
 
 
-def test_tab_goes_through_every_page_in_reading_order(demo_window: Any) -> None:
+@pytest.mark.parametrize("zoom", [1.0, 2.0])
+def test_tab_goes_through_every_page_in_reading_order(demo_window: Any, zoom: float) -> None:
+    demo_window.set_zoom(zoom)
     problems = {}
     for where in pages_and_tabs(demo_window):
         page = demo_window.current_page()
@@ -189,8 +207,10 @@ def test_tab_goes_through_every_page_in_reading_order(demo_window: Any) -> None:
     assert not problems, problems
 
 
+@pytest.mark.parametrize("zoom", [1.0, 2.0])
 def test_tab_goes_through_every_dialog_in_reading_order(demo_window: Any, store: Any,
-                                                        tmp_path: Any) -> None:
+                                                        tmp_path: Any, zoom: float) -> None:
+    demo_window.set_zoom(zoom)
     problems = {}
     for name, dialog in dialogs(demo_window, store, tmp_path):
         stops = from_the_top(tab_stops(dialog), dialog)
