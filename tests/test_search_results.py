@@ -109,3 +109,15 @@ def test_nothing_found_says_what_to_try(qtbot: Any, window_factory: Any,
     panel = window.search.results_panel
     assert window.stack.currentWidget() is panel
     assert "Nothing found for “zebra”" in panel.note.text() and panel.results.isHidden()
+
+
+def test_a_long_title_is_cut_around_its_match(store: Store, person_id: int) -> None:
+    from ui.search_results import TITLE_CHARS, describe
+
+    text = "Slept badly again and the morning was slow; " * 6 + "then the numbness came back."
+    store.add("journal", {"written_on": "2026-01-05", "text": text}, person_id=person_id)
+    (hit,) = store.search("numbness")
+    plain, rich = describe(hit, "")
+    title = plain.splitlines()[0]
+    assert "numbness" in title and title.startswith("…")
+    assert len(title) <= TITLE_CHARS + 2 and "<u>numbness</u>" in rich

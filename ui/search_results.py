@@ -49,6 +49,18 @@ def _plain(segments: tuple[Segment, ...]) -> str:
 
 
 def _clip(segments: tuple[Segment, ...], limit: int) -> tuple[Segment, ...]:
+    """At most `limit` characters, cut with "…"; a long text whose first match lies past
+    the cut starts a few words before the match instead."""
+    offset = 0
+    for number, (text, matched) in enumerate(segments):
+        if matched:
+            if offset + len(text) > limit - 10 and number > 0:
+                before = segments[number - 1][0]
+                lead = before[-30:]
+                lead = lead[lead.find(" ") + 1:] if " " in lead else lead
+                segments = (("…" + lead, False), *segments[number:])
+            break
+        offset += len(text)
     out: list[Segment] = []
     left = limit
     for text, matched in segments:
