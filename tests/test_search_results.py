@@ -95,9 +95,11 @@ def test_results_take_the_pages_place_and_give_it_back(
 def test_the_panel_is_made_at_the_first_search(qtbot: Any, window_factory: Any,
                                                person_id: int) -> None:
     window = window_factory()
-    assert window.search._panel is None
+    window.search.field.setText("a")
+    window.search.field.clear()  # cleared before any search: nothing is made
+    assert window.search.panel_if_made is None
     search(qtbot, window, "anna")
-    assert window.search._panel is not None
+    assert window.search.panel_if_made is not None
     assert window.stack.indexOf(window.search.results_panel) >= 0
 
 

@@ -749,7 +749,9 @@ class MainWindow(QMainWindow):
     def _search_active(self, active: bool) -> None:
         """The search's results take the page's place while there are any to see; the
         page comes back when the search is cleared."""
-        panel = self.search.results_panel
+        panel = self.search.panel_if_made
+        if panel is None:
+            return  # (cleared before anything was searched)
         showing = self.stack.currentWidget() is panel
         if active and not showing:
             self._flush_current()  # (typing on the page is saved before it makes way)

@@ -78,6 +78,11 @@ class SearchPanel(QWidget):
         return self._panel
 
     @property
+    def panel_if_made(self) -> SearchResults | None:
+        """The results panel, or None before the first search (asking does not make it)."""
+        return self._panel
+
+    @property
     def results(self) -> QListWidget:
         return self.results_panel.results
 
