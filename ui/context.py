@@ -26,6 +26,7 @@ from organizer.items.changes import Change
 from organizer.progress import Progress
 from organizer.storage.store import Store
 from ui.operations import StoreCommand, StoreOp, Writer
+from ui.settings import Settings
 
 
 class AppContext(QObject):
@@ -39,6 +40,9 @@ class AppContext(QObject):
         self.person_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self.writer = Writer()
+        # what the app remembers (file dialogs' folders, "Your name"); the main window
+        # sets it, and a context without one remembers nothing
+        self.settings: Settings | None = None
 
     def set_person(self, person_id: int | None) -> None:
         if person_id != self.person_id:

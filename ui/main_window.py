@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.settings = settings
+        if not example:  # (nothing of an example window is kept)
+            context.settings = settings
         self.example = example
         self._on_closed = on_closed
         self.factories: dict[str, PageFactory] = default_factories()
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(context)
         self.search.open_requested.connect(self.open_item)
         self.search.active_changed.connect(self._search_active)
+        self.search.panel_made.connect(self._place_search_results)
+        self._before_search: QWidget | None = None  # the page the results took the place of
         self.people = PersonSwitcher(context)
         self.people.add_requested.connect(self.add_person)
         self.people.edit_requested.connect(self.edit_person)
@@ -125,7 +129,8 @@ class MainWindow(QMainWindow):
         self.sections.currentItemChanged.connect(
             lambda entry, _old: entry is not None and self.show_section(
                 entry.data(USER_ROLE)))
-        sections_label = QLabel("&Sections")
+        # Alt+T: Alt+S is the Security menu's (tests/ui/test_keyboard.py)
+        sections_label = QLabel("Sec&tions")
         sections_label.setBuddy(self.sections)
 
         left = QWidget()
@@ -489,7 +494,10 @@ class MainWindow(QMainWindow):
 
         edit = bar.addMenu("&Edit")
         undo = self._action(edit, "&Undo", self.undo, keys.Undo)
-        redo = self._action(edit, "&Redo", self.redo, [keys.Redo, "Ctrl+Shift+Z"])
+        # Both usual keys on every system, each once: the platform's own Redo is one of
+        # them (Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere), so adding it again bound one
+        # key twice and left the other out
+        redo = self._action(edit, "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         stack = self.context.undo_stack
         undo.setEnabled(False)
         redo.setEnabled(False)
@@ -623,23 +631,18 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
-    def choose_record_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
+    def choose_record_files(self) -> QWidget:
+        from ui.file_dialogs import choose_files
         from ui.pages.records_page import FILE_FILTER
 
-        dialog = QFileDialog(self, "Choose files to add as records", "", FILE_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(lambda names: self.add_record_files(
-            [Path(n) for n in names]))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        return choose_files(self, "records", "Choose files to add as records", FILE_FILTER,
+                            self.add_record_files, self.context.settings)
 
     def choose_disc(self) -> None:
         from ui.dialogs.disc_dialog import choose_disc_folder
 
         if self.context.person_id is not None:
-            choose_disc_folder(self, self.add_disc)
+            choose_disc_folder(self, self.add_disc, self.context.settings)
 
     def add_disc(self, folder: Path) -> QWidget | None:
         """Open the disc preview for the current person (nothing is saved before Add)."""
@@ -649,14 +652,11 @@ class MainWindow(QMainWindow):
 
         return open_disc_dialog(self.context, folder, self.context.person_id, self)
 
-    def choose_import_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+    def choose_import_files(self) -> QWidget:
+        from ui.file_dialogs import choose_files
 
-        dialog = QFileDialog(self, "Choose files from a patient portal", "", IMPORT_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(lambda names: self.import_files([Path(n) for n in names]))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        return choose_files(self, "import", "Choose files from a patient portal",
+                            IMPORT_FILTER, self.import_files, self.context.settings)
 
     def import_files(self, paths: list[Path]) -> QWidget:
         """Open the import preview for these files (nothing is added before the user agrees)."""
@@ -743,8 +743,26 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.add_record_files(documents)
 
+    def _place_search_results(self, panel: QWidget) -> None:
+        self.stack.addWidget(panel)
+
     def _search_active(self, active: bool) -> None:
-        self.people.setVisible(not active)
+        """The search's results take the page's place while there are any to see; the
+        page comes back when the search is cleared."""
+        panel = self.search.panel_if_made
+        if panel is None:
+            return  # (cleared before anything was searched)
+        showing = self.stack.currentWidget() is panel
+        if active and not showing:
+            self._flush_current()  # (typing on the page is saved before it makes way)
+            self._before_search = self.stack.currentWidget()
+            self.stack.setCurrentWidget(panel)
+        elif not active and showing:
+            back, self._before_search = self._before_search, None
+            if back is not None and self.stack.indexOf(back) >= 0:
+                self.stack.setCurrentWidget(back)
+            elif self.current_key() is not None:
+                self.show_section(self.current_key() or "overview")
 
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)

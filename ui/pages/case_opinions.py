@@ -133,6 +133,7 @@ class CaseOpinions(QWidget):
         strip = QWidget()
         strip.setLayout(self.row)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops on its controls, not on the area
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(strip)

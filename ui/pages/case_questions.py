@@ -53,6 +53,7 @@ class CaseQuestions(QWidget):
         self.model = ItemTableModel(Question, ["text", "priority", "asked", "answer"],
                                     parent=self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Questions for the doctor")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

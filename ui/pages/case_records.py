@@ -61,6 +61,7 @@ class CaseRecords(QWidget):
                                     parent=self, computed=[("Sent for the visit",
                                                             self._sent_text)])
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Records of this second opinion")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

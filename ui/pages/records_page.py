@@ -21,7 +21,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -325,7 +324,7 @@ class RecordsPage(SectionPage):
         from ui.dialogs.disc_dialog import choose_disc_folder
 
         if self.context.person_id is not None:
-            choose_disc_folder(self, self.add_disc)
+            choose_disc_folder(self, self.add_disc, self.context.settings)
 
     def add_disc(self, folder: Path) -> QWidget | None:
         """The disc preview for the page's person; the new record is shown once added."""
@@ -341,12 +340,10 @@ class RecordsPage(SectionPage):
         record = self._current_record()
         if record is None:
             return
-        dialog = QFileDialog(self, "Attach files to this record", "", FILE_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(
-            lambda names: self.attach_files(record.id, [Path(n) for n in names]))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        from ui.file_dialogs import choose_files
+
+        choose_files(self, "records", "Attach files to this record", FILE_FILTER,
+                     lambda paths: self.attach_files(record.id, paths), self.context.settings)
 
     def open_current_file(self) -> None:
         attachment = self._current_file()

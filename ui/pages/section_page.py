@@ -111,6 +111,7 @@ class SectionPage(Page):
         self.delete_button.setEnabled(False)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.cls.PLURAL)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
