@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.choices import choice_label
 from organizer.fields import FieldSpec
 from organizer.models import Item
 from ui.context import AppContext
-from ui.format import choice_label
 from ui.sizing import follow_app_font
 from ui.style import error_colour
 

@@ -387,16 +387,24 @@ class MainWindow(QMainWindow):
             if self._on_welcome():
                 self._show_welcome(False)
                 self.show_section(self.current_key() or "overview")
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The window names the person shown (and follows a rename of them)."""
+        person_id = self.context.person_id
+        name = ""
+        if person_id is not None:
             try:
                 name = self.context.store.person(person_id).full_name
             except NotFoundError:
                 name = ""
-            self.setWindowTitle(f"{name} — {APP_NAME}" + (" — EXAMPLE DATA"
-                                                            if self.example else ""))
+        self.setWindowTitle((f"{name} — " if name else "") + APP_NAME
+                            + (" — EXAMPLE DATA" if self.example else ""))
 
     def _on_changed(self, change: Any, initiator: object = None) -> None:
         if "person" not in change.types:
             return
+        self._show_title()  # a renamed person, or one removed or brought back
         ids = self.people.person_ids()
         if not ids:
             self.context.set_person(None)
@@ -515,7 +523,9 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         group = QActionGroup(self)
         for number, (key, label) in enumerate(SECTIONS, start=1):
-            action = self._action(view, label, _caller(self.show_section, key),
+            # "&" in a menu marks the access key: "Medications & allergies" needs "&&"
+            action = self._action(view, label.replace("&", "&&"),
+                                  _caller(self.show_section, key),
                                   f"Ctrl+{number}" if number < 10 else None)
             group.addAction(action)
 

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.changes import Change
+from organizer.choices import choice_label
 from organizer.errors import NotFoundError
 from organizer.models import Opinion, Provider
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import ItemEditorDialog
-from ui.format import choice_label, format_date
+from ui.format import format_date
 from ui.pages.case_common import try_write
 from ui.sizing import follow_app_font
 from ui.widgets import heading, hint

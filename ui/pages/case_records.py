@@ -32,9 +32,10 @@ from organizer.case_summary import (
     visit_day,
 )
 from organizer.changes import Change
+from organizer.choices import choice_label
 from organizer.models import SEND_METHODS, Item, Provider, Record, Sending, Visit
 from ui.context import AppContext
-from ui.format import choice_label, format_date
+from ui.format import format_date
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import Today, try_write
 from ui.sizing import ColumnFitter
@@ -137,7 +138,7 @@ class CaseRecords(QWidget):
                 best = sending
         if best is None:
             return "Not sent yet" if self.visit else "No sending noted"
-        how = f" by {choice_label(best.method)}" if best.method else ""
+        how = f" by {choice_label(best.method).lower()}" if best.method else ""
         if best.status == "received":
             return f"Received {format_date(best.received_on)}".strip() + how
         if best.status == "sent":

@@ -40,6 +40,7 @@ from organizer.changes import ADDED, RESTORED, UPDATED, Change
 from organizer.errors import NotFoundError, OrganizerError
 from organizer.models import TYPES, Item
 from ui.context import AppContext
+from ui.format import a_or_an
 from ui.item_editor import ItemEditor, Parked
 from ui.item_model import Computed, ItemRole, ItemTableModel, SortRole
 from ui.pages.page import Page
@@ -100,8 +101,8 @@ class SectionPage(Page):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.add_button = QPushButton(f"Add {self.cls.LABEL.lower()}")
-        self.add_button.setAccessibleName(f"Add a {self.cls.LABEL.lower()}")
-        self.add_button.setToolTip(f"Add a {self.cls.LABEL.lower()} "
+        self.add_button.setAccessibleName(f"Add {a_or_an(self.cls.LABEL.lower())}")
+        self.add_button.setToolTip(f"Add {a_or_an(self.cls.LABEL.lower())} "
                                    f"({QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)})")
         self.add_button.clicked.connect(self.add_new)
         self.delete_button = QPushButton("Delete")
