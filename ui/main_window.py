@@ -317,6 +317,7 @@ class MainWindow(QMainWindow):
         page.status.connect(self.say)
         page.open_item.connect(lambda t, i: self.open_item(t, i, self.context.person_id or 0))
         page.job_started.connect(self.track_job)
+        page.add_item.connect(self.add_item)
         self._give_person(key)
 
     def current_key(self) -> str | None:
@@ -352,6 +353,14 @@ class MainWindow(QMainWindow):
         if not opened and type_name != "person":
             self.say("That item is in this section but could not be selected.")
         return opened
+
+    def add_item(self, type_name: str) -> None:
+        """Start a new item of a type in its section (records: choose their files)."""
+        if type_name == "record":
+            self.show_section(view_of(type_name).section)
+            self.choose_record_files()
+            return
+        self.show_section(view_of(type_name).section).add_new()
 
     # -- outputs ------------------------------------------------------------------------
 

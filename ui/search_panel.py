@@ -14,6 +14,8 @@ Signals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -22,6 +24,9 @@ from organizer.models import TYPES
 from ui.context import AppContext
 from ui.first_frame import USER_ROLE
 from ui.search_worker import Searcher, SearchResult
+
+if TYPE_CHECKING:
+    from ui.empty_state import EmptyState
 
 TYPING_PAUSE_MS = 250
 
@@ -50,6 +55,7 @@ class SearchPanel(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.hide()
+        self.nothing: EmptyState | None = None  # what a search without a hit says
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
@@ -89,6 +95,7 @@ class SearchPanel(QWidget):
             self.results.clear()
             self.results.hide()
             self.note.hide()
+            self._show_nothing_found("")
             self.active_changed.emit(False)
 
     def run(self) -> None:
@@ -135,10 +142,11 @@ class SearchPanel(QWidget):
             entry.setData(Qt.ItemDataRole.AccessibleTextRole,
                           f"{kind}: {first_line[:80]}{whose}")
             self.results.addItem(entry)
+        nothing = bool(text) and not hits and not result.error
         self.note.setText(result.error if result.error else
-                          f"Nothing found for “{text}”." if text and not hits else
                           f"{len(hits)} found. Press Enter to open the first." if hits else "")
-        self.note.setVisible(bool(text))
+        self.note.setVisible(bool(text) and not nothing)
+        self._show_nothing_found(text if nothing else "")
         self.results.setVisible(bool(hits))
         if hits:
             self.results.setCurrentRow(0)
@@ -147,6 +155,23 @@ class SearchPanel(QWidget):
         if self._open_on_answer:
             self._open_on_answer = False
             self.open_first()
+
+    def _show_nothing_found(self, text: str) -> None:
+        """A search without a hit says so and what to try, with a button to clear it."""
+        if not text:
+            if self.nothing is not None:
+                self.nothing.hide()
+            return
+        if self.nothing is None:  # made on the first search without a hit, not at start-up
+            from ui.empty_state import EmptyState
+
+            self.nothing = EmptyState()
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.note) + 1, self.nothing)
+        self.nothing.set_state(f"Nothing found for “{text}”. Check the spelling, or try "
+                               "fewer or shorter words.", "Clear the search", self.clear)
+        self.nothing.show()
 
     def open_first(self) -> None:
         if self._timer.isActive():
