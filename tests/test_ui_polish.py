@@ -65,3 +65,30 @@ def test_choices_are_shown_as_words_in_forms_and_tables(qtbot: Any, store: Any,
     assert shown == ["", "Being prepared", "Visit scheduled", "Seen by the doctor", "Decided",
                      "Closed"]
     assert format_value(Person.specs()["sex"], "female") == "Female"
+
+
+def test_codes_wait_under_more_details_closed_until_asked_for(qtbot: Any, store: Any,
+                                                               person_id: int) -> None:
+    from organizer.models import Medication
+
+    context = AppContext(store)
+    context.set_person(person_id)
+    form = ItemForm(Medication, context)
+    qtbot.addWidget(form)
+    form.show()
+    assert form.details_button is not None and form.details_button.isVisible()
+    code, system = form.editor("code"), form.editor("code_system")
+    name = form.editor("name")
+    assert name.isVisible() and not code.isVisible() and not system.isVisible()
+    form.details_button.click()
+    assert code.isVisible() and system.isVisible()
+    form.details_button.click()
+    assert not code.isVisible()
+    form.show_error("code", "That code is too long.")
+    assert code.isVisible()  # a refusal is never hidden
+    # a type without codes has no "More details"
+    from organizer.models import Journal
+
+    journal = ItemForm(Journal, context)
+    qtbot.addWidget(journal)
+    assert journal.details_button is None

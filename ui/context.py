@@ -12,6 +12,8 @@ Signals:
         and its initiator: the view that made the write, or None (undo, redo, a worker).
     person_changed(object): the new current person id (int) or None.
     error(str): an undo or redo the store refused, in plain words.
+    write_started(object): a long write (`StoreOp`) was queued; it ends with its own
+        succeeded / failed / cancelled (the window's "Saving…").
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class AppContext(QObject):
     changed = Signal(object, object)
     person_changed = Signal(object)
     error = Signal(str)
+    write_started = Signal(object)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +76,7 @@ class AppContext(QObject):
               StoreOp(self, description, work, initiator, undoable=undoable,
                       change_of=change_of))
         op.start()
+        self.write_started.emit(op)
         return op
 
     def broadcast(self, change: Change, initiator: object = None) -> None:

@@ -53,6 +53,7 @@ from ui.menus import Menus
 from ui.pages import SECTIONS, PageFactory, default_factories
 from ui.pages.page import Page
 from ui.person_switcher import PersonSwitcher
+from ui.saved_indicator import SavedIndicator
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
 from ui.type_views import view_of
@@ -579,6 +580,8 @@ class MainWindow(QMainWindow):
         holder.hide()
         self.job_box = holder
         self.statusBar().addPermanentWidget(holder)
+        self.saved = SavedIndicator(self.context)
+        self.statusBar().addPermanentWidget(self.saved)
 
     # -- actions ------------------------------------------------------------------------
 
