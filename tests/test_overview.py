@@ -86,6 +86,8 @@ def test_a_new_person_is_offered_the_first_steps_each_with_its_button(
         "Add the diagnosis", "Start a second opinion", "Attach your records"]
     # not "nothing needs your attention": the first steps say what to do
     assert not page.attention.isVisible() and not page.attention_empty.isVisible()
+    # no second opinion: no empty column of cards, the rest takes the width
+    assert not page.left_part.isVisible()
     asked = []
     page.add_item.connect(asked.append)
     for row in page.first_steps:
@@ -132,6 +134,8 @@ def test_each_second_opinion_under_way_has_a_summary_card(qtbot: Any, store: Any
     assert card.visit == "Next visit with Dr. Priya Raman: 14 March 2026 (in 4 days)."
     assert card.records == "2 records still to send to Dr. Priya Raman."
     page = make_page(qtbot, store, ids["person"])
+    assert page.left_part.isVisible() and not page.first.isVisible()
+    assert page.left_part.x() < page.right_part.x()  # the cards lead, on the left
     row = page.cases.itemWidget(page.cases.item(0))
     texts = [w.text() for w in row.findChildren(QLabel)]
     assert card.next_step in texts and card.decide in texts and card.records in texts

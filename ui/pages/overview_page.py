@@ -177,7 +177,9 @@ class OverviewPage(Page):
         self.first_steps: list[FirstStepRow] = []
         layout.addWidget(self.first, 1, 0, 1, 2)
 
-        left = QVBoxLayout()
+        self.left_part = QWidget()
+        left = QVBoxLayout(self.left_part)
+        left.setContentsMargins(0, 0, 0, 0)
         self.cases_heading = heading("Second opinions under way")
         left.addWidget(self.cases_heading)
         self.cases = _list("Second opinions under way")
@@ -188,9 +190,11 @@ class OverviewPage(Page):
         self.cases_empty = EmptyState()
         left.addWidget(self.cases_empty)
         left.addStretch(0)  # takes the room only while no list is shown (see _show_lists)
-        layout.addLayout(left, 2, 0)
+        layout.addWidget(self.left_part, 2, 0)
 
-        right = QVBoxLayout()
+        self.right_part = QWidget()
+        right = QVBoxLayout(self.right_part)
+        right.setContentsMargins(0, 0, 0, 0)
         self.attention_heading = heading("Needs your attention")
         right.addWidget(self.attention_heading)
         self.attention = _list("Needs your attention")
@@ -204,7 +208,8 @@ class OverviewPage(Page):
         right.addWidget(self.visits_empty)
         right.addStretch(0)
         self._columns = (left, right)
-        layout.addLayout(right, 2, 1)
+        self._grid = layout
+        layout.addWidget(self.right_part, 2, 1)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 2)
         layout.setRowStretch(2, 1)
@@ -273,6 +278,7 @@ class OverviewPage(Page):
         if person_id is None:
             self.greeting.setText("Overview")
             self._show_first_steps([])
+            self._place(True)
             self._show_lists(cases=False, attention=False, visits=False)
             self.attention_empty.set_state("Choose or add a person to see what needs doing "
                                            "(Person › Add person).")
@@ -323,11 +329,23 @@ class OverviewPage(Page):
             "No second opinion under way. Start one when you are told something serious "
             "and want another doctor to look before deciding.",
             "Start a second opinion", self._adding("case"))
+        self._place(starting)
         self._show_lists(
             cases=not starting,
             # a new person has nothing to be reminded of: the first steps say what to do
             attention=not (steps and self.attention.count() == 0),
             visits=not starting or self.visits.count() > 0)
+
+    def _place(self, starting: bool) -> None:
+        """Without a second opinion, the left column (the cards) goes, and the attention
+        and visits take the whole width; with one, the cards lead on the left."""
+        grid = self._grid
+        grid.removeWidget(self.right_part)
+        if starting:
+            grid.addWidget(self.right_part, 2, 0, 1, 2)
+        else:
+            grid.addWidget(self.right_part, 2, 1)
+        self.left_part.setVisible(not starting)
 
     def _show_lists(self, *, cases: bool, attention: bool, visits: bool) -> None:
         """Each list, or its empty state in its place (or neither, when not `shown`)."""
