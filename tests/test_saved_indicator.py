@@ -51,3 +51,15 @@ def test_undo_and_time_passing_and_a_long_write(qtbot: Any, store: Any,
     assert indicator.text() == "Saving…"
     landed(qtbot, op)
     qtbot.waitUntil(lambda: indicator.text() == "✔ Saved just now")
+
+
+def test_a_refused_edit_says_not_saved_until_the_next_save(qtbot: Any, window_factory: Any,
+                                                           store: Any, person_id: int) -> None:
+    store.add("condition", {"name": "Arthritis"}, person_id=person_id)
+    window = window_factory()
+    page = window.show_section("conditions")
+    page.show_item("condition", store.list_items("condition", person_id)[0].id)
+    type_into(qtbot, page.editor.form.editor("name"), "")  # a diagnosis needs its name
+    assert window.saved.text().startswith("⚠ Not saved")
+    type_into(qtbot, page.editor.form.editor("name"), "Osteoarthritis")
+    assert window.saved.text() == "✔ Saved just now"

@@ -14,6 +14,8 @@ Signals:
     error(str): an undo or redo the store refused, in plain words.
     write_started(object): a long write (`StoreOp`) was queued; it ends with its own
         succeeded / failed / cancelled (the window's "Saving…").
+    write_refused(str): a quick write the store refused (the form shows why, beside the
+        field; the window's indicator stops saying "Saved").
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from organizer.changes import Change
+from organizer.errors import OrganizerError
 from organizer.progress import Progress
 from organizer.store import Store
 from ui.operations import StoreCommand, StoreOp, Writer
@@ -35,6 +38,7 @@ class AppContext(QObject):
     person_changed = Signal(object)
     error = Signal(str)
     write_started = Signal(object)
+    write_refused = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +61,11 @@ class AppContext(QObject):
         Consecutive writes with the same `merge_key` (typing saved every half second into
         one answer) become one undo step, so Undo takes back the typing, not one pause.
         """
-        change = action()
+        try:
+            change = action()
+        except OrganizerError as exc:
+            self.write_refused.emit(str(exc))
+            raise
         if change:
             self.undo_stack.push(StoreCommand(self, description, change, merge_key))
             self.changed.emit(change, initiator)

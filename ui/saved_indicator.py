@@ -3,8 +3,9 @@
 There is no Save button in the app (every field is written when the user leaves it, long
 text after a pause), so a person used to saving needs to see that it happened: "Saved just
 now" after every write, undo and redo (each is told on `AppContext.changed`), "Saving…"
-while a long write runs on the writer thread (`AppContext.write_started`), and the time
-since the last save as it grows ("Saved 5 minutes ago", then "Saved at 14:05").
+while a long write runs on the writer thread (`AppContext.write_started`), the time since
+the last save as it grows ("Saved 5 minutes ago", then "Saved at 14:05"), and "Not saved"
+after a refused write (`AppContext.write_refused`) until the next save.
 """
 
 from __future__ import annotations
@@ -56,8 +57,15 @@ class SavedIndicator(QLabel):
         self._timer.timeout.connect(self.refresh)
         context.changed.connect(self._saved)
         context.write_started.connect(self._started)
+        context.write_refused.connect(self._refused)
+        self._refusal = False  # the last quick write was refused, and nothing saved since
+
+    def _refused(self, _message: str) -> None:
+        self._refusal = True
+        self.refresh()
 
     def _saved(self, *_args: Any) -> None:
+        self._refusal = False
         self._saved_at = self._clock()
         self._saved_wall = self._wall()
         self._timer.start()
@@ -79,6 +87,8 @@ class SavedIndicator(QLabel):
         """Say it again in the words that fit how long ago it was."""
         if self._running:
             self.setText("Saving…")
+        elif self._refusal:
+            self.setText("⚠ Not saved: see the note beside the field")
         elif self._saved_at is None:
             self.setText(NOTHING_YET)
         else:
