@@ -53,6 +53,7 @@ from ui.menus import Menus
 from ui.pages import SECTIONS, PageFactory, default_factories
 from ui.pages.page import Page
 from ui.person_switcher import PersonSwitcher
+from ui.saved_indicator import SavedIndicator
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
 from ui.type_views import view_of
@@ -322,6 +323,7 @@ class MainWindow(QMainWindow):
         page.status.connect(self.say)
         page.open_item.connect(lambda t, i: self.open_item(t, i, self.context.person_id or 0))
         page.job_started.connect(self.track_job)
+        page.add_item.connect(self.add_item)
         self._give_person(key)
 
     def current_key(self) -> str | None:
@@ -358,6 +360,14 @@ class MainWindow(QMainWindow):
             self.say("That item is in this section but could not be selected.")
         return opened
 
+    def add_item(self, type_name: str) -> None:
+        """Start a new item of a type in its section (records: choose their files)."""
+        if type_name == "record":
+            self.show_section(view_of(type_name).section)
+            self.choose_record_files()
+            return
+        self.show_section(view_of(type_name).section).add_new()
+
     # -- outputs ------------------------------------------------------------------------
 
     def _current_case_id(self) -> int | None:
@@ -392,16 +402,24 @@ class MainWindow(QMainWindow):
             if self._on_welcome():
                 self._show_welcome(False)
                 self.show_section(self.current_key() or "overview")
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The window names the person shown (and follows a rename of them)."""
+        person_id = self.context.person_id
+        name = ""
+        if person_id is not None:
             try:
                 name = self.context.store.person(person_id).full_name
             except NotFoundError:
                 name = ""
-            self.setWindowTitle(f"{name} — {APP_NAME}" + (" — EXAMPLE DATA"
-                                                            if self.example else ""))
+        self.setWindowTitle((f"{name} — " if name else "") + APP_NAME
+                            + (" — EXAMPLE DATA" if self.example else ""))
 
     def _on_changed(self, change: Any, initiator: object = None) -> None:
         if "person" not in change.types:
             return
+        self._show_title()  # a renamed person, or one removed or brought back
         ids = self.people.person_ids()
         if not ids:
             self.context.set_person(None)
@@ -523,7 +541,9 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         group = QActionGroup(self)
         for number, (key, label) in enumerate(SECTIONS, start=1):
-            action = self._action(view, label, _caller(self.show_section, key),
+            # "&" in a menu marks the access key: "Medications & allergies" needs "&&"
+            action = self._action(view, label.replace("&", "&&"),
+                                  _caller(self.show_section, key),
                                   f"Ctrl+{number}" if number < 10 else None)
             group.addAction(action)
 
@@ -568,6 +588,8 @@ class MainWindow(QMainWindow):
         holder.hide()
         self.job_box = holder
         self.statusBar().addPermanentWidget(holder)
+        self.saved = SavedIndicator(self.context)
+        self.statusBar().addPermanentWidget(self.saved)
 
     # -- actions ------------------------------------------------------------------------
 

@@ -65,6 +65,11 @@ class SearchPanel(QWidget):
         layout.addWidget(self.field)
 
     @property
+    def nothing(self) -> QWidget | None:
+        """What a search without a hit says (None before the first search)."""
+        return None if self._panel is None else self._panel.nothing
+
+    @property
     def results_panel(self) -> SearchResults:
         """The panel the results are shown in (made the first time it is asked for)."""
         if self._panel is None:
@@ -148,10 +153,10 @@ class SearchPanel(QWidget):
         self.results_panel.show_hits(hits, result.names)
         count = len(hits)
         self.note.setText(result.error if result.error else
-                          f"Nothing found for “{text}”. Check the spelling, or try the "
-                          "first letters of one word." if text and not hits else
                           f"{count} found for “{text}”. Press Enter to open the first, or "
                           "choose one; Escape goes back." if hits else "")
+        if text and not hits and not result.error:
+            self.results_panel.show_nothing(text, self.clear)
         self.active_changed.emit(bool(text))
         self.shown.emit(list(hits))
         if self._open_on_answer:

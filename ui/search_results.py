@@ -12,6 +12,7 @@ is also what a screen reader says; the delegate draws the same words with emphas
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -150,9 +151,22 @@ class SearchResults(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
         layout.addWidget(self.results, 1)
+        from ui.empty_state import EmptyState
+
+        self.nothing = EmptyState()  # a search without a hit: what to try, and Clear
+        self.nothing.hide()
+        layout.addWidget(self.nothing)
+        layout.addStretch(0)
+
+    def show_nothing(self, text: str, clear: Callable[[], None]) -> None:
+        """Say that nothing matched `text`, what to try, and offer to clear the search."""
+        self.nothing.set_state(f"Nothing found for “{text}”. Check the spelling, or try "
+                               "fewer or shorter words.", "Clear the search", clear)
+        self.nothing.show()
 
     def show_hits(self, hits: list[SearchHit], names: dict[int, str]) -> None:
         self.results.clear()
+        self.nothing.hide()
         many = len(names) > 1  # whose it is matters once the household has two people
         for hit in hits:
             whose = names.get(hit.person_id, "") if many else ""

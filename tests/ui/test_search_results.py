@@ -110,7 +110,9 @@ def test_nothing_found_says_what_to_try(qtbot: Any, window_factory: Any,
     assert search(qtbot, window, "zebra") == []
     panel = window.search.results_panel
     assert window.stack.currentWidget() is panel
-    assert "Nothing found for “zebra”" in panel.note.text() and panel.results.isHidden()
+    assert panel.results.isHidden() and panel.nothing.isVisible()
+    assert panel.nothing.text().startswith("Nothing found for “zebra”. Check the spelling")
+    assert panel.nothing.button.text() == "Clear the search"
 
 
 def test_a_long_title_is_cut_around_its_match(store: Store, person_id: int) -> None:

@@ -15,7 +15,7 @@ Signals (the Page protocol's, ui/pages/page.py):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from organizer.items.models import Attachment, Record
 from organizer.progress import Progress
 from organizer.storage.store import Store
 from ui.context import AppContext
+from ui.empty_state import section_text
 from ui.operations import StoreOp
 from ui.pages.section_page import SectionPage
 from ui.preview import AttachmentPreview, open_in_system_viewer
@@ -167,6 +168,12 @@ class RecordsPage(SectionPage):
 
     def unsaved(self) -> list[str]:
         return super().unsaved() + self.sendings.unsaved()
+
+    def empty_state(self) -> tuple[str, str, Callable[[], object]]:
+        # files are how most records arrive: the button asks for them (the window's
+        # File › Add records from files…), each file becoming a record
+        return (section_text("record", "records"), "Choose files…",
+                lambda: self.add_item.emit("record"))
 
     def show_item(self, type_name: str, item_id: int) -> bool:
         if type_name == "sending":
