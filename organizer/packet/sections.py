@@ -443,7 +443,7 @@ def medication_tables(ctx: Context) -> list[Any]:
               joined([ctx.provider_name(m.prescriber_id),
                       f"since {format_date(m.started_on)}" if m.started_on else None], ", ")]
              for m in current],
-            st.widths(w, 0.19, 0.19, 0.25, 0.19, 0.18), s))
+            st.widths(w, 0.205, 0.205, 0.215, 0.2, 0.175), s))
     else:
         out.append(statement(ctx, "No current medications recorded."))
     stopped = [m for m in snap.medications if not (m.active and not m.stopped_on)]
@@ -531,7 +531,7 @@ def summary(ctx: Context) -> list[Any]:
             [[Paragraph(markup(p.name), s.cell_bold), word(p.role),
               joined([p.specialty, p.facility], ", "), p.phone, p.fax]
              for p in snap.providers],
-            st.widths(w, 0.23, 0.13, 0.28, 0.18, 0.18), s))
+            st.widths(w, 0.23, 0.13, 0.27, 0.185, 0.185), s))
     else:
         out.append(statement(ctx, "No care team members recorded."))
     out.append(Spacer(0, 10))
@@ -647,7 +647,7 @@ def index(ctx: Context) -> list[Any]:
             rows.append([Paragraph(number, s.cell_bold), title, format_date(record.dated_on),
                          word(record.kind), record.source, Paragraph(markup(pages), s.cell)])
         out.append(st.data_table(["No.", "Record", "Date", "Kind", "From", "Pages"], rows,
-                                 st.widths(ctx.width, 0.06, 0.39, 0.13, 0.13, 0.17, 0.12), s))
+                                 st.widths(ctx.width, 0.06, 0.34, 0.14, 0.13, 0.18, 0.15), s))
     out.append(Paragraph("Sent separately", s.h2))
     physical = [r for r in ctx.records if r.physical] or [r for r in snap.records if r.physical]
     if not physical:
@@ -674,7 +674,7 @@ def index(ctx: Context) -> list[Any]:
                          sending.tracking])
     out.append(st.data_table(["Item and where it is", "Sent to", "Status", "Dates",
                               "Tracking"], rows,
-                             st.widths(ctx.width, 0.25, 0.17, 0.15, 0.18, 0.25), s))
+                             st.widths(ctx.width, 0.23, 0.16, 0.14, 0.2, 0.27), s))
     return out
 
 
