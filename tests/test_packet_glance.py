@@ -40,7 +40,7 @@ class Demo:
     def packet(self, name: str, **options: Any) -> PdfReader:
         out = self.root / f"{name}.pdf"
         build_packet(self.store, self.person_id, out,
-                     PacketOptions(page_size="letter", made_on=MADE, **options),
+                     PacketOptions(**{"page_size": "letter", "made_on": MADE, **options}),
                      case_id=self.case.id)
         return PdfReader(out)
 
@@ -243,3 +243,31 @@ def test_the_command_line_includes_costs_and_keeps_the_title_when_asked(
     assert "Back surgery: a second opinion before deciding" in cover
     bad = cli(*common, "-o", str(full), "--include-costs=yes")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_10_pt_type_breaks_no_word_in_two(demo: Demo) -> None:
+    """At 10 pt a narrow column broke "Acetaminophen" and "Pathology" in two; on A4 (the
+    narrower frame) every medication, phone number and kind of record prints whole."""
+    from organizer.models import Provider
+    from organizer.packet.text import word
+
+    reader = demo.packet("a4", page_size="a4")
+    marks = {item.title: reader.get_destination_page_number(item)
+             for item in reader.outline if not isinstance(item, list)}
+    def between(first: str, last: str) -> str:
+        return flat(" ".join(p.extract_text() for p in reader.pages[marks[first]:marks[last]]))
+
+    summary = between("Patient summary", "Questions for the doctor")
+    index = between("Index of enclosures", "Enclosures")
+    medications = [m for m in demo.store.list_items("medication", demo.person_id)
+                   if isinstance(m, Medication) and m.active]
+    for medication in medications:
+        assert medication.name in summary, medication.name
+    for provider in demo.store.list_items("provider", demo.person_id):
+        assert isinstance(provider, Provider)
+        if provider.phone:
+            assert provider.phone in summary, provider.phone
+    for record in demo.store.list_items("record", demo.person_id):
+        assert isinstance(record, Record)
+        if record.kind and record.kind != "insurance":
+            assert word(record.kind) in index, record.kind
