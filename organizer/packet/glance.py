@@ -158,10 +158,11 @@ def _page(ctx: Context, limits: _Limits) -> list[Any]:
         if case is not None and case.decide_by else ""
     out: list[Any] = [SectionStart("glance", SECTIONS["glance"]),
                       Paragraph("Second-opinion packet: at a glance", s.h1),
-                      Paragraph(who, s.value),
-                      Paragraph(markup(joined([prepared, decide], " · ")), s.small),
-                      HRFlowable(width="100%", thickness=0.8, color=st.ACCENT,
-                                 spaceBefore=4, spaceAfter=8)]
+                      Paragraph(who, s.value), Paragraph(markup(prepared), s.small)]
+    if decide:
+        out.append(Paragraph(f"<b>{markup(decide)}</b>", s.body))
+    out.append(HRFlowable(width="100%", thickness=0.8, color=st.ACCENT, spaceBefore=4,
+                          spaceAfter=8))
     asked: list[Any] = []
     if case is not None and case.question:
         asked += [Paragraph("THE QUESTION", s.label), Spacer(0, 2),
