@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
             self._welcome = WelcomePage()
             self._welcome.add_person_requested.connect(self.add_person)
             self._welcome.example_requested.connect(self.open_example)
+            self._welcome.help_requested.connect(_caller(self.show_help, "steps"))
             self.stack.addWidget(self._welcome)
         return self._welcome
 
@@ -555,6 +556,11 @@ class MainWindow(QMainWindow):
                          tip="Takes this person off the list (Edit › Undo brings them back)"),
         ]
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&How a second opinion works", _caller(self.show_help, "steps"),
+                     tip="The ten steps, in plain words")
+        self._action(help_menu, "&Getting started", _caller(self.show_help, "start"),
+                     tip="What to do first, and where to find it")
+        help_menu.addSeparator()
         self._action(help_menu, "&About Second Opinion Organizer", self.about)
         self.menus: Menus = Menus(
             file=file_menu, edit=edit, view=view, person=person, help=help_menu,
@@ -638,6 +644,12 @@ class MainWindow(QMainWindow):
         self.settings.set_zoom(zoom)
         style.apply_zoom(zoom)
         self.say(f"Text size {round(zoom * 100)}%")
+
+    def show_help(self, kind: str) -> Any:
+        """Help › "How a second opinion works" ("steps") or "Getting started" ("start")."""
+        from ui.dialogs.help_dialog import open_help
+
+        return open_help(self, kind)
 
     def about(self) -> QMessageBox:
         from PySide6.QtCore import Qt

@@ -45,6 +45,7 @@ from organizer.items.models import Case, Record
 from organizer.packet.options import (
     SECTIONS,
     PacketOptions,
+    about_cost,
     default_page_size,
     in_packet_by_default,
 )
@@ -153,6 +154,20 @@ class PacketDialog(QDialog):
             box.setAccessibleName(f"Include {title}")
             grid.addWidget(box, i // 2, i % 2)
             self.section_boxes[key] = box
+        row_below = (len(SECTIONS) + 1) // 2
+        # Costs and the case's own title: the patient's business, one tick away.
+        self.include_costs = QCheckBox("Costs and insurance (records, quotes, coverage)")
+        self.include_costs.setAccessibleName("Include costs and insurance")
+        self.include_costs.setToolTip("Left out unless you tick this: what things cost and "
+                                      "what your insurance pays is your business, not the "
+                                      "doctor's.")
+        self.include_costs.toggled.connect(self._costs_toggled)
+        grid.addWidget(self.include_costs, row_below, 0, 1, 2)
+        self.title_on_cover = QCheckBox("This second opinion's own title on the cover")
+        self.title_on_cover.setAccessibleName("Print the second opinion's title on the cover")
+        self.title_on_cover.setToolTip("Without it, the cover names the diagnosis instead of "
+                                       "the title you gave this second opinion.")
+        grid.addWidget(self.title_on_cover, row_below + 1, 0, 1, 2)
         column.addWidget(sections)
 
         records = QGroupBox("Records to enclose")
@@ -250,10 +265,19 @@ class PacketDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, record.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             # The file kept from an import (JSON, XML) is bookkeeping, not for the doctor.
-            item.setCheckState(Qt.CheckState.Checked if in_packet_by_default(record)
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if in_packet_by_default(
+                record, self.include_costs.isChecked()) else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole + 1, about_cost(record))
             self.records.addItem(item)
         self.disc_images.setVisible(any(r.origin == "disc" for r in records))
+
+    def _costs_toggled(self, checked: bool) -> None:
+        """Tick or untick the records about cost and insurance with the costs."""
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for row in range(self.records.count()):
+            item = self.records.item(row)
+            if item.data(Qt.ItemDataRole.UserRole + 1):
+                item.setCheckState(state)
 
     def _check_all(self, checked: bool) -> None:
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -271,7 +295,9 @@ class PacketDialog(QDialog):
             record_ids=record_ids, page_size=str(self.page_size.currentData()),
             password=self.password.text() or None,
             prepared_by=self.prepared_by.text().strip() or None,
-            disc_images=self.disc_images.isChecked())
+            disc_images=self.disc_images.isChecked(),
+            include_costs=self.include_costs.isChecked(),
+            title_on_cover=self.title_on_cover.isChecked())
 
     # -- making it -----------------------------------------------------------------------
 
