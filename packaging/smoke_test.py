@@ -14,10 +14,10 @@ packaged OCR data alone; a phone's HEIC photo; an imaging disc per DICOM decoder
 quit); encrypt with a passphrase, people again (and refused without it); the folder of
 release 0.1.0 (tests/data/release-0.1.0) opened with every item and file intact; a store
 of the first schema (tests/data/schema_v1.db) migrated, with the app's own backup before
-migration; and
-dpkg's own install into a private root (`dpkg --root`, its own database): an older
-version installed and used on that 0.1.0 folder in the user's home, this one installed
-over it and opening the folder intact, then remove and purge leaving it file by file.
+migration; and dpkg's own install into a private root (`dpkg --root`, its own database):
+an older version installed and used on that 0.1.0 folder in the user's home, this one
+installed over it and opening the folder intact, then remove and purge leaving it file
+by file.
 This harness itself needs Python with pypdf, Pillow, pydicom and pillow-heif (the build's
 environment, with the test extra); the app under test needs none of it.
 """
