@@ -1,4 +1,5 @@
-"""What the app remembers between runs: the last person, the window's place and size, zoom.
+"""What the app remembers between runs: the last person, the window's place and size, zoom,
+appearance.
 
 A thin typed layer over QSettings so that the keys live in one place. Tests give it a
 QSettings on an INI file in a temporary folder, so they never touch the user's settings.
@@ -52,6 +53,15 @@ class Settings:
 
     def set_zoom(self, zoom: float) -> None:
         self.qsettings.setValue("view/zoom", round(zoom, 2))
+
+    def appearance(self) -> str:
+        """View › Appearance: "system" (follow the system's colour scheme), "light" or
+        "dark"."""
+        value = self.qsettings.value("view/appearance", "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_appearance(self, appearance: str) -> None:
+        self.qsettings.setValue("view/appearance", appearance)
 
     def geometry(self) -> QByteArray | None:
         value = self.qsettings.value("window/geometry")
