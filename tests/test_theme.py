@@ -130,3 +130,27 @@ def test_a_progress_bars_text_reads_on_both_parts(qtbot: Any, appearance: str) -
     text = bar.palette().color(bar.foregroundRole()).name()
     assert ratio(text, filled) >= 4.5 and ratio(text, empty) >= 4.5
     assert ratio(filled, empty) >= 3  # and the progress itself is seen
+
+
+@pytest.mark.parametrize("appearance", ["light", "dark"])
+def test_errors_and_hints_take_the_palettes_colours(qtbot: Any, appearance: str) -> None:
+    """No colour fixed for a light background is left on an error or a hint: in dark mode
+    a refusal is the dark palette's red, readable on its background."""
+    from ui import theme
+    from ui.widgets import error_label
+
+    palette = theme.apply(appearance)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    column = QVBoxLayout(holder)
+    error = error_label()
+    error.setText("That date is not a date.")
+    hint = QLabel("At least 8 characters.")
+    hint.setProperty("hint", True)
+    column.addWidget(error)
+    column.addWidget(hint)
+    error.show()
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert error.palette().color(error.foregroundRole()).name() == palette.error
+    assert hint.palette().color(hint.foregroundRole()).name() == palette.text_muted

@@ -31,7 +31,6 @@ from organizer.models import Item
 from ui.context import AppContext
 from ui.format import choice_label
 from ui.sizing import follow_app_font
-from ui.style import error_colour
 
 TYPING_PAUSE_MS = 700
 _PLACEHOLDERS = {
@@ -65,7 +64,6 @@ class ItemForm(QWidget):
             error = QLabel()
             error.setObjectName("fieldError")
             error.setWordWrap(True)
-            error.setStyleSheet(f"color: {error_colour()};")
             follow_app_font(error)  # a style sheet would keep the old size through a zoom
             error.hide()
             box = QWidget()
