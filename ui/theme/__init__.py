@@ -12,8 +12,7 @@ and the word of a status together, so no caller can show a status by colour alon
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ui.theme import state
 from ui.theme.palette import DARK, LIGHT, PALETTES, Palette
@@ -119,8 +118,7 @@ def follow_system() -> None:
     system_scheme_changed(hints.colorScheme())
 
 
-@dataclass(frozen=True)
-class StatusLook:
+class StatusLook(NamedTuple):
     """How a status is shown: always the colour, the icon and the word together."""
 
     colour: str

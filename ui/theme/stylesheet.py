@@ -12,8 +12,7 @@ to draw and measure as before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ui.theme.contrast import BODY_TEXT, LARGE_TEXT, NON_TEXT
 from ui.theme.palette import Palette
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
 INACTIVE = LARGE_TEXT
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     """`fg` is read (or seen) on `bg`, and must reach `minimum`:1."""
 
     fg: str
@@ -35,14 +33,13 @@ class Check:
     minimum: float = BODY_TEXT
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One stylesheet rule: `declarations` map a property to a value, in which `{role}`
     stands for a palette colour and `{radius_small}`… for the scale's radii."""
 
     selector: str
     declarations: dict[str, str]
-    checks: tuple[Check, ...] = field(default=())
+    checks: tuple[Check, ...] = ()
 
     def css(self, palette: Palette) -> str:
         values = {role: palette.role(role) for role in _roles_in(self.declarations)}
