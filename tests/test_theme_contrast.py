@@ -99,3 +99,20 @@ def test_status_colours_read_as_text_and_come_with_a_word(qapp: object, name: st
         look = theme.status(status)
         assert look.word and not look.icon.isNull()
     assert theme.status("waiting", "Sent on 3 May").word == "Sent on 3 May"
+
+
+def test_the_pictures_the_stylesheet_uses_have_the_palettes_colours() -> None:
+    """The tick, the dot and the chevron are files; each is drawn in its palette's colour
+    (the tick and dot on the accent, the chevron in muted text) and exists."""
+    from pathlib import Path
+
+    import resources
+
+    folder = Path(resources.__file__).parent / "icons"
+    for palette in PALETTES.values():
+        sheet = build_stylesheet(palette)
+        for kind, role in (("check", "on_accent"), ("dot", "on_accent"),
+                           ("chevron", "text_muted")):
+            path = folder / f"{kind}-{palette.name}.svg"
+            assert path.as_posix() in sheet
+            assert palette.role(role) in path.read_text(encoding="utf-8"), path.name

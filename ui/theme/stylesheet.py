@@ -45,9 +45,25 @@ class Rule(NamedTuple):
         values = {role: palette.role(role) for role in _roles_in(self.declarations)}
         values |= {f"radius_{name}": f"{px}px" for name, px in RADII.items()}
         values["ring"] = f"{FOCUS_RING}px"
+        values |= {mark: _mark_url(mark.split("_")[0], palette) for mark in _MARKS}
         body = " ".join(f"{key}: {value.format(**values)};"
                         for key, value in self.declarations.items())
         return f"{self.selector} {{ {body} }}"
+
+
+_MARKS = ("check_mark", "dot_mark", "chevron_mark")  # (chevron: text_muted's colour)
+
+
+def _mark_url(kind: str, palette: Palette) -> str:
+    """The tick or the dot (in the accent's own text colour) or the chevron (in the muted
+    text's): pictures shipped in resources/icons, one per palette (a stylesheet takes
+    only a file's url for them; tests/test_theme_contrast.py checks their colours)."""
+    from pathlib import Path
+
+    import resources
+
+    path = Path(resources.__file__).parent / "icons" / f"{kind}-{palette.name}.svg"
+    return f'url("{path.as_posix()}")'
 
 
 def _roles_in(declarations: dict[str, str]) -> set[str]:
@@ -55,7 +71,8 @@ def _roles_in(declarations: dict[str, str]) -> set[str]:
 
     names = {name for value in declarations.values()
              for _text, name, _spec, _conv in string.Formatter().parse(value) if name}
-    return {n for n in names if not n.startswith("radius_") and n != "ring"}
+    return {n for n in names
+            if not n.startswith("radius_") and n != "ring" and n not in _MARKS}
 
 
 def _on_pages(fg: str, minimum: float = BODY_TEXT) -> tuple[Check, ...]:
@@ -113,6 +130,12 @@ RULES: tuple[Rule, ...] = (
     Rule(", ".join(f"{w}:focus" for w in _INPUTS), {
         "border": "{ring} solid {focus}", "padding": _INPUT_PAD_FOCUS},
         (*_on_pages("focus", NON_TEXT),)),
+    # a choice list's arrow: a plain chevron in the muted text colour, no box around it
+    Rule("QComboBox::drop-down", {
+        "subcontrol-origin": "padding", "subcontrol-position": "center right",
+        "width": "22px", "border": "0px"}),
+    Rule("QComboBox::down-arrow", {"image": "{chevron_mark}", "width": "14px",
+                                   "height": "14px"}),
     Rule(", ".join(f"{w}:disabled" for w in _INPUTS), {
         "background-color": "{surface_alt}", "color": "{text_disabled}"},
         (Check("text_disabled", "surface_alt", INACTIVE),)),
@@ -122,6 +145,24 @@ RULES: tuple[Rule, ...] = (
         "padding": "1px 3px"}),
     Rule("QCheckBox:focus, QRadioButton:focus", {"border-color": "{focus}"},
          _on_pages("focus", NON_TEXT)),
+    # the box itself: Fusion draws its edge a shade darker than the page, which vanishes
+    # on a dark page; here it has the controls' edge, and the accent once ticked
+    Rule("QCheckBox::indicator, QRadioButton::indicator, "
+         "QAbstractItemView::indicator", {
+             "width": "16px", "height": "16px", "background-color": "{surface}",
+             "border": "2px solid {control_border}", "border-radius": "{radius_small}"},
+         (*_on_pages("control_border", NON_TEXT), Check("control_border", "surface",
+                                                        NON_TEXT))),
+    Rule("QRadioButton::indicator", {"border-radius": "10px"}),
+    Rule("QCheckBox::indicator:checked, QAbstractItemView::indicator:checked", {
+        "background-color": "{accent}", "border-color": "{accent}",
+        "image": "{check_mark}"},
+        (Check("on_accent", "accent", NON_TEXT), *_on_pages("accent", NON_TEXT))),
+    Rule("QRadioButton::indicator:checked", {
+        "background-color": "{accent}", "border-color": "{accent}", "image": "{dot_mark}"},
+        (Check("on_accent", "accent", NON_TEXT),)),
+    Rule("QCheckBox::indicator:disabled, QRadioButton::indicator:disabled", {
+        "border-color": "{border}", "background-color": "{surface_alt}"}),
     # -- lists, tables, tabs -------------------------------------------------------------
     Rule("QAbstractItemView", {
         "background-color": "{surface}", "alternate-background-color": "{surface_alt}",
