@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 from organizer import __version__
 from organizer.errors import NotFoundError, OrganizerError
-from ui import style
+from ui import style, theme
 from ui.app_font import follow_app_font
 from ui.context import AppContext
 from ui.first_frame import USER_ROLE, no_sideways_scroll
@@ -61,7 +61,7 @@ from ui.welcome import WelcomePage
 from ui.worker import Job
 
 APP_NAME = "Second Opinion Organizer"
-NAVIGATION_CHARS = 30  # the width of the people and sections, in average characters
+NAVIGATION_CHARS = 32  # the width of the people and sections, in average characters
 
 
 # The shorter printouts (organizer.packet.printouts.TITLES; not imported here, since that
@@ -153,9 +153,7 @@ class MainWindow(QMainWindow):
 
         self.notice = QLabel()  # the example-data mark, and what is not saved on closing
         self.notice.setWordWrap(True)
-        self.notice.setObjectName("notice")
-        background, text = style.notice_colours()
-        self.notice.setStyleSheet(f"background: {background}; color: {text}; padding: 6px;")
+        self.notice.setObjectName("notice")  # coloured by the theme's stylesheet
         follow_app_font(self.notice)
         self.notice.hide()
         if example:
@@ -178,8 +176,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        theme.apply(settings.appearance())  # (before the parts below are polished)
         self._make_status_bar()
         self._make_menus()
+        self.after_first_paint(self._add_icons)
         context.person_changed.connect(self._person_changed)
         context.changed.connect(self._on_changed)
         context.error.connect(self.say)
@@ -212,12 +212,41 @@ class MainWindow(QMainWindow):
         for job in work:
             job()
 
+    def _add_icons(self) -> None:
+        """The icons of the sections, the main actions and the window (ui/icons.py), after
+        the first frame: drawing the first icon loads the icon font."""
+        from ui.icons import SECTION_ICONS, app_icon, icon
+
+        self.setWindowIcon(app_icon())
+        for row, (key, _label) in enumerate(SECTIONS):
+            self.sections.item(row).setIcon(icon(SECTION_ICONS[key]))
+        menus = self.menus
+        for action, name in ((menus.undo, "undo"), (menus.redo, "redo"),
+                             (menus.new_item, "add"), (menus.delete_item, "delete"),
+                             (menus.find, "search"), (menus.import_files, "import"),
+                             (menus.export, "export"), (menus.packet, "packet"),
+                             (menus.disc, "disc"), (menus.printouts.menuAction(), "print")):
+            action.setIcon(icon(name))
+        self.menus.appearance.menuAction().setIcon(icon("appearance"))
+        theme.follow_system()
+
+    def set_appearance(self, appearance: str) -> None:
+        """View › Appearance: follow the system, or keep light or dark; remembered."""
+        self.settings.set_appearance(appearance)
+        theme.apply(appearance)
+        for action in self.menus.appearance.actions():
+            action.setChecked(action.data() == appearance)
+
     def navigation_width(self) -> int:
-        """A comfortable width for the people and sections: about 30 average characters
-        (240 px at the base text size), growing with the zoom."""
+        """A comfortable width for the people and sections (with their icons): about 32
+        average characters (256 px at the base text size), growing with the zoom."""
         return NAVIGATION_CHARS * self.navigation.fontMetrics().averageCharWidth()
 
     def _fit_navigation(self) -> None:
+        from PySide6.QtCore import QSize
+
+        side = self.fontMetrics().height()  # icons grow with the text, rows stay as tall
+        self.sections.setIconSize(QSize(side, side))
         width = self.navigation_width()
         self.navigation.setMinimumWidth(width)
         total = sum(self.splitter.sizes()) or self.width()
@@ -539,6 +568,14 @@ class MainWindow(QMainWindow):
         self._action(view, "Zoom &in", self.zoom_in, [keys.ZoomIn, "Ctrl+="])
         self._action(view, "Zoom &out", self.zoom_out, keys.ZoomOut)
         self._action(view, "&Actual size", self.zoom_reset, "Ctrl+0")
+        appearance = view.addMenu("A&ppearance")
+        appearance_group = QActionGroup(self)
+        for value, label in theme.APPEARANCES.items():
+            choice = self._action(appearance, label, _caller(self.set_appearance, value))
+            choice.setCheckable(True)
+            choice.setChecked(value == self.settings.appearance())
+            choice.setData(value)
+            appearance_group.addAction(choice)
         view.addSeparator()
         group = QActionGroup(self)
         for number, (key, label) in enumerate(SECTIONS, start=1):
@@ -566,7 +603,7 @@ class MainWindow(QMainWindow):
             file=file_menu, edit=edit, view=view, person=person, help=help_menu,
             printouts=printouts, quit=quit_action, import_files=import_files, export=export,
             packet=packet, disc=disc, undo=undo, redo=redo, new_item=new_item,
-            delete_item=delete_item, find=find,
+            delete_item=delete_item, find=find, appearance=appearance,
             for_a_person=[*person_actions, packet, printouts.menuAction(), export, disc])
         if self._on_welcome():
             self._show_welcome(True)
@@ -661,6 +698,9 @@ class MainWindow(QMainWindow):
                           "medical opinion. It never uses the network.</p>"
                           f"<p>Your data folder: {self.context.store.root}</p>",
                           QMessageBox.StandardButton.Ok, self)
+        from ui.icons import app_icon
+
+        box.setIconPixmap(app_icon().pixmap(72, 72))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box

@@ -58,9 +58,8 @@ def hint(text: str) -> QLabel:
 def error_label() -> QLabel:
     """A plain-words refusal shown beside what caused it (hidden until needed)."""
     label = QLabel()
-    label.setObjectName("fieldError")
+    label.setObjectName("fieldError")  # the theme's error colour, light and dark
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b3261e;")
     follow_app_font(label)
     label.hide()
     return label
