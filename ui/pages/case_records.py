@@ -14,9 +14,9 @@ from datetime import date
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,11 +34,13 @@ from organizer.case_summary import (
 from organizer.changes import Change
 from organizer.models import SEND_METHODS, Item, Provider, Record, Sending, Visit
 from ui.context import AppContext
+from ui.flow_layout import FlowLayout
 from ui.format import choice_label, format_date
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import Today, try_write
 from ui.sizing import ColumnFitter
 from ui.widgets import hint
+from ui.wrap_height import keep_a_row, keep_whole
 
 
 class CaseRecords(QWidget):
@@ -54,7 +56,7 @@ class CaseRecords(QWidget):
         self.needs_sending = False  # records are missing for a visit that expects them
         layout = QVBoxLayout(self)
         self.banner = QLabel()
-        self.banner.setWordWrap(True)
+        keep_whole(self.banner)
         self.banner.setAccessibleName("Records still to send")
         layout.addWidget(self.banner)
         self.model = ItemTableModel(Record, ["title", "kind", "dated_on", "source", "physical"],
@@ -69,9 +71,10 @@ class CaseRecords(QWidget):
         self.table.verticalHeader().hide()
         # title first to give way; kind, date, physical item and the sending stay whole
         self.columns_fitter = ColumnFitter(self.table, 0, keep=[1, 2, 4, 5])
+        keep_a_row(self.table)
         layout.addWidget(self.table, 1)
 
-        send_row = QHBoxLayout()
+        send_row = FlowLayout()  # (wraps at a large text size)
         self.method = QComboBox()
         self.method.setAccessibleName("How it was sent")
         for method in SEND_METHODS:
@@ -81,11 +84,10 @@ class CaseRecords(QWidget):
         send_row.addWidget(QLabel("Sent by:"))
         send_row.addWidget(self.method)
         send_row.addWidget(self.mark_button)
-        send_row.addStretch(1)
         layout.addLayout(send_row)
         # adding another record is a separate matter: its own line, so that neither line
         # needs the whole width of a wide window
-        link_row = QHBoxLayout()
+        link_row = FlowLayout()
         self.other = QComboBox()
         self.other.setAccessibleName("A record of this person to add to this second opinion")
         # long titles are shortened in the closed box; the open list shows them whole
@@ -96,7 +98,8 @@ class CaseRecords(QWidget):
         self.link_button.clicked.connect(self.link_record)
         self.unlink_button = QPushButton("Take off this second opinion")
         self.unlink_button.clicked.connect(self.unlink_record)
-        link_row.addWidget(self.other, 1)
+        self.other.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        link_row.addWidget(self.other)
         link_row.addWidget(self.link_button)
         link_row.addWidget(self.unlink_button)
         layout.addLayout(link_row)

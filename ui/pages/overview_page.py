@@ -129,6 +129,11 @@ class _FitRows(QObject):
             hint = QSize(width, max(height, inner.minimumSizeHint().height()))
             if item.sizeHint() != hint:
                 item.setSizeHint(hint)
+        # never a list that shows none of its rows: at a large text size the page scrolls
+        # (in the window's page area) rather than squeeze a list below its first row
+        first = widget.sizeHintForRow(0) if widget.count() else 0
+        widget.setMinimumHeight(first + 2 * (widget.frameWidth() + widget.spacing()) + 2
+                                if first > 0 else 0)
 
 
 class OverviewPage(Page):
@@ -166,6 +171,7 @@ class OverviewPage(Page):
         # each row widget has its own margins: no padding around it
         self.cases.setItemDelegate(QStyledItemDelegate(self.cases))
         self._fit_cases = _FitRows(self.cases)
+        self._fit_lists = [_FitRows(w) for w in (self.attention, self.visits)]
         right_bottom.addWidget(self.cases, 1)
         layout.addLayout(right_bottom, 2, 1)
         layout.setColumnStretch(0, 3)
