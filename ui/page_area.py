@@ -55,9 +55,12 @@ class PageArea(QScrollArea):
         stack.currentChanged.connect(lambda _index: self.fit())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            self._later.start()  # a page's content or text size changed
-        return super().eventFilter(watched, event)  # (the area's own: the scroll bars)
+        try:
+            if event.type() == QEvent.Type.LayoutRequest:
+                self._later.start()  # a page's content or text size changed
+            return super().eventFilter(watched, event)  # (the area's own: the scroll bars)
+        except (AttributeError, RuntimeError):  # the window is being destroyed
+            return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -92,13 +92,22 @@ class _GrowWithText(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and not self._pending and event.type() in (
-                QEvent.Type.Show, QEvent.Type.LayoutRequest, QEvent.Type.Resize):
-            self._pending = True
-            QTimer.singleShot(0, self.fit)  # once the layout has settled
+        try:
+            if watched is self.window and not self._pending and event.type() in (
+                    QEvent.Type.Show, QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+                self._pending = True
+                QTimer.singleShot(0, self.fit)  # once the layout has settled
+        except (AttributeError, RuntimeError):  # the window is being destroyed
+            pass
         return False
 
     def fit(self) -> None:
+        try:
+            self._fit()
+        except RuntimeError:  # closed and deleted before the layout settled
+            pass
+
+    def _fit(self) -> None:
         self._pending = False
         window, layout = self.window, self.window.layout()
         if layout is None or not window.isVisible():
@@ -143,6 +152,12 @@ class _StackWhenNarrow(QObject):
         return False
 
     def fit(self) -> None:
+        try:
+            self._fit()
+        except (AttributeError, RuntimeError):  # the splitter was deleted meanwhile
+            pass
+
+    def _fit(self) -> None:
         from PySide6.QtCore import Qt
 
         splitter = self.splitter

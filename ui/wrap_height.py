@@ -22,9 +22,12 @@ class _KeepWhole(QObject):
         label.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.label and event.type() in (
-                QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
-            self.fit()
+        try:
+            if watched is self.label and event.type() in (
+                    QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+                self.fit()
+        except (AttributeError, RuntimeError):  # the label is being destroyed
+            pass
         return False
 
     def fit(self) -> None:
@@ -63,11 +66,21 @@ class _KeepARow(QObject):
                 signal.connect(lambda *_: self._later.start())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
-            self._later.start()
+        try:
+            if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange,
+                                QEvent.Type.Show):
+                self._later.start()
+        except (AttributeError, RuntimeError):  # the view is being destroyed
+            pass
         return False
 
     def fit(self) -> None:
+        try:
+            self._fit()
+        except RuntimeError:  # the view was deleted meanwhile
+            pass
+
+    def _fit(self) -> None:
         view = self.view
         model = view.model()
         rows = model.rowCount(view.rootIndex()) if model is not None else 0
