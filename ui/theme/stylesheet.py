@@ -41,20 +41,29 @@ class Rule(NamedTuple):
     declarations: dict[str, str]
     checks: tuple[Check, ...] = ()
 
-    def css(self, palette: Palette, indicator: int = 16) -> str:
+    def css(self, palette: Palette, indicator: int = 16,
+            common: dict[str, str] | None = None) -> str:
         values = {role: palette.role(role) for role in _roles_in(self.declarations)}
-        # a tick box grows with the text beside it (16 px at the base size)
-        values["indicator"] = f"{indicator}px"
-        values["indicator_round"] = f"{indicator // 2 + 2}px"
-        values |= {f"radius_{name}": f"{px}px" for name, px in RADII.items()}
-        values["ring"] = f"{FOCUS_RING}px"
-        values |= {mark: _mark_url(mark.split("_")[0], palette) for mark in _MARKS}
+        values |= common if common is not None else _common_values(palette, indicator)
         body = " ".join(f"{key}: {value.format(**values)};"
                         for key, value in self.declarations.items())
         return f"{self.selector} {{ {body} }}"
 
 
 _MARKS = ("check_mark", "dot_mark", "chevron_mark")  # (chevron: text_muted's colour)
+
+
+def _common_values(palette: Palette, indicator: int) -> dict[str, str]:
+    """What every rule may name besides a palette role: radii, the focus ring, the tick
+    box's size (it grows with the text: 16 px at the base size), the marks' pictures.
+    Worked out once per stylesheet, not once per rule (the stylesheet is built before the
+    first frame)."""
+    values = {f"radius_{name}": f"{px}px" for name, px in RADII.items()}
+    values["ring"] = f"{FOCUS_RING}px"
+    values["indicator"] = f"{indicator}px"
+    values["indicator_round"] = f"{indicator // 2 + 2}px"
+    values |= {mark: _mark_url(mark.split("_")[0], palette) for mark in _MARKS}
+    return values
 
 
 def _mark_url(kind: str, palette: Palette) -> str:
@@ -261,7 +270,8 @@ def all_checks() -> list[Check]:
 def build_stylesheet(palette: Palette, text_scale: float = 1.0) -> str:
     """The application's stylesheet in this palette, at this text size (1.0: the base)."""
     indicator = max(16, round(16 * text_scale))
-    return "\n".join(rule.css(palette, indicator) for rule in RULES)
+    common = _common_values(palette, indicator)
+    return "\n".join(rule.css(palette, indicator, common) for rule in RULES)
 
 
 def build_qpalette(palette: Palette) -> QPalette:
