@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,3 +51,45 @@ def fixtures_dir() -> Path:
         pytest.skip("the shared fixtures folder (../shared/fixtures or ORGANIZER_FIXTURES) "
                     "is not present")
     return folder
+
+
+def _qt_app() -> object | None:
+    """The QApplication, if a test made one (the core's tests never load Qt)."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    return None if widgets is None else widgets.QApplication.instance()
+
+
+def _delete_windows(keep: set[int]) -> None:
+    """Close and delete every top-level widget not in `keep`, now (not at the exit)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if id(widget) not in keep:
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test() -> Iterator[None]:
+    """A window a test made and left open (a main window from a factory, a dialog shown
+    and never closed) is deleted when the test ends, while Qt is whole. Left to the end
+    of the run, hundreds of them were destroyed by Python's last garbage collection in
+    whatever order it found them, which once in a while crashed inside Qt after every
+    result was printed (the run then ended with os._exit to hide it)."""
+    app = _qt_app()
+    before = {id(w) for w in app.topLevelWidgets()} if app is not None else set()  # type: ignore[attr-defined]
+    yield
+    if _qt_app() is not None:
+        _delete_windows(before)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Whatever is left (a widget made outside any test) goes while Qt is still whole,
+    and the garbage collector runs once before Python's own shutdown does."""
+    if _qt_app() is not None:
+        _delete_windows(set())
+        import gc
+
+        gc.collect()

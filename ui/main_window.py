@@ -899,6 +899,8 @@ class MainWindow(QMainWindow):
             self.settings.sync()
         for window in list(self._other_windows):
             window.close()
+        # the undo steps go now, in Qt's order, not later in the garbage collector's
+        self.context.undo_stack.clear()
         event.accept()
         super().closeEvent(event)
         if self._on_closed is not None:

@@ -30,6 +30,7 @@ short transactions take SQLite's write lock like any other.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -221,10 +222,19 @@ class StoreCommand(QUndoCommand):
     def __init__(self, context: AppContext, description: str, change: Change,
                  merge_key: str | None = None) -> None:
         super().__init__(description)
-        self._context = context
+        # weakly: the context owns the undo stack, which owns this command; a strong
+        # reference back made a cycle that Python's garbage collector broke in its own
+        # order, deleting commands the stack then cleared again (a crash inside Qt)
+        self._context_ref = weakref.ref(context)
         self._change = change
         self._first = True
         self._merge_key = merge_key
+
+    @property
+    def _context(self) -> AppContext:
+        context = self._context_ref()
+        assert context is not None, "an undo step outlived the window's context"
+        return context
 
     def id(self) -> int:
         if self._merge_key is None:
