@@ -78,3 +78,21 @@ def test_every_question_starter_has_its_spanish() -> None:
     for sid, text in spanish["starters"].items():
         original = next(s["text"] for s in english["starters"] if s["id"] == sid)
         assert text.strip() and text != original, sid
+
+
+def test_no_message_is_marked_inside_an_f_string() -> None:
+    """Babel's extractor (Python 3.11's tokenizer) does not look inside an f-string: a
+    `_("…")` there would never reach the catalogue and stay English."""
+    import ast
+
+    names = {"_", "N_", "ngettext", "pgettext"}
+    found = []
+    for path in sorted((ROOT / "organizer").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name)
+                            and inner.func.id in names):
+                        found.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert found == []

@@ -85,6 +85,9 @@ class PacketOptions:
     prepared_by: str | None = None
     made_on: str | None = None
     disc_images: bool = True
+    # The language it is written in ("en", "es"; None: the current one), its own choice:
+    # the person who prints it and the doctor who reads it may not share one.
+    language: str | None = None
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.sections if s not in SECTIONS]

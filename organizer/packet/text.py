@@ -1,35 +1,35 @@
 """Values as printed on paper: dates a doctor anywhere reads the same way, amounts, labels.
 
-Dates are printed "2 Mar 2026": day, month name, year. Numeric dates (03/02/2026) mean
-different days in different countries, and a packet crosses borders.
+Dates are printed "2 Mar 2026" ("2 mar 2026" in Spanish): day, month name, year. Numeric
+dates (03/02/2026) mean different days in different countries, and a packet crosses
+borders. Dates and amounts are written by organizer.formats in the current language (the
+packet's and printouts' own, `PacketOptions.language`); choice words are translated here.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[ T](\d{1,2}):(\d{2}))?")
+from organizer import formats
+from organizer.i18n import N_, _
 
-# Stored choice values -> words on paper.
+# Stored choice values -> words on paper (marked: `word` translates them).
 WORDS: dict[str, str] = {
-    "primary_care": "Primary care", "specialist": "Specialist", "surgeon": "Surgeon",
-    "second_opinion": "Second opinion", "therapist": "Therapist", "other": "Other",
-    "suspected": "Suspected", "confirmed": "Confirmed", "resolved": "Resolved",
-    "ruled_out": "Ruled out", "preparing": "Preparing", "scheduled": "Scheduled",
-    "seen": "Seen", "decided": "Decided", "closed": "Closed",
-    "yes": "Agrees", "partly": "Agrees in part", "no": "Disagrees", "n_a": "First opinion",
-    "considering": "Considering", "chosen": "Chosen", "rejected": "Rejected",
-    "lab": "Lab", "imaging": "Imaging", "pathology": "Pathology", "operative": "Operative",
-    "discharge": "Discharge", "clinic_note": "Clinic note", "letter": "Letter",
-    "insurance": "Insurance", "imported": "Imported",
-    "requested": "Requested", "sent": "Sent", "received": "Received",
-    "fax": "Fax", "portal": "Portal", "mail": "Mail", "courier": "Courier",
-    "in_person": "In person", "email": "Email",
-    "planned": "Planned", "done": "Done", "cancelled": "Cancelled",
-    "high": "High", "normal": "Normal", "low": "Low",
-    "female": "Female", "male": "Male", "unknown": "Unknown",
+    "primary_care": N_("Primary care"), "specialist": N_("Specialist"), "surgeon": N_("Surgeon"),
+    "second_opinion": N_("Second opinion"), "therapist": N_("Therapist"), "other": N_("Other"),
+    "suspected": N_("Suspected"), "confirmed": N_("Confirmed"), "resolved": N_("Resolved"),
+    "ruled_out": N_("Ruled out"), "preparing": N_("Preparing"), "scheduled": N_("Scheduled"),
+    "seen": N_("Seen"), "decided": N_("Decided"), "closed": N_("Closed"), "yes": N_("Agrees"),
+    "partly": N_("Agrees in part"), "no": N_("Disagrees"), "n_a": N_("First opinion"),
+    "considering": N_("Considering"), "chosen": N_("Chosen"), "rejected": N_("Rejected"),
+    "lab": N_("Lab"), "imaging": N_("Imaging"), "pathology": N_("Pathology"),
+    "operative": N_("Operative"), "discharge": N_("Discharge"), "clinic_note": N_("Clinic note"),
+    "letter": N_("Letter"), "insurance": N_("Insurance"), "imported": N_("Imported"),
+    "requested": N_("Requested"), "sent": N_("Sent"), "received": N_("Received"), "fax": N_("Fax"),
+    "portal": N_("Portal"), "mail": N_("Mail"), "courier": N_("Courier"),
+    "in_person": N_("In person"), "email": N_("Email"), "planned": N_("Planned"),
+    "done": N_("Done"), "cancelled": N_("Cancelled"), "high": N_("High"), "normal": N_("Normal"),
+    "low": N_("Low"), "female": N_("Female"), "male": N_("Male"), "unknown": N_("Unknown"),
 }
 
 
@@ -37,25 +37,15 @@ def word(value: str | None) -> str:
     """A stored choice value in plain words ("clinic_note" -> "Clinic note")."""
     if not value:
         return ""
-    return WORDS.get(value, value.replace("_", " ").capitalize())
+    if value in WORDS:
+        return _(WORDS[value])
+    return value.replace("_", " ").capitalize()
 
 
-def format_date(value: str | None) -> str:
-    """ISO date (full or partial, maybe with a time) -> "2 Mar 2026", "Mar 2019", "2019"."""
-    if not value:
-        return ""
-    match = _DATE.match(value.strip())
-    if not match:
-        return value
-    year, month, day, hour, minute = match.groups()
-    if month is None or not 1 <= int(month) <= 12:
-        return year
-    text = f"{_MONTHS[int(month) - 1]} {year}"
-    if day is not None:
-        text = f"{int(day)} {text}"
-    if hour is not None:
-        text += f", {int(hour):02d}:{minute}"
-    return text
+def format_date(value: str | None, style: str = "medium") -> str:
+    """ISO date (full or partial, maybe with a time) -> "2 Mar 2026", "Mar 2019", "2019"
+    (style "long", for a letter: "2 March 2026", "2 de marzo de 2026")."""
+    return formats.format_date(value, style)
 
 
 def sort_key(value: str | None) -> str:
@@ -64,11 +54,9 @@ def sort_key(value: str | None) -> str:
 
 
 def format_amount(amount: float | None, currency: str | None = None) -> str:
-    """12000.0, "USD" -> "USD 12,000"; cents only when there are any."""
-    if amount is None:
-        return ""
-    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-    return f"{currency} {text}" if currency else text
+    """12000.0, "USD" -> "USD 12,000" ("12,000 USD" in Spanish); cents only when there
+    are any."""
+    return formats.format_amount(amount, currency)
 
 
 def joined(parts: Iterable[str | None], sep: str = " · ") -> str:
@@ -80,7 +68,7 @@ def joined(parts: Iterable[str | None], sep: str = " · ") -> str:
 # characters); printed in full it would bury the packet and, in a table cell or a repeated
 # header, make a row taller than a page, which reportlab cannot lay out at all. Beyond
 # these the text is cut at a word and says where the rest is.
-CONTINUED = "… continued in the record"
+CONTINUED = N_("… continued in the record")
 BODY_LIMIT = (4000, 80)    # characters, lines: a paragraph that may flow across pages
 CELL_LIMIT = (1500, 30)    # a table cell (its row may split across pages)
 HEADING_LIMIT = (200, 3)   # a heading or a table's repeated header row: never splits
@@ -103,7 +91,7 @@ def clip(text: str, limit: tuple[int, int] = BODY_LIMIT) -> str:
         space = cut.rfind(" ", chars * 3 // 4)
         if space > 0:
             cut = cut[:space]
-    return cut.rstrip() + " " + CONTINUED
+    return cut.rstrip() + " " + _(CONTINUED)
 
 
 def markup(text: str | None, limit: tuple[int, int] = BODY_LIMIT) -> str:
