@@ -42,6 +42,26 @@ def word(value: str | None) -> str:
     return value.replace("_", " ").capitalize()
 
 
+# A result's flag as importers write it (interop.codes.INTERPRETATIONS) or a person types it
+# in English: these words are codes more than typing, so a Spanish packet shows them in
+# Spanish (context "flag"); any other flag is printed as typed.
+FLAGS = {"high": N_("high"), "low": N_("low"), "abnormal": N_("abnormal"),
+         "normal": N_("normal"), "critically high": N_("critically high"),
+         "critically low": N_("critically low"), "very high": N_("very high"),
+         "very low": N_("very low"), "critically abnormal": N_("critically abnormal"),
+         "positive": N_("positive"), "negative": N_("negative"),
+         "detected": N_("detected"), "not detected": N_("not detected"),
+         "indeterminate": N_("indeterminate")}
+
+
+def flag_word(flag: str | None) -> str:
+    """A result's flag in the packet's language when it is one of the coded words."""
+    if not flag:
+        return ""
+    known = FLAGS.get(flag.strip().lower())
+    return _(known) if known else flag
+
+
 def format_date(value: str | None, style: str = "medium") -> str:
     """ISO date (full or partial, maybe with a time) -> "2 Mar 2026", "Mar 2019", "2019"
     (style "long", for a letter: "2 March 2026", "2 de marzo de 2026")."""
