@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from organizer import formats
-from organizer.i18n import N_, _
+from organizer.i18n import N_, _, choice_label
 
 # Stored choice values -> words on paper (marked: `word` translates them).
 WORDS: dict[str, str] = {
@@ -38,7 +38,13 @@ def word(value: str | None) -> str:
     if not value:
         return ""
     if value in WORDS:
-        return _(WORDS[value])
+        english = WORDS[value]
+        if english == value.replace("_", " ").capitalize():
+            # the word the forms show for this choice ("done": "realizada" for a visit,
+            # where the checklist's label "Done" is "Hecho")
+            shown = choice_label(value)
+            return shown[:1].upper() + shown[1:]
+        return _(english)
     return value.replace("_", " ").capitalize()
 
 
