@@ -18,7 +18,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["ORGANIZER_LANG"] = "en"
 
 
-
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
@@ -38,16 +37,12 @@ def person_id(store: object) -> int:
     return int(change.id)
 
 
-
-
 @pytest.fixture
 def cli(data_dir: Path):  # type: ignore[no-untyped-def]
     """`cli("people", "--json")` runs the command line on this test's data folder."""
     def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
         return run_cli(*args, data_dir=data_dir, **kwargs)  # type: ignore[arg-type]
     return run
-
-
 
 
 @pytest.fixture

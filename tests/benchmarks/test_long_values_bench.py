@@ -28,7 +28,7 @@ from tests.benchmarks.timing import report, timed
 from tests.helpers.cli import run_cli
 from tests.helpers.long_values import fill_every_text_field, long_attribute_ccda
 from tests.helpers.packet_helpers import build_household
-from tests.helpers.secrets import PASS
+from tests.helpers.planted_secrets import PASS
 from tests.helpers.sparse_files import peak_memory_kb, sparse_file
 
 

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from tests.helpers.cli import ROOT, run_cli
-from tests.helpers.secrets import PASS, SECRETS, fill_with_secrets, secrets_found
+from tests.helpers.planted_secrets import PASS, SECRETS, fill_with_secrets, secrets_found
 
 NEW_PASS = "a brand new long passphrase"
 

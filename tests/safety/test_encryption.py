@@ -19,7 +19,7 @@ import pytest
 
 from organizer.storage.gate import GATE_FILES
 from tests.helpers.cli import ROOT, run_cli
-from tests.helpers.secrets import PASS, PNG_BYTES, SECRETS, fill_with_secrets, secrets_found
+from tests.helpers.planted_secrets import PASS, PNG_BYTES, SECRETS, fill_with_secrets, secrets_found
 
 NEW_PASS = "a different long passphrase"
 

@@ -131,7 +131,7 @@ def test_the_command_line_tells_in_words_and_logs_the_rest(tmp_path: Path) -> No
     the typed name in its message, the way a KeyError quotes its key."""
     data = tmp_path / "data"
     code = ("import sys\n"
-            "from organizer import cli, store\n"
+            "from organizer import cli\nfrom organizer.storage import store\n"
             "store.Store.find_person = lambda self, ref: {}[ref]\n"
             "sys.exit(cli.main(sys.argv[1:]))\n")
     assert _child(code, data, "add", "person", "full_name=Anna Kowalska").returncode == 0
