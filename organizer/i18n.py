@@ -17,7 +17,8 @@ in memory (`_compile_po`), never a silent fall back to English.
 Strings defined at import time are marked with the no-op `N_()` and translated where they
 are shown (`_()`), so a module-level table keeps its English keys. Field and choice labels
 come from the item specs (organizer/items/fields.py) and are translated at display with
-`field_label` / `choice_label`.
+`field_label`; choice words come from organizer/items/choices.py (marked `NC_("choice",
+…)`, shown with `pgettext`).
 
 A base module: imports nothing of ours.
 """
@@ -159,14 +160,14 @@ def pgettext(context: str, message: str) -> str:
     return catalogue().pgettext(context, message)
 
 
+def NC_(context: str, message: str) -> str:  # the gettext convention's name
+    """Mark a string meant in `context` where it is defined; `pgettext` translates it."""
+    return message
+
+
 def field_label(label: str) -> str:
     """A field's label from its spec (organizer/items/fields.py), shown in the language."""
     return _(label)
-
-
-def choice_label(word: str) -> str:
-    """A stored choice code ("in_person", "ruled_out") as words in the language."""
-    return pgettext("choice", word.replace("_", " "))
 
 
 # -- reading a .po without Babel (a checkout that skipped `make`) ---------------------------

@@ -40,7 +40,7 @@ class PersonSwitcher(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        heading = QLabel("&People")
+        heading = QLabel("Pe&ople")  # Alt+O: Alt+P opens the Person menu
         self.list = QListWidget()
         self.list.setObjectName("people")
         self.list.setSpacing(3)

@@ -69,7 +69,10 @@ def error_label() -> QLabel:
 def scrolled(widget: QWidget) -> QScrollArea:
     """`widget` in a frameless scroll area: on a small screen (or at a large zoom) it
     scrolls instead of making the window taller than the screen."""
+    from PySide6.QtCore import Qt
+
     area = QScrollArea()
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops on its controls, not on the area
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     no_sideways_scroll(area)

@@ -26,12 +26,14 @@ from reportlab.platypus import (
 
 from organizer.i18n import _, ngettext
 from organizer.items.models import Provider, Record, Treatment
+from organizer.packet import glance
 from organizer.packet import styles as st
 from organizer.packet.enclosures import Enclosure
 from organizer.packet.layout import Numbers, SectionStart
 
 __all__ = ["Context", "Numbers", "front_story"]
 from organizer.packet.options import SECTIONS, PacketOptions
+from organizer.packet.results import group_results
 from organizer.packet.snapshot import PacketSnapshot
 from organizer.packet.text import (
     CELL_LIMIT,
@@ -158,9 +160,11 @@ def prepared_by(ctx: Context) -> str:
 def cover(ctx: Context) -> list[Any]:
     s, snap = ctx.styles, ctx.snap
     person, case = snap.person, snap.case
-    out: list[Any] = [SectionStart("cover", _(SECTIONS["cover"])), Spacer(0, 18),
+    subject = glance.cover_subject(snap, ctx.options.title_on_cover)
+    # (after "At a glance": a leading break is dropped when the cover comes first)
+    out: list[Any] = [PageBreak(), SectionStart("cover", _(SECTIONS["cover"])), Spacer(0, 18),
                       Paragraph(_("Second-opinion packet"), s.title),
-                      Paragraph(markup(case.title if case else _("Health summary and records"),
+                      Paragraph(markup(subject or _("Health summary and records"),
                                        HEADING_LIMIT),
                                 s.subtitle)]
     if case and case.question:
@@ -208,11 +212,11 @@ def cover(ctx: Context) -> list[Any]:
 
 def contents(ctx: Context) -> list[Any]:
     s = ctx.styles
-    out = _heading(ctx, "contents", first=not ctx.options.has("cover"))
+    out = _heading(ctx, "contents", first=False)
     rows: list[list[Any]] = []
     for key, english in SECTIONS.items():
         title = _(english)
-        if key in ("cover", "contents") or not ctx.options.has(key):
+        if key in ("glance", "cover", "contents") or not ctx.options.has(key):
             continue
         if key == "case" and ctx.snap.case is None:
             continue
@@ -222,7 +226,7 @@ def contents(ctx: Context) -> list[Any]:
             page = ctx.enclosures[0].first_page
             detail = ngettext("{n} document", "{n} documents", len(ctx.enclosures)).format(
                 n=len(ctx.enclosures))
-            rows.append([Paragraph(f"{markup(title)} <font size=9 color='#52606d'>"
+            rows.append([Paragraph(f"{markup(title)} <font size=10 color='#52606d'>"
                                    f"({detail})</font>", s.toc),
                          Paragraph(str(page), s.toc)])
             continue
@@ -305,6 +309,7 @@ def quote_range(ctx: Context, treatment_id: int) -> str:
 
 def _treatments(ctx: Context) -> list[Any]:
     s, snap = ctx.styles, ctx.snap
+    costs = ctx.options.include_costs
     out: list[Any] = [CondPageBreak(140), Paragraph(_("Treatment options side by side"), s.h2)]
     if not snap.treatments:
         return [*out, statement(ctx, _("No treatment options have been recorded yet."))]
@@ -312,9 +317,10 @@ def _treatments(ctx: Context) -> list[Any]:
             (_("Proposed by"), lambda t: doctor_line(snap.provider(t.proposed_by_id))),
             (_("How long it takes"), lambda t: t.duration),
             (_("Recovery time"), lambda t: t.recovery_time),
-            (_("Cost"), lambda t: t.cost),
-            (_("Quotes across facilities"), lambda t: quote_range(ctx, t.id)),
-            (_("Insurance coverage"), lambda t: t.coverage),
+            # (the costs: the patient's business, printed only when asked)
+            (_("Cost"), lambda t: t.cost if costs else None),
+            (_("Quotes across facilities"), lambda t: quote_range(ctx, t.id) if costs else None),
+            (_("Insurance coverage"), lambda t: t.coverage if costs else None),
             (_("Benefits"), lambda t: t.benefits),
             (_("Risks"), lambda t: t.risks),
             (_("Effect on daily life"), lambda t: t.daily_life),
@@ -341,7 +347,7 @@ def _treatments(ctx: Context) -> list[Any]:
             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ]))
         out += [table, Spacer(0, 8)]
-    if snap.quotes:
+    if snap.quotes and costs:
         names = {t.id: t.name for t in snap.treatments}
         quotes = sorted(snap.quotes, key=lambda q: (names.get(q.treatment_id, ""),
                                                     q.amount if q.amount is not None else 0))
@@ -443,14 +449,18 @@ def medication_tables(ctx: Context) -> list[Any]:
     out: list[Any] = []
     current = [m for m in snap.medications if m.active and not m.stopped_on]
     if current:
+        # (prescriber and date in one column: six columns at 10 pt break words in two)
         out.append(st.data_table(
             [_("Medication"), _("Dose and form"), _("How and when"), _("Taken for"),
-             _("Prescribed by"), _("Since")],
+             _("Prescribed")],
             [[Paragraph(markup(m.name), s.cell_bold), joined([m.dose, m.form], ", "),
               joined([m.route, m.frequency, m.instructions], "; "),
               _condition_name(ctx, m.condition_id),
-              ctx.provider_name(m.prescriber_id), format_date(m.started_on)] for m in current],
-            st.widths(w, 0.2, 0.15, 0.25, 0.15, 0.14, 0.11), s))
+              joined([ctx.provider_name(m.prescriber_id),
+                      _("since {date}").format(date=format_date(m.started_on))
+                      if m.started_on else None], ", ")]
+             for m in current],
+            st.widths(w, 0.205, 0.205, 0.215, 0.2, 0.175), s))
     else:
         out.append(statement(ctx, _("No current medications recorded.")))
     stopped = [m for m in snap.medications if not (m.active and not m.stopped_on)]
@@ -526,18 +536,7 @@ def summary(ctx: Context) -> list[Any]:
 
     out.append(Paragraph(_("Recent results"), s.h2))
     if snap.results:
-        results = sorted(snap.results, key=lambda r: (r.observed_on or "", r.id), reverse=True)
-        shown = results[:RESULT_ROWS]
-        out.append(st.data_table(
-            [_("Test"), _("Result"), _("Normal range"), _("Flag"), _("Date")],
-            [[r.name, joined([r.value, r.unit], " "), r.reference_range,
-              Paragraph(markup(flag_word(r.flag)), s.cell_bold) if r.flag else "",
-              format_date(r.observed_on)] for r in shown],
-            st.widths(w, 0.34, 0.2, 0.2, 0.11, 0.15), s))
-        if len(results) > len(shown):
-            out.append(Paragraph(_("The {shown} most recent of {total} results.").format(
-                shown=len(shown), total=len(results)),
-                                 s.small))
+        out += result_table(ctx)
     else:
         out.append(statement(ctx, _("No test results recorded.")))
 
@@ -549,7 +548,7 @@ def summary(ctx: Context) -> list[Any]:
             [[Paragraph(markup(p.name), s.cell_bold), word(p.role),
               joined([p.specialty, p.facility], ", "), p.phone, p.fax]
              for p in snap.providers],
-            st.widths(w, 0.24, 0.14, 0.3, 0.16, 0.16), s))
+            st.widths(w, 0.23, 0.13, 0.27, 0.185, 0.185), s))
     else:
         out.append(statement(ctx, _("No care team members recorded.")))
     out.append(Spacer(0, 10))
@@ -566,6 +565,26 @@ def summary(ctx: Context) -> list[Any]:
     else:
         out.append(statement(ctx, _("No primary doctor is recorded: please give your report "
                                      "to the patient.")))
+    return out
+
+
+def result_table(ctx: Context) -> list[Any]:
+    """One row per test (organizer.packet.results): the latest value, its date, and the
+    trend in words with the value before it."""
+    s = ctx.styles
+    trends = group_results(ctx.snap.results)
+    shown = trends[:RESULT_ROWS]
+    out: list[Any] = [Paragraph(_("One line per test: the latest result, and how it compares "
+                                  "with the one before."), s.small), st.data_table(
+        [_("Test"), _("Latest result"), _("Normal range"), _("Flag"), _("Date"), _("Trend")],
+        [[Paragraph(markup(t.name), s.cell_bold),
+          joined([t.latest.value, t.latest.unit], " "), t.latest.reference_range,
+          Paragraph(markup(flag_word(t.latest.flag)), s.cell_bold) if t.latest.flag else "",
+          format_date(t.latest.observed_on), t.trend_words()] for t in shown],
+        st.widths(ctx.width, 0.2, 0.16, 0.15, 0.09, 0.14, 0.26), s)]
+    if len(trends) > len(shown):
+        out.append(Paragraph(_("The {shown} most recently measured of {total} tests.").format(
+            shown=len(shown), total=len(trends)), s.small))
     return out
 
 
@@ -586,7 +605,7 @@ def question_blocks(ctx: Context, lines: int = 3) -> list[Any]:
     for number, question in enumerate(ctx.snap.packet_questions(), start=1):
         text = f"<b>{number}.</b>&nbsp;&nbsp;{markup(question.text)}"
         if question.priority == "high":
-            text += f" <font color='#8a2c0d' size=8.5>{markup(important)}</font>"
+            text += f" <font color='#8a2c0d'>{markup(important)}</font>"
         block: list[Any] = [Paragraph(text, s.question)]
         if question.answer:
             who = ctx.provider_name(question.answered_by_id)
@@ -651,7 +670,7 @@ def index(ctx: Context) -> list[Any]:
                          word(record.kind), record.source, Paragraph(markup(pages), s.cell)])
         out.append(st.data_table([_("No."), _("Record"), _("Date"), _("Kind"), _("From"),
                                   _("Pages")], rows,
-                                 st.widths(ctx.width, 0.06, 0.39, 0.12, 0.14, 0.17, 0.12), s))
+                                 st.widths(ctx.width, 0.06, 0.34, 0.14, 0.13, 0.18, 0.15), s))
     out.append(Paragraph(_("Sent separately"), s.h2))
     physical = [r for r in ctx.records if r.physical] or [r for r in snap.records if r.physical]
     if not physical:
@@ -660,21 +679,27 @@ def index(ctx: Context) -> list[Any]:
         return out
     rows = []
     for record in physical:
+        # (five columns, not seven: at 10 pt a word such as "Courier" must not break)
+        item: list[Any] = [Paragraph(markup(record.title), s.cell_bold)]
+        if record.location:
+            item.append(Paragraph(markup(record.location), s.cell))
         sendings = snap.sendings_for(record.id)
         if not sendings:
-            rows.append([Paragraph(markup(record.title), s.cell_bold), record.location,
-                         "", _("Not sent yet"), "", "", ""])
+            rows.append([item, "", _("Not sent yet"), "", ""])
         for sending in sendings:
             dates = joined([_("sent {date}").format(date=format_date(sending.sent_on))
                             if sending.sent_on else None,
                             _("received {date}").format(date=format_date(sending.received_on))
                             if sending.received_on else None], ", ")
-            rows.append([Paragraph(markup(record.title), s.cell_bold), record.location,
-                         ctx.provider_name(sending.recipient_id), word(sending.status),
-                         word(sending.method), dates, sending.tracking])
-    out.append(st.data_table([_("Item"), _("Where it is"), _("Sent to"), _("Status"), _("How"),
-                              _("Dates"), _("Tracking")], rows,
-                             st.widths(ctx.width, 0.16, 0.13, 0.13, 0.09, 0.11, 0.15, 0.23), s))
+            method = word(sending.method).lower()
+            how = joined([word(sending.status), method if sending.method == "in_person"
+                          else _("by {method}").format(method=method) if method else None],
+                         ", ")
+            rows.append([item, ctx.provider_name(sending.recipient_id), how, dates,
+                         sending.tracking])
+    out.append(st.data_table([_("Item and where it is"), _("Sent to"), _("Status"), _("Dates"),
+                              _("Tracking")], rows,
+                             st.widths(ctx.width, 0.23, 0.16, 0.14, 0.2, 0.27), s))
     return out
 
 
@@ -707,9 +732,9 @@ def front_story(ctx: Context) -> list[Any]:
     """The whole front matter, in DESIGN's order, for the sections chosen."""
     ctx.place_enclosures()
     story: list[Any] = []
-    builders = (("cover", cover), ("contents", contents), ("case", case_section),
-                ("timeline", timeline), ("summary", summary), ("questions", questions),
-                ("index", index))
+    builders = (("glance", glance.glance), ("cover", cover), ("contents", contents),
+                ("case", case_section), ("timeline", timeline), ("summary", summary),
+                ("questions", questions), ("index", index))
     for key, build in builders:
         if ctx.options.has(key):
             story += build(ctx)

@@ -11,46 +11,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from organizer import formats
-from organizer.i18n import N_, _, choice_label
+from organizer.i18n import N_, _
+from organizer.items.choices import LABELS, choice_label
 
-# Stored choice values -> words on paper (marked: `word` translates them).
-WORDS: dict[str, str] = {
-    "primary_care": N_("Primary care"), "specialist": N_("Specialist"), "surgeon": N_("Surgeon"),
-    "second_opinion": N_("Second opinion"), "therapist": N_("Therapist"), "other": N_("Other"),
-    "suspected": N_("Suspected"), "confirmed": N_("Confirmed"), "resolved": N_("Resolved"),
-    "ruled_out": N_("Ruled out"), "preparing": N_("Preparing"), "scheduled": N_("Scheduled"),
-    "seen": N_("Seen"), "decided": N_("Decided"), "closed": N_("Closed"), "yes": N_("Agrees"),
-    "partly": N_("Agrees in part"), "no": N_("Disagrees"), "n_a": N_("First opinion"),
-    "considering": N_("Considering"), "chosen": N_("Chosen"), "rejected": N_("Rejected"),
-    "lab": N_("Lab"), "imaging": N_("Imaging"), "pathology": N_("Pathology"),
-    "operative": N_("Operative"), "discharge": N_("Discharge"), "clinic_note": N_("Clinic note"),
-    "letter": N_("Letter"), "insurance": N_("Insurance"), "imported": N_("Imported"),
-    "requested": N_("Requested"), "sent": N_("Sent"), "received": N_("Received"), "fax": N_("Fax"),
-    "portal": N_("Portal"), "mail": N_("Mail"), "courier": N_("Courier"),
-    "in_person": N_("In person"), "email": N_("Email"), "planned": N_("Planned"),
-    "done": N_("Done"), "cancelled": N_("Cancelled"), "high": N_("High"), "normal": N_("Normal"),
-    "low": N_("Low"), "female": N_("Female"), "male": N_("Male"), "unknown": N_("Unknown"),
-}
+# Stored choice values -> words on paper: the one table the app shows them with too
+# (organizer/items/choices.py, translated there).
+WORDS = LABELS
 
 
 def word(value: str | None) -> str:
     """A stored choice value in plain words ("clinic_note" -> "Clinic note")."""
-    if not value:
-        return ""
-    if value in WORDS:
-        english = WORDS[value]
-        if english == value.replace("_", " ").capitalize():
-            # the word the forms show for this choice ("done": "realizada" for a visit,
-            # where the checklist's label "Done" is "Hecho")
-            shown = choice_label(value)
-            return shown[:1].upper() + shown[1:]
-        return _(english)
-    return value.replace("_", " ").capitalize()
+    return choice_label(value)
 
 
 # A result's flag as importers write it (interop.codes.INTERPRETATIONS) or a person types it
 # in English: these words are codes more than typing, so a Spanish packet shows them in
-# Spanish (context "flag"); any other flag is printed as typed.
+# Spanish; any other flag is printed as typed.
 FLAGS = {"high": N_("high"), "low": N_("low"), "abnormal": N_("abnormal"),
          "normal": N_("normal"), "critically high": N_("critically high"),
          "critically low": N_("critically low"), "very high": N_("very high"),

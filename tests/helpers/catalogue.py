@@ -1,12 +1,11 @@
 """The messages the core's catalogue must translate, and the catalogue's own entries.
 
-What must be translated: every string marked in organizer/ (`_`, `N_`, `ngettext`,
+What must be translated: every string marked in organizer/ (`_`, `N_`, `NC_`, `ngettext`,
 `pgettext`: Babel's Python extractor, the same one `pybabel extract` runs) and every word
-the item specs declare (field labels, type labels, choice words in context "choice"),
-which are translated at display (organizer.i18n.field_label / choice_label) rather than
-marked one by one. `python -m tests.helpers.catalogue` writes the template
-(build/organizer.pot) for `pybabel update -i build/organizer.pot -d resources/locale -D
-organizer`.
+the item specs declare (field labels, type labels), which are translated at display
+(organizer.i18n.field_label) rather than marked one by one.
+`python -m tests.helpers.catalogue` writes the template (build/organizer.pot) for
+`pybabel update -i build/organizer.pot -d resources/locale -D organizer`.
 """
 
 from __future__ import annotations
@@ -17,7 +16,8 @@ from pathlib import Path
 from tests.helpers.cli import ROOT
 
 PO = ROOT / "resources" / "locale" / "es" / "LC_MESSAGES" / "organizer.po"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+            "NC_": ((1, "c"), 2)}
 
 Key = tuple[str | None, str]  # (context, msgid)
 
@@ -38,8 +38,8 @@ def marked_messages() -> dict[Key, str | None]:
 
 
 def spec_messages() -> dict[Key, str | None]:
-    """The words the item specs declare: labels (and help) and choice words."""
-    from organizer.i18n import choice_label  # noqa: F401 - the function these feed
+    """The words the item specs declare: labels and help (choice words are marked in
+    organizer/items/choices.py)."""
     from organizer.items.models import TYPES
 
     found: dict[Key, str | None] = {}
@@ -50,8 +50,6 @@ def spec_messages() -> dict[Key, str | None]:
             found[(None, spec.label)] = None
             if spec.help:
                 found[(None, spec.help)] = None
-            for word in spec.choices:
-                found[("choice", word.replace("_", " "))] = None
     return found
 
 
