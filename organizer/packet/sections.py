@@ -405,7 +405,7 @@ def timeline(ctx: Context) -> list[Any]:
     events = timeline_events(ctx)
     if not events:
         return [*out, statement(ctx, _("No dated diagnoses, visits, procedures or records yet."))]
-    widths = st.widths(ctx.width, 0.17, 0.15, 0.68)
+    widths = st.widths(ctx.width, 0.16, 0.19, 0.65)  # "Procedimiento" in one piece
 
     def table_of(shown: list[tuple[str, str, str]]) -> Table:
         return st.data_table([_("Date"), _("What"), _("Details")],
@@ -497,7 +497,7 @@ def summary(ctx: Context) -> list[Any]:
     active = [c for c in snap.conditions if c.status not in ("resolved", "ruled_out")]
     past = [c for c in snap.conditions if c.status in ("resolved", "ruled_out")]
     header = [_("Problem"), _("Status"), _("Since"), _("Stage or severity"), _("Code")]
-    cols = st.widths(w, 0.34, 0.13, 0.13, 0.22, 0.18)
+    cols = st.widths(w, 0.31, 0.16, 0.12, 0.23, 0.18)
 
     def problem_rows(items: list[Any]) -> list[list[Any]]:
         return [[c.name, word(c.status), format_date(c.diagnosed_on), c.severity,
@@ -548,7 +548,7 @@ def summary(ctx: Context) -> list[Any]:
             [[Paragraph(markup(p.name), s.cell_bold), word(p.role),
               joined([p.specialty, p.facility], ", "), p.phone, p.fax]
              for p in snap.providers],
-            st.widths(w, 0.23, 0.13, 0.27, 0.185, 0.185), s))
+            st.widths(w, 0.22, 0.16, 0.26, 0.18, 0.18), s))
     else:
         out.append(statement(ctx, _("No care team members recorded.")))
     out.append(Spacer(0, 10))
@@ -581,7 +581,7 @@ def result_table(ctx: Context) -> list[Any]:
           joined([t.latest.value, t.latest.unit], " "), t.latest.reference_range,
           Paragraph(markup(flag_word(t.latest.flag)), s.cell_bold) if t.latest.flag else "",
           format_date(t.latest.observed_on), t.trend_words()] for t in shown],
-        st.widths(ctx.width, 0.2, 0.16, 0.15, 0.09, 0.14, 0.26), s)]
+        st.widths(ctx.width, 0.19, 0.14, 0.13, 0.14, 0.13, 0.27), s)]
     if len(trends) > len(shown):
         out.append(Paragraph(_("The {shown} most recently measured of {total} tests.").format(
             shown=len(shown), total=len(trends)), s.small))
