@@ -17,7 +17,7 @@ def make_application(settings: Any = None) -> Any:
     from PySide6.QtWidgets import QApplication
 
     from organizer import __version__
-    from ui import style
+    from ui import style, theme
     from ui.settings import APPLICATION, ORGANIZATION, Settings
 
     app = QApplication.instance()
@@ -29,7 +29,9 @@ def make_application(settings: Any = None) -> Any:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
-    style.apply_zoom((settings or Settings()).zoom())
+    settings = settings or Settings()
+    style.apply_zoom(settings.zoom())
+    theme.apply(settings.appearance())
     return app
 
 

@@ -42,7 +42,6 @@ from ui.context import AppContext
 from ui.date_field import DateField
 from ui.doctor_chooser import DoctorChooser
 from ui.sizing import follow_app_font
-from ui.style import error_colour
 
 TYPING_PAUSE_MS = 700
 # Codes from the coding systems (SNOMED, RxNorm, LOINC, ICD-10…): imported files carry
@@ -87,7 +86,6 @@ class ItemForm(QWidget):
             error = QLabel()
             error.setObjectName("fieldError")
             error.setWordWrap(True)
-            error.setStyleSheet(f"color: {error_colour()};")
             follow_app_font(error)  # a style sheet would keep the old size through a zoom
             error.hide()
             box = QWidget()

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -45,15 +46,17 @@ if TYPE_CHECKING:
 
 from organizer import __version__
 from organizer.errors import NotFoundError, OrganizerError
-from ui import style
+from ui import style, theme
 from ui.app_font import follow_app_font
 from ui.context import AppContext
 from ui.first_frame import USER_ROLE, no_sideways_scroll
 from ui.menus import Menus
+from ui.page_area import PageArea
 from ui.pages import SECTIONS, PageFactory, default_factories
 from ui.pages.page import Page
 from ui.person_switcher import PersonSwitcher
 from ui.saved_indicator import SavedIndicator
+from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
 from ui.type_views import view_of
@@ -61,7 +64,8 @@ from ui.welcome import WelcomePage
 from ui.worker import Job
 
 APP_NAME = "Second Opinion Organizer"
-NAVIGATION_CHARS = 30  # the width of the people and sections, in average characters
+WINDOW_SIZE = (1280, 860)  # at the base text size, before the screen's limits
+NAVIGATION_CHARS = 32  # the width of the people and sections, in average characters
 
 
 # The shorter printouts (organizer.packet.printouts.TITLES; not imported here, since that
@@ -153,9 +157,7 @@ class MainWindow(QMainWindow):
 
         self.notice = QLabel()  # the example-data mark, and what is not saved on closing
         self.notice.setWordWrap(True)
-        self.notice.setObjectName("notice")
-        background, text = style.notice_colours()
-        self.notice.setStyleSheet(f"background: {background}; color: {text}; padding: 6px;")
+        self.notice.setObjectName("notice")  # coloured by the theme's stylesheet
         follow_app_font(self.notice)
         self.notice.hide()
         if example:
@@ -164,7 +166,10 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter()  # side by side (Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.stack)
+        # the pages scroll, rather than the window growing past the screen, when their
+        # text is too large for it (at 200% on a 1366x768 laptop)
+        self.page_area = PageArea(self.stack)
+        self.splitter.addWidget(self.page_area)
         # the pages take every change of the window's width; the people and sections keep
         # theirs (a page with a wide minimum, such as the case page, used to squeeze them)
         self.splitter.setStretchFactor(0, 0)
@@ -178,15 +183,24 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        theme.apply(settings.appearance())  # (before the parts below are polished)
         self._make_status_bar()
         self._make_menus()
+        self.after_first_paint(self._add_icons)
         context.person_changed.connect(self._person_changed)
         context.changed.connect(self._on_changed)
         context.error.connect(self.say)
         geometry = settings.geometry() if not example else None
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 800)
+            # (its pages scroll: it need not grow for their text; and asking its layout
+            # before the first frame would make QFormLayout's class, see ui/first_frame)
+            fit_to_screen(self, *WINDOW_SIZE, grow=False)
+        else:
+            keep_on_screen(self)  # saved on a larger screen, or at a smaller text size
         self._built = True
+        # check boxes that grow with the text: a style made before the first frame would
+        # build QStyle's enums for it (see ui/first_frame.py)
+        self.after_first_paint(_text_sized_indicators)
         self._start()
 
     def after_first_paint(self, work: Callable[[], None]) -> None:
@@ -212,12 +226,41 @@ class MainWindow(QMainWindow):
         for job in work:
             job()
 
+    def _add_icons(self) -> None:
+        """The icons of the sections, the main actions and the window (ui/icons.py), after
+        the first frame: drawing the first icon loads the icon font."""
+        from ui.icons import SECTION_ICONS, app_icon, icon
+
+        self.setWindowIcon(app_icon())
+        for row, (key, _label) in enumerate(SECTIONS):
+            self.sections.item(row).setIcon(icon(SECTION_ICONS[key]))
+        menus = self.menus
+        for action, name in ((menus.undo, "undo"), (menus.redo, "redo"),
+                             (menus.new_item, "add"), (menus.delete_item, "delete"),
+                             (menus.find, "search"), (menus.import_files, "import"),
+                             (menus.export, "export"), (menus.packet, "packet"),
+                             (menus.disc, "disc"), (menus.printouts.menuAction(), "print")):
+            action.setIcon(icon(name))
+        self.menus.appearance.menuAction().setIcon(icon("appearance"))
+        theme.follow_system()
+
+    def set_appearance(self, appearance: str) -> None:
+        """View › Appearance: follow the system, or keep light or dark; remembered."""
+        self.settings.set_appearance(appearance)
+        theme.apply(appearance)
+        for action in self.menus.appearance.actions():
+            action.setChecked(action.data() == appearance)
+
     def navigation_width(self) -> int:
-        """A comfortable width for the people and sections: about 30 average characters
-        (240 px at the base text size), growing with the zoom."""
+        """A comfortable width for the people and sections (with their icons): about 32
+        average characters (256 px at the base text size), growing with the zoom."""
         return NAVIGATION_CHARS * self.navigation.fontMetrics().averageCharWidth()
 
     def _fit_navigation(self) -> None:
+        from PySide6.QtCore import QSize
+
+        side = self.fontMetrics().height()  # icons grow with the text, rows stay as tall
+        self.sections.setIconSize(QSize(side, side))
         width = self.navigation_width()
         self.navigation.setMinimumWidth(width)
         total = sum(self.splitter.sizes()) or self.width()
@@ -539,6 +582,14 @@ class MainWindow(QMainWindow):
         self._action(view, "Zoom &in", self.zoom_in, [keys.ZoomIn, "Ctrl+="])
         self._action(view, "Zoom &out", self.zoom_out, keys.ZoomOut)
         self._action(view, "&Actual size", self.zoom_reset, "Ctrl+0")
+        appearance = view.addMenu("A&ppearance")
+        appearance_group = QActionGroup(self)
+        for value, label in theme.APPEARANCES.items():
+            choice = self._action(appearance, label, _caller(self.set_appearance, value))
+            choice.setCheckable(True)
+            choice.setChecked(value == self.settings.appearance())
+            choice.setData(value)
+            appearance_group.addAction(choice)
         view.addSeparator()
         group = QActionGroup(self)
         for number, (key, label) in enumerate(SECTIONS, start=1):
@@ -566,7 +617,7 @@ class MainWindow(QMainWindow):
             file=file_menu, edit=edit, view=view, person=person, help=help_menu,
             printouts=printouts, quit=quit_action, import_files=import_files, export=export,
             packet=packet, disc=disc, undo=undo, redo=redo, new_item=new_item,
-            delete_item=delete_item, find=find,
+            delete_item=delete_item, find=find, appearance=appearance,
             for_a_person=[*person_actions, packet, printouts.menuAction(), export, disc])
         if self._on_welcome():
             self._show_welcome(True)
@@ -642,7 +693,14 @@ class MainWindow(QMainWindow):
     def set_zoom(self, zoom: float) -> None:
         zoom = round(min(max(zoom, ZOOM_MIN), ZOOM_MAX), 2)
         self.settings.set_zoom(zoom)
+        # this window, its dialogs, visit mode: the sizes they had, before the text grew
+        windows = [(w, w.size()) for w in QApplication.topLevelWidgets()
+                   if w.isVisible() and w.isWindow()]
         style.apply_zoom(zoom)
+        theme.apply()  # the tick boxes' size in the stylesheet follows the text
+        # once the layouts have asked for the larger text's room: a window that grew past
+        # its screen is brought back within it (its pages scroll instead)
+        QTimer.singleShot(0, lambda: _keep_on_screen(windows))
         self.say(f"Text size {round(zoom * 100)}%")
 
     def show_help(self, kind: str) -> Any:
@@ -661,6 +719,9 @@ class MainWindow(QMainWindow):
                           "medical opinion. It never uses the network.</p>"
                           f"<p>Your data folder: {self.context.store.root}</p>",
                           QMessageBox.StandardButton.Ok, self)
+        from ui.icons import app_icon
+
+        box.setIconPixmap(app_icon().pixmap(72, 72))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
@@ -846,6 +907,24 @@ class MainWindow(QMainWindow):
         if self.on_forget is not None:
             forget, self.on_forget = self.on_forget, None
             forget()
+
+
+def _text_sized_indicators() -> None:
+    from ui.indicator_style import install
+
+    app = QApplication.instance()
+    if app is not None:
+        install(app)
+
+
+def _keep_on_screen(windows: list[tuple[QWidget, Any]]) -> None:
+    for window, before in windows:
+        try:
+            grew = window.width() > before.width() or window.height() > before.height()
+        except RuntimeError:  # closed and deleted meanwhile
+            continue
+        if grew:
+            keep_on_screen(window)
 
 
 def open_example_window(settings: Settings) -> MainWindow:

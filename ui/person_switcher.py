@@ -95,7 +95,9 @@ class PersonSwitcher(QWidget):
                                  + 2 * self.list.frameWidth())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.list and event.type() == QEvent.Type.FontChange:
+        # (the stylesheet's room around each name is known once the list is shown)
+        if watched is self.list and event.type() in (QEvent.Type.FontChange,
+                                                     QEvent.Type.Show):
             self._fit_height()
         return super().eventFilter(watched, event)
 

@@ -233,7 +233,8 @@ class Session(QObject):
     def _add_menus(self, window: MainWindow) -> None:
         menus = window.menus
         quit_action = menus.quit
-        menus.file.insertAction(quit_action, self._action(window, "&Back up…", self.back_up))
+        back_up = self._action(window, "&Back up…", self.back_up)
+        menus.file.insertAction(quit_action, back_up)
         menus.file.insertAction(quit_action, self._action(window, "&Restore from a backup…",
                                                           self.choose_restore))
         menus.file.insertSeparator(quit_action)
@@ -264,6 +265,16 @@ class Session(QObject):
         else:
             security.addAction(self._action(window, "&Protect with a passphrase…",
                                             self.protect))
+        lock = self.lock_action if encrypted else None
+
+        def icons() -> None:  # (after the first frame, as the window's own: ui/icons.py)
+            from ui.icons import icon
+
+            back_up.setIcon(icon("backup"))
+            if lock is not None:
+                lock.setIcon(icon("lock"))
+
+        window.after_first_paint(icons)
 
     @staticmethod
     def _action(window: QWidget, text: str, slot: Callable[[], Any]) -> QAction:

@@ -1,6 +1,6 @@
 """What the app remembers between runs: the last person, the window's place and size, zoom,
-the folder each kind of file dialog was last in, and the name typed as "Your name" on the
-packet.
+appearance (system, light or dark), the folder each kind of file dialog was last in, and the
+name typed as "Your name" on the packet.
 
 A thin typed layer over QSettings so that the keys live in one place. Tests give it a
 QSettings on an INI file in a temporary folder, so they never touch the user's settings.
@@ -78,6 +78,15 @@ class Settings:
 
     def set_zoom(self, zoom: float) -> None:
         self.qsettings.setValue("view/zoom", round(zoom, 2))
+
+    def appearance(self) -> str:
+        """View › Appearance: "system" (follow the system's colour scheme), "light" or
+        "dark"."""
+        value = self.qsettings.value("view/appearance", "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_appearance(self, appearance: str) -> None:
+        self.qsettings.setValue("view/appearance", appearance)
 
     def geometry(self) -> QByteArray | None:
         value = self.qsettings.value("window/geometry")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtGui import QDesktopServices, QPainter, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -52,7 +52,9 @@ from organizer.packet.options import (
 from organizer.packet.snapshot import order_records
 from organizer.packet.text import format_date, word
 from ui.context import AppContext
+from ui.screen_fit import fit_to_screen, narrow_combo
 from ui.settings import Settings
+from ui.widgets import scrolled
 from ui.worker import Job
 
 
@@ -75,7 +77,7 @@ class PacketDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle("Make packet")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760, self.parentWidget())
         self.job: Job | None = None
         self.result_path: Path | None = None
         self.result: Any = None
@@ -87,6 +89,20 @@ class PacketDialog(QDialog):
         self.finished.connect(self._cleanup)
 
     # -- the form ------------------------------------------------------------------------
+
+    _sized = False  # the splitter was given the choices' width (at the first show)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            # the choices as wide as their words ask (a fixed 420 px cut them under a
+            # larger text or the theme's padding); the preview takes the rest
+            self._sized = True
+            form = self._form_area.widget()
+            need = ((form.sizeHint().width() if form is not None else 420)
+                    + self._form_area.verticalScrollBar().sizeHint().width() + 4)
+            total = sum(self._splitter.sizes())
+            self._splitter.setSizes([need, max(total - need, total // 3)])
 
     def _person(self) -> Any:
         store = self.ctx.store
@@ -104,10 +120,11 @@ class PacketDialog(QDialog):
         name = self.person.full_name if self.person else "nobody yet"
         heading = QLabel(f"<h2>Packet for {name}</h2>")
         heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)  # a long name at a large text size
         column.addWidget(heading)
 
         form = QFormLayout()
-        self.case_box = QComboBox()
+        self.case_box = narrow_combo(QComboBox())
         self.case_box.setAccessibleName("Second opinion")
         self.case_box.addItem("None: a health summary with records", None)
         cases = []
@@ -213,8 +230,14 @@ class PacketDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch()
         buttons.addWidget(close_button)
-        column.addLayout(buttons)
-        splitter.addWidget(form_side)
+        # the choices scroll on a small screen at a large text size; the buttons stay
+        left_side = QWidget()
+        left_column = QVBoxLayout(left_side)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        self._form_area = scrolled(form_side)
+        left_column.addWidget(self._form_area, 1)
+        left_column.addLayout(buttons)
+        splitter.addWidget(left_side)
 
         self.preview = PdfPreview(self.suggested_name, self.status, self.ctx.store.root,
                                   settings=self.ctx.settings, kind="packet")
@@ -225,6 +248,7 @@ class PacketDialog(QDialog):
         preview_side = self.preview
         splitter.addWidget(preview_side)
         splitter.setSizes([420, 680])
+        self._splitter = splitter
         self._fill_records()
         if self.person is None:
             self.make_button.setEnabled(False)

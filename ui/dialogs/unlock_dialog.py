@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from organizer.errors import LockedError, OrganizerError
 from organizer.opening import open_store
 from organizer.storage.store import Store
+from ui.screen_fit import fit_to_screen
 
 OnOpen = Callable[[Store], None]
 
@@ -60,12 +61,12 @@ class UnlockDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Unlock problem")
-        self.error.setStyleSheet("color: #a4262c;")
+        self.error.setObjectName("fieldError")  # the theme's error colour
         self.error.hide()
         self.forgot = QLabel("Forgot it? A lost passphrase cannot be recovered, by anyone. "
                              "If you kept an unencrypted backup, you can restore that.")
         self.forgot.setWordWrap(True)
-        self.forgot.setStyleSheet("color: #555;")
+        self.forgot.setProperty("hint", True)  # the theme's muted text
 
         buttons = QDialogButtonBox()
         self.unlock_button = buttons.addButton("Unlock", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -82,6 +83,8 @@ class UnlockDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(buttons)
         self.passphrase.setFocus()
+        # as wide as its text asks at any size; taller for a message under the field
+        fit_to_screen(self, 460, 330, parent)
 
     def unlock(self) -> None:
         """Try the typed passphrase; open the store or say what is wrong."""
