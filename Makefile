@@ -11,7 +11,8 @@ TEST_STAMP := $(VENV)/.installed-test
 BUILD_STAMP := $(VENV)/.installed-build
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: install run test lint typecheck pytest bench screenshots package package-test clean
+.PHONY: install run test lint typecheck pytest bench screenshots package package-test clean \
+	translations
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +32,18 @@ $(BUILD_STAMP): pyproject.toml | $(VENV)/bin/python
 
 install: $(APP_STAMP)
 
+# The core's gettext catalogues: each resources/locale/<lang>/LC_MESSAGES/organizer.po (the
+# source of truth, committed) compiled to its .mo (not committed) with Babel's pybabel.
+PO_FILES := $(wildcard resources/locale/*/LC_MESSAGES/organizer.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+translations: $(MO_FILES)
+
+resources/locale/%/LC_MESSAGES/organizer.mo: resources/locale/%/LC_MESSAGES/organizer.po | $(APP_STAMP)
+	$(VENV)/bin/pybabel compile -D organizer -l $* -i $< -o $@
+
 # The app; `make run ARGS="people"` runs the command line instead (or .venv/bin/organizer).
-run: $(APP_STAMP)
+run: $(APP_STAMP) translations
 	$(VENV)/bin/organizer $(if $(ARGS),$(ARGS),gui)
 
 lint: $(TEST_STAMP)
@@ -41,7 +52,7 @@ lint: $(TEST_STAMP)
 typecheck: $(TEST_STAMP)
 	$(PY) -m mypy
 
-pytest: $(TEST_STAMP)
+pytest: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 test: lint typecheck pytest
@@ -53,7 +64,7 @@ screenshots: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
 
 # dist/organizer/ (PyInstaller, one folder), then the .deb and the .tar.gz beside it.
-package: $(BUILD_STAMP)
+package: $(BUILD_STAMP) translations
 	rm -rf dist/organizer build/pyinstaller
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
 	    --workpath build/pyinstaller packaging/organizer.spec
@@ -64,4 +75,4 @@ package-test: $(BUILD_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/smoke_test.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info $(MO_FILES)

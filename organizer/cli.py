@@ -37,7 +37,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "change-passphrase": ("change_passphrase", "change the encryption passphrase"),
 }
 
-USAGE = "organizer [--data-dir DIR] [COMMAND ...]"
+USAGE = "organizer [--data-dir DIR] [--lang en|es] [COMMAND ...]"
+LANG_HELP = ("the language of what the command writes: its messages, the packet, the printouts "
+             "and the demo household (default: ORGANIZER_LANG, else the system's language)")
 
 
 def _terminal_width() -> int:
@@ -72,6 +74,7 @@ def _top_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR",
                         help="the data folder (default: ORGANIZER_DATA_DIR or your user data "
                              "folder)")
+    parser.add_argument("--lang", metavar="en|es", choices=("en", "es"), help=LANG_HELP)
     parser.add_argument("--version", action="version", version=f"organizer {__version__}")
     parser.add_argument("command", nargs="?", metavar="COMMAND")
     parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -83,15 +86,22 @@ def command_parser(name: str, description: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"organizer {name}", description=description,
                                      formatter_class=_Formatter)
     parser.add_argument("--data-dir", metavar="DIR", default=None, help=argparse.SUPPRESS)
+    # its own dest: `organizer --lang en demo --lang es` is the Spanish demo (the
+    # command's own option wins over the one before the command)
+    parser.add_argument("--lang", dest="command_lang", metavar="en|es", choices=("en", "es"),
+                        default=None, help=LANG_HELP)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _top_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    from organizer.i18n import _, set_default
+
+    set_default(args.lang)
     name = args.command or "gui"
     if name not in COMMANDS:
-        print(f"organizer: unknown command “{name}”. Commands: {', '.join(COMMANDS)}.",
-              file=sys.stderr)
+        print("organizer: " + _("unknown command “{name}”. Commands: {commands}.").format(
+            name=name, commands=", ".join(COMMANDS)), file=sys.stderr)
         return 2
     module_name, text = COMMANDS[name]
     from importlib import import_module
@@ -100,10 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = command_parser(name, text)
     module.configure(parser)
     if getattr(module, "NOT_AVAILABLE", False):
-        options, _ = parser.parse_known_args(args.rest)
+        options, _unknown = parser.parse_known_args(args.rest)
     else:
         options = parser.parse_intermixed_args(args.rest)
     options.data_dir = options.data_dir or args.data_dir
+    options.lang = set_default(options.command_lang or args.lang)
     from organizer.commands.common import data_root, one_line
     from organizer.logs import configure_logging
 
@@ -111,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.run(options))
     except KeyboardInterrupt:
-        print("organizer: stopped.", file=sys.stderr)
+        print("organizer: " + _("stopped."), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from organizer.errors import OrganizerError
+from organizer.i18n import _
 from organizer.progress import Progress, step
 from organizer.safety import backup, sealing
 from organizer.storage import crypto, gate, swap
@@ -33,9 +34,9 @@ MIN_PASSPHRASE = 8
 def check_new_passphrase(passphrase: str) -> None:
     """A passphrase must be long enough to resist guessing; refuse it in plain words."""
     if len(passphrase.strip()) < MIN_PASSPHRASE:
-        raise OrganizerError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters; a "
-                             "few ordinary words in a row are easy to remember and hard to "
-                             "guess. Nothing was changed.")
+        raise OrganizerError(_("Choose a passphrase of at least {n} characters; a few "
+                               "ordinary words in a row are easy to remember and hard to "
+                               "guess. Nothing was changed.").format(n=MIN_PASSPHRASE))
 
 
 def _open(root: Path, passphrase: str | None) -> Any:
@@ -62,10 +63,10 @@ def _switch(root: Path, passphrase: str | None, *, with_files: bool
     for name in ("files", "backups", sealing.SET_ASIDE):
         if (root / name).is_symlink():
             # Its contents live elsewhere: a switch would seal or remove the link, not them.
-            raise OrganizerError(f"The folder “{name}” in the data folder is a link to "
-                                 "another place, so encryption cannot be switched safely. "
-                                 "Move that folder back into the data folder, then try "
-                                 "again; nothing was changed.")
+            raise OrganizerError(_("The folder “{folder}” in the data folder is a link to "
+                                   "another place, so encryption cannot be switched safely. "
+                                   "Move that folder back into the data folder, then try "
+                                   "again; nothing was changed.").format(folder=name))
     with gate.exclusive(root):
         store = _open(root, passphrase)
         dirs = store.dirs
@@ -106,8 +107,8 @@ def encrypt_store(root: Path | str, new_passphrase: str,
         store, staging = switch.store, switch.staging
         dirs = store.dirs
         if store.encrypted:
-            raise OrganizerError("This organizer is already encrypted. To change its "
-                                 "passphrase, use change-passphrase.")
+            raise OrganizerError(_("This organizer is already encrypted. To change its "
+                                   "passphrase, use change-passphrase."))
         plain_backups = backup.automatic_backups(dirs.backups)
         # SQLCipher's own SQLite must not open the file beside this process's sqlite3
         # connection (organizer.db): close it; the gate keeps everyone else out meanwhile.
@@ -135,8 +136,8 @@ def decrypt_store(root: Path | str, passphrase: str,
     with _switch(Path(root), passphrase, with_files=True) as switch:
         store, staging = switch.store, switch.staging
         if not store.encrypted:
-            raise OrganizerError("This organizer is not encrypted; there is nothing to turn "
-                                 "off.")
+            raise OrganizerError(_("This organizer is not encrypted; there is nothing to turn "
+                                   "off."))
         staged = _copy_sealed(store, staging, None, None, progress, "Decrypting")
         try:
             # (each file's checksum was checked as it was written)
@@ -181,8 +182,8 @@ def change_passphrase(root: Path | str, passphrase: str, new_passphrase: str,
     with _switch(Path(root), passphrase, with_files=True) as switch:
         store, staging = switch.store, switch.staging
         if not store.encrypted:
-            raise OrganizerError("This organizer is not encrypted. Turn encryption on with "
-                                 "`organizer encrypt`.")
+            raise OrganizerError(_("This organizer is not encrypted. Turn encryption on with "
+                                   "`organizer encrypt`."))
         key = crypto.StoreKey.create(new_passphrase)
         file_key = crypto.FileCipher.new_key()
         staged = _copy_sealed(store, staging, key, file_key, progress, "Re-encrypting")

@@ -7,11 +7,18 @@ the app shows it beside the field or in a message box.
 
 from __future__ import annotations
 
+from organizer.i18n import N_
+
 
 class OrganizerError(Exception):
     """Base of every error meant to be shown to the user as it is."""
 
     def __init__(self, message: str) -> None:
+        # A message marked N_() where it is defined (LOCKED_MESSAGE, "Cancelled: …") is
+        # translated here; one formatted at the raise site is already in the language.
+        from organizer.i18n import _
+
+        message = _(message)
         super().__init__(message)
         self.message = message
 
@@ -51,7 +58,7 @@ class StoreBusyError(OrganizerError):
 class CancelledError(OrganizerError):
     """The user pressed Cancel during long work; nothing was changed."""
 
-    def __init__(self, message: str = "Cancelled: nothing was changed.") -> None:
+    def __init__(self, message: str = N_("Cancelled: nothing was changed.")) -> None:
         super().__init__(message)
 
 
@@ -63,8 +70,8 @@ class WrongPassphraseError(LockedError):
     """The passphrase given does not open the store; nothing was changed."""
 
 
-LOCKED_MESSAGE = ("This organizer is locked with a passphrase. Type the passphrase to open "
-                  "it (on the command line: set ORGANIZER_PASSPHRASE or run the command in a "
-                  "terminal to be asked). Nothing was changed.")
-WRONG_PASSPHRASE_MESSAGE = ("That passphrase is not right. Check it (capital letters count) "
-                            "and try again. Nothing was changed.")
+LOCKED_MESSAGE = N_("This organizer is locked with a passphrase. Type the passphrase to open "
+                    "it (on the command line: set ORGANIZER_PASSPHRASE or run the command in a "
+                    "terminal to be asked). Nothing was changed.")
+WRONG_PASSPHRASE_MESSAGE = N_("That passphrase is not right. Check it (capital letters count) "
+                              "and try again. Nothing was changed.")

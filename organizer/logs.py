@@ -29,6 +29,8 @@ import traceback
 import warnings
 from pathlib import Path
 
+from organizer.i18n import N_, _
+
 # Annotations only (never evaluated): `organizer people` should not pay for typing.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -168,26 +170,27 @@ def unexpected_message(logged: Path | None, exc: BaseException | None = None) ->
     it would mean nothing to them), and where the note for a helper is. A failure whose
     cause is known (a full disk, a text too long for a page) says that cause instead."""
     known = known_cause(exc) if exc is not None else None
-    text = known or ("Something went wrong that the organizer did not expect, and it "
-                     "stopped what it was doing; what was saved before is safe. Try once "
-                     "more.")
+    text = known or _("Something went wrong that the organizer did not expect, and it "
+                      "stopped what it was doing; what was saved before is safe. Try once "
+                      "more.")
     if logged is None or known:
         return text
-    return (f"{text} If it happens again, send the file {logged} (it holds no health "
-            "information) to whoever helps you with the organizer.")
+    return text + " " + _("If it happens again, send the file {file} (it holds no health "
+                          "information) to whoever helps you with the organizer.").format(
+                              file=logged)
 
 
 _SQLITE_CAUSES = {
-    "SQLITE_FULL": "The disk is full, so the change could not be saved. Free some space "
-                   "and try again; what was saved before is safe.",
-    "SQLITE_BUSY": "The organizer's data is busy in another window or command. Wait a "
-                   "moment and try again; nothing was changed.",
-    "SQLITE_LOCKED": "The organizer's data is busy in another window or command. Wait a "
-                     "moment and try again; nothing was changed.",
-    "SQLITE_CORRUPT": "The organizer's database looks damaged. Run `organizer check` (in "
-                      "the app: Check the data) or restore a backup.",
-    "SQLITE_NOTADB": "The organizer's database looks damaged. Run `organizer check` (in "
-                     "the app: Check the data) or restore a backup.",
+    "SQLITE_FULL": N_("The disk is full, so the change could not be saved. Free some space "
+                      "and try again; what was saved before is safe."),
+    "SQLITE_BUSY": N_("The organizer's data is busy in another window or command. Wait a "
+                      "moment and try again; nothing was changed."),
+    "SQLITE_LOCKED": N_("The organizer's data is busy in another window or command. Wait a "
+                        "moment and try again; nothing was changed."),
+    "SQLITE_CORRUPT": N_("The organizer's database looks damaged. Run `organizer check` (in "
+                         "the app: Check the data) or restore a backup."),
+    "SQLITE_NOTADB": N_("The organizer's database looks damaged. Run `organizer check` (in "
+                        "the app: Check the data) or restore a backup."),
 }
 
 
@@ -195,18 +198,19 @@ def known_cause(exc: BaseException) -> str | None:
     """Plain words for a failure whose cause is known though no code turned it into an
     OrganizerError (a library's or the system's error), or None."""
     if isinstance(exc, MemoryError):
-        return ("The computer ran out of memory for this, so it was stopped. Close other "
-                "programs and try again; what was saved before is safe.")
+        return _("The computer ran out of memory for this, so it was stopped. Close other "
+                 "programs and try again; what was saved before is safe.")
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return _SQLITE_CAUSES["SQLITE_FULL"]
+        return _(_SQLITE_CAUSES["SQLITE_FULL"])
     name = getattr(exc, "sqlite_errorname", None)
     if isinstance(name, str):
-        return _SQLITE_CAUSES.get("_".join(name.split("_")[:2]))  # SQLITE_BUSY_SNAPSHOT
+        cause = _SQLITE_CAUSES.get("_".join(name.split("_")[:2]))  # SQLITE_BUSY_SNAPSHOT
+        return _(cause) if cause else None
     cls = type(exc)
     if cls.__name__ == "LayoutError" and cls.__module__.startswith("reportlab"):
-        return ("A text in these records is too long to fit on one page of the PDF, so "
-                "the PDF was not made. Shorten the longest note or description (or leave "
-                "its part out), then try again.")
+        return _("A text in these records is too long to fit on one page of the PDF, so "
+                 "the PDF was not made. Shorten the longest note or description (or leave "
+                 "its part out), then try again.")
     return None
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from organizer.errors import LOCKED_MESSAGE, LockedError, OrganizerError
+from organizer.i18n import _
 from organizer.storage import crypto, db, gate, migrations, swap
 from organizer.storage.paths import DataDir, default_data_dir, private_file
 from organizer.storage.store import Store
@@ -80,12 +81,12 @@ def _in_words(step: Callable[[], T], dirs: DataDir) -> T:
         return step()
     except OSError as exc:
         if exc.errno in (13, 30):  # EACCES, EROFS
-            raise OrganizerError(f"The data folder {dirs.root} cannot be written to (it is "
-                                 "read-only, or this account may not change it). Nothing was "
-                                 "changed. Make it writable, or copy it to a folder you can "
-                                 "write to and use that.") from None
-        raise OrganizerError(f"The data folder {dirs.root} cannot be used "
-                             f"({exc.strerror}).") from None
+            raise OrganizerError(_("The data folder {folder} cannot be written to (it is "
+                                   "read-only, or this account may not change it). Nothing was "
+                                   "changed. Make it writable, or copy it to a folder you can "
+                                   "write to and use that.").format(folder=dirs.root)) from None
+        raise OrganizerError(_("The data folder {folder} cannot be used ({reason}).").format(
+            folder=dirs.root, reason=exc.strerror)) from None
 
 
 def _key(dirs: DataDir, passphrase: str | None) -> crypto.StoreKey | None:
@@ -111,6 +112,7 @@ def _bring_up_to_date(conn: sqlite3.Connection, dirs: DataDir) -> None:
             try:
                 backup.auto_backup(conn, dirs, f"before-migration-v{start}")
             except OrganizerError as exc:
-                raise OrganizerError(f"The database needs an update, but the backup that "
-                                     f"comes first could not be made: {exc}") from None
+                raise OrganizerError(_("The database needs an update, but the backup that "
+                                       "comes first could not be made: {reason}").format(
+                                           reason=exc)) from None
         migrations.migrate(conn)

@@ -140,6 +140,22 @@ def check_commands(app: App, data: Path, version: str) -> None:
         raise Failed(f"the packet has {pages} page(s)")
     _step(f"packet: {pages} pages", started)
 
+    # Spanish: the frozen app carries the compiled catalogue and Babel's es_US data
+    started = time.perf_counter()
+    app.run(data, "demo", "--lang", "es")
+    refused = subprocess.run([str(app.exe), "--data-dir", str(data), "--lang", "es", "list",
+                              "medication", "--person", "Nadie"], capture_output=True,
+                             text=True, cwd=app.work, env=app.env, timeout=600)
+    if "No hay ninguna persona llamada «Nadie»" not in refused.stderr:
+        raise Failed(f"--lang es said {refused.stderr.strip()!r}")
+    paquete = app.work / "paquete.pdf"
+    app.run(data, "packet", "--person", "Ernesto Ramírez Cárdenas", "-o", str(paquete),
+            "--lang", "es")
+    spanish = " ".join(p.extract_text() or "" for p in PdfReader(paquete).pages)
+    if "Sin alergias conocidas" not in spanish or " de " not in spanish:
+        raise Failed("the Spanish packet is not in Spanish")
+    _step("Spanish: messages, demo household, packet", started)
+
     started = time.perf_counter()
     check_qt_parts(app, pdf, pages)
     _step("QtPdf preview, printing to PDF and an SVG icon (inside the packaged app)", started)

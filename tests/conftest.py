@@ -14,6 +14,9 @@ import pytest
 from tests.helpers.cli import ROOT, run_cli, shared_fixtures  # noqa: F401
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The core speaks English in tests unless a test asks for another language (i18n.language),
+# whatever the machine's locale.
+os.environ["ORGANIZER_LANG"] = "en"
 
 
 @pytest.fixture

@@ -32,6 +32,9 @@ from organizer.care.case_summary import (
     visit_day,
 )
 from organizer.errors import NotFoundError
+from organizer.formats import format_date
+from organizer.formats import in_days as _in_days
+from organizer.i18n import _, ngettext
 from organizer.items.models import Case, Question, Request, Visit
 from organizer.storage.store import Store
 
@@ -63,20 +66,13 @@ class Attention:
 
 
 def long_date(day: date) -> str:
-    """12 March 2026 (the same words in every locale; the core knows no Qt locale)."""
-    return f"{day.day} {day:%B %Y}"
+    """12 March 2026, 12 de marzo de 2026: in the current language (organizer.formats)."""
+    return format_date(day, "long")
 
 
 def in_days(day: date, today: date) -> str:
-    """today / tomorrow / in 5 days / yesterday / 3 days ago."""
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
-    return f"in {delta} days" if delta > 0 else f"{-delta} days ago"
+    """today / tomorrow / in 5 days / yesterday / 3 days ago, in the current language."""
+    return _in_days(day, today)
 
 
 def _visits(store: Store, person_id: int) -> list[Visit]:
@@ -129,21 +125,27 @@ def _records_not_sent(store: Store, person_id: int, today: date) -> list[Attenti
         if not unsent:
             continue
         doctor = _provider_name(store, visit.provider_id)
-        to_whom = f" to {doctor}" if doctor else ""
-        when = f"the visit is {in_days(day, today)} ({long_date(day)})"
+        when = _("the visit is {in_days} ({date})").format(in_days=in_days(day, today),
+                                                          date=long_date(day))
         if len(unsent) == 1:
+            text = (_("“{title}” has not been sent to {doctor} yet; {when}.") if doctor
+                    else _("“{title}” has not been sent yet; {when}."))
             found.append(Attention(
-                RECORDS_NOT_SENT,
-                f"“{unsent[0].title}” has not been sent{to_whom} yet; {when}.",
+                RECORDS_NOT_SENT, text.format(title=unsent[0].title, doctor=doctor, when=when),
                 "record", unsent[0].id, day))
             continue
         titles = ", ".join(r.title for r in unsent[:TITLES_LISTED])
         more = len(unsent) - TITLES_LISTED
         if more > 0:
-            titles += f" and {more} more"
+            titles += ngettext(" and {n} more", " and {n} more", more).format(n=more)
+        n = len(unsent)
+        text = (ngettext("{n} record has not been sent to {doctor} yet; {when}: {titles}.",
+                         "{n} records have not been sent to {doctor} yet; {when}: {titles}.",
+                         n) if doctor else
+                ngettext("{n} record has not been sent yet; {when}: {titles}.",
+                         "{n} records have not been sent yet; {when}: {titles}.", n))
         found.append(Attention(
-            RECORDS_NOT_SENT,
-            f"{len(unsent)} records have not been sent{to_whom} yet; {when}: {titles}.",
+            RECORDS_NOT_SENT, text.format(n=n, doctor=doctor, when=when, titles=titles),
             "case", visit.case_id, day, part="records"))
     return found
 
@@ -189,14 +191,16 @@ def _unanswered_questions(store: Store, person_id: int, today: date) -> list[Att
         past = by_id[visit_id]
         day = visit_day(past)
         doctor = _provider_name(store, past.provider_id)
-        with_whom = f" with {doctor}" if doctor else ""
-        when = f" on {long_date(day)}" if day else ""
-        count = "1 question" if len(questions) == 1 else f"{len(questions)} questions"
-        verb = "has" if len(questions) == 1 else "have"
+        visit_words = (_("the visit with {doctor} on {date}") if doctor and day
+                       else _("the visit with {doctor}") if doctor
+                       else _("the visit on {date}") if day else _("the visit"))
+        visit_words = visit_words.format(doctor=doctor, date=long_date(day) if day else "")
+        n = len(questions)
+        text = ngettext("{n} question for {visit} has no answer written down.",
+                        "{n} questions for {visit} have no answer written down.", n)
         target = ("case", past.case_id) if past.case_id is not None else ("visit", past.id)
         found.append(Attention(
-            UNANSWERED_QUESTIONS,
-            f"{count} for the visit{with_whom}{when} {verb} no answer written down.",
+            UNANSWERED_QUESTIONS, text.format(n=n, visit=visit_words),
             target[0], target[1], day))
     return found
 
@@ -211,10 +215,10 @@ def _decide_by(store: Store, person_id: int, today: date) -> list[Attention]:
         if day is None or (day - today).days > DECIDE_SOON_DAYS:
             continue
         if day < today:
-            text = (f"The date to decide on “{case.title}” has passed "
-                    f"({long_date(day)}, {in_days(day, today)}).")
+            text = _("The date to decide on “{title}” has passed ({date}, {in_days}).")
         else:
-            text = f"Decide on “{case.title}” by {long_date(day)} ({in_days(day, today)})."
+            text = _("Decide on “{title}” by {date} ({in_days}).")
+        text = text.format(title=case.title, date=long_date(day), in_days=in_days(day, today))
         found.append(Attention(DECIDE_BY, text, "case", case.id, day, overdue=day < today))
     return found
 
@@ -228,14 +232,17 @@ def _requests_overdue(store: Store, person_id: int, today: date) -> list[Attenti
         asked = day_of(request.asked_on, end=True)
         if asked is None or (today - asked).days < REQUEST_WAIT_DAYS:
             continue
-        whom = _provider_name(store, request.provider_id) or "the doctor's office"
+        whom = _provider_name(store, request.provider_id) or _("the doctor's office")
         what = " ".join(request.records.split())
         if len(what) > 60:
             what = what[:57].rstrip() + "…"
+        days = (today - asked).days
+        text = ngettext("The records asked of {whom} on {date} (“{what}”) have not arrived "
+                        "after {n} day. Call them, or send a reminder.",
+                        "The records asked of {whom} on {date} (“{what}”) have not arrived "
+                        "after {n} days. Call them, or send a reminder.", days)
         found.append(Attention(
-            REQUEST_OVERDUE,
-            f"The records asked of {whom} on {long_date(asked)} (“{what}”) have not arrived "
-            f"after {(today - asked).days} days. Call them, or send a reminder.",
+            REQUEST_OVERDUE, text.format(whom=whom, date=long_date(asked), what=what, n=days),
             "request", request.id, asked, overdue=True))
     return found
 

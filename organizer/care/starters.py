@@ -6,6 +6,12 @@ options, risks…). The user's own changes live in the store's `meta` table unde
 `META_KEY`, as JSON: reworded starters, hidden ones, and starters of their own. So an
 update of the app can improve the shipped wording without overwriting what the user did,
 and "Restore the original wording" is always possible.
+
+The shipped set is written in each language: resources/question_starters.json holds the
+English and the groups; question_starters.<lang>.json holds the same starters (by id),
+situations and themes in another language (Spanish: written for patients, not a word-for-
+word translation). `load` shows them in the current language (organizer.i18n); a starter
+the user reworded or wrote stays as typed.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from importlib import resources
 from typing import Any
 
 from organizer.errors import NotFoundError, ValidationError
+from organizer.i18n import _, current
 from organizer.storage.store import Store
 
 META_KEY = "question_starters"
@@ -60,12 +67,31 @@ class StarterSet:
         for starter in self.starters:
             if starter.id == starter_id:
                 return starter
-        raise NotFoundError("That question starter no longer exists.")
+        raise NotFoundError(_("That question starter no longer exists."))
 
 
-def _shipped() -> dict[str, Any]:
-    text = resources.files("resources").joinpath("question_starters.json").read_text("utf-8")
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("resources").joinpath(name).read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _shipped(lang: str | None = None) -> dict[str, Any]:
+    """The shipped starters with their texts and group labels in `lang` (else the current
+    language); English when that language has no set."""
+    data = _read("question_starters.json")
+    code = lang or current()
+    if code == "en":
+        return data
+    try:
+        words = _read(f"question_starters.{code}.json")
+    except FileNotFoundError:
+        return data
+    for group in ("situations", "themes"):
+        for entry in data[group]:
+            entry["label"] = words[group].get(entry["key"], entry["label"])
+    for entry in data["starters"]:
+        entry["text"] = words["starters"].get(entry["id"], entry["text"])
     return data
 
 
@@ -114,7 +140,7 @@ def load(store: Store) -> StarterSet:
 def _clean_text(text: str) -> str:
     cleaned = " ".join(text.split())
     if not cleaned:
-        raise ValidationError("Type the question first.", "text")
+        raise ValidationError(_("Type the question first."), "text")
     return cleaned
 
 
@@ -122,9 +148,11 @@ def add_own(store: Store, text: str, situation: str = ANY, theme: str = "diagnos
     """Keep a question of the user's own among the starters."""
     starter_set = load(store)
     if situation not in starter_set.situations:
-        raise ValidationError(f"“{situation}” is not one of the situations.", "situation")
+        raise ValidationError(_("“{situation}” is not one of the situations.").format(
+            situation=situation), "situation")
     if theme not in starter_set.themes:
-        raise ValidationError(f"“{theme}” is not one of the themes.", "theme")
+        raise ValidationError(_("“{theme}” is not one of the themes.").format(theme=theme),
+                              "theme")
     changes = _changes(store)
     taken = {str(e.get("id")) for e in changes["own"]}
     number = len(taken) + 1

@@ -14,6 +14,7 @@ from typing import Any
 
 from organizer.commands.common import add_person_option, command_type, open_store
 from organizer.errors import UsageError, ValidationError
+from organizer.i18n import _, field_label
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -35,11 +36,12 @@ def parse_assignments(type_name: str, words: list[str]) -> dict[str, Any]:
         name, sep, value = word.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise UsageError(f"“{word}” is not FIELD=VALUE (for example name=Metformin).")
+            raise UsageError(_("“{word}” is not FIELD=VALUE (for example "
+                               "name=Metformin).").format(word=word))
         if name not in specs and f"{name}_id" in specs and specs[f"{name}_id"].kind == "ref":
             name = f"{name}_id"
         if name in values:
-            raise ValidationError(f"{name} is given twice.", name)
+            raise ValidationError(_("{field} is given twice.").format(field=name), name)
         values[name] = value
     return values
 
@@ -49,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     values = parse_assignments(args.type, args.fields)
     files = [Path(f) for f in args.file]
     if files and cls.TYPE != "record":
-        raise ValidationError("Only a record can have files attached (--file).")
+        raise ValidationError(_("Only a record can have files attached (--file)."))
     for path in files:
         if not path.is_file():
             from organizer.storage.attachments import not_a_file
@@ -58,11 +60,12 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         if cls.TYPE == "person":
             if args.person:
-                raise UsageError("`add person` takes no --person.")
+                raise UsageError(_("`add person` takes no --person."))
             change = store.add("person", values)
         else:
             if not args.person:
-                raise UsageError(f"Say whose {cls.LABEL.lower()} this is: --person NAME.")
+                raise UsageError(_("Say whose {kind} this is: --person NAME.").format(
+                    kind=field_label(cls.LABEL).lower()))
             person = store.find_person(args.person)
             with store.transaction():
                 # A case someone starts comes with the ten steps of a second opinion.

@@ -27,10 +27,12 @@ def data_root(args: argparse.Namespace) -> Path:
 def command_type(name: str) -> type[Item]:
     """The item type a TYPE word names; an unknown word is a usage error (exit 2)."""
     from organizer.errors import UsageError
+    from organizer.i18n import _
     from organizer.items.models import TYPES
 
     if name not in TYPES:
-        raise UsageError(f"“{name}” is not a kind of item. Use one of: {', '.join(TYPES)}.")
+        raise UsageError(_("“{name}” is not a kind of item. Use one of: {types}.").format(
+            name=name, types=", ".join(TYPES)))
     return TYPES[name]
 
 
@@ -65,6 +67,7 @@ def passphrase_from_user(env: str = "ORGANIZER_PASSPHRASE", prompt: str = "Passp
     import os
 
     from organizer.errors import LOCKED_MESSAGE, LockedError, OrganizerError
+    from organizer.i18n import _
 
     value = os.environ.get(env)
     if value:
@@ -72,15 +75,16 @@ def passphrase_from_user(env: str = "ORGANIZER_PASSPHRASE", prompt: str = "Passp
     if not sys.stdin.isatty():
         if env == "ORGANIZER_PASSPHRASE":
             raise LockedError(LOCKED_MESSAGE)
-        raise OrganizerError(f"Give the new passphrase in {env} (or run the command in a "
-                             "terminal to be asked). Nothing was changed.")
+        raise OrganizerError(_("Give the new passphrase in {variable} (or run the command in "
+                               "a terminal to be asked). Nothing was changed.").format(
+                                   variable=env))
     import getpass
 
     typed = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Type it again: ") != typed:
-        raise OrganizerError("The two passphrases are not the same. Nothing was changed.")
+    if confirm and getpass.getpass(_("Type it again: ")) != typed:
+        raise OrganizerError(_("The two passphrases are not the same. Nothing was changed."))
     if not typed:
-        raise OrganizerError("No passphrase was typed. Nothing was changed.")
+        raise OrganizerError(_("No passphrase was typed. Nothing was changed."))
     return typed
 
 
@@ -130,5 +134,8 @@ def print_json(data: Any) -> None:
 
 
 def not_available(name: str) -> int:
-    print(f"organizer: “{name}” is not available yet.", file=sys.stderr)
+    from organizer.i18n import _
+
+    print("organizer: " + _("“{name}” is not available yet.").format(name=name),
+          file=sys.stderr)
     return 2

@@ -14,11 +14,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from organizer.encryption import decrypt_store
     from organizer.errors import OrganizerError
+    from organizer.i18n import _
     from organizer.storage.db import is_encrypted
 
     root = data_root(args)
     if not is_encrypted(root / "organizer.db"):
-        raise OrganizerError("This organizer is not encrypted; there is nothing to turn off.")
+        raise OrganizerError(_("This organizer is not encrypted; there is nothing to turn "
+                               "off."))
     decrypt_store(root, passphrase_from_user())
-    print("Encryption is off: the organizer's data is no longer protected by a passphrase.")
+    print(_("Encryption is off: the organizer's data is no longer protected by a "
+            "passphrase."))
     return 0

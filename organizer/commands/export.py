@@ -26,9 +26,12 @@ def run(args: argparse.Namespace) -> int:
         person = store.find_person(args.person)
         written = export(store, person.id, args.format, Path(args.output))
     # With `-o -` the export is on standard output: what is said goes beside it, on stderr.
+    from organizer.i18n import _
+
     if args.output == "-":
-        print(f"Wrote the {args.format} export for {person.full_name} to standard output.",
-              file=sys.stderr)
+        print(_("Wrote the {format} export for {name} to standard output.").format(
+            format=args.format, name=person.full_name), file=sys.stderr)
     else:
-        print(f"Wrote {written} ({args.format}) for {person.full_name}.")
+        print(_("Wrote {file} ({format}) for {name}.").format(
+            file=written, format=args.format, name=person.full_name))
     return 0

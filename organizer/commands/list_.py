@@ -61,7 +61,10 @@ def run(args: argparse.Namespace) -> int:
         _add_studies(discs, rows)
         print_json(rows)
     elif not items:
-        print(f"No {cls.PLURAL.lower()} for {person.full_name}.")
+        from organizer.i18n import _, field_label
+
+        print(_("No {kind} for {name}.").format(kind=field_label(cls.PLURAL).lower(),
+                                                name=person.full_name))
     else:
         for item in items:
             print(describe(item))

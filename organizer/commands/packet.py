@@ -15,6 +15,8 @@ from pathlib import Path
 
 from organizer.commands.common import add_person_option, one_line, open_store
 from organizer.errors import NotFoundError, ValidationError
+from organizer.i18n import _
+from organizer.items.counts import count_of
 
 PRINTOUTS = ("medications", "questions", "visit-summary", "request-letter")
 
@@ -58,7 +60,8 @@ def _ids(text: str | None, what: str) -> tuple[int, ...] | None:
 
     numbers = [parse_id(w) for w in text.split(",") if w.strip()]
     if None in numbers:
-        raise ValidationError(f"{what}: give numbers separated by commas, for example 3,5,8.")
+        raise ValidationError(_("{option}: give numbers separated by commas, for example "
+                                "3,5,8.").format(option=what))
     return tuple(n for n in numbers if n is not None)
 
 
@@ -79,10 +82,11 @@ def find_case(store: object, person_id: int, ref: str) -> int:
     if len(matches) == 1:
         return matches[0].id
     if not matches:
-        listed = "; ".join(f"{c.id}: {c.title}" for c in cases) or "none yet"
-        raise NotFoundError(f"No second opinion “{text}” was found for this person "
-                            f"(theirs: {listed}).")
-    raise ValidationError(f"More than one second opinion is called “{text}”. Use its number.")
+        listed = "; ".join(f"{c.id}: {c.title}" for c in cases) or _("none yet")
+        raise NotFoundError(_("No second opinion “{text}” was found for this person "
+                              "(theirs: {listed}).").format(text=text, listed=listed))
+    raise ValidationError(_("More than one second opinion is called “{text}”. Use its "
+                            "number.").format(text=text))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -100,11 +104,12 @@ def run(args: argparse.Namespace) -> int:
         fields["sections"] = sections
     if args.page_size:
         fields["page_size"] = args.page_size
+    fields["language"] = args.lang  # --lang (after the command, or before it), else the locale
     options = PacketOptions(**fields)  # type: ignore[arg-type]
     output = Path(args.output)
     # With `-o -` the PDF is on standard output: what is said goes beside it, on stderr.
     said = sys.stderr if args.output == "-" else sys.stdout
-    where = " to standard output" if args.output == "-" else f": {output}"
+    where = _(" to standard output") if args.output == "-" else f": {output}"
     with open_store(args) as store:
         person = store.find_person(args.person)
         case_id = find_case(store, person.id, args.case) if args.case else None
@@ -113,14 +118,17 @@ def run(args: argparse.Namespace) -> int:
 
             made = make_printout(store, person.id, args.printout, output, options,
                                  case_id=case_id, visit=args.visit, request=args.request)
-            print(f"Saved the {made.what} for {person.full_name}{where} "
-                  f"({made.pages} page{'s' if made.pages != 1 else ''}).", file=said)
+            print(_("Saved the {what} for {name}{where} ({pages}).").format(
+                what=made.what, name=person.full_name, where=where,
+                pages=count_of("page", made.pages)), file=said)
             return 0
         from organizer.packet.build import build_packet
 
         result = build_packet(store, person.id, output, options, case_id=case_id)
     for problem in result.problems:
-        print(f"organizer: note: {one_line(problem.message())}", file=sys.stderr)
-    print(f"Saved the packet for {person.full_name}{where} ({result.pages} pages, "
-          f"{result.enclosures} enclosure{'s' if result.enclosures != 1 else ''}).", file=said)
+        print("organizer: " + _("note: {message}").format(
+            message=one_line(problem.message())), file=sys.stderr)
+    print(_("Saved the packet for {name}{where} ({pages}, {enclosures}).").format(
+        name=person.full_name, where=where, pages=count_of("page", result.pages),
+        enclosures=count_of("enclosure", result.enclosures)), file=said)
     return 0

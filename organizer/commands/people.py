@@ -29,8 +29,10 @@ def run(args: argparse.Namespace) -> int:
             return 0
         rows = [(p.id, p.full_name, p.birth_date) for p in people]
     if not rows:
-        print("No one is in the organizer yet. Add someone with: "
-              "organizer add person full_name=\"…\"")
+        from organizer.i18n import _
+
+        print(_("No one is in the organizer yet. Add someone with: "
+                "organizer add person full_name=\"…\""))
         return 0
     for person_id, full_name, born in rows:
         print(one_line(f"{person_id:>4}  {full_name}  {born or ''}".rstrip()))

@@ -18,6 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from organizer.i18n import _
     from organizer.safety.backup import backup_is_encrypted, restore_backup, verify_backup
 
     source = Path(args.file)
@@ -27,11 +28,15 @@ def run(args: argparse.Namespace) -> int:
         from organizer.errors import LockedError
 
         try:
-            passphrase = passphrase_from_user(prompt="Passphrase of the backup: ")
+            passphrase = passphrase_from_user(prompt=_("Passphrase of the backup: "))
         except LockedError:
-            raise LockedError("This backup is locked with a passphrase. Give the passphrase "
-                              "it was made with (set ORGANIZER_PASSPHRASE, or run the command "
-                              "in a terminal to be asked). Nothing was changed.") from None
+            raise LockedError(_("This backup is locked with a passphrase. Give the passphrase "
+                                "it was made with (set ORGANIZER_PASSPHRASE, or run the "
+                                "command in a terminal to be asked). Nothing was "
+                                "changed.")) from None
     kept = restore_backup(data_root(args), source, passphrase)
-    print(f"Restored from {source}." + (f" What it replaced is kept in {kept}." if kept else ""))
+    said = _("Restored from {file}.").format(file=source)
+    if kept:
+        said += " " + _("What it replaced is kept in {file}.").format(file=kept)
+    print(said)
     return 0

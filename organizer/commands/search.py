@@ -23,9 +23,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([hit.to_dict() for hit in hits])
         return 0
+    from organizer.i18n import _, field_label
+
     if not hits:
-        print(f"Nothing found for “{text}”.")
+        print(_("Nothing found for “{text}”.").format(text=text))
     for hit in hits:
         snippet = " ".join(hit.snippet.split())
-        print(f"{TYPES[hit.type].LABEL} {hit.id}: {hit.title.splitlines()[0]} — {snippet}")
+        print(f"{field_label(TYPES[hit.type].LABEL)} {hit.id}: {hit.title.splitlines()[0]} "
+              f"— {snippet}")
     return 0

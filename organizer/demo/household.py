@@ -7,6 +7,12 @@ store writes. Dates in the data are written relative to today (`@-45` is 45 days
 future and the records stay recent whenever the demo is added. The attached PDFs are made
 here, at demo time, by organizer.demo_pdfs.
 
+Two households ship: the English one (household.json) and a Spanish-speaking one
+(household.es.json: a daughter in Whittier, California, and her father facing a prostate
+cancer treatment decision), chosen by the language `add_demo` is given (`organizer demo
+--lang es`, the app in Spanish). Its items are written in Spanish as its caregiver would
+type them; nothing is translated, and its letters and reports are made in Spanish.
+
 Every item the demo adds has origin "demo". A demo person already in the store (a live
 person with origin "demo" and the same full name) is skipped, so running the demo twice
 adds nothing twice.
@@ -23,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from organizer.errors import OrganizerError
+from organizer.i18n import _, current, language
 from organizer.items.changes import Change
 from organizer.items.models import Checklist
 from organizer.progress import Progress, step
@@ -30,14 +37,17 @@ from organizer.storage.store import Store
 
 ORIGIN = "demo"
 DATA_FILE = "household.json"
+DATA_FILES = {"en": DATA_FILE, "es": "household.es.json"}
 
 _RELATIVE = re.compile(r"^@([+-]\d+)(?: (\d{1,2}:\d{2}))?$")
 _IN_TEXT = re.compile(r"\{@([+-]\d+)\}")
 
 
-def load_household() -> dict[str, Any]:
-    """The demo data as shipped in resources/demo/."""
-    text = resources.files("resources").joinpath("demo", DATA_FILE).read_text(encoding="utf-8")
+def load_household(lang: str | None = None) -> dict[str, Any]:
+    """The demo data as shipped in resources/demo/, of the household of `lang` (else of
+    the current language)."""
+    name = DATA_FILES.get(lang or current(), DATA_FILE)
+    text = resources.files("resources").joinpath("demo", name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
@@ -47,7 +57,11 @@ def relative_date(offset_days: int, today: date | None = None) -> date:
 
 
 def long_date(day: date) -> str:
-    """A date as a letter writes it: "March 2, 2026"."""
+    """A date as a letter writes it: "March 2, 2026", "2 de marzo de 2026"."""
+    if current() != "en":
+        from organizer.formats import format_date
+
+        return format_date(day, "long")
     return f"{day.strftime('%B')} {day.day}, {day.year}"
 
 
@@ -69,13 +83,16 @@ class _Resolver:
             try:
                 return self.ids[raw[1:]]
             except KeyError:
-                raise OrganizerError(f"The demo data links to “{raw}”, which it never "
-                                     "defines.") from None
+                raise OrganizerError(_("The demo data links to “{key}”, which it never "
+                                       "defines.").format(key=raw)) from None
         return self.text(raw)
 
     def text(self, raw: str) -> str:
         """Free text with `{@-45}` written out as a date a person reads."""
         return _IN_TEXT.sub(lambda m: long_date(relative_date(int(m.group(1)), self.today)), raw)
+
+    def long_date(self, day: date) -> str:
+        return long_date(day)
 
     def values(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         return {name: self.value(value) for name, value in raw.items()}
@@ -97,12 +114,18 @@ def _work_count(person: Mapping[str, Any]) -> int:
 
 
 def add_demo(store: Store, progress: Progress | None = None, *,
-             today: date | None = None) -> Change:
-    """Add the demo household (all of it, in one transaction); returns what was added.
+             today: date | None = None, lang: str | None = None) -> Change:
+    """Add the demo household of `lang` (else of the current language; all of it, in one
+    transaction); returns what was added.
 
     People already added by an earlier demo are left as they are, so the returned Change
     is empty when the whole household is already there.
     """
+    with language(lang):
+        return _add_household(store, progress, today)
+
+
+def _add_household(store: Store, progress: Progress | None, today: date | None) -> Change:
     household = load_household()
     present = {name.lower() for name in demo_people_present(store)}
     wanted = [p for p in household["people"]
@@ -118,7 +141,7 @@ def add_demo(store: Store, progress: Progress | None = None, *,
             for what in _add_person(store, person, resolver, Path(scratch)):
                 change = change + what
                 done += 1
-                step(progress, done, total, "Adding the example household")
+                step(progress, done, total, _("Adding the example household"))
     return change
 
 

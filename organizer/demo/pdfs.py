@@ -13,12 +13,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+from organizer.i18n import _
+
 
 class _Resolver(Protocol):
     """What the demo's resolver (organizer.demo) gives a document: its texts and dates with
     the relative days (`@-45`) filled in."""
 
     def text(self, value: str) -> str: ...
+
+    def long_date(self, day: date) -> str: ...
 
     def value(self, value: Any) -> Any: ...
 
@@ -65,7 +69,7 @@ def write_document(folder: Path, document: Mapping[str, Any], person: Mapping[st
         canvas.setFont("Helvetica", 8)
         canvas.drawString(0.9 * inch, 0.55 * inch, f"{person['person']['full_name']}  |  "
                           f"{resolver.text(document.get('title', ''))}")
-        canvas.drawRightString(width - 0.9 * inch, 0.55 * inch, f"Page {doc.page}")
+        canvas.drawRightString(width - 0.9 * inch, 0.55 * inch, _("Page {n}").format(n=doc.page))
         canvas.restoreState()
 
     top = 1.0 * inch + 11 * len(letterhead)
@@ -75,8 +79,8 @@ def write_document(folder: Path, document: Mapping[str, Any], person: Mapping[st
                             author=letterhead[0] if letterhead else "")
     flow: list[Any] = []
     born = date.fromisoformat(person["person"]["birth_date"])
-    details = [("Patient", person["person"]["full_name"]),
-               ("Date of birth", f"{born.strftime('%B')} {born.day}, {born.year}")]
+    details = [(_("Patient"), person["person"]["full_name"]),
+               (_("Date of birth"), resolver.long_date(born))]
     details += [(k, resolver.text(v)) for k, v in document.get("details", [])]
     table = Table([[Paragraph(f"<b>{k}</b>", small), Paragraph(_escape(v), small)]
                    for k, v in details], colWidths=[1.6 * inch, 4.9 * inch])
@@ -112,12 +116,13 @@ def _results_table(person: Mapping[str, Any], when: str, resolver: _Resolver,
 
     day = resolver.value(when)
     rows: list[list[Any]] = [[Paragraph(f"<b>{h}</b>", style) for h in
-                              ("Test", "Result", "Flag", "Units", "Reference range")]]
+                              (_("Test"), _("Result"), _("Flag"), _("Units"),
+                               _("Reference range"))]]
     for series in person.get("result_series", []):
         for observed, value, flag in series["values"]:
             if resolver.value(observed) == day:
                 rows.append([Paragraph(_escape(series["name"]), style), value,
-                             (flag or "").upper(), series.get("unit", ""),
+                             _flag(flag), series.get("unit", ""),
                              series.get("reference_range", "")])
     table = Table(rows, colWidths=[2.4 * inch, 0.9 * inch, 0.7 * inch, 1.0 * inch,
                                    1.5 * inch], repeatRows=1)
@@ -128,6 +133,12 @@ def _results_table(person: Mapping[str, Any], when: str, resolver: _Resolver,
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
     return table
+
+
+def _flag(flag: str | None) -> str:
+    """A result's flag as a lab prints it: HIGH, LOW (ALTO, BAJO)."""
+    words = {"high": _("HIGH"), "low": _("LOW")}
+    return words.get(flag or "", (flag or "").upper())
 
 
 def _escape(text: str) -> str:

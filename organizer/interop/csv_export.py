@@ -3,6 +3,10 @@
 Names of linked items are written out (the prescriber's name, not an id). Cells that a
 spreadsheet would run as a formula (=, +, -, @ first) are prefixed with an apostrophe:
 a name typed or imported from elsewhere must never become a command.
+
+The header row and yes/no are in the current language (organizer.i18n): in
+English the columns keep the field names a script may read; in Spanish they are words
+("nombre", "dosis"). The values are as stored or typed, never translated.
 """
 
 from __future__ import annotations
@@ -11,18 +15,20 @@ import csv
 import io
 from pathlib import Path
 
+from organizer.i18n import N_, _, pgettext
 from organizer.items.models import Medication
 from organizer.storage.store import Store
 
-COLUMNS = ["name", "dose", "form", "route", "frequency", "instructions", "prescriber",
-           "taken_for", "started_on", "stopped_on", "active", "code", "code_system", "notes"]
+COLUMNS = [N_("name"), N_("dose"), N_("form"), N_("route"), N_("frequency"),
+           N_("instructions"), N_("prescriber"), N_("taken_for"), N_("started_on"),
+           N_("stopped_on"), N_("active"), N_("code"), N_("code_system"), N_("notes")]
 
 
 def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return pgettext("csv", "yes") if value else pgettext("csv", "no")
     text = str(value)
     if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         text = "'" + text
@@ -34,7 +40,7 @@ def medications_csv(store: Store, person_id: int) -> str:
     conditions = {c.id: c.title for c in store.list_items("condition", person_id)}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow([_(column) for column in COLUMNS])
     meds = store.list_items("medication", person_id,
                             order_by="active DESC, name COLLATE NOCASE, id")
     for med in meds:

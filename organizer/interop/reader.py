@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from organizer.errors import OrganizerError
+from organizer.i18n import _
 from organizer.interop.parsed import ParsedFile
 from organizer.interop.refusals import UnreadableFileError, malformed, unrecognised
 from organizer.progress import Progress
@@ -65,19 +66,23 @@ def read_file(path: Path, progress: Progress | None = None) -> ParsedFile:
     name = path.name
     if not path.is_file():
         if path.exists():  # a folder, a device, a pipe: nothing to read as a record
-            raise OrganizerError(f"“{path}” is not a file (it is a folder or a device). "
-                                 "Give the health record file itself; nothing was imported.")
-        raise OrganizerError(f"The file “{path}” does not exist.")
+            raise OrganizerError(_("“{file}” is not a file (it is a folder or a device). Give "
+                                   "the health record file itself; nothing was imported.").format(
+                                       file=path))
+        raise OrganizerError(_("The file “{file}” does not exist.").format(file=path))
     try:
         size = path.stat().st_size
         kind = sniff(path) if size else "empty"
     except OSError as exc:
-        raise OrganizerError(f"“{name}” could not be read ({exc.strerror}).") from None
+        raise OrganizerError(_("“{file}” could not be read ({reason}).").format(
+            file=name, reason=exc.strerror)) from None
     if kind == "empty":
-        raise UnreadableFileError(f"“{name}” is empty, so there is nothing to import.")
+        raise UnreadableFileError(_("“{file}” is empty, so there is nothing to import.").format(
+            file=name))
     if size > MAX_BYTES:
-        raise UnreadableFileError(f"“{name}” is too large to be a health record export "
-                                  f"({size // 1024 ** 2} MB); nothing was imported.")
+        raise UnreadableFileError(_("“{file}” is too large to be a health record export "
+                                    "({size} MB); nothing was imported.").format(
+                                        file=name, size=size // 1024 ** 2))
     parsed = ParsedFile(filename=name, format=kind, sha256=sha256_file(path))
     if kind == "zip":
         from organizer.interop.archive import read_archive

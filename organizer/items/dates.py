@@ -24,6 +24,7 @@ from datetime import date as _date
 from typing import Literal
 
 from organizer.errors import ValidationError
+from organizer.i18n import _, field_label
 from organizer.items.validation import ascii_digits, check_date, check_datetime
 
 DateOrder = Literal["mdy", "dmy", "ymd"]
@@ -67,7 +68,7 @@ def order_of_locale(name: str) -> DateOrder:
     """The order for a locale name such as "en_US", "es_MX.UTF-8" or "ja-JP" (the
     command line's --lang or LANG); day-month-year when it names no known country."""
     head = name.split(".")[0].split("@")[0].replace("-", "_")
-    language, _, country = head.partition("_")
+    language, _sep, country = head.partition("_")
     country = country.upper()
     if country in _MONTH_FIRST and not (country == "CA" and language.lower() == "fr"):
         return "mdy"
@@ -116,25 +117,27 @@ def _month_of(word: str, words: Mapping[str, int]) -> int | None:
 
 
 def _unreadable(text: str, label: str, field: str | None, order: DateOrder) -> ValidationError:
-    return ValidationError(
-        f"{label}: “{text}” is not a date I can read. Type it like {example(order)}, or "
-        "just the month and year (March 1952), or the year alone (1952).", field)
+    return ValidationError(_(
+        "{label}: “{text}” is not a date I can read. Type it like {example}, or just the "
+        "month and year (March 1952), or the year alone (1952).").format(
+            label=field_label(label), text=text, example=example(order)), field)
 
 
 def _iso(text: str, label: str, field: str | None, year: int, month: int | None = None,
          day: int | None = None) -> str:
     """The ISO text of a checked date, with a refusal that quotes what was typed."""
     if month is not None and not 1 <= month <= 12:
-        raise ValidationError(f"{label}: “{text}” has no month {month} (months go from 1 "
-                              "to 12).", field)
+        raise ValidationError(_("{label}: “{text}” has no month {month} (months go from 1 "
+                                "to 12).").format(label=field_label(label), text=text,
+                                                  month=month), field)
     if day is not None:
         assert month is not None
         try:
             _date(year, month, day)
         except ValueError:
-            raise ValidationError(
-                f"{label}: “{text}” is not a real date (check the month and the day).",
-                field) from None
+            raise ValidationError(_(
+                "{label}: “{value}” is not a real date (check the month and the day).").format(
+                    label=field_label(label), value=text), field) from None
     value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
     return check_date(value, label, field)
 
@@ -155,7 +158,8 @@ def parse_date(text: str, order: DateOrder = "dmy", *, label: str = "Date",
     (English and Spanish are always known); empty text is the caller's to handle."""
     typed = " ".join(ascii_digits(text).split())
     if not typed:
-        raise ValidationError(f"{label}: type a date, for example {example(order)}.", field)
+        raise ValidationError(_("{label}: type a date, for example {example}.").format(
+            label=field_label(label), example=example(order)), field)
     value = typed.rstrip(".").strip()
     iso = _ISO.match(value)
     if iso:
@@ -175,9 +179,9 @@ def parse_date(text: str, order: DateOrder = "dmy", *, label: str = "Date",
         if len(first) == 4:
             return _iso(typed, label, field, int(first), int(second), int(third))
         if len(third) != 4:
-            raise ValidationError(
-                f"{label}: “{typed}”: write the year with all four digits (1952, not 52), "
-                "so it cannot be misread.", field)
+            raise ValidationError(_(
+                "{label}: “{text}”: write the year with all four digits (1952, not 52), so "
+                "it cannot be misread.").format(label=field_label(label), text=typed), field)
         day, month = _day_and_month(int(first), int(second), order)
         return _iso(typed, label, field, int(third), month, day)
     return _parse_words(typed, value, order, label, field, _month_words(month_names))
@@ -203,8 +207,9 @@ def _parse_words(typed: str, value: str, order: DateOrder, label: str, field: st
     if month is None:
         raise _unreadable(typed, label, field, order)
     if year is None:
-        raise ValidationError(f"{label}: “{typed}” has no year. Add it with four digits, "
-                              "for example “March 14, 1952”.", field)
+        raise ValidationError(_("{label}: “{text}” has no year. Add it with four digits, "
+                                "for example “March 14, 1952”.").format(
+                                    label=field_label(label), text=typed), field)
     return _iso(typed, label, field, year, month, day)
 
 
@@ -222,18 +227,21 @@ def parse_datetime(text: str, order: DateOrder = "dmy", *, label: str = "Date an
     day_part = typed[:found.start()].strip().rstrip(",").strip()
     day = parse_date(day_part, order, label=label, field=field, month_names=month_names)
     if len(day) != 10:
-        raise ValidationError(f"{label}: a time needs the whole date, day included "
-                              f"(for example {example(order)} 10:30).", field)
+        raise ValidationError(_("{label}: a time needs the whole date, day included (for "
+                                "example {example} 10:30).").format(
+                                    label=field_label(label), example=example(order)), field)
     hours, minutes = int(found.group(1)), int(found.group(2) or 0)
     noon = (found.group(4) or "").lower().replace(".", "").replace(" ", "")
     if noon:
         if not 1 <= hours <= 12:
-            raise ValidationError(f"{label}: “{typed}”: with am or pm the hour goes from "
-                                  "1 to 12.", field)
+            raise ValidationError(_("{label}: “{text}”: with am or pm the hour goes from "
+                                    "1 to 12.").format(label=field_label(label), text=typed),
+                                  field)
         hours = hours % 12 + (12 if noon == "pm" else 0)
     if hours > 23 or minutes > 59:
-        raise ValidationError(f"{label}: “{typed}” is not a time I can read. Type it like "
-                              "14:30 or 2:30 pm.", field)
+        raise ValidationError(_("{label}: “{text}” is not a time I can read. Type it like "
+                                "14:30 or 2:30 pm.").format(label=field_label(label),
+                                                             text=typed), field)
     return f"{day} {hours:02d}:{minutes:02d}"
 
 
@@ -244,7 +252,7 @@ def friendly_date(value: str | None, order: DateOrder = "dmy",
     ISO date comes back as it is."""
     if not value:
         return ""
-    head, _, time_part = value.replace("T", " ").partition(" ")
+    head, _sep, time_part = value.replace("T", " ").partition(" ")
     match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", head, re.ASCII)
     if not match:
         return value

@@ -15,6 +15,7 @@ from datetime import datetime as _datetime
 from typing import Any
 
 from organizer.errors import ValidationError
+from organizer.i18n import N_, _, field_label
 from organizer.items.fields import FieldSpec
 from organizer.items.models import Item
 
@@ -64,28 +65,33 @@ def parse_id(text: str | int) -> int | None:
     return number if 0 < number <= LARGEST_INTEGER else None
 
 
-def check_date(value: str, label: str = "Date", field: str | None = None) -> str:
+def check_date(value: str, label: str = N_("Date"), field: str | None = None) -> str:
     """Accept 2026-03-02, 2026-03 or 2026 when it is a real calendar date; keep it as typed,
-    but in ASCII digits (see `ascii_digits`)."""
+    but in ASCII digits (see `ascii_digits`). `label` is the field's English label (it is
+    translated here, with the message)."""
     value = ascii_digits(value)
     match = _DATE.match(value)
+    shown = field_label(label)
     if not match:
-        raise ValidationError(
-            f"{label}: “{value}” is not a date I can read. Type it as year-month-day, "
-            "for example 2026-03-02, or just 2026-03 or 2026.", field)
+        raise ValidationError(_(
+            "{label}: “{value}” is not a date I can read. Type it as year-month-day, "
+            "for example 2026-03-02, or just 2026-03 or 2026.").format(
+                label=shown, value=value), field)
     year, month, day = match.groups()
     try:
         _date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        raise ValidationError(
-            f"{label}: “{value}” is not a real date (check the month and the day).",
-            field) from None
+        raise ValidationError(_(
+            "{label}: “{value}” is not a real date (check the month and the day).").format(
+                label=shown, value=value), field) from None
     if int(year) < 1850:
-        raise ValidationError(f"{label}: the year {year} looks mistyped.", field)
+        raise ValidationError(_("{label}: the year {year} looks mistyped.").format(
+            label=shown, year=year), field)
     return value
 
 
-def check_datetime(value: str, label: str = "Date and time", field: str | None = None) -> str:
+def check_datetime(value: str, label: str = N_("Date and time"),
+                   field: str | None = None) -> str:
     """A date, optionally followed by a time (14:30), separated by a space or a T; in ASCII
     digits (see `ascii_digits`)."""
     value = ascii_digits(value)
@@ -96,15 +102,17 @@ def check_datetime(value: str, label: str = "Date and time", field: str | None =
         offset = _OFFSET.search(time_text)
         if offset and (int(offset.group(2)) > (14 if offset.group(1) == "+" else 12)
                        or int(offset.group(3)) > 59):
-            raise ValidationError(
-                f"{label}: “{offset.group(0)}” is not a time zone (they go from -12:00 to "
-                "+14:00). Type the time alone, like 14:30.", field)
+            raise ValidationError(_(
+                "{label}: “{zone}” is not a time zone (they go from -12:00 to "
+                "+14:00). Type the time alone, like 14:30.").format(
+                    label=field_label(label), zone=offset.group(0)), field)
         time_text = time_text[:offset.start()] if offset else time_text
         match = _TIME.match(time_text)
         if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59 or (
                 match.group(3) and int(match.group(3)) > 59):
-            raise ValidationError(
-                f"{label}: “{parts[1]}” is not a time I can read. Type it like 14:30.", field)
+            raise ValidationError(_(
+                "{label}: “{value}” is not a time I can read. Type it like 14:30.").format(
+                    label=field_label(label), value=parts[1]), field)
     return value.strip()
 
 
@@ -119,12 +127,14 @@ def parse_bool(value: Any, label: str = "", field: str | None = None) -> bool:
         return True
     if word in _FALSE:
         return False
-    raise ValidationError(f"{label}: answer yes or no (you typed “{value}”).", field)
+    raise ValidationError(_("{label}: answer yes or no (you typed “{value}”).").format(
+        label=field_label(label), value=value), field)
 
 
 def _parse_number(value: Any, spec: FieldSpec, field: str, whole: bool) -> float | int:
+    label = field_label(spec.label)
     if isinstance(value, bool):
-        raise ValidationError(f"{spec.label}: type a number.", field)
+        raise ValidationError(_("{label}: type a number.").format(label=label), field)
     if isinstance(value, (int, float)):
         number: float | int = value
     else:
@@ -136,21 +146,25 @@ def _parse_number(value: Any, spec: FieldSpec, field: str, whole: bool) -> float
         try:
             number = int(word) if whole else float(word)
         except ValueError:
-            kind = "a whole number" if whole else "a number"
-            raise ValidationError(
-                f"{spec.label}: “{value}” is not {kind}.", field) from None
+            message = (_("{label}: “{value}” is not a whole number.") if whole
+                       else _("{label}: “{value}” is not a number."))
+            raise ValidationError(message.format(label=label, value=value), field) from None
     if whole and isinstance(number, float):
         if not number.is_integer():
-            raise ValidationError(f"{spec.label}: type a whole number.", field)
+            raise ValidationError(_("{label}: type a whole number.").format(label=label),
+                                  field)
         number = int(number)
     if number != number or number in (float("inf"), float("-inf")):
-        raise ValidationError(f"{spec.label}: type a number.", field)
+        raise ValidationError(_("{label}: type a number.").format(label=label), field)
     if whole and abs(number) > LARGEST_INTEGER:
-        raise ValidationError(f"{spec.label}: “{value}” is too large a number.", field)
+        raise ValidationError(_("{label}: “{value}” is too large a number.").format(
+            label=label, value=value), field)
     if spec.minimum is not None and number < spec.minimum:
-        raise ValidationError(f"{spec.label}: must be at least {spec.minimum:g}.", field)
+        raise ValidationError(_("{label}: must be at least {number}.").format(
+            label=label, number=f"{spec.minimum:g}"), field)
     if spec.maximum is not None and number > spec.maximum:
-        raise ValidationError(f"{spec.label}: must be at most {spec.maximum:g}.", field)
+        raise ValidationError(_("{label}: must be at most {number}.").format(
+            label=label, number=f"{spec.maximum:g}"), field)
     return number
 
 
@@ -159,7 +173,8 @@ def _parse_choice(value: Any, spec: FieldSpec, field: str) -> str:
     if word in spec.choices:
         return word
     shown = ", ".join(c.replace("_", " ") for c in spec.choices)
-    raise ValidationError(f"{spec.label}: “{value}” is not one of: {shown}.", field)
+    raise ValidationError(_("{label}: “{value}” is not one of: {choices}.").format(
+        label=field_label(spec.label), value=value, choices=shown), field)
 
 
 def clean_value(spec: FieldSpec, field: str, value: Any,
@@ -170,7 +185,8 @@ def clean_value(spec: FieldSpec, field: str, value: Any,
     empty = value is None or value == ""
     if empty:
         if spec.required:
-            raise ValidationError(f"{spec.label} is required: please fill it in.", field)
+            raise ValidationError(_("{label} is required: please fill it in.").format(
+                label=field_label(spec.label)), field)
         if spec.kind == "bool":
             return False
         return None
@@ -178,8 +194,8 @@ def clean_value(spec: FieldSpec, field: str, value: Any,
     if kind in ("text", "longtext"):
         text = str(value)
         if "\x00" in text:
-            raise ValidationError(f"{spec.label}: the text holds a character that cannot be "
-                                  "stored.", field)
+            raise ValidationError(_("{label}: the text holds a character that cannot be "
+                                    "stored.").format(label=field_label(spec.label)), field)
         return text
     if kind == "date":
         if isinstance(value, (_date, _datetime)):
@@ -203,9 +219,11 @@ def clean_value(spec: FieldSpec, field: str, value: Any,
             return number
         word = ascii_digits(str(value))
         if isinstance(value, int) or (word.isascii() and word.isdigit()):
-            raise ValidationError(f"{spec.label}: there is no number {value}.", field)
+            raise ValidationError(_("{label}: there is no number {value}.").format(
+                label=field_label(spec.label), value=value), field)
         if resolve is None or spec.ref is None:
-            raise ValidationError(f"{spec.label}: give the linked item's number.", field)
+            raise ValidationError(_("{label}: give the linked item's number.").format(
+                label=field_label(spec.label)), field)
         return resolve(spec.ref, str(value))
     raise AssertionError(f"unknown field kind {kind}")
 
@@ -220,8 +238,9 @@ def clean(cls: type[Item], raw: Mapping[str, Any], *, partial: bool = False,
     specs = cls.specs()
     unknown = [name for name in raw if name not in specs]
     if unknown:
-        raise ValidationError(
-            f"{cls.LABEL} has no field “{unknown[0]}”. Its fields are: {', '.join(specs)}.",
+        raise ValidationError(_(
+            "{kind} has no field “{field}”. Its fields are: {fields}.").format(
+                kind=field_label(cls.LABEL), field=unknown[0], fields=", ".join(specs)),
             unknown[0])
     out: dict[str, Any] = {}
     defaults = {f: cls.__dataclass_fields__[f].default for f in specs}
@@ -230,6 +249,7 @@ def clean(cls: type[Item], raw: Mapping[str, Any], *, partial: bool = False,
             out[name] = clean_value(spec, name, raw[name], resolve)
         elif not partial:
             if spec.required:
-                raise ValidationError(f"{spec.label} is required: please fill it in.", name)
+                raise ValidationError(_("{label} is required: please fill it in.").format(
+                    label=field_label(spec.label)), name)
             out[name] = defaults[name]
     return out

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from organizer.errors import OrganizerError
+from organizer.i18n import _, language
 from organizer.items.models import Record
 from organizer.packet.enclosures import (
     Enclosure,
@@ -54,11 +55,13 @@ class PacketResult:
 def build_packet(store: Store, person_id: int, output: Path | str,
                  options: PacketOptions | None = None, *, case_id: int | None = None,
                  progress: Progress | None = None) -> PacketResult:
-    """Make the packet for one person (and one case) from the store into `output`."""
+    """Make the packet for one person (and one case) from the store into `output`, in the
+    options' language (else the current one)."""
     options = options or PacketOptions()
-    snapshot = take_snapshot(store, person_id, case_id, today=options.made_on)
-    return build_from_snapshot(snapshot, store.read_attachment, output, options,
-                               data_dir=store.root, progress=progress)
+    with language(options.language):
+        snapshot = take_snapshot(store, person_id, case_id, today=options.made_on)
+        return build_from_snapshot(snapshot, store.read_attachment, output, options,
+                                   data_dir=store.root, progress=progress)
 
 
 def chosen_records(snapshot: PacketSnapshot, options: PacketOptions) -> list[Record]:
@@ -74,14 +77,21 @@ def chosen_records(snapshot: PacketSnapshot, options: PacketOptions) -> list[Rec
 def patient_line(snapshot: PacketSnapshot) -> str:
     person = snapshot.person
     born = format_date(person.birth_date)
-    return joined([person.full_name, f"born {born}" if born else None])
+    return joined([person.full_name, _("born {date}").format(date=born) if born else None])
 
 
 def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: Path | str,
                         options: PacketOptions, *, data_dir: Path,
                         progress: Progress | None = None) -> PacketResult:
     """The packet from a snapshot; `data_dir` is the store's folder, which no packet may be
-    saved into (see `paths.output_target`)."""
+    saved into (see `paths.output_target`). Written in the options' language."""
+    with language(options.language):
+        return _build(snapshot, read, output, options, data_dir=data_dir, progress=progress)
+
+
+def _build(snapshot: PacketSnapshot, read: ReadAttachment, output: Path | str,
+           options: PacketOptions, *, data_dir: Path,
+           progress: Progress | None = None) -> PacketResult:
     from organizer.packet import sections
     from organizer.packet.layout import render_front
     from organizer.packet.styles import Styles, geometry
@@ -97,7 +107,7 @@ def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: 
     enclosures: list[Enclosure] = []
     if options.has("enclosures"):
         def on_file(done: int, total: int, name: str) -> None:
-            report(done * _READ // max(total, 1), f"Reading {name}")
+            report(done * _READ // max(total, 1), _("Reading {file}").format(file=name))
         enclosures = plan_enclosures(records, read, on_file, snapshot.discs,
                                      options.disc_images)
     enclosure_pages = sum(e.pages for e in enclosures)
@@ -106,15 +116,18 @@ def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: 
     styles = Styles()
     patient = patient_line(snapshot)
     made = format_date(snapshot.taken_on)
-    footer = f"Second-opinion packet · made {made} · confidential health information"
+    footer = _("Second-opinion packet · made {date} · confidential health "
+               "information").format(date=made)
 
     def front_stamp(page: int, total: int, section: str) -> StampText:
-        head = "Second-opinion packet" if section in ("", SECTIONS["cover"]) else section
-        return StampText(head, "", patient, footer, f"Page {page} of {total}")
+        head = (_("Second-opinion packet") if section in ("", _(SECTIONS["cover"]))
+                else section)
+        return StampText(head, "", patient, footer,
+                         _("Page {page} of {total}").format(page=page, total=total))
 
     ctx = sections.Context(snapshot, options, styles, geo, records, enclosures,
                            sections.Numbers())
-    report(_READ, "Laying out the pages")
+    report(_READ, _("Laying out the pages"))
 
     def story_for(numbers: Any) -> list[Any]:
         ctx.numbers = numbers
@@ -130,19 +143,19 @@ def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: 
     ctx.place_enclosures()
     total = numbers.front_pages + enclosure_pages
     if total == 0:
-        raise OrganizerError("The packet would be empty: choose at least one part to include, "
-                             "or records that have files attached.")
-    report(_FRONT, "Preparing the enclosures")
+        raise OrganizerError(_("The packet would be empty: choose at least one part to "
+                               "include, or records that have files attached."))
+    report(_FRONT, _("Preparing the enclosures"))
 
     writer = PacketWriter(geo.width, geo.height)
     try:
         stamps, drawn = _draw_enclosure_pages(enclosures, geo, patient, footer, total,
                                               progress)
-        report(_DRAW, "Merging the enclosures")
+        report(_DRAW, _("Merging the enclosures"))
         late_problems = _merge(writer, front_data, stamps, drawn, enclosures,
                                enclosure_pages, report)
         _add_bookmarks(writer, ctx, numbers)
-        report(_MERGE, "Saving the packet")
+        report(_MERGE, _("Saving the packet"))
         if progress is not None:
             progress.check()
         _write(writer, output, data_dir, options.password, _title(snapshot, options))
@@ -154,7 +167,7 @@ def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: 
                 if part.reader is not None:  # a packet stopped before its merge
                     part.reader.close()
                 part.reader = None
-    report(1000, "Done")
+    report(1000, _("Done"))
     problems = tuple(p for e in enclosures for p in _problems(e)) + tuple(late_problems)
     return PacketResult(output, page_count, numbers.front_pages, len(enclosures),
                         problems)
@@ -206,16 +219,17 @@ def _title(snapshot: PacketSnapshot, options: PacketOptions) -> str:
     the user keeps it on the cover."""
     from organizer.packet.glance import cover_subject
 
-    what = cover_subject(snapshot, options.title_on_cover) or "health summary"
-    return clip(f"Second-opinion packet: {snapshot.person.full_name}, {what}", HEADING_LIMIT)
+    what = cover_subject(snapshot, options.title_on_cover) or _("health summary")
+    return clip(_("Second-opinion packet: {name}, {what}").format(
+        name=snapshot.person.full_name, what=what), HEADING_LIMIT)
 
 
 def enclosure_head(enclosure: Enclosure, page: int) -> tuple[str, str]:
     record = enclosure.record
     title = joined([record.title, format_date(record.dated_on)], ", ")
     if enclosure.pages > 1:
-        title += f"  (page {page} of {enclosure.pages})"
-    return f"Enclosure {enclosure.number}", title
+        title += "  " + _("(page {page} of {total})").format(page=page, total=enclosure.pages)
+    return _("Enclosure {number}").format(number=enclosure.number), title
 
 
 def _draw_enclosure_pages(enclosures: list[Enclosure], geo: Any, patient: str, footer: str,
@@ -243,12 +257,13 @@ def _draw_enclosure_pages(enclosures: list[Enclosure], geo: Any, patient: str, f
                     frames = image_frames(part.data)
                 except Exception:  # a picture that verified but will not decode: its pages
                     # (already numbered in the front matter) become notices
-                    part.kind, part.reason = PROBLEM, "the picture is damaged and cannot be read"
+                    part.kind, part.reason = PROBLEM, _("the picture is damaged and cannot be read")
             for page_index in range(part.pages):
                 within += 1
                 bold, head = enclosure_head(enclosure, within)
                 text = StampText(bold, head, patient, footer,
-                                 f"Page {enclosure.first_page + within - 1} of {total}")
+                                 _("Page {page} of {total}").format(
+                                     page=enclosure.first_page + within - 1, total=total))
                 if part.kind == PDF:
                     wide = part.landscape[page_index] if part.landscape else False
                     out[(enclosure.number, part_index, page_index)] = stamper.ops(text, wide)
@@ -296,14 +311,15 @@ def _draw_notice(canvas: Any, enclosure: Enclosure, part: Part, geo: Any) -> Non
     width = geo.width - geo.left - geo.right
     y = geo.height - geo.top - 40
     blocks = [
-        Paragraph(markup(f"Enclosure {enclosure.number}: {enclosure.record.title}",
+        Paragraph(markup(_("Enclosure {number}: {title}").format(
+            number=enclosure.number, title=enclosure.record.title),
                          HEADING_LIMIT), s.h1),
-        Paragraph(markup(f"The file “{part.attachment.filename}” could not be included: "
-                         f"{part.reason}."), s.notice),
-        Paragraph("The patient can bring a paper copy, or ask the place that wrote it for "
-                  "another copy of the file.", s.body)]
+        Paragraph(markup(_("The file “{file}” could not be included: {reason}.").format(
+            file=part.attachment.filename, reason=part.reason)), s.notice),
+        Paragraph(_("The patient can bring a paper copy, or ask the place that wrote it for "
+                    "another copy of the file."), s.body)]
     for block in blocks:
-        _, height = block.wrap(width, geo.height)
+        _width, height = block.wrap(width, geo.height)
         y -= height
         block.drawOn(canvas, geo.left, y)
         y -= 10
@@ -318,7 +334,8 @@ def _add_bookmarks(writer: PacketWriter, ctx: Any, numbers: Any) -> None:
         if page:
             writer.add_bookmark(title, page - 1)
     if ctx.enclosures:
-        parent = writer.add_bookmark(SECTIONS["enclosures"], ctx.enclosures[0].first_page - 1)
+        parent = writer.add_bookmark(_(SECTIONS["enclosures"]),
+                                     ctx.enclosures[0].first_page - 1)
         for enclosure in ctx.enclosures:
             record = enclosure.record
             label = joined([f"{enclosure.number}. {record.title}",
@@ -334,8 +351,8 @@ def _write(writer: PacketWriter, output: Path, data_dir: Path, password: str | N
             writer.write(handle, password, title)
     except OSError as exc:
         if exc.errno == 28:
-            raise OrganizerError("The disk is full, so the packet was not saved. Free some "
-                                 "space and try again.") from None
-        raise OrganizerError(f"The packet could not be saved as {output} ({exc.strerror}). "
-                             "Choose another place.") from None
+            raise OrganizerError(_("The disk is full, so the packet was not saved. Free some "
+                                   "space and try again.")) from None
+        raise OrganizerError(_("The packet could not be saved as {file} ({reason}). Choose "
+                               "another place.").format(file=output, reason=exc.strerror)) from None
 

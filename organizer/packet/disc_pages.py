@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from organizer.i18n import _
 from organizer.items.models import Attachment, Record
 from organizer.packet.parts import IMAGE, IMAGE_TYPES, PROBLEM, Part, ReadAttachment
 
@@ -29,7 +30,7 @@ def disc_parts(record: Record, rows: tuple[dict[str, Any], ...],
 
     by_sha = {a.sha256: a for a in record.attachments}
     parts: list[Part] = []
-    for _, shas in key_images_by_study(list(rows)):
+    for _study, shas in key_images_by_study(list(rows)):
         pictures = [by_sha[sha] for sha in shas if sha in by_sha]
         if not pictures:
             continue
@@ -37,8 +38,8 @@ def disc_parts(record: Record, rows: tuple[dict[str, Any], ...],
             data = study_sheet([read(a) for a in pictures])
         except Exception:  # a missing or damaged key image: said in the index, not fatal
             parts.append(Part(pictures[0], PROBLEM, 1,
-                              "its key images could not be read (`organizer check` "
-                              "lists such problems)"))
+                              _("its key images could not be read (`organizer check` "
+                                "lists such problems)")))
             continue
         parts.append(Part(pictures[0], IMAGE, 1, data=data))
     return parts

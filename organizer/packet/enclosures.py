@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from organizer.errors import OrganizerError
+from organizer.i18n import _
 from organizer.items.models import Attachment, Record
 from organizer.packet import styles
 from organizer.packet.fonts import BOLD, REGULAR, register_fonts
@@ -66,8 +67,9 @@ class PacketProblem:
     reason: str
 
     def message(self) -> str:
-        return (f"Enclosure {self.enclosure} “{self.title}” ({self.filename}) could not be "
-                f"included: {self.reason}.")
+        return _("Enclosure {number} “{title}” ({file}) could not be included: "
+                 "{reason}.").format(number=self.enclosure, title=self.title,
+                                     file=self.filename, reason=self.reason)
 
 
 MAX_ENCLOSURE_BYTES = MAX_IN_MEMORY
@@ -81,29 +83,30 @@ def read_part(attachment: Attachment, read: ReadAttachment) -> Part:
     if attachment.size > MAX_ENCLOSURE_BYTES:
         # qpdf and Pillow hold a whole file in memory: past this, the packet would need
         # several times the file's size. The user is told, as for a damaged file.
-        return problem(f"it is too large ({attachment.size // (1024 * 1024)} MB) to go into "
-                       "the packet; bring a copy or send it separately")
+        return problem(_("it is too large ({size} MB) to go into the packet; bring a copy "
+                         "or send it separately").format(size=attachment.size // (1024 * 1024)))
     try:
         data = read(attachment)
     except OrganizerError:
-        return problem("the file is missing from the organizer's data folder "
-                       "(`organizer check` lists such problems)")
+        return problem(_("the file is missing from the organizer's data folder "
+                         "(`organizer check` lists such problems)"))
     if not data:
-        return problem("the file is empty")
+        return problem(_("the file is empty"))
     kind = attachment.media_type
     if data.startswith(b"%PDF") or kind == "application/pdf":
         return _read_pdf(attachment, data, problem)
     if kind in IMAGE_TYPES:
         return _read_image(attachment, data, problem)
-    return problem(f"only PDF files and pictures can go into the packet, and this is "
-                   f"{_describe(kind, attachment.filename)}")
+    return problem(_("only PDF files and pictures can go into the packet, and this is "
+                     "{what}").format(what=_describe(kind, attachment.filename)))
 
 
 def _describe(kind: str, filename: str) -> str:
     if kind == "text/plain":
-        return "a text file"
+        return _("a text file")
     suffix = filename.rsplit(".", 1)[-1].upper() if "." in filename else ""
-    return f"a {suffix} file" if suffix else "a file of another kind"
+    return (_("a {suffix} file").format(suffix=suffix) if suffix
+            else _("a file of another kind"))
 
 
 def _read_pdf(attachment: Attachment, data: bytes, problem: Callable[[str], Part]) -> Part:
@@ -116,19 +119,20 @@ def _read_pdf(attachment: Attachment, data: bytes, problem: Callable[[str], Part
     try:
         pdf = open_pdf(data)
     except pikepdf.PasswordError:
-        return problem("it is locked with a password (ask the sender for an unlocked copy)")
+        return problem(_("it is locked with a password (ask the sender for an unlocked "
+                         "copy)"))
     except Exception:  # qpdf raises several kinds on a file past repair; all mean "damaged"
-        return problem("the file is damaged and cannot be read")
+        return problem(_("the file is damaged and cannot be read"))
     try:
         landscape = []
         for page in pdf.pages:  # walks the page tree: a broken tree fails here, not later
             landscape.append(is_landscape(page_box(page), page_rotation(page)))
     except Exception:  # as above
         pdf.close()
-        return problem("the file is damaged and cannot be read")
+        return problem(_("the file is damaged and cannot be read"))
     if not landscape:
         pdf.close()
-        return problem("it has no pages")
+        return problem(_("it has no pages"))
     return Part(attachment, PDF, len(landscape), reader=pdf, landscape=landscape)
 
 
@@ -140,7 +144,7 @@ def _read_image(attachment: Attachment, data: bytes, problem: Callable[[str], Pa
             frames = int(getattr(image, "n_frames", 1))
             image.verify()
     except Exception:  # Pillow raises several kinds on damaged pictures
-        return problem("the picture is damaged and cannot be read")
+        return problem(_("the picture is damaged and cannot be read"))
     return Part(attachment, IMAGE, max(frames, 1), data=data)
 
 

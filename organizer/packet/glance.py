@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table, TableStyle
 
+from organizer.i18n import _, ngettext
 from organizer.items.models import Medication, Opinion
 from organizer.packet import styles as st
 from organizer.packet.layout import Numbers, SectionStart
@@ -58,7 +59,8 @@ def cover_subject(snap: PacketSnapshot, keep_title: bool) -> str:
     if keep_title:
         return case.title
     condition = snap.condition(case.condition_id)
-    return f"Second opinion on {condition.name}" if condition else "Second opinion"
+    return (_("Second opinion on {diagnosis}").format(diagnosis=condition.name) if condition
+            else _("Second opinion"))
 
 
 def current_medications(snap: PacketSnapshot) -> list[Medication]:
@@ -131,14 +133,23 @@ def _shorten(limits: _Limits) -> bool:
 def _height(story: list[Any], width: float) -> float:
     total = 0.0
     for flowable in story:
-        _, height = flowable.wrap(width, 10_000)
+        _width, height = flowable.wrap(width, 10_000)
         total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return total
 
 
 def _more(count: int, what: str, page: int | None) -> str:
-    where = f", page {page}" if page else ""
-    return f"… and {count} more {what} (see the patient summary{where})."
+    """"… and 3 more medications (see the patient summary, page 6)"; `what` is
+    "medication", "allergy" or "problem" (real plurals, one message each)."""
+    if what == "medication":
+        text = ngettext("… and {n} more medication", "… and {n} more medications", count)
+    elif what == "allergy":
+        text = ngettext("… and {n} more allergy", "… and {n} more allergies", count)
+    else:
+        text = ngettext("… and {n} more problem", "… and {n} more problems", count)
+    where = (_(" (see the patient summary, page {page}).") if page
+             else _(" (see the patient summary)."))
+    return text.format(n=count) + where.format(page=page)
 
 
 def _page(ctx: Context, limits: _Limits) -> list[Any]:
@@ -146,18 +157,20 @@ def _page(ctx: Context, limits: _Limits) -> list[Any]:
     person, case = snap.person, snap.case
     age = age_on(person.birth_date, snap.taken_on)
     born = format_date(person.birth_date)
+    born_words = (_("born {date} (age {age})") if age is not None else _("born {date}"))
     who = joined([f"<b>{markup(person.full_name, HEADING_LIMIT)}</b>",
-                  markup(f"born {born}" + (f" (age {age})" if age is not None else ""))
-                  if born else None, markup(word(person.sex))])
+                  markup(born_words.format(date=born, age=age)) if born else None,
+                  markup(word(person.sex))])
     visit = snap.next_visit()
     doctor = snap.provider(visit.provider_id) if visit else None
-    prepared = joined([f"For {doctor.name}" if doctor else None,
-                       f"visit on {format_date(visit.scheduled_at)}" if visit else None,
-                       f"made on {format_date(snap.taken_on)}"], " · ")
-    decide = f"Decision needed by {format_date(case.decide_by)}" \
-        if case is not None and case.decide_by else ""
-    out: list[Any] = [SectionStart("glance", SECTIONS["glance"]),
-                      Paragraph("Second-opinion packet: at a glance", s.h1),
+    prepared = joined([_("For {name}").format(name=doctor.name) if doctor else None,
+                       _("visit on {date}").format(date=format_date(visit.scheduled_at))
+                       if visit else None,
+                       _("made on {date}").format(date=format_date(snap.taken_on))], " · ")
+    decide = (_("Decision needed by {date}").format(date=format_date(case.decide_by))
+              if case is not None and case.decide_by else "")
+    out: list[Any] = [SectionStart("glance", _(SECTIONS["glance"])),
+                      Paragraph(_("Second-opinion packet: at a glance"), s.h1),
                       Paragraph(who, s.value), Paragraph(markup(prepared), s.small)]
     if decide:
         out.append(Paragraph(f"<b>{markup(decide)}</b>", s.body))
@@ -165,9 +178,9 @@ def _page(ctx: Context, limits: _Limits) -> list[Any]:
                           spaceAfter=8))
     asked: list[Any] = []
     if case is not None and case.question:
-        asked += [Paragraph("THE QUESTION", s.label), Spacer(0, 2),
+        asked += [Paragraph(_("THE QUESTION"), s.label), Spacer(0, 2),
                   Paragraph(markup(case.question, (600, 8)), s.question_box), Spacer(0, 6)]
-    asked += [Paragraph("WHAT WE ASK OF YOU", s.label), Spacer(0, 2)]
+    asked += [Paragraph(_("WHAT WE ASK OF YOU"), s.label), Spacer(0, 2)]
     asked += [Paragraph(f"•&nbsp;&nbsp;{line}", s.bullet) for line in _asks(ctx, limits)]
     out += [_boxed(ctx.width, asked)]
     # Allergies before the medications: what not to prescribe is read first.
@@ -198,29 +211,37 @@ def _asks(ctx: Context, limits: _Limits) -> list[str]:
     lines: list[str] = []
     if case is not None:
         purpose = f" ({markup(visit.purpose)})" if visit and visit.purpose else ""
-        lines.append(("Your opinion on the question above" if case.question else
-                      "Your opinion on the diagnosis below") + f"{purpose}.")
+        lines.append((_("Your opinion on the question above") if case.question else
+                      _("Your opinion on the diagnosis below")) + f"{purpose}.")
         first = _first_opinion(snap.opinions)
         if first is not None and first.recommendation:
-            doctor = ctx.provider_name(first.provider_id) or "the first doctor"
+            doctor = ctx.provider_name(first.provider_id) or _("the first doctor")
             given = f" ({format_date(first.given_on)})" if first.given_on else ""
-            lines.append(f"Whether you agree with {markup(doctor)}'s recommendation{given}: "
-                         f"{markup(_cut(first.recommendation, limits.recommendation))}")
+            lines.append(_("Whether you agree with {doctor}'s recommendation{given}: "
+                           "{recommendation}").format(
+                doctor=markup(doctor), given=given,
+                recommendation=markup(_cut(first.recommendation, limits.recommendation))))
     else:
-        lines.append("Your opinion on the problems and records in this packet.")
+        lines.append(_("Your opinion on the problems and records in this packet."))
     questions = snap.packet_questions()
     if questions and ctx.options.has("questions"):
         page = ctx.numbers.section_pages.get("questions")
-        where = f" on page {page}" if page else ""
         count = len(questions)
-        lines.append(f"Answers to the patient's {count} question{'s' if count != 1 else ''}"
-                     f"{where}.")
+        asks = (ngettext("Answers to the patient's {n} question on page {page}.",
+                         "Answers to the patient's {n} questions on page {page}.", count)
+                if page else
+                ngettext("Answers to the patient's {n} question.",
+                         "Answers to the patient's {n} questions.", count))
+        lines.append(asks.format(n=count, page=page))
     primary = snap.primary_doctor()
     if primary is not None:
-        contact = joined([f"fax {primary.fax}" if primary.fax else None,
-                          f"phone {primary.phone}" if primary.phone else None], ", ")
-        lines.append(f"Your report sent to the primary doctor, {markup(primary.name)}"
-                     f"{' (' + markup(contact) + ')' if contact else ''}.")
+        contact = joined([_("fax {number}").format(number=primary.fax) if primary.fax
+                          else None,
+                          _("phone {number}").format(number=primary.phone) if primary.phone
+                          else None], ", ")
+        report = (_("Your report sent to the primary doctor, {name} ({contact}).") if contact
+                  else _("Your report sent to the primary doctor, {name}."))
+        lines.append(report.format(name=markup(primary.name), contact=markup(contact)))
     return lines
 
 
@@ -240,22 +261,23 @@ def _cut(text: str, limit: int) -> str:
 
 def _diagnosis(ctx: Context, limits: _Limits) -> list[Any]:
     s, snap = ctx.styles, ctx.snap
-    out: list[Any] = [Paragraph("Diagnosis", s.glance_head)]
+    out: list[Any] = [Paragraph(_("Diagnosis"), s.glance_head)]
     case = snap.case
     conditions = [snap.condition(case.condition_id)] if case is not None else [
         c for c in snap.conditions if c.status not in ("resolved", "ruled_out")]
     shown = [c for c in conditions if c is not None]
     if not shown:
-        return [*out, Paragraph("No diagnosis is recorded.", s.statement)]
+        return [*out, Paragraph(_("No diagnosis is recorded."), s.statement)]
     for condition in shown[:limits.diagnoses]:
         by = ctx.provider_name(condition.diagnosed_by_id)
         details = joined([condition.severity, word(condition.status),
-                          f"diagnosed {format_date(condition.diagnosed_on)}"
-                          if condition.diagnosed_on else None, f"by {by}" if by else None])
+                          _("diagnosed {date}").format(date=format_date(condition.diagnosed_on))
+                          if condition.diagnosed_on else None,
+                          _("by {name}").format(name=by) if by else None])
         out.append(Paragraph(f"<b>{markup(condition.name, HEADING_LIMIT)}</b>"
                              + (f" — {markup(details)}" if details else ""), s.body))
     if len(shown) > limits.diagnoses:
-        out.append(Paragraph(markup(_more(len(shown) - limits.diagnoses, "problems",
+        out.append(Paragraph(markup(_more(len(shown) - limits.diagnoses, "problem",
                                           ctx.numbers.section_pages.get("summary"))), s.small))
     return out
 
@@ -263,56 +285,57 @@ def _diagnosis(ctx: Context, limits: _Limits) -> list[Any]:
 def _medications(ctx: Context, limits: _Limits) -> list[Any]:
     s = ctx.styles
     current = current_medications(ctx.snap)
-    out: list[Any] = [Paragraph(f"Current medications ({len(current)})" if current
-                                else "Current medications", s.glance_head)]
+    out: list[Any] = [Paragraph(_("Current medications ({n})").format(n=len(current))
+                                if current else _("Current medications"), s.glance_head)]
     if not current:
-        return [*out, Paragraph("No current medications recorded.", s.statement)]
+        return [*out, Paragraph(_("No current medications recorded."), s.statement)]
     shown = current[:limits.medications]
     out.append(st.data_table(
-        ["Medication", "Dose", "How and when"],
+        [_("Medication"), _("Dose"), _("How and when")],
         [[Paragraph(markup(m.name), s.cell_bold), joined([m.dose, m.form], ", "),
           joined([m.route, m.frequency], ", ")] for m in shown],
         st.widths(ctx.width, 0.3, 0.32, 0.38), s, _TIGHT))
     if len(current) > len(shown):
-        out.append(Paragraph(markup(_more(len(current) - len(shown), "medications",
+        out.append(Paragraph(markup(_more(len(current) - len(shown), "medication",
                                           ctx.numbers.section_pages.get("summary"))), s.small))
     return out
 
 
 def _allergies(ctx: Context, limits: _Limits) -> list[Any]:
     s, snap = ctx.styles, ctx.snap
-    out: list[Any] = [Paragraph("Allergies", s.glance_head)]
+    out: list[Any] = [Paragraph(_("Allergies"), s.glance_head)]
     if not snap.allergies:
         if snap.person.no_known_allergies:
-            return [*out, Paragraph("<b>No known allergies</b>", s.body)]
-        return [*out, Paragraph("No allergies recorded (the patient has not said whether "
-                                "there are any).", s.statement)]
+            none = markup(_("No known allergies"))
+            return [*out, Paragraph(f"<b>{none}</b>", s.body)]
+        return [*out, Paragraph(_("No allergies recorded (the patient has not said whether "
+                                  "there are any)."), s.statement)]
     shown = snap.allergies[:limits.allergies]
     out.append(st.data_table(
-        ["Allergic to", "Reaction", "Severity"],
+        [_("Allergic to"), _("Reaction"), _("Severity")],
         [[Paragraph(markup(a.substance), s.cell_bold), a.reaction, a.severity]
          for a in shown], st.widths(ctx.width, 0.3, 0.46, 0.24), s, _TIGHT))
     if len(snap.allergies) > len(shown):
-        out.append(Paragraph(markup(_more(len(snap.allergies) - len(shown), "allergies",
+        out.append(Paragraph(markup(_more(len(snap.allergies) - len(shown), "allergy",
                                           ctx.numbers.section_pages.get("summary"))), s.small))
     return out
 
 
 def _opinions(ctx: Context, limits: _Limits) -> list[Any]:
     s, snap = ctx.styles, ctx.snap
-    out: list[Any] = [Paragraph("Opinions so far", s.glance_head)]
+    out: list[Any] = [Paragraph(_("Opinions so far"), s.glance_head)]
     if not snap.opinions:
-        return [*out, Paragraph("No opinion has been recorded yet: yours is the first.",
+        return [*out, Paragraph(_("No opinion has been recorded yet: yours is the first."),
                                 s.statement)]
     shown = snap.opinions[:limits.opinions]
     for opinion in shown:
-        doctor = ctx.provider_name(opinion.provider_id) or "Doctor not recorded"
+        doctor = ctx.provider_name(opinion.provider_id) or _("Doctor not recorded")
         head = joined([doctor, format_date(opinion.given_on), word(opinion.agrees)])
         said = opinion.recommendation or opinion.diagnosis or opinion.summary
         out.append(Paragraph(f"<b>{markup(head, HEADING_LIMIT)}</b>"
                              + (f": {markup(_cut(said, limits.recommendation))}"
                                 if said else ""), s.body))
     if len(snap.opinions) > len(shown):
-        out.append(Paragraph(markup(f"… and {len(snap.opinions) - len(shown)} more "
-                                    "(see “The case”)."), s.small))
+        out.append(Paragraph(markup(_("… and {n} more (see “The case”).").format(
+            n=len(snap.opinions) - len(shown))), s.small))
     return out

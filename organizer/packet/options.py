@@ -11,20 +11,22 @@ import os
 from dataclasses import dataclass, field
 
 from organizer.errors import ValidationError
+from organizer.i18n import N_, _
 from organizer.items.models import Record
 
-# Section key -> its title in the packet, in the order the packet prints them.
+# Section key -> its title in the packet (marked: shown as `_(title)`), in the order the
+# packet prints them.
 # "At a glance" comes first: a specialist who reads one page reads that one.
 SECTIONS: dict[str, str] = {
-    "glance": "At a glance",
-    "cover": "Cover",
-    "contents": "Contents",
-    "case": "The case",
-    "timeline": "Timeline",
-    "summary": "Patient summary",
-    "questions": "Questions for the doctor",
-    "index": "Index of enclosures",
-    "enclosures": "Enclosures",
+    "glance": N_("At a glance"),
+    "cover": N_("Cover"),
+    "contents": N_("Contents"),
+    "case": N_("The case"),
+    "timeline": N_("Timeline"),
+    "summary": N_("Patient summary"),
+    "questions": N_("Questions for the doctor"),
+    "index": N_("Index of enclosures"),
+    "enclosures": N_("Enclosures"),
 }
 
 PAGE_SIZES = ("letter", "a4")
@@ -95,17 +97,20 @@ class PacketOptions:
     disc_images: bool = True
     include_costs: bool = False
     title_on_cover: bool = False
+    # The language it is written in ("en", "es"; None: the current one), its own choice:
+    # the person who prints it and the doctor who reads it may not share one.
+    language: str | None = None
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.sections if s not in SECTIONS]
         if unknown:
-            raise ValidationError(f"“{unknown[0]}” is not a part of the packet. Choose from: "
-                                  f"{', '.join(SECTIONS)}.")
+            raise ValidationError(_("“{part}” is not a part of the packet. Choose from: "
+                                    "{parts}.").format(part=unknown[0], parts=", ".join(SECTIONS)))
         if not self.sections:
-            raise ValidationError("Choose at least one part of the packet to include.")
+            raise ValidationError(_("Choose at least one part of the packet to include."))
         if self.page_size not in PAGE_SIZES:
-            raise ValidationError(f"The paper size “{self.page_size}” is not known. Choose "
-                                  "letter or a4.")
+            raise ValidationError(_("The paper size “{size}” is not known. Choose letter or "
+                                    "a4.").format(size=self.page_size))
 
     def has(self, section: str) -> bool:
         return section in self.sections

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from organizer.i18n import _
 from organizer.items.models import Result
 from organizer.packet.text import format_date, joined
 
@@ -37,15 +38,20 @@ class TestTrend:
         """ "Up from 1.1 mg/dL (3 Jan 2026)", "Steady (1.0 on 3 Jan 2026)", "First result"."""
         previous = self.previous
         if previous is None:
-            return "First result" if self.count == 1 else ""
+            return _("First result") if self.count == 1 else ""
         before = joined([previous.value, previous.unit], " ")
         when = format_date(previous.observed_on)
         if self.direction in ("up", "down"):
-            text = f"{self.direction.capitalize()} from {before}"
-            return f"{text} ({when})" if when else text
+            if self.direction == "up":
+                text = (_("Up from {value} ({date})") if when else _("Up from {value}"))
+            else:
+                text = (_("Down from {value} ({date})") if when
+                        else _("Down from {value}"))
+            return text.format(value=before, date=when)
         if self.direction == "steady":
-            return f"Steady ({joined([before, f'on {when}' if when else None], ' ')})"
-        return f"Before: {joined([before, when], ', ')}"
+            text = _("Steady ({value} on {date})") if when else _("Steady ({value})")
+            return text.format(value=before, date=when)
+        return _("Before: {value}").format(value=joined([before, when], ", "))
 
 
 def number(value: str | None) -> float | None:

@@ -24,6 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from organizer.i18n import _, ngettext
 from organizer.items.models import Provider, Record, Treatment
 from organizer.packet import glance
 from organizer.packet import styles as st
@@ -37,6 +38,7 @@ from organizer.packet.snapshot import PacketSnapshot
 from organizer.packet.text import (
     CELL_LIMIT,
     HEADING_LIMIT,
+    flag_word,
     format_amount,
     format_date,
     joined,
@@ -106,7 +108,7 @@ def label_rows(ctx: Context, pairs: list[tuple[str, str | None]],
 
 
 def _heading(ctx: Context, key: str, first: bool) -> list[Any]:
-    title = SECTIONS[key]
+    title = _(SECTIONS[key])
     out: list[Any] = [] if first else [PageBreak()]
     out += [SectionStart(key, title), Paragraph(markup(title), ctx.styles.h1),
             HRFlowable(width="100%", thickness=0.8, color=st.ACCENT, spaceBefore=2,
@@ -136,8 +138,8 @@ def doctor_line(provider: Provider | None) -> str:
 
 
 def contact_line(provider: Provider) -> str:
-    return joined([f"Phone {provider.phone}" if provider.phone else None,
-                   f"Fax {provider.fax}" if provider.fax else None,
+    return joined([_("Phone {number}").format(number=provider.phone) if provider.phone else None,
+                   _("Fax {number}").format(number=provider.fax) if provider.fax else None,
                    provider.email], "  ·  ")
 
 
@@ -147,11 +149,12 @@ def prepared_by(ctx: Context) -> str:
     person = ctx.snap.person
     relation = (person.relationship or "").strip()
     name = (ctx.options.prepared_by or ctx.snap.user_name or "").strip()
-    if not relation or relation.lower() in ("self", "me", "myself"):
-        return f"{person.full_name}, the patient" if not name or name == person.full_name \
-            else name
-    who = f"{name}, caregiver" if name else "A caregiver"
-    return f"{who} (the patient is their {relation})"
+    if not relation or relation.lower() in ("self", "me", "myself", "yo", "yo mismo",
+                                            "yo misma"):
+        return (_("{name}, the patient").format(name=person.full_name)
+                if not name or name == person.full_name else name)
+    who = _("{name}, caregiver").format(name=name) if name else _("A caregiver")
+    return _("{who} (the patient is their {relation})").format(who=who, relation=relation)
 
 
 def cover(ctx: Context) -> list[Any]:
@@ -159,48 +162,49 @@ def cover(ctx: Context) -> list[Any]:
     person, case = snap.person, snap.case
     subject = glance.cover_subject(snap, ctx.options.title_on_cover)
     # (after "At a glance": a leading break is dropped when the cover comes first)
-    out: list[Any] = [PageBreak(), SectionStart("cover", SECTIONS["cover"]), Spacer(0, 18),
-                      Paragraph("Second-opinion packet", s.title),
-                      Paragraph(markup(subject or "Health summary and records",
+    out: list[Any] = [PageBreak(), SectionStart("cover", _(SECTIONS["cover"])), Spacer(0, 18),
+                      Paragraph(_("Second-opinion packet"), s.title),
+                      Paragraph(markup(subject or _("Health summary and records"),
                                        HEADING_LIMIT),
                                 s.subtitle)]
     if case and case.question:
-        out += [boxed(ctx, [Paragraph("THE QUESTION AT STAKE", s.label), Spacer(0, 3),
+        out += [boxed(ctx, [Paragraph(_("THE QUESTION AT STAKE"), s.label), Spacer(0, 3),
                              Paragraph(markup(case.question), s.question_box)]),
                 Spacer(0, 16)]
     born = format_date(person.birth_date)
-    out += [Paragraph("PATIENT", s.h3),
-            label_rows(ctx, [("Name", person.full_name), ("Born", born),
-                        ("Sex", word(person.sex)), ("Phone", person.phone),
-                        ("Email", person.email), ("Address", person.address),
-                        ("Insurance", joined([person.insurance_plan,
-                                              f"member ID {person.insurance_member_id}"
+    out += [Paragraph(_("PATIENT"), s.h3),
+            label_rows(ctx, [(_("Name"), person.full_name), (_("Born"), born),
+                        (_("Sex"), word(person.sex)), (_("Phone"), person.phone),
+                        (_("Email"), person.email), (_("Address"), person.address),
+                        (_("Insurance"), joined([person.insurance_plan,
+                                              _("member ID {number}").format(
+                                                  number=person.insurance_member_id)
                                               if person.insurance_member_id else None], ", ")),
-                        ("Emergency contact", person.emergency_contact)]),
+                        (_("Emergency contact"), person.emergency_contact)]),
             Spacer(0, 8)]
     visit = snap.next_visit()
     doctor = snap.provider(visit.provider_id) if visit else None
-    out += [Paragraph("PREPARED FOR", s.h3),
-            label_rows(ctx, [("Doctor", doctor_line(doctor)
-                              or "The doctor giving the second opinion"),
-                             ("Visit", joined([format_date(visit.scheduled_at),
+    out += [Paragraph(_("PREPARED FOR"), s.h3),
+            label_rows(ctx, [(_("Doctor"), doctor_line(doctor)
+                              or _("The doctor giving the second opinion")),
+                             (_("Visit"), joined([format_date(visit.scheduled_at),
                                           visit.location], ", ") if visit else None),
-                        ("Contact", contact_line(doctor) if doctor else None)]),
+                        (_("Contact"), contact_line(doctor) if doctor else None)]),
             Spacer(0, 8)]
     primary = snap.primary_doctor()
-    out += [Paragraph("PREPARED BY", s.h3),
-            label_rows(ctx, [("Prepared by", prepared_by(ctx)),
-                        ("Made on", format_date(snap.taken_on)),
-                        ("Decision needed by", format_date(case.decide_by) if case else None),
-                        ("Please send your report to",
+    out += [Paragraph(_("PREPARED BY"), s.h3),
+            label_rows(ctx, [(_("Prepared by"), prepared_by(ctx)),
+                        (_("Made on"), format_date(snap.taken_on)),
+                        (_("Decision needed by"), format_date(case.decide_by) if case else None),
+                        (_("Please send your report to"),
                          joined([doctor_line(primary), contact_line(primary)], " — ")
                          if primary else None)]),
             Spacer(0, 22),
             Paragraph(markup(
-                f"This packet holds confidential health information about "
-                f"{person.full_name}, gathered from the patient's own records. The "
-                "enclosures are copies of the original documents; each of their pages is "
-                "marked with its enclosure number at the top."), s.small)]
+                _("This packet holds confidential health information about {name}, gathered "
+                  "from the patient's own records. The enclosures are copies of the original "
+                  "documents; each of their pages is marked with its enclosure number at the "
+                  "top.").format(name=person.full_name)), s.small)]
     return out
 
 
@@ -210,7 +214,8 @@ def contents(ctx: Context) -> list[Any]:
     s = ctx.styles
     out = _heading(ctx, "contents", first=False)
     rows: list[list[Any]] = []
-    for key, title in SECTIONS.items():
+    for key, english in SECTIONS.items():
+        title = _(english)
         if key in ("glance", "cover", "contents") or not ctx.options.has(key):
             continue
         if key == "case" and ctx.snap.case is None:
@@ -219,7 +224,8 @@ def contents(ctx: Context) -> list[Any]:
             if not ctx.enclosures:
                 continue
             page = ctx.enclosures[0].first_page
-            detail = f"{len(ctx.enclosures)} document{'s' if len(ctx.enclosures) != 1 else ''}"
+            detail = ngettext("{n} document", "{n} documents", len(ctx.enclosures)).format(
+                n=len(ctx.enclosures))
             rows.append([Paragraph(f"{markup(title)} <font size=10 color='#52606d'>"
                                    f"({detail})</font>", s.toc),
                          Paragraph(str(page), s.toc)])
@@ -233,8 +239,8 @@ def contents(ctx: Context) -> list[Any]:
         ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
     ]))
     out += [table, Spacer(0, 14), Paragraph(
-        "Page numbers are those printed at the bottom right of every page, enclosures "
-        "included.", s.small)]
+        _("Page numbers are those printed at the bottom right of every page, enclosures "
+          "included."), s.small)]
     return out
 
 
@@ -246,41 +252,42 @@ def case_section(ctx: Context) -> list[Any]:
         return []
     out = _heading(ctx, "case", first=False)
     out += [Paragraph(markup(case.title, HEADING_LIMIT), s.h2)]
-    out.append(label_rows(ctx, [("The question", case.question),
-                           ("Decision needed by", format_date(case.decide_by)),
-                           ("Status", word(case.status))]))
-    out.append(Paragraph("Diagnosis", s.h2))
+    out.append(label_rows(ctx, [(_("The question"), case.question),
+                           (_("Decision needed by"), format_date(case.decide_by)),
+                           (_("Status"), word(case.status))]))
+    out.append(Paragraph(_("Diagnosis"), s.h2))
     condition = snap.condition(case.condition_id)
     if condition is None:
-        out.append(statement(ctx, "No diagnosis is linked to this second opinion."))
+        out.append(statement(ctx, _("No diagnosis is linked to this second opinion.")))
     else:
         out.append(label_rows(ctx, [
-            ("Diagnosis", condition.name),
-            ("Code", joined([condition.code, condition.code_system], " ")),
-            ("Status", word(condition.status)),
-            ("Diagnosed on", format_date(condition.diagnosed_on)),
-            ("Diagnosed by", doctor_line(snap.provider(condition.diagnosed_by_id))),
-            ("Stage or severity", condition.severity), ("Notes", condition.notes)]))
-    out.append(Paragraph("Opinions so far", s.h2))
+            (_("Diagnosis"), condition.name),
+            (_("Code"), joined([condition.code, condition.code_system], " ")),
+            (_("Status"), word(condition.status)),
+            (_("Diagnosed on"), format_date(condition.diagnosed_on)),
+            (_("Diagnosed by"), doctor_line(snap.provider(condition.diagnosed_by_id))),
+            (_("Stage or severity"), condition.severity), (_("Notes"), condition.notes)]))
+    out.append(Paragraph(_("Opinions so far"), s.h2))
     if not snap.opinions:
-        out.append(statement(ctx, "No opinion has been recorded yet."))
+        out.append(statement(ctx, _("No opinion has been recorded yet.")))
     for opinion in snap.opinions:
         report = ctx.enclosure_for(opinion.report_record_id)
-        doctor = doctor_line(snap.provider(opinion.provider_id)) or "Doctor not recorded"
+        doctor = doctor_line(snap.provider(opinion.provider_id)) or _("Doctor not recorded")
         block = [Paragraph(markup(doctor, HEADING_LIMIT), s.h3), label_rows(ctx, [
-            ("Given on", format_date(opinion.given_on)),
-            ("Diagnosis as stated", opinion.diagnosis),
-            ("Recommendation", opinion.recommendation),
-            ("Compared with the first opinion", word(opinion.agrees)),
-            ("Summary", opinion.summary),
-            ("Report", f"Enclosure {report.number}, page {report.first_page}"
+            (_("Given on"), format_date(opinion.given_on)),
+            (_("Diagnosis as stated"), opinion.diagnosis),
+            (_("Recommendation"), opinion.recommendation),
+            (_("Compared with the first opinion"), word(opinion.agrees)),
+            (_("Summary"), opinion.summary),
+            (_("Report"), _("Enclosure {number}, page {page}").format(
+                number=report.number, page=report.first_page)
              if report else None)]), Spacer(0, 4)]
         out.append(KeepTogether(block))
     out += _treatments(ctx)
     if case.decision:
-        out += [Paragraph("Decision", s.h2),
-                label_rows(ctx, [("Decision", case.decision), ("Why", case.rationale),
-                            ("Decided on", format_date(case.decided_on))])]
+        out += [Paragraph(_("Decision"), s.h2),
+                label_rows(ctx, [(_("Decision"), case.decision), (_("Why"), case.rationale),
+                            (_("Decided on"), format_date(case.decided_on))])]
     return out
 
 
@@ -293,7 +300,7 @@ def quote_range(ctx: Context, treatment_id: int) -> str:
     parts = []
     for currency, amounts in by_currency.items():
         low, high = min(amounts), max(amounts)
-        places = f"{len(amounts)} place{'s' if len(amounts) != 1 else ''}"
+        places = ngettext("{n} place", "{n} places", len(amounts)).format(n=len(amounts))
         span = format_amount(low, currency) if low == high else \
             f"{format_amount(low, currency)} – {format_amount(high, None)}"
         parts.append(f"{span} ({places})")
@@ -303,21 +310,21 @@ def quote_range(ctx: Context, treatment_id: int) -> str:
 def _treatments(ctx: Context) -> list[Any]:
     s, snap = ctx.styles, ctx.snap
     costs = ctx.options.include_costs
-    out: list[Any] = [CondPageBreak(140), Paragraph("Treatment options side by side", s.h2)]
+    out: list[Any] = [CondPageBreak(140), Paragraph(_("Treatment options side by side"), s.h2)]
     if not snap.treatments:
-        return [*out, statement(ctx, "No treatment options have been recorded yet.")]
+        return [*out, statement(ctx, _("No treatment options have been recorded yet."))]
     rows: list[tuple[str, Callable[[Treatment], str | None]]] = [
-            ("Proposed by", lambda t: doctor_line(snap.provider(t.proposed_by_id))),
-            ("How long it takes", lambda t: t.duration),
-            ("Recovery time", lambda t: t.recovery_time),
+            (_("Proposed by"), lambda t: doctor_line(snap.provider(t.proposed_by_id))),
+            (_("How long it takes"), lambda t: t.duration),
+            (_("Recovery time"), lambda t: t.recovery_time),
             # (the costs: the patient's business, printed only when asked)
-            ("Cost", lambda t: t.cost if costs else None),
-            ("Quotes across facilities", lambda t: quote_range(ctx, t.id) if costs else None),
-            ("Insurance coverage", lambda t: t.coverage if costs else None),
-            ("Benefits", lambda t: t.benefits),
-            ("Risks", lambda t: t.risks),
-            ("Effect on daily life", lambda t: t.daily_life),
-            ("Status", lambda t: word(t.status))]
+            (_("Cost"), lambda t: t.cost if costs else None),
+            (_("Quotes across facilities"), lambda t: quote_range(ctx, t.id) if costs else None),
+            (_("Insurance coverage"), lambda t: t.coverage if costs else None),
+            (_("Benefits"), lambda t: t.benefits),
+            (_("Risks"), lambda t: t.risks),
+            (_("Effect on daily life"), lambda t: t.daily_life),
+            (_("Status"), lambda t: word(t.status))]
     label_w = 92.0
     for start in range(0, len(snap.treatments), 3):
         chunk = snap.treatments[start:start + 3]
@@ -344,8 +351,9 @@ def _treatments(ctx: Context) -> list[Any]:
         names = {t.id: t.name for t in snap.treatments}
         quotes = sorted(snap.quotes, key=lambda q: (names.get(q.treatment_id, ""),
                                                     q.amount if q.amount is not None else 0))
-        out += [Paragraph("What each option costs, by facility", s.h3), st.data_table(
-            ["Option", "Facility", "Amount", "Covered by insurance", "Obtained on", "Notes"],
+        out += [Paragraph(_("What each option costs, by facility"), s.h3), st.data_table(
+            [_("Option"), _("Facility"), _("Amount"), _("Covered by insurance"),
+             _("Obtained on"), _("Notes")],
             [[names.get(q.treatment_id, ""), q.facility,
               Paragraph(markup(format_amount(q.amount, q.currency)), s.cell_right),
               Paragraph(markup(format_amount(q.covered_amount, q.currency)), s.cell_right),
@@ -362,27 +370,31 @@ def timeline_events(ctx: Context) -> list[tuple[str, str, str]]:
     events: list[tuple[str, str, str]] = []
     for c in snap.conditions:
         if c.diagnosed_on:
-            events.append((c.diagnosed_on, "Diagnosis", joined(
+            events.append((c.diagnosed_on, _("Diagnosis"), joined(
                 [c.name, word(c.status), c.severity,
-                 f"by {ctx.provider_name(c.diagnosed_by_id)}" if c.diagnosed_by_id else None])))
+                 _("by {name}").format(name=ctx.provider_name(c.diagnosed_by_id))
+                 if c.diagnosed_by_id else None])))
     for v in snap.visits:
         if v.status == "cancelled":
             continue
-        events.append((v.scheduled_at, "Visit" if v.status == "done" else "Visit (planned)",
+        events.append((v.scheduled_at,
+                       _("Visit") if v.status == "done" else _("Visit (planned)"),
                        joined([v.purpose, doctor_line(snap.provider(v.provider_id)), v.location])))
     for p in snap.procedures:
         if p.performed_on:
-            events.append((p.performed_on, "Procedure", joined([p.name, p.performer])))
+            events.append((p.performed_on, _("Procedure"), joined([p.name, p.performer])))
     for o in snap.opinions:
         if o.given_on:
-            events.append((o.given_on, "Opinion", joined(
+            events.append((o.given_on, _("Opinion"), joined(
                 [ctx.provider_name(o.provider_id), o.recommendation])))
     included = {r.id for r in ctx.records}
     for r in snap.records:
         if r.dated_on and r.id in included:
             enclosure = ctx.enclosure_for(r.id)
-            events.append((r.dated_on, "Record", joined(
-                [r.title, r.source, f"Enclosure {enclosure.number}" if enclosure else None])))
+            events.append((r.dated_on, _("Record"), joined(
+                [r.title, r.source,
+                 _("Enclosure {number}").format(number=enclosure.number) if enclosure
+                 else None])))
     events.sort(key=lambda e: sort_key(e[0]))
     return events
 
@@ -392,11 +404,11 @@ def timeline(ctx: Context) -> list[Any]:
     out = _heading(ctx, "timeline", first=False)
     events = timeline_events(ctx)
     if not events:
-        return [*out, statement(ctx, "No dated diagnoses, visits, procedures or records yet.")]
-    widths = st.widths(ctx.width, 0.17, 0.15, 0.68)
+        return [*out, statement(ctx, _("No dated diagnoses, visits, procedures or records yet."))]
+    widths = st.widths(ctx.width, 0.16, 0.19, 0.65)  # "Procedimiento" in one piece
 
     def table_of(shown: list[tuple[str, str, str]]) -> Table:
-        return st.data_table(["Date", "What", "Details"],
+        return st.data_table([_("Date"), _("What"), _("Details")],
                              [[format_date(d), what, _clip(details, 150)]
                               for d, what, details in shown], widths, s)
 
@@ -406,14 +418,17 @@ def timeline(ctx: Context) -> list[Any]:
     while True:
         shown = events[-count:]
         table = table_of(shown)
-        _, height = table.wrap(ctx.width, room)
+        _width, height = table.wrap(ctx.width, room)
         if height <= room or count <= 5:
             break
         count -= 2
-    intro = "Diagnoses, visits, procedures, opinions and records, oldest first."
+    intro = _("Diagnoses, visits, procedures, opinions and records, oldest first.")
     if count < len(events):
-        intro += (f" The {len(events) - count} earliest events (from "
-                  f"{format_date(events[0][0])}) are left out to keep this to one page.")
+        left = len(events) - count
+        intro += " " + ngettext(
+            "The earliest event (from {date}) is left out to keep this to one page.",
+            "The {n} earliest events (from {date}) are left out to keep this to one page.",
+            left).format(n=left, date=format_date(events[0][0]))
     return [*out, Paragraph(markup(intro), s.small), Spacer(0, 6), table]
 
 
@@ -436,20 +451,22 @@ def medication_tables(ctx: Context) -> list[Any]:
     if current:
         # (prescriber and date in one column: six columns at 10 pt break words in two)
         out.append(st.data_table(
-            ["Medication", "Dose and form", "How and when", "Taken for", "Prescribed"],
+            [_("Medication"), _("Dose and form"), _("How and when"), _("Taken for"),
+             _("Prescribed")],
             [[Paragraph(markup(m.name), s.cell_bold), joined([m.dose, m.form], ", "),
               joined([m.route, m.frequency, m.instructions], "; "),
               _condition_name(ctx, m.condition_id),
               joined([ctx.provider_name(m.prescriber_id),
-                      f"since {format_date(m.started_on)}" if m.started_on else None], ", ")]
+                      _("since {date}").format(date=format_date(m.started_on))
+                      if m.started_on else None], ", ")]
              for m in current],
             st.widths(w, 0.205, 0.205, 0.215, 0.2, 0.175), s))
     else:
-        out.append(statement(ctx, "No current medications recorded."))
+        out.append(statement(ctx, _("No current medications recorded.")))
     stopped = [m for m in snap.medications if not (m.active and not m.stopped_on)]
     if stopped:
-        out += [Paragraph("Stopped", s.h3), st.data_table(
-            ["Medication", "Dose", "Stopped on", "Notes"],
+        out += [Paragraph(_("Stopped"), s.h3), st.data_table(
+            [_("Medication"), _("Dose"), _("Stopped on"), _("Notes")],
             [[m.name, m.dose, format_date(m.stopped_on), m.notes] for m in stopped],
             st.widths(w, 0.28, 0.18, 0.24, 0.3), s)]
     return out
@@ -460,93 +477,94 @@ def allergy_table(ctx: Context) -> list[Any]:
     s, snap = ctx.styles, ctx.snap
     if snap.allergies:
         return [st.data_table(
-            ["Allergic to", "Reaction", "Severity", "Noted on", "Notes"],
+            [_("Allergic to"), _("Reaction"), _("Severity"), _("Noted on"), _("Notes")],
             [[Paragraph(markup(a.substance), s.cell_bold), a.reaction, a.severity,
               format_date(a.noted_on), a.notes] for a in snap.allergies],
             st.widths(ctx.width, 0.24, 0.24, 0.14, 0.13, 0.25), s)]
     if snap.person.no_known_allergies:
-        return [Paragraph("No known allergies", s.body)]
-    return [statement(ctx, "No allergies recorded (the patient has not said whether there "
-                           "are any).")]
+        return [Paragraph(_("No known allergies"), s.body)]
+    return [statement(ctx, _("No allergies recorded (the patient has not said whether "
+                             "there are any)."))]
 
 
 def summary(ctx: Context) -> list[Any]:
     s, snap, w = ctx.styles, ctx.snap, ctx.width
     out = _heading(ctx, "summary", first=False)
-    out.append(Paragraph("Arranged in the sections of the International Patient Summary.",
+    out.append(Paragraph(_("Arranged in the sections of the International Patient Summary."),
                          s.small))
 
-    out.append(Paragraph("Problems", s.h2))
+    out.append(Paragraph(_("Problems"), s.h2))
     active = [c for c in snap.conditions if c.status not in ("resolved", "ruled_out")]
     past = [c for c in snap.conditions if c.status in ("resolved", "ruled_out")]
-    header = ["Problem", "Status", "Since", "Stage or severity", "Code"]
-    cols = st.widths(w, 0.34, 0.13, 0.13, 0.22, 0.18)
+    header = [_("Problem"), _("Status"), _("Since"), _("Stage or severity"), _("Code")]
+    cols = st.widths(w, 0.31, 0.16, 0.12, 0.23, 0.18)
 
     def problem_rows(items: list[Any]) -> list[list[Any]]:
         return [[c.name, word(c.status), format_date(c.diagnosed_on), c.severity,
                  joined([c.code, c.code_system], " ")] for c in items]
 
     if not snap.conditions:
-        out.append(statement(ctx, "No problems recorded."))
+        out.append(statement(ctx, _("No problems recorded.")))
     if active:
-        out += [Paragraph("Active", s.h3), st.data_table(header, problem_rows(active), cols, s)]
+        out += [Paragraph(_("Active"), s.h3), st.data_table(header, problem_rows(active), cols, s)]
     if past:
-        out += [Paragraph("Past", s.h3), st.data_table(header, problem_rows(past), cols, s)]
+        out += [Paragraph(_("Past"), s.h3), st.data_table(header, problem_rows(past), cols, s)]
 
-    out.append(Paragraph("Current medications", s.h2))
+    out.append(Paragraph(_("Current medications"), s.h2))
     out += medication_tables(ctx)
-    out.append(Paragraph("Allergies and intolerances", s.h2))
+    out.append(Paragraph(_("Allergies and intolerances"), s.h2))
     out += allergy_table(ctx)
 
-    out.append(Paragraph("Immunizations", s.h2))
+    out.append(Paragraph(_("Immunizations"), s.h2))
     if snap.immunizations:
         items = sorted(snap.immunizations, key=lambda i: sort_key(i.given_on), reverse=True)
-        out.append(st.data_table(["Vaccine", "Given on", "Notes"],
+        out.append(st.data_table([_("Vaccine"), _("Given on"), _("Notes")],
                                  [[i.vaccine, format_date(i.given_on), i.notes] for i in items],
                                  st.widths(w, 0.4, 0.18, 0.42), s))
     else:
-        out.append(statement(ctx, "No immunizations recorded."))
+        out.append(statement(ctx, _("No immunizations recorded.")))
 
-    out.append(Paragraph("Procedures", s.h2))
+    out.append(Paragraph(_("Procedures"), s.h2))
     if snap.procedures:
         procedures = sorted(snap.procedures, key=lambda p: sort_key(p.performed_on),
                             reverse=True)
-        out.append(st.data_table(["Procedure", "Date", "Performed by", "Notes"],
+        out.append(st.data_table([_("Procedure"), _("Date"), _("Performed by"), _("Notes")],
                                  [[p.name, format_date(p.performed_on), p.performer, p.notes]
                                   for p in procedures], st.widths(w, 0.34, 0.14, 0.22, 0.3), s))
     else:
-        out.append(statement(ctx, "No procedures recorded."))
+        out.append(statement(ctx, _("No procedures recorded.")))
 
-    out.append(Paragraph("Recent results", s.h2))
+    out.append(Paragraph(_("Recent results"), s.h2))
     if snap.results:
         out += result_table(ctx)
     else:
-        out.append(statement(ctx, "No test results recorded."))
+        out.append(statement(ctx, _("No test results recorded.")))
 
-    out.append(Paragraph("Care team", s.h2))
+    out.append(Paragraph(_("Care team"), s.h2))
     primary = snap.primary_doctor()
     if snap.providers:
         out.append(st.data_table(
-            ["Name", "Role", "Specialty and facility", "Phone", "Fax"],
+            [_("Name"), _("Role"), _("Specialty and facility"), _("Phone"), _("Fax")],
             [[Paragraph(markup(p.name), s.cell_bold), word(p.role),
               joined([p.specialty, p.facility], ", "), p.phone, p.fax]
              for p in snap.providers],
-            st.widths(w, 0.23, 0.13, 0.27, 0.185, 0.185), s))
+            st.widths(w, 0.22, 0.16, 0.26, 0.18, 0.18), s))
     else:
-        out.append(statement(ctx, "No care team members recorded."))
+        out.append(statement(ctx, _("No care team members recorded.")))
     out.append(Spacer(0, 10))
     if primary is not None:
         out.append(KeepTogether(boxed(ctx, [
-            Paragraph("PLEASE SEND YOUR REPORT TO THE PRIMARY DOCTOR", s.label), Spacer(0, 3),
+            Paragraph(_("PLEASE SEND YOUR REPORT TO THE PRIMARY DOCTOR"), s.label), Spacer(0, 3),
             Paragraph(f"<b>{markup(primary.name)}</b>", s.value),
             Paragraph(markup(joined([primary.specialty, primary.facility], ", ")), s.body),
-            Paragraph(markup(joined([f"Phone {primary.phone}" if primary.phone else None,
-                                     f"Fax {primary.fax}" if primary.fax else None,
-                                     primary.email], "   ·   ")), s.body),
+            Paragraph(markup(joined([
+                _("Phone {number}").format(number=primary.phone) if primary.phone else None,
+                _("Fax {number}").format(number=primary.fax) if primary.fax else None,
+                primary.email], "   ·   ")), s.body),
             Paragraph(markup(primary.address), s.body)])))
     else:
-        out.append(statement(ctx, "No primary doctor is recorded: please give your report "
-                                   "to the patient."))
+        out.append(statement(ctx, _("No primary doctor is recorded: please give your report "
+                                     "to the patient.")))
     return out
 
 
@@ -556,17 +574,17 @@ def result_table(ctx: Context) -> list[Any]:
     s = ctx.styles
     trends = group_results(ctx.snap.results)
     shown = trends[:RESULT_ROWS]
-    out: list[Any] = [Paragraph("One line per test: the latest result, and how it compares "
-                                "with the one before.", s.small), st.data_table(
-        ["Test", "Latest result", "Normal range", "Flag", "Date", "Trend"],
+    out: list[Any] = [Paragraph(_("One line per test: the latest result, and how it compares "
+                                  "with the one before."), s.small), st.data_table(
+        [_("Test"), _("Latest result"), _("Normal range"), _("Flag"), _("Date"), _("Trend")],
         [[Paragraph(markup(t.name), s.cell_bold),
           joined([t.latest.value, t.latest.unit], " "), t.latest.reference_range,
-          Paragraph(markup(t.latest.flag), s.cell_bold) if t.latest.flag else "",
+          Paragraph(markup(flag_word(t.latest.flag)), s.cell_bold) if t.latest.flag else "",
           format_date(t.latest.observed_on), t.trend_words()] for t in shown],
-        st.widths(ctx.width, 0.2, 0.16, 0.15, 0.09, 0.14, 0.26), s)]
+        st.widths(ctx.width, 0.19, 0.14, 0.13, 0.14, 0.13, 0.27), s)]
     if len(trends) > len(shown):
-        out.append(Paragraph(f"The {len(shown)} most recently measured of {len(trends)} "
-                             "tests.", s.small))
+        out.append(Paragraph(_("The {shown} most recently measured of {total} tests.").format(
+            shown=len(shown), total=len(trends)), s.small))
     return out
 
 
@@ -574,7 +592,7 @@ def result_table(ctx: Context) -> list[Any]:
 
 def answer_lines(ctx: Context, count: int) -> Table:
     """Ruled lines to write on."""
-    table = Table([[""] for _ in range(count)], colWidths=[ctx.width - 22],
+    table = Table([[""] for _row in range(count)], colWidths=[ctx.width - 22],
                   rowHeights=[22] * count, hAlign="RIGHT")
     table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.HexColor("#9aa5b1"))]))
     return table
@@ -583,17 +601,20 @@ def answer_lines(ctx: Context, count: int) -> Table:
 def question_blocks(ctx: Context, lines: int = 3) -> list[Any]:
     s = ctx.styles
     out: list[Any] = []
+    important = _("(most important)")
     for number, question in enumerate(ctx.snap.packet_questions(), start=1):
         text = f"<b>{number}.</b>&nbsp;&nbsp;{markup(question.text)}"
         if question.priority == "high":
-            text += " <font color='#8a2c0d'>(most important)</font>"
+            text += f" <font color='#8a2c0d'>{markup(important)}</font>"
         block: list[Any] = [Paragraph(text, s.question)]
         if question.answer:
             who = ctx.provider_name(question.answered_by_id)
+            when = format_date(question.answered_on)
+            noted = (_("Answer noted from {who}, {date}:") if who and when
+                     else _("Answer noted from {who}:") if who
+                     else _("Answer noted, {date}:") if when else _("Answer noted:"))
             block.append(Paragraph(
-                f"<i>Answer noted{' from ' + markup(who) if who else ''}"
-                f"{', ' + format_date(question.answered_on) if question.answered_on else ''}:"
-                f"</i> {markup(question.answer)}",
+                f"<i>{markup(noted.format(who=who, date=when))}</i> {markup(question.answer)}",
                 s.answer))
             block.append(answer_lines(ctx, 1))
         else:
@@ -607,10 +628,10 @@ def questions(ctx: Context) -> list[Any]:
     s = ctx.styles
     out = _heading(ctx, "questions", first=False)
     if not ctx.snap.packet_questions():
-        return [*out, statement(ctx, "No questions written yet. Room for notes:"),
+        return [*out, statement(ctx, _("No questions written yet. Room for notes:")),
                 answer_lines(ctx, 12)]
-    out.append(Paragraph("In the order the patient would like to ask them, with room to "
-                         "write the answers.", s.small))
+    out.append(Paragraph(_("In the order the patient would like to ask them, with room to "
+                           "write the answers."), s.small))
     out.append(Spacer(0, 8))
     return out + question_blocks(ctx)
 
@@ -622,7 +643,7 @@ def index(ctx: Context) -> list[Any]:
     out = _heading(ctx, "index", first=False)
     enclosed = ctx.options.has("enclosures")
     if not ctx.records:
-        out.append(statement(ctx, "No records are included in this packet."))
+        out.append(statement(ctx, _("No records are included in this packet.")))
     else:
         rows: list[list[Any]] = []
         for record in ctx.records:
@@ -636,23 +657,25 @@ def index(ctx: Context) -> list[Any]:
             if enclosure is not None:
                 for part in enclosure.problems:
                     title.append(Paragraph(markup(
-                        f"{part.attachment.filename} could not be included: {part.reason}."),
+                        _("{file} could not be included: {reason}.").format(
+                            file=part.attachment.filename, reason=part.reason)),
                         s.cell_notice))
                 pages = ctx.pages_of(enclosure)
                 number = str(enclosure.number)
             else:
                 number = "–"
-                pages = ("sent separately" if record.physical else
-                         "no copy attached" if not record.attachments else "not enclosed")
+                pages = (_("sent separately") if record.physical else
+                         _("no copy attached") if not record.attachments else _("not enclosed"))
             rows.append([Paragraph(number, s.cell_bold), title, format_date(record.dated_on),
                          word(record.kind), record.source, Paragraph(markup(pages), s.cell)])
-        out.append(st.data_table(["No.", "Record", "Date", "Kind", "From", "Pages"], rows,
+        out.append(st.data_table([_("No."), _("Record"), _("Date"), _("Kind"), _("From"),
+                                  _("Pages")], rows,
                                  st.widths(ctx.width, 0.06, 0.34, 0.14, 0.13, 0.18, 0.15), s))
-    out.append(Paragraph("Sent separately", s.h2))
+    out.append(Paragraph(_("Sent separately"), s.h2))
     physical = [r for r in ctx.records if r.physical] or [r for r in snap.records if r.physical]
     if not physical:
-        out.append(statement(ctx, "No physical items (pathology slides or blocks, imaging "
-                                   "discs) are recorded."))
+        out.append(statement(ctx, _("No physical items (pathology slides or blocks, imaging "
+                                     "discs) are recorded.")))
         return out
     rows = []
     for record in physical:
@@ -662,18 +685,20 @@ def index(ctx: Context) -> list[Any]:
             item.append(Paragraph(markup(record.location), s.cell))
         sendings = snap.sendings_for(record.id)
         if not sendings:
-            rows.append([item, "", "Not sent yet", "", ""])
+            rows.append([item, "", _("Not sent yet"), "", ""])
         for sending in sendings:
-            dates = joined([f"sent {format_date(sending.sent_on)}" if sending.sent_on else None,
-                            f"received {format_date(sending.received_on)}"
+            dates = joined([_("sent {date}").format(date=format_date(sending.sent_on))
+                            if sending.sent_on else None,
+                            _("received {date}").format(date=format_date(sending.received_on))
                             if sending.received_on else None], ", ")
             method = word(sending.method).lower()
             how = joined([word(sending.status), method if sending.method == "in_person"
-                          else f"by {method}" if method else None], ", ")
+                          else _("by {method}").format(method=method) if method else None],
+                         ", ")
             rows.append([item, ctx.provider_name(sending.recipient_id), how, dates,
                          sending.tracking])
-    out.append(st.data_table(["Item and where it is", "Sent to", "Status", "Dates",
-                              "Tracking"], rows,
+    out.append(st.data_table([_("Item and where it is"), _("Sent to"), _("Status"), _("Dates"),
+                              _("Tracking")], rows,
                              st.widths(ctx.width, 0.23, 0.16, 0.14, 0.2, 0.27), s))
     return out
 
@@ -687,18 +712,18 @@ def disc_lines(ctx: Context, record: Record, rows: tuple[dict[str, Any], ...]) -
     out: list[Any] = []
     for study in studies_of(list(rows)):
         what = joined([study["modality"], study["body_part"]], ", ")
-        line = joined([format_date(study["study_date"]) or "Undated", what,
+        line = joined([format_date(study["study_date"]) or _("Undated"), what,
                        study["description"]], " · ")
-        counts = (f"{study['series']} series, {study['images']} "
-                  f"image{'s' if study['images'] != 1 else ''}")
+        counts = ngettext("{series} series, {n} image", "{series} series, {n} images",
+                          study["images"]).format(series=study["series"], n=study["images"])
         out.append(Paragraph(markup(f"{line} — {counts}"), s.cell))
     images = ctx.options.disc_images and ctx.enclosure_for(record.id) is not None
     if record.physical:
-        said = "The disc itself goes separately (see “Sent separately”)."
+        said = _("The disc itself goes separately (see “Sent separately”).")
     elif images:
-        said = "The disc itself is not sent; only its key images are enclosed."
+        said = _("The disc itself is not sent; only its key images are enclosed.")
     else:
-        said = "The disc itself is not sent."
+        said = _("The disc itself is not sent.")
     out.append(Paragraph(markup(said), s.cell))
     return out
 

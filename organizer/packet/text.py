@@ -1,20 +1,21 @@
 """Values as printed on paper: dates a doctor anywhere reads the same way, amounts, labels.
 
-Dates are printed "2 Mar 2026": day, month name, year. Numeric dates (03/02/2026) mean
-different days in different countries, and a packet crosses borders.
+Dates are printed "2 Mar 2026" ("2 mar 2026" in Spanish): day, month name, year. Numeric
+dates (03/02/2026) mean different days in different countries, and a packet crosses
+borders. Dates and amounts are written by organizer.formats in the current language (the
+packet's and printouts' own, `PacketOptions.language`); choice words are translated here.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from organizer import formats
+from organizer.i18n import N_, _
 from organizer.items.choices import LABELS, choice_label
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[ T](\d{1,2}):(\d{2}))?")
-
-# Stored choice values -> words on paper: the one table the app shows them with too.
+# Stored choice values -> words on paper: the one table the app shows them with too
+# (organizer/items/choices.py, translated there).
 WORDS = LABELS
 
 
@@ -23,22 +24,30 @@ def word(value: str | None) -> str:
     return choice_label(value)
 
 
-def format_date(value: str | None) -> str:
-    """ISO date (full or partial, maybe with a time) -> "2 Mar 2026", "Mar 2019", "2019"."""
-    if not value:
+# A result's flag as importers write it (interop.codes.INTERPRETATIONS) or a person types it
+# in English: these words are codes more than typing, so a Spanish packet shows them in
+# Spanish; any other flag is printed as typed.
+FLAGS = {"high": N_("high"), "low": N_("low"), "abnormal": N_("abnormal"),
+         "normal": N_("normal"), "critically high": N_("critically high"),
+         "critically low": N_("critically low"), "very high": N_("very high"),
+         "very low": N_("very low"), "critically abnormal": N_("critically abnormal"),
+         "positive": N_("positive"), "negative": N_("negative"),
+         "detected": N_("detected"), "not detected": N_("not detected"),
+         "indeterminate": N_("indeterminate")}
+
+
+def flag_word(flag: str | None) -> str:
+    """A result's flag in the packet's language when it is one of the coded words."""
+    if not flag:
         return ""
-    match = _DATE.match(value.strip())
-    if not match:
-        return value
-    year, month, day, hour, minute = match.groups()
-    if month is None or not 1 <= int(month) <= 12:
-        return year
-    text = f"{_MONTHS[int(month) - 1]} {year}"
-    if day is not None:
-        text = f"{int(day)} {text}"
-    if hour is not None:
-        text += f", {int(hour):02d}:{minute}"
-    return text
+    known = FLAGS.get(flag.strip().lower())
+    return _(known) if known else flag
+
+
+def format_date(value: str | None, style: str = "medium") -> str:
+    """ISO date (full or partial, maybe with a time) -> "2 Mar 2026", "Mar 2019", "2019"
+    (style "long", for a letter: "2 March 2026", "2 de marzo de 2026")."""
+    return formats.format_date(value, style)
 
 
 def sort_key(value: str | None) -> str:
@@ -47,11 +56,9 @@ def sort_key(value: str | None) -> str:
 
 
 def format_amount(amount: float | None, currency: str | None = None) -> str:
-    """12000.0, "USD" -> "USD 12,000"; cents only when there are any."""
-    if amount is None:
-        return ""
-    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-    return f"{currency} {text}" if currency else text
+    """12000.0, "USD" -> "USD 12,000" ("12,000 USD" in Spanish); cents only when there
+    are any."""
+    return formats.format_amount(amount, currency)
 
 
 def joined(parts: Iterable[str | None], sep: str = " · ") -> str:
@@ -63,7 +70,7 @@ def joined(parts: Iterable[str | None], sep: str = " · ") -> str:
 # characters); printed in full it would bury the packet and, in a table cell or a repeated
 # header, make a row taller than a page, which reportlab cannot lay out at all. Beyond
 # these the text is cut at a word and says where the rest is.
-CONTINUED = "… continued in the record"
+CONTINUED = N_("… continued in the record")
 BODY_LIMIT = (4000, 80)    # characters, lines: a paragraph that may flow across pages
 CELL_LIMIT = (1500, 30)    # a table cell (its row may split across pages)
 HEADING_LIMIT = (200, 3)   # a heading or a table's repeated header row: never splits
@@ -86,7 +93,7 @@ def clip(text: str, limit: tuple[int, int] = BODY_LIMIT) -> str:
         space = cut.rfind(" ", chars * 3 // 4)
         if space > 0:
             cut = cut[:space]
-    return cut.rstrip() + " " + CONTINUED
+    return cut.rstrip() + " " + _(CONTINUED)
 
 
 def markup(text: str | None, limit: tuple[int, int] = BODY_LIMIT) -> str:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from organizer import __version__
 from organizer.errors import OrganizerError, WrongPassphraseError
+from organizer.i18n import N_, _
 from organizer.progress import Progress, step
 from organizer.storage import db
 from organizer.storage.hashing import hash_stream, sha256_file
@@ -60,8 +61,12 @@ _FILE_ENTRY = re.compile(r"^files/[0-9a-f]{64}$")
 _READ_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError,
                 NotImplementedError, RuntimeError, OverflowError, UnicodeDecodeError)
 
-DAMAGED = ("The backup file “{name}” is damaged or incomplete ({why}), so it was not used. "
-           "Your organizer was not changed; try another backup.")
+DAMAGED = N_("The backup file “{name}” is damaged or incomplete ({why}), so it was not used. "
+              "Your organizer was not changed; try another backup.")
+
+
+def _damaged(name: str, why: str) -> str:
+    return _(DAMAGED).format(name=name, why=why)
 
 
 @dataclass(frozen=True)
@@ -107,12 +112,12 @@ def write_backup(conn: Any, dirs: DataDir, target: Path,
     """
     target = Path(target)
     if target.is_dir():
-        raise OrganizerError(f"“{target}” is a folder. Give a file name for the backup, for "
-                             "example organizer-backup.zip.")
+        raise OrganizerError(_("“{file}” is a folder. Give a file name for the backup, for "
+                               "example organizer-backup.zip.").format(file=target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OrganizerError(f"The folder {folder} does not exist, so the backup was not "
-                             "written.")
+        raise OrganizerError(_("The folder {folder} does not exist, so the backup was not "
+                               "written.").format(folder=folder))
     # Named after this process: a start in another process leaves it alone (paths.py).
     temp_zip = folder / owned_name(TEMP_PREFIX, "backup-", ".zip")
     try:
@@ -179,13 +184,16 @@ def _write_zip(conn: Any, dirs: DataDir, temp_zip: Path,
 
 def _write_error(exc: OSError, target: Path) -> OrganizerError:
     if exc.errno == 28:
-        return OrganizerError(f"The disk is full, so the backup {target.name} was not "
-                              "written. Free some space or choose another place.")
+        return OrganizerError(_("The disk is full, so the backup {file} was not written. "
+                                "Free some space or choose another place.").format(
+                                    file=target.name))
     if exc.errno in (13, 30):
-        return OrganizerError(f"The backup {target.name} cannot be written there (no "
-                              "permission or a read-only disk). Choose another place.")
-    return OrganizerError(f"The backup {target.name} could not be written ({exc.strerror}). "
-                          "Your organizer was not changed.")
+        return OrganizerError(_("The backup {file} cannot be written there (no permission "
+                                "or a read-only disk). Choose another place.").format(
+                                    file=target.name))
+    return OrganizerError(_("The backup {file} could not be written ({reason}). Your "
+                            "organizer was not changed.").format(file=target.name,
+                                                                 reason=exc.strerror))
 
 
 def create_backup(store: Store, target: Path | str,
@@ -214,16 +222,17 @@ def _read_manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
             raise ValueError("manifest too large")
         manifest = json.loads(archive.read(MANIFEST))
     except KeyError:
-        raise OrganizerError(DAMAGED.format(name=name, why="it has no list of contents")) from None
+        raise OrganizerError(_damaged(name=name, why="it has no list of contents")) from None
     except _READ_ERRORS as exc:
-        raise OrganizerError(DAMAGED.format(name=name, why=f"its list of contents is unreadable: "
-                                            f"{exc}")) from None
+        raise OrganizerError(_damaged(name=name, why=f"its list of contents is unreadable: "
+                                                   f"{exc}")) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise OrganizerError(f"“{name}” is not a Second Opinion Organizer backup. Nothing was "
-                             "changed.")
+        raise OrganizerError(_("“{file}” is not a Second Opinion Organizer backup. Nothing "
+                               "was changed.").format(file=name))
     if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
-        raise OrganizerError(f"The backup “{name}” was made by a newer version of the app. "
-                             "Install the newer version to restore it; nothing was changed.")
+        raise OrganizerError(_("The backup “{file}” was made by a newer version of the app. "
+                               "Install the newer version to restore it; nothing was "
+                               "changed.").format(file=name))
     return manifest
 
 
@@ -238,8 +247,8 @@ def _entries(manifest: dict[str, Any], name: str) -> list[dict[str, Any]]:
             if not re.fullmatch(r"[0-9a-f]{64}", entry["sha256"]) or int(entry["size"]) < 0:
                 raise ValueError("bad checksum entry")
     except (KeyError, TypeError, ValueError) as exc:
-        raise OrganizerError(DAMAGED.format(name=name, why=f"its list of contents is wrong: "
-                                            f"{exc}")) from None
+        raise OrganizerError(_damaged(name=name, why=f"its list of contents is wrong: "
+                                                   f"{exc}")) from None
     return entries
 
 
@@ -249,17 +258,17 @@ def _copy_checked(archive: zipfile.ZipFile, entry: dict[str, Any], name: str,
     try:
         info = archive.getinfo(entry["name"])
     except KeyError:
-        raise OrganizerError(DAMAGED.format(name=name, why=f"{entry['name']} is missing")) from None
+        raise OrganizerError(_damaged(name=name, why=f"{entry['name']} is missing")) from None
     if info.file_size != int(entry["size"]):
-        raise OrganizerError(DAMAGED.format(name=name, why=f"{entry['name']} has the wrong size"))
+        raise OrganizerError(_damaged(name=name, why=f"{entry['name']} has the wrong size"))
     try:
         with archive.open(info) as src:
             sha, size = hash_stream(src, out, limit=int(entry["size"]))
     except _READ_ERRORS as exc:
-        raise OrganizerError(DAMAGED.format(name=name, why=f"{entry['name']}: {exc}")) from None
+        raise OrganizerError(_damaged(name=name, why=f"{entry['name']}: {exc}")) from None
     if size != int(entry["size"]) or sha != entry["sha256"]:
-        raise OrganizerError(DAMAGED.format(name=name,
-                                            why=f"{entry['name']} does not match its checksum"))
+        raise OrganizerError(_damaged(name=name,
+                                      why=f"{entry['name']} does not match its checksum"))
 
 
 def verify_backup(path: Path | str, progress: Progress | None = None) -> BackupInfo:
@@ -267,7 +276,7 @@ def verify_backup(path: Path | str, progress: Progress | None = None) -> BackupI
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise OrganizerError(f"There is no backup file “{path}”.")
+        raise OrganizerError(_("There is no backup file “{file}”.").format(file=path))
     try:
         with zipfile.ZipFile(path) as archive:
             manifest = _read_manifest(archive, name)
@@ -276,11 +285,12 @@ def verify_backup(path: Path | str, progress: Progress | None = None) -> BackupI
                 step(progress, number, len(entries), "Checking the backup")
                 _copy_checked(archive, entry, name)
     except FileNotFoundError:
-        raise OrganizerError(f"There is no backup file “{path}”.") from None
+        raise OrganizerError(_("There is no backup file “{file}”.").format(file=path)) from None
     except PermissionError:
-        raise OrganizerError(f"The backup “{name}” may not be read by this account.") from None
+        raise OrganizerError(_("The backup “{file}” may not be read by this account.").format(
+            file=name)) from None
     except _READ_ERRORS as exc:
-        raise OrganizerError(DAMAGED.format(name=name, why=str(exc) or type(exc).__name__)) \
+        raise OrganizerError(_damaged(name=name, why=str(exc) or type(exc).__name__)) \
             from None
     return BackupInfo(path, bool(manifest.get("encrypted")), int(manifest["schema_version"]),
                       str(manifest.get("created_at", "")), len(entries) - 1, path.stat().st_size)
@@ -292,7 +302,7 @@ def backup_is_encrypted(path: Path | str) -> bool:
         with zipfile.ZipFile(path) as archive:
             return bool(_read_manifest(archive, Path(path).name).get("encrypted"))
     except _READ_ERRORS as exc:
-        raise OrganizerError(DAMAGED.format(name=Path(path).name, why=str(exc))) from None
+        raise OrganizerError(_damaged(name=Path(path).name, why=str(exc))) from None
 
 
 def restore_backup(root: Path | str, path: Path | str, passphrase: str | None = None,
@@ -326,9 +336,9 @@ def _restore(root: Path | str, path: Path | str, passphrase: str | None,
     dirs = DataDir(Path(root))
     info = verify_backup(path, progress)
     if info.encrypted and passphrase is None:
-        raise OrganizerError("This backup is locked with a passphrase. Give the passphrase it "
-                             "was made with (ORGANIZER_PASSPHRASE on the command line); "
-                             "nothing was changed.")
+        raise OrganizerError(_("This backup is locked with a passphrase. Give the passphrase "
+                               "it was made with (ORGANIZER_PASSPHRASE on the command line); "
+                               "nothing was changed."))
     swap.prepare(dirs)
     if app_running(dirs.root):
         raise OrganizerError(APP_OPEN_MESSAGE)
@@ -354,14 +364,14 @@ def _restore(root: Path | str, path: Path | str, passphrase: str | None,
         try:
             conn = db.connect(staged_db, key=key)
         except WrongPassphraseError:
-            raise WrongPassphraseError("That passphrase does not open this backup. Give the "
-                                       "passphrase the backup was made with; nothing was "
-                                       "changed.") from None
+            raise WrongPassphraseError(_("That passphrase does not open this backup. Give "
+                                         "the passphrase the backup was made with; nothing "
+                                         "was changed.")) from None
         try:
             problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
-                raise OrganizerError(DAMAGED.format(name=path.name,
-                                                    why="its database fails the check"))
+                raise OrganizerError(_damaged(name=path.name,
+                                              why="its database fails the check"))
             migrations.check_version(conn)
             # Whole is not enough: it must be this app's own schema, with all its files.
             restore_check.check_database(conn, path.name, info.schema_version)
@@ -369,7 +379,7 @@ def _restore(root: Path | str, path: Path | str, passphrase: str | None,
             restore_check.check_attachments(conn, staging / "files", cipher, entries[1:],
                                             path.name)
         except db.Error as exc:
-            raise OrganizerError(DAMAGED.format(name=path.name, why=str(exc))) from None
+            raise OrganizerError(_damaged(name=path.name, why=str(exc))) from None
         finally:
             conn.close()
         step(progress, len(entries), len(entries), "Putting the backup in place")
@@ -385,8 +395,8 @@ def _restore(root: Path | str, path: Path | str, passphrase: str | None,
         else:
             swap.swap_in(dirs, staging, with_files=True, keep_old_as=keep)
     except OSError as exc:
-        raise OrganizerError(f"The backup could not be restored ({exc.strerror}). Your "
-                             "organizer was not changed.") from None
+        raise OrganizerError(_("The backup could not be restored ({reason}). Your organizer "
+                               "was not changed.").format(reason=exc.strerror)) from None
     finally:
         swap.drop_unjournaled(dirs, staging)
     crypto.forget_keys()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from organizer.errors import OrganizerError
+from organizer.i18n import _
 from organizer.storage.hashing import hash_stream
 from organizer.storage.paths import TEMP_PREFIX, create_private, fsync_dir, owned_name
 
@@ -104,10 +105,10 @@ def store_file(files_dir: Path, source: Path,
     except OSError as exc:
         temp.unlink(missing_ok=True)
         if getattr(exc, "errno", None) == 28:
-            raise OrganizerError("The disk is full, so the file was not added. Free some space "
-                                 "and try again.") from None
-        raise OrganizerError(f"“{source.name}” could not be read or copied ({exc.strerror}). "
-                             "Nothing was added.") from None
+            raise OrganizerError(_("The disk is full, so the file was not added. Free some "
+                                   "space and try again.")) from None
+        raise OrganizerError(_("“{file}” could not be read or copied ({reason}). Nothing was "
+                               "added.").format(file=source.name, reason=exc.strerror)) from None
 
 
 def stored_text(chunks: Callable[[], Iterator[bytes]], kind: str,

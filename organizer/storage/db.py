@@ -41,6 +41,7 @@ from organizer.errors import (
     StoreBusyError,
     WrongPassphraseError,
 )
+from organizer.i18n import _
 
 
 class StoreKey(Protocol):
@@ -174,8 +175,8 @@ def _sqlcipher() -> Any:
     try:
         import sqlcipher3
     except ImportError:  # pragma: no cover - a platform without a SQLCipher wheel
-        raise OrganizerError("This organizer is encrypted, but encryption is not available "
-                             "on this computer (the sqlcipher3 package is missing).") from None
+        raise OrganizerError(_("This organizer is encrypted, but encryption is not available "
+                               "on this computer (the sqlcipher3 package is missing).")) from None
     if sqlcipher3.Error not in Error:
         Error = (sqlite3.Error, sqlcipher3.Error)
     return sqlcipher3
@@ -347,27 +348,30 @@ def translate(exc: Exception, path: Path | None = None) -> OrganizerError:
     """Turn an SQLite error into a sentence the user can act on."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return StoreBusyError("The organizer's data is busy in another window or program. "
-                              "Try again in a moment.")
+        return StoreBusyError(_("The organizer's data is busy in another window or program. "
+                                "Try again in a moment."))
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        where = f" ({path})" if path else ""
-        return OrganizerError(f"The organizer's database{where} is damaged or not a database. "
-                              "Restore it from a backup.")
+        message = (_("The organizer's database ({file}) is damaged or not a database. "
+                     "Restore it from a backup.") if path else
+                   _("The organizer's database is damaged or not a database. Restore it from "
+                     "a backup."))
+        return OrganizerError(message.format(file=path))
     if "disk is full" in text or "database or disk is full" in text:
-        return OrganizerError("The disk is full, so nothing was saved. Free some space and "
-                              "try again.")
+        return OrganizerError(_("The disk is full, so nothing was saved. Free some space and "
+                                "try again."))
     if "disk i/o error" in text:
         # SQLite says "disk I/O error" when a write into the -wal finds no room: tell
         # the user what is wrong when the disk is (nearly) full.
         if path is not None and _nearly_full(path):
-            return OrganizerError("The disk is full, so nothing was saved. Free some space "
-                                  "and try again.")
-        return OrganizerError("The disk could not be written to (a disk error), so nothing "
-                              "was saved. Check the disk and try again.")
+            return OrganizerError(_("The disk is full, so nothing was saved. Free some space "
+                                    "and try again."))
+        return OrganizerError(_("The disk could not be written to (a disk error), so nothing "
+                                "was saved. Check the disk and try again."))
     if "readonly" in text or "read-only" in text:
-        return OrganizerError("The data folder cannot be written to (it is read-only), so "
-                              "nothing was saved.")
+        return OrganizerError(_("The data folder cannot be written to (it is read-only), so "
+                                "nothing was saved."))
     if "unable to open" in text:
-        return OrganizerError("The organizer's database could not be opened. Check that the "
-                              "data folder exists and that you may write to it.")
-    return OrganizerError(f"The database refused the change ({exc}). Nothing was saved.")
+        return OrganizerError(_("The organizer's database could not be opened. Check that "
+                                "the data folder exists and that you may write to it."))
+    return OrganizerError(_("The database refused the change ({reason}). Nothing was "
+                            "saved.").format(reason=exc))

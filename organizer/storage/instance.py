@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from organizer.i18n import N_
+
 LOCK_NAME = "app.lock"
 
 
@@ -47,5 +49,5 @@ def app_running(root: Path) -> bool:
     return True
 
 
-APP_OPEN_MESSAGE = ("The organizer app is open on this data folder. Close it first, then "
-                    "try again; nothing was changed.")
+APP_OPEN_MESSAGE = N_("The organizer app is open on this data folder. Close it first, then "
+                      "try again; nothing was changed.")

@@ -269,34 +269,37 @@ def output_target(target: Path | str, data_dir: Path) -> OutputTarget:
     work starts and again in `private_output`.
     """
     from organizer.errors import OrganizerError
+    from organizer.i18n import _
 
     shown = str(target)
     if shown == STDOUT:
         return OutputTarget(Path(STDOUT), replace=False, stdout=True)
     real = Path(os.path.realpath(target))
     if _inside(real, data_dir) and not _in_own_scratch(real, data_dir):
-        raise OrganizerError(f"“{shown}” is inside the organizer's own data folder, where a "
-                             "file written over it could destroy your records: choose "
-                             "another place, for example your Documents folder.")
+        raise OrganizerError(_("“{file}” is inside the organizer's own data folder, where a "
+                               "file written over it could destroy your records: choose "
+                               "another place, for example your Documents folder.").format(
+                                   file=shown))
     try:
         mode = os.stat(real).st_mode
     except FileNotFoundError:
         if not real.parent.is_dir():
-            raise OrganizerError(f"The folder {real.parent} does not exist, so nothing was "
-                                 "saved there. Choose another place.") from None
+            raise OrganizerError(_("The folder {folder} does not exist, so nothing was "
+                                   "saved there. Choose another place.").format(
+                                       folder=real.parent)) from None
         return OutputTarget(real, replace=True)
     except OSError as exc:
-        raise OrganizerError(f"“{shown}” cannot be used ({exc.strerror}). Choose another "
-                             "place.") from None
+        raise OrganizerError(_("“{file}” cannot be used ({reason}). Choose another "
+                               "place.").format(file=shown, reason=exc.strerror)) from None
     if stat.S_ISDIR(mode):
-        raise OrganizerError(f"“{shown}” is a folder. Give a file name to save to, for "
-                             "example packet.pdf.")
+        raise OrganizerError(_("“{file}” is a folder. Give a file name to save to, for "
+                               "example packet.pdf.").format(file=shown))
     if stat.S_ISREG(mode):
         return OutputTarget(real, replace=True)
     if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
         return OutputTarget(real, replace=False)
-    raise OrganizerError(f"“{shown}” is not a file (it is a device or a socket), so nothing "
-                         "was written to it. Give a file name.")
+    raise OrganizerError(_("“{file}” is not a file (it is a device or a socket), so nothing "
+                           "was written to it. Give a file name.").format(file=shown))
 
 
 def _in_own_scratch(real: Path, data_dir: Path) -> bool:
@@ -390,6 +393,7 @@ def _write_through(source: IO[bytes], where: OutputTarget) -> None:
     import sys
 
     from organizer.errors import OrganizerError
+    from organizer.i18n import _
 
     try:
         if where.stdout:
@@ -401,8 +405,8 @@ def _write_through(source: IO[bytes], where: OutputTarget) -> None:
         with os.fdopen(fd, "wb") as out:
             shutil.copyfileobj(source, out, 1 << 20)
     except BrokenPipeError:
-        raise OrganizerError("The program reading the output stopped before it had all of "
-                             "it. Run the command again.") from None
+        raise OrganizerError(_("The program reading the output stopped before it had all of "
+                               "it. Run the command again.")) from None
 
 
 def clear_dead_outputs(folder: Path) -> list[Path]:

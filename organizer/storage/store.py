@@ -25,6 +25,7 @@ from organizer.errors import (
     NotFoundError,
     ValidationError,
 )
+from organizer.i18n import _, field_label
 from organizer.items.changes import ADDED, DELETED, RESTORED, UPDATED, Change, ItemChange
 from organizer.items.models import (
     TABLES,
@@ -257,7 +258,8 @@ class Store:
             sql += " AND deleted_at IS NULL"
         rows = self._rows(sql, (item_id,))
         if not rows:
-            raise NotFoundError(f"There is no {cls.LABEL.lower()} number {item_id}.")
+            raise NotFoundError(_("There is no {kind} number {number}.").format(
+                kind=field_label(cls.LABEL).lower(), number=item_id))
         return self._item(cls, rows[0])
 
     def title_of(self, kind: type[Item] | str, item_id: int | None) -> str | None:
@@ -295,7 +297,8 @@ class Store:
             args.append(person_id)
         for name, value in (where or {}).items():
             if name not in cls.specs() and name not in ("id", "origin"):
-                raise ValidationError(f"{cls.LABEL} has no field “{name}”.", name)
+                raise ValidationError(_("{kind} has no field “{field}”.").format(
+                    kind=field_label(cls.LABEL), field=name), name)
             sql += f" AND {name} IS ?"
             args.append(value)
         sql += f" ORDER BY {order_by or 'id'}"
@@ -365,17 +368,19 @@ class Store:
         from organizer.items.validation import parse_id
 
         text = str(ref).strip()
-        kind, _, rest = text.partition(":")
+        kind, _sep, rest = text.partition(":")
         if text.startswith("#") or kind.strip().lower() == "id":
             wanted = rest if not text.startswith("#") else text[1:]
             number = parse_id(wanted)
             by_id = self._person_by_id(number) if number is not None else None
             if by_id is None and not wanted.strip():
-                raise NotFoundError(f"“{text}” needs the person's number after it, for "
-                                    "example #12. `organizer people` lists everyone.")
+                raise NotFoundError(_("“{text}” needs the person's number after it, for "
+                                      "example #12. `organizer people` lists everyone.").format(
+                                          text=text))
             if by_id is None:
-                raise NotFoundError(f"There is no person number {wanted.strip()} in the "
-                                    "organizer. `organizer people` lists everyone.")
+                raise NotFoundError(_("There is no person number {number} in the "
+                                      "organizer. `organizer people` lists everyone.").format(
+                                          number=wanted.strip()))
             return by_id
         if kind.strip().lower() == "name" and rest.strip():
             return self._person_by_name(rest.strip())
@@ -387,10 +392,10 @@ class Store:
             return by_id
         named = [r for r in self._named(text) if r["id"] != by_id.id]
         if named:
-            raise AmbiguousError(
-                f"“{text}” is both person number {by_id.id} ({by_id.full_name}) and the name "
-                f"of person number {named[0]['id']}. Type #{by_id.id} for the first or "
-                f"name:{text} for the second.")
+            raise AmbiguousError(_(
+                "“{text}” is both person number {id} ({name}) and the name of person number "
+                "{other}. Type #{id} for the first or name:{text} for the second.").format(
+                    text=text, id=by_id.id, name=by_id.full_name, other=named[0]["id"]))
         return by_id
 
     def _person_by_id(self, number: int) -> Person | None:
@@ -405,14 +410,15 @@ class Store:
     def _person_by_name(self, text: str) -> Person:
         rows = self._named(text)
         if not rows:
-            raise NotFoundError(f"No person called “{text}” is in the organizer. "
-                                "`organizer people` lists everyone.")
+            raise NotFoundError(_("No person called “{text}” is in the organizer. "
+                                  "`organizer people` lists everyone.").format(text=text))
         if len(rows) > 1:
-            names = "; ".join(f"{r['id']}: {r['full_name']} (born {r['birth_date'] or '?'})"
-                              for r in rows)
-            raise AmbiguousError(f"More than one person is called “{text}”: {names}. "
-                                 "Use the number instead, for example #"
-                                 f"{rows[0]['id']}.")
+            born = _("{id}: {name} (born {date})")
+            names = "; ".join(born.format(id=r["id"], name=r["full_name"],
+                                          date=r["birth_date"] or "?") for r in rows)
+            raise AmbiguousError(_("More than one person is called “{text}”: {names}. "
+                                   "Use the number instead, for example #{id}.").format(
+                                       text=text, names=names, id=rows[0]["id"]))
         return self._item(Person, rows[0])
 
     def attachments(self, record_id: int) -> list[Attachment]:
@@ -507,10 +513,13 @@ class Store:
                 args.append(person_id)
             ids = [r[0] for r in self.conn.execute(sql, args)]
             if not ids:
-                raise ValidationError(f"No {cls.LABEL.lower()} called “{text}” was found.")
+                raise ValidationError(_("No {kind} called “{text}” was found.").format(
+                    kind=field_label(cls.LABEL).lower(), text=text))
             if len(ids) > 1:
-                raise AmbiguousError(f"More than one {cls.LABEL.lower()} is called “{text}” "
-                                     f"(numbers {', '.join(map(str, ids))}). Use the number.")
+                raise AmbiguousError(_("More than one {kind} is called “{text}” (numbers "
+                                       "{numbers}). Use the number.").format(
+                                           kind=field_label(cls.LABEL).lower(), text=text,
+                                           numbers=", ".join(map(str, ids))))
             return int(ids[0])
         return resolve
 
@@ -527,12 +536,14 @@ class Store:
                 f"{TABLES[spec.ref]} WHERE id = ? AND deleted_at IS NULL",
                 (target_id,)).fetchone()
             if row is None:
-                raise ValidationError(
-                    f"{spec.label}: there is no {target.LABEL.lower()} number {target_id}.", name)
+                raise ValidationError(_("{label}: there is no {kind} number {number}.").format(
+                    label=field_label(spec.label), kind=field_label(target.LABEL).lower(),
+                    number=target_id), name)
             if person_id is not None and spec.ref != "person" and row[0] != person_id:
-                raise ValidationError(
-                    f"{spec.label}: {target.LABEL.lower()} number {target_id} belongs to "
-                    "someone else.", name)
+                raise ValidationError(_("{label}: {kind} number {number} belongs to "
+                                        "someone else.").format(
+                    label=field_label(spec.label), kind=field_label(target.LABEL).lower(),
+                    number=target_id), name)
 
     def add(self, type_name: str, values: Mapping[str, Any], *, person_id: int | None = None,
             origin: str = "typed", checklist: bool = False) -> Change:
@@ -544,7 +555,8 @@ class Store:
         if cls is Person:
             person_id = None
         elif person_id is None:
-            raise ValidationError(f"Say whose {cls.LABEL.lower()} this is (which person).")
+            raise ValidationError(_("Say whose {kind} this is (which person).").format(
+                kind=field_label(cls.LABEL).lower()))
         else:
             self.person(person_id)  # raises NotFoundError for an unknown person
         cleaned = clean(cls, values, resolve=self._resolver(person_id))
@@ -571,7 +583,7 @@ class Store:
         change = Change()
         for number, label in enumerate(STEPS, start=1):
             change = change + self.add("checklist", {"case_id": case_id, "step": number,
-                                                     "label": label},
+                                                     "label": _(label)},
                                        person_id=person_id, origin=origin)
         return change
 

@@ -29,8 +29,12 @@ def run_cli(*args: str, data_dir: Path | None = None, env: dict[str, str] | None
     """Run `python -m organizer ARGS` as a real process, from the repository's code."""
     # Like an installed app, the subprocess may keep its compiled bytecode between runs
     # (without it every run recompiles the whole command line: slow tests, no better proof).
+    # The language is the test's to choose (English unless `env` says otherwise), not the
+    # machine's locale: LANG=C.UTF-8 keeps UTF-8 and speaks English.
     full_env = {k: v for k, v in os.environ.items()
-                if not k.startswith("ORGANIZER_") and k != "PYTHONDONTWRITEBYTECODE"}
+                if not k.startswith("ORGANIZER_") and k != "PYTHONDONTWRITEBYTECODE"
+                and k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG")}
+    full_env["LANG"] = "C.UTF-8"
     full_env["PYTHONPATH"] = str(ROOT)
     full_env.update(env or {})
     command = [sys.executable, "-m", "organizer"]

@@ -98,7 +98,7 @@ def test_printouts(cli: Callable[..., Any], house: Household, tmp_path: Path) ->
     assert PRIMARY in summary and SECOND in summary and "Mastectomy within 6 weeks" in summary
     assert "No decision yet." in summary
     letter = made["request-letter"]
-    assert "1 Feb 2026" in letter and "right of access" in letter
+    assert "1 February 2026" in letter and "right of access" in letter
     assert "The pathology report and the slides of the core biopsy" in letter
     assert len(PdfReader(tmp_path / "request-letter.pdf").pages) == 1
 
