@@ -11,7 +11,13 @@ TEST_STAMP := $(VENV)/.installed-test
 BUILD_STAMP := $(VENV)/.installed-build
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: install run test lint typecheck pytest bench screenshots package package-test clean
+.PHONY: install run test lint typecheck pytest bench screenshots package package-test clean \
+        translations translations-update
+
+# Translations: resources/translations/*.ts are the source (committed, edited by hand or in
+# Qt Linguist); the .qm the app loads are built from them here and never committed.
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,29 +37,39 @@ $(BUILD_STAMP): pyproject.toml | $(VENV)/bin/python
 
 install: $(APP_STAMP)
 
+resources/translations/%.qm: resources/translations/%.ts | $(APP_STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM_FILES)
+
+# Re-reads every string of ui/ into the .ts (new ones unfinished, vanished ones obsolete);
+# then translate what is new and run `make translations`.
+translations-update: $(APP_STAMP)
+	$(PY) tools/update_translations.py
+
 # The app; `make run ARGS="people"` runs the command line instead (or .venv/bin/organizer).
-run: $(APP_STAMP)
+run: $(APP_STAMP) translations
 	$(VENV)/bin/organizer $(if $(ARGS),$(ARGS),gui)
 
 lint: $(TEST_STAMP)
-	$(PY) -m ruff check organizer ui tests packaging
+	$(PY) -m ruff check organizer ui tests packaging tools
 
 typecheck: $(TEST_STAMP)
 	$(PY) -m mypy
 
-pytest: $(TEST_STAMP)
+pytest: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 test: lint typecheck pytest
 
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/benchmarks -p no:randomly
 
-screenshots: $(TEST_STAMP)
+screenshots: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
 
 # dist/organizer/ (PyInstaller, one folder), then the .deb and the .tar.gz beside it.
-package: $(BUILD_STAMP)
+package: $(BUILD_STAMP) translations
 	rm -rf dist/organizer build/pyinstaller
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
 	    --workpath build/pyinstaller packaging/organizer.spec

@@ -29,7 +29,11 @@ def make_application(settings: Any = None) -> Any:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
-    style.apply_zoom((settings or Settings()).zoom())
+    settings = settings or Settings()
+    from ui import i18n
+
+    i18n.install(i18n.choose_language(settings.language()), app)
+    style.apply_zoom(settings.zoom())
     return app
 
 

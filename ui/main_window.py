@@ -518,6 +518,10 @@ class MainWindow(QMainWindow):
             action = self._action(view, label, _caller(self.show_section, key),
                                   f"Ctrl+{number}" if number < 10 else None)
             group.addAction(action)
+        view.addSeparator()
+        from ui.language_menu import add_language_menu
+
+        self.language_menu = add_language_menu(view, self.settings, self)
 
         person = bar.addMenu("&Person")
         self._action(person, "&Add person…", self.add_person)
