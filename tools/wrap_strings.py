@@ -42,8 +42,8 @@ SINKS: dict[str, tuple[int, ...]] = {
     "setHeaderLabels": (0,), "setHorizontalHeaderLabels": (0,),
     "setVerticalHeaderLabels": (0,), "setCancelButtonText": (0,), "setIconText": (0,),
     "setButtonText": (1,), "setTabText": (1,), "setTabToolTip": (1,), "setItemText": (1,),
-    "addTab": (1, 2), "insertTab": (2, 3), "addItem": (0, 1), "addItems": (0,),
-    "insertItem": (1, 2), "addMenu": (0, 1), "addAction": (0, 1), "addButton": (0,),
+    "addTab": (1,), "insertTab": (2,), "addItem": (0,), "addItems": (0,),
+    "insertItem": (1,), "addMenu": (0,), "addAction": (0,), "addButton": (0,),
     "addRow": (0,), "insertRow": (1,), "addSection": (0, 1),
     # standard dialogs: (parent, title, text / caption, ..., filter)
     "critical": (1, 2), "warning": (1, 2), "information": (1, 2), "question": (1, 2),
@@ -51,14 +51,20 @@ SINKS: dict[str, tuple[int, ...]] = {
     "getOpenFileNames": (1, 3), "getExistingDirectory": (1,), "getText": (1, 2),
     "getItem": (1, 2), "getInt": (1, 2), "setNameFilter": (0,), "setNameFilters": (0,),
     # widgets made with their text
-    "QLabel": (0,), "QPushButton": (0, 1), "QCheckBox": (0,), "QRadioButton": (0,),
-    "QGroupBox": (0,), "QAction": (0, 1), "QListWidgetItem": (0, 1),
-    "QTableWidgetItem": (0, 1), "QTreeWidgetItem": (0,), "QMessageBox": (1, 2),
+    "QLabel": (0,), "QPushButton": (0,), "QCheckBox": (0,), "QRadioButton": (0,),
+    "QGroupBox": (0,), "QAction": (0,), "QListWidgetItem": (0,),
+    "QTableWidgetItem": (0,), "QTreeWidgetItem": (0,), "QMessageBox": (1, 2),
     "QProgressDialog": (0, 1), "QCommandLinkButton": (0, 1), "QToolButton": (),
     # ours: ui/widgets.py and the window's menus
     "TitleLabel": (0,), "heading": (0,), "hint": (0,), "_action": (1,), "say": (0,),
     "ask": (0, 1), "not_saved": (0,),
 }
+# Calls whose text may follow an icon (addAction(icon, text)): the text argument moves one
+# place on when the argument in its place is an icon. Otherwise the argument after the
+# text is data (addItem(text, "a4")), never wrapped.
+ICON_FIRST = frozenset({"addTab", "insertTab", "addItem", "insertItem", "addMenu",
+                        "addAction", "QPushButton", "QAction", "QListWidgetItem",
+                        "QTableWidgetItem"})
 # Keywords that carry text, in any call.
 TEXT_KEYWORDS = frozenset({
     "text", "title", "tip", "tooltip", "toolTip", "statusTip", "intro", "label",
@@ -71,9 +77,13 @@ _LETTER = re.compile(r"[^\W\d_]")
 TR_NAMES = frozenset({"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"})
 
 
+_MARKUP = re.compile(r"<[^>]*>|&[a-z]+;")
+
+
 def looks_like_text(value: str) -> bool:
-    """A literal a person reads: it has a letter (not "", "…", " — ", "%")."""
-    return bool(_LETTER.search(value))
+    """A literal a person reads: it has a letter outside markup (not "", "…", " — ",
+    "%", "<b>")."""
+    return bool(_LETTER.search(_MARKUP.sub("", value)))
 
 
 def _call_name(call: ast.Call) -> str | None:
@@ -82,6 +92,11 @@ def _call_name(call: ast.Call) -> str | None:
     if isinstance(call.func, ast.Attribute):
         return call.func.attr
     return None
+
+
+def _is_icon(expr: ast.expr) -> bool:
+    """QIcon(...), QIcon.fromTheme(...), style().standardIcon(...), an `icon` variable."""
+    return "icon" in ast.unparse(expr).lower()
 
 
 def text_arguments(call: ast.Call) -> Iterator[ast.expr]:
@@ -97,6 +112,8 @@ def text_arguments(call: ast.Call) -> Iterator[ast.expr]:
             yield call.args[0]
     elif name in SINKS:
         for index in SINKS[name]:
+            if name in ICON_FIRST and index < len(call.args) and _is_icon(call.args[index]):
+                index += 1
             if index < len(call.args):
                 yield call.args[index]
     if name not in TR_NAMES:
