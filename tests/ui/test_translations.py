@@ -294,7 +294,7 @@ def _shown_texts(window: Any) -> dict[str, str]:
             if not widget.isVisibleTo(window):
                 continue
             where = f"{key}: {type(widget).__name__} {widget.objectName()}".strip()
-            if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
+            if isinstance(widget, (QLabel, QAbstractButton)):
                 note(widget.text(), where)
             elif isinstance(widget, QGroupBox):
                 note(widget.title(), where)
