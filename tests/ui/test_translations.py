@@ -115,6 +115,25 @@ def test_the_catalogue_holds_exactly_the_strings_of_ui(tmp_path: Path) -> None:
     assert new == [], "run `make translations-update` and translate: " + repr(new[:20])
 
 
+def test_the_item_words_table_is_the_cores_today() -> None:
+    """ui/item_words_table.py lists every type name, field label, help and choice of the
+    core's item types (they reach forms, lists and buttons); a new field fails here until
+    tools/make_item_words.py is run again."""
+    from tools.make_item_words import TARGET, core_words, source
+
+    assert TARGET.read_text(encoding="utf-8") == source(core_words())
+
+
+def test_the_core_item_words_are_spanish_in_a_spanish_app(spanish: None) -> None:
+    from organizer.items.models import TYPES
+    from ui.item_words import choice_text, field_label, type_plural
+
+    assert type_plural(TYPES["medication"]) == "Medicamentos"
+    assert field_label(TYPES["person"].specs()["no_known_allergies"]) == "Sin alergias conocidas"
+    assert choice_text("ruled_out") == "descartado"
+    assert choice_text("n_a") == "no corresponde"
+
+
 # -- (b) every literal wrapped ----------------------------------------------------------
 
 # Literals given to a text call that are not words to translate.
