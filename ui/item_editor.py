@@ -61,6 +61,7 @@ class ItemEditor(QWidget):
         self.hint.hide()
         self.form = ItemForm(cls, context, fields=fields)
         self.form.edited.connect(self._on_edited)
+        self.form.refused.connect(self._refused_by_form)
         self.empty = QLabel(f"Choose a {cls.LABEL.lower()} in the list, or press "
                             f"“Add {cls.LABEL.lower()}” to make a new one.")
         self.empty.setWordWrap(True)
@@ -232,6 +233,10 @@ class ItemEditor(QWidget):
             self.heading.setText(f"<b>{_escape(item.title.splitlines()[0][:120])}</b>")
         self.created.emit(item)
         self.saved.emit(item)
+
+    def _refused_by_form(self, field: str, message: str) -> None:
+        """A value the form itself could not read (a date): kept, like a store's refusal."""
+        self._refused[field] = message
 
     def _refuse(self, exc: OrganizerError, fallback_field: str) -> None:
         field = (exc.field if isinstance(exc, ValidationError) else None) or fallback_field

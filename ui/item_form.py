@@ -6,8 +6,15 @@ page that owns the form writes it through `AppContext.write` and, if the store r
 calls `show_error`, which puts the plain-words message right under the field. The typed
 text stays in the field, so nothing typed is lost.
 
+Dates are typed as people write them (`ui.date_field.DateField`, read by the core's
+`organizer.items.dates`) and reported in ISO; a date that cannot be read is refused here, in
+plain words under the field, and reported through `refused` instead of `edited`. A link
+to a doctor is a `ui.doctor_chooser.DoctorChooser`: a new doctor can be added in place.
+
 Signals:
     edited(dict): {field name: raw value} for one field the user changed.
+    refused(str, str): field name and plain-words message of a value refused before it
+        reached the store (a date that is no date).
 """
 
 from __future__ import annotations
@@ -26,17 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.errors import ValidationError
 from organizer.items.fields import FieldSpec
 from organizer.items.models import Item
 from ui.context import AppContext
+from ui.date_field import DateField
+from ui.doctor_chooser import DoctorChooser
 from ui.format import choice_label
 from ui.sizing import follow_app_font
 from ui.style import error_colour
 
 TYPING_PAUSE_MS = 700
 _PLACEHOLDERS = {
-    "date": "2026-03-02, or 2026-03, or 2026",
-    "datetime": "2026-03-02 14:30",
     "int": "a whole number",
     "number": "an amount, e.g. 1250.00",
 }
@@ -44,6 +52,7 @@ _PLACEHOLDERS = {
 
 class ItemForm(QWidget):
     edited = Signal(dict)
+    refused = Signal(str, str)
 
     def __init__(self, cls: type[Item], context: AppContext, parent: QWidget | None = None,
                  fields: list[str] | None = None) -> None:
@@ -55,6 +64,8 @@ class ItemForm(QWidget):
         self._editors: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._timers: dict[str, QTimer] = {}
+        # under an editor: a date said back in words, the offer to add a typed doctor
+        self._below: dict[str, QWidget] = {}
         specs = cls.specs()
         self._specs = {name: specs[name] for name in (fields or list(specs))}
         layout = QFormLayout(self)
@@ -73,6 +84,8 @@ class ItemForm(QWidget):
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
             column.addWidget(editor)
+            if name in self._below:
+                column.addWidget(self._below[name])
             column.addWidget(error)
             label = QLabel(spec.label + (" *" if spec.required else ""))
             label.setBuddy(editor)
@@ -127,6 +140,14 @@ class ItemForm(QWidget):
             check = QCheckBox(spec.help or "")
             check.toggled.connect(lambda _=False, n=name: self._emit(n))
             editor = check
+        elif spec.kind == "ref" and spec.ref == "provider":
+            chooser = DoctorChooser(self.context, spec.label)
+            chooser.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            chooser.setMinimumContentsLength(12)
+            chooser.chosen.connect(lambda _=None, n=name: self._emit(n))
+            self._below[name] = chooser.offer
+            editor = chooser
         elif spec.kind in ("enum", "ref"):
             combo = QComboBox()
             # a long choice (a diagnosis, a case's title) is shortened in the closed box and
@@ -141,6 +162,12 @@ class ItemForm(QWidget):
                     combo.addItem(choice_label(value), value)
             # connected after filling: adding the first choice selects it, which is no edit
             combo.currentIndexChanged.connect(lambda _=0, n=name: self._emit(n))
+        elif spec.kind in ("date", "datetime"):
+            date_field = DateField(with_time=spec.kind == "datetime", label=spec.label,
+                                   field=name)
+            self._below[name] = date_field.make_reading()
+            date_field.editingFinished.connect(lambda n=name: self._emit_if_changed(n))
+            editor = date_field
         else:
             line = QLineEdit()
             line.setPlaceholderText(_PLACEHOLDERS.get(spec.kind, spec.help))
@@ -159,6 +186,9 @@ class ItemForm(QWidget):
             if spec.kind != "ref" or spec.ref is None:
                 continue
             combo = self._editors[name]
+            if isinstance(combo, DoctorChooser):
+                combo.refill()
+                continue
             assert isinstance(combo, QComboBox)
             combo.clear()
             combo.addItem("(none)", None)
@@ -214,13 +244,26 @@ class ItemForm(QWidget):
             return editor.toPlainText()
         if isinstance(editor, QCheckBox):
             return editor.isChecked()
+        if isinstance(editor, DoctorChooser):
+            return editor.choice()
         if isinstance(editor, QComboBox):
             return editor.currentData()
+        if isinstance(editor, DateField):  # a QLineEdit that answers in ISO
+            return editor.value()
         assert isinstance(editor, QLineEdit)
         return editor.text()
 
     def values(self) -> dict[str, Any]:
         return {name: self.value(name) for name in self._specs}
+
+    def checked_values(self) -> dict[str, Any]:
+        """`values()` for a write (a dialog's Save): dates in ISO, or the ValidationError,
+        in plain words and naming its field, of the first one that is no date."""
+        out = self.values()
+        for name, editor in self._editors.items():
+            if isinstance(editor, DateField):
+                out[name] = editor.parsed()
+        return out
 
     def show_error(self, field: str | None, message: str) -> None:
         label = self._errors.get(field or "")
@@ -249,9 +292,13 @@ class ItemForm(QWidget):
         elif isinstance(editor, QCheckBox):
             editor.setChecked(bool(value) if value is not None else
                               bool(self.cls.__dataclass_fields__[name].default))
+        elif isinstance(editor, DoctorChooser):
+            editor.set_choice(value)
         elif isinstance(editor, QComboBox):
             index = editor.findData(value)
             editor.setCurrentIndex(max(index, 0))
+        elif isinstance(editor, DateField):
+            editor.set_value(value)
         elif isinstance(editor, QLineEdit):
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
@@ -271,5 +318,12 @@ class ItemForm(QWidget):
         editor = self._editors[name]
         if isinstance(editor, QLineEdit):
             editor.setModified(False)
+        if isinstance(editor, DateField):
+            try:
+                editor.parsed()
+            except ValidationError as exc:  # said here: the store only knows ISO
+                self.show_error(name, str(exc))
+                self.refused.emit(name, str(exc))
+                return
         self.clear_error(name)
         self.edited.emit({name: self.value(name)})

@@ -185,8 +185,9 @@ class ResultSuggestionDialog(QDialog):
         self.resize(520, 520)
 
     def save(self) -> None:
-        values = {k: v for k, v in self.form.values().items() if v not in (None, "")}
-        try:
+        try:  # a date as the user writes it -> ISO, or why not (before any write)
+            values = {k: v for k, v in self.form.checked_values().items()
+                      if v not in (None, "")}
             change = self.context.write("Add a test result from a scan",
                                         lambda: self.context.store.add(
                                             "result", values, person_id=self.person_id))

@@ -116,10 +116,12 @@ def test_opinions_side_by_side_say_agreement_in_words(qtbot: Any, page: CasePage
     assert dialog is not None and dialog.isVisible()
     combo = dialog.form.editor("agrees")
     combo.setCurrentIndex(combo.findData("no"))
+    assert len(page.opinions.cards) == 2  # nothing is written before Save
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
     assert len(page.opinions.cards) == 3
     assert page.opinions.cards[-1].badge.text().endswith("Disagrees with the first opinion")
     assert page.tabs.tabText(1) == "Opinions (3)"
-    dialog.close()
 
 
 def test_treatment_options_compared_with_quote_ranges(qtbot: Any, page: CasePage,
@@ -127,12 +129,12 @@ def test_treatment_options_compared_with_quote_ranges(qtbot: Any, page: CasePage
                                                       ) -> None:
     part = page.treatments
     assert part.row_count() == 3
-    assert part.cell(0, "Quotes across facilities") == "USD 18,200 – 26,500 (3 places)"
+    assert part.cell(0, "Cost") == "USD 18,200 – 26,500 (3 places)"
     part.select(spinal["therapy"])
     type_into(qtbot, part.quote_facility, "Riverside PT")
     qtbot.keyClicks(part.quote_amount, "1,150")
     qtbot.keyClick(part.quote_amount, Qt.Key.Key_Return)
-    assert part.cell(1, "Quotes across facilities") == "USD 1,150 – 1,620 (3 places)"
+    assert part.cell(1, "Cost") == "USD 1,150 – 1,620 (3 places)"
     assert part.quote_model.rowCount() == 3
     # a mistyped amount changes nothing and says why beside the fields
     qtbot.keyClicks(part.quote_facility, "Elsewhere")
@@ -159,7 +161,7 @@ def test_deleting_a_treatment_option_is_undone(qtbot: Any, page: CasePage, store
     page.context.undo_stack.undo()
     assert part.row_count() == 3
     row = part.model.row_of(spinal["laminectomy"])
-    assert part.cell(row, "Quotes across facilities") == "USD 18,200 – 26,500 (3 places)"
+    assert part.cell(row, "Cost") == "USD 18,200 – 26,500 (3 places)"
 
 
 def test_questions_added_reordered_and_picked_from_starters(qtbot: Any, page: CasePage,

@@ -43,14 +43,31 @@ def test_form_reports_an_edit_and_shows_a_refusal_beside_the_field(
             form.show_error(exc.field, str(exc))
 
     form.edited.connect(write)
+    refused: list[tuple[str, str]] = []
+    form.refused.connect(lambda name, message: refused.append((name, message)))
     field = form.editor("started_on")
     field.setFocus()
     qtbot.keyClicks(field, "2026-02-30")
     field.editingFinished.emit()
-    assert edits == [{"started_on": "2026-02-30"}]
+    # no date: refused by the form itself, before any write
+    assert edits == [] and refused and refused[0][0] == "started_on"
     assert "not a real date" in form._errors["started_on"].text()
     assert store.get("medication", change.id).started_on is None
     assert field.text() == "2026-02-30"  # what was typed stays in the field
+    field.selectAll()
+    qtbot.keyClicks(field, "March 2026")
+    field.editingFinished.emit()
+    assert edits == [{"started_on": "2026-03"}]  # reported as the store keeps it
+    assert store.get("medication", change.id).started_on == "2026-03"
+    assert form._errors["started_on"].isHidden()
+    form.editor("dose").setFocus()
+    qtbot.keyClicks(form.editor("dose"), "500 mg")
+    form.editor("dose").editingFinished.emit()
+    assert edits[-1] == {"dose": "500 mg"}
+    form.editor("route").setFocus()
+    form.editor("route").setText("x")  # set by the program: no edit of the user's
+    form.editor("route").editingFinished.emit()
+    assert len(edits) == 2
 
 
 def test_undo_and_redo_of_add_edit_and_delete(store: Any, person_id: int) -> None:

@@ -174,7 +174,7 @@ def test_closing_saves_pending_text_and_warns_once_about_refused_values(
     qtbot.keyClicks(page.editor.form.editor("notes"), "worse at night")  # still in its pause
     type_into(qtbot, page.editor.form.editor("diagnosed_on"), "2026-13")
     assert not window.close()  # the first close says what is not saved
-    assert window.notice.isVisible() and "not a real date" in window.notice.text()
+    assert window.notice.isVisible() and "has no month 13" in window.notice.text()
     assert store.get("condition", condition.id).notes == "worse at night"
     assert window.close()
 

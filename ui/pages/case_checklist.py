@@ -29,6 +29,7 @@ from organizer.errors import OrganizerError
 from organizer.items.changes import Change
 from organizer.items.models import Checklist
 from ui.context import AppContext
+from ui.date_field import DateField
 from ui.pages.case_common import Today
 from ui.widgets import error_label, heading, hint
 
@@ -61,13 +62,15 @@ class StepLabel(QLabel):
         event.accept()
 
 
-class DateField(QLineEdit):
-    """A line for a typed date: as wide as a date at the current text size, no wider."""
+class StepDate(DateField):
+    """A step's day done, typed as the user writes dates (or picked on the calendar): as
+    wide as such a date and the calendar button at the current text size, no wider."""
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         metrics = self.fontMetrics()
-        hint.setWidth(metrics.horizontalAdvance("0000-00-00") + 3 * metrics.averageCharWidth())
+        hint.setWidth(metrics.horizontalAdvance("00 Mmm 0000") + 3 * metrics.averageCharWidth()
+                      + metrics.height() + 8)
         return hint
 
     def minimumSizeHint(self) -> QSize:
@@ -83,7 +86,7 @@ class _StepRow:
         self.check = QCheckBox()
         self.label = StepLabel(self.check)
         self.label.clicked.connect(self._label_clicked)
-        self.done_on = DateField()
+        self.done_on = StepDate(label="Date done", field="done_on")
         self.done_on.setPlaceholderText("date done")
         # as wide as a typed date needs at the current text size, no wider
         self.done_on.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -120,6 +123,9 @@ class _StepRow:
         for editor, value in ((self.done_on, step.done_on), (self.note, step.note)):
             if editor.hasFocus() and editor.isModified():
                 continue  # the user is typing here: their text wins
+            if editor is self.done_on:
+                self.done_on.set_value(value)  # in the user's own way of writing dates
+                continue
             editor.setText(value or "")
             editor.setCursorPosition(0)  # show the start of a long note, not its end
             editor.setModified(False)
@@ -210,8 +216,10 @@ class CaseChecklist(QWidget):
             return
         editor.setModified(False)
         step_id = row.step_id
-        text = editor.text()
+        text: str | None = editor.text()
         try:
+            if field == "done_on":  # as the user wrote it -> ISO, or why not
+                text = row.done_on.parsed()
             self.context.write("Edit checklist step", lambda: self.context.store.update(
                 "checklist", step_id, {field: text}))
         except OrganizerError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -118,7 +119,7 @@ class CaseOpinions(QWidget):
         self.context = context
         self.case_id: int | None = None
         self.cards: list[OpinionCard] = []
-        self.dialog: ItemEditorDialog | None = None
+        self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(hint("Each doctor's view, side by side. Say for each whether it agrees "
@@ -171,15 +172,18 @@ class CaseOpinions(QWidget):
         self.row.addStretch(1)
 
     def add_opinion(self) -> None:
+        """The new opinion's form; nothing is written until its Save (Cancel: nothing)."""
+        from ui.dialogs.new_item_dialog import NewItemDialog
+
         if self.case_id is None or self.context.person_id is None:
             return
-        case_id, person_id = self.case_id, self.context.person_id
         first = not self.cards
-        change = try_write(self.context, self, "Add an opinion", lambda: self.context.store.add(
-            "opinion", {"case_id": case_id, "agrees": "n_a" if first else None},
-            person_id=person_id))
-        if change:
-            self.edit(change.id)
+        dialog = NewItemDialog(
+            self.context, "opinion", [f for f in Opinion.specs() if f != "case_id"], self,
+            fixed={"case_id": self.case_id}, defaults={"agrees": "n_a" if first else None},
+            title="Add an opinion", intro="Choose the doctor, then note what they said.")
+        self.dialog = dialog
+        dialog.show()
 
     def edit(self, opinion_id: int) -> None:
         fields = [f for f in Opinion.specs() if f != "case_id"]

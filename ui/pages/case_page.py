@@ -48,7 +48,7 @@ from organizer.items.models import (
     Visit,
 )
 from ui.context import AppContext
-from ui.dialogs.edit_item_dialog import BoundItemForm, ItemEditorDialog
+from ui.dialogs.edit_item_dialog import BoundItemForm
 from ui.pages.case_checklist import CaseChecklist
 from ui.pages.case_common import Today, try_write
 from ui.pages.case_opinions import CaseOpinions
@@ -378,25 +378,21 @@ class CasePage(Page):
             title.selectAll()
 
     def plan_visit(self) -> None:
+        """The new visit's form; nothing is written until its Save (Cancel: nothing)."""
+        from ui.dialogs.new_item_dialog import NewItemDialog
+
         person_id, case_id = self.context.person_id, self.case_id
         if person_id is None or case_id is None:
             return
-        values = {"scheduled_at": self.today().isoformat(), "case_id": case_id,
-                  "purpose": "Second opinion"}
-        change = try_write(self.context, self, "Plan a visit",
-                           lambda: self.context.store.add("visit", values,
-                                                          person_id=person_id))
-        if change:
-            dialog = ItemEditorDialog(
-                self.context, "visit", change.id, self,
-                ["scheduled_at", "provider_id", "location", "purpose", "status"],
-                "When and with whom? Type the date and time, e.g. 2026-03-12 10:30.")
-            self.dialog = dialog
-            dialog.show()
-            editor = dialog.form.editor("scheduled_at")
-            assert isinstance(editor, QLineEdit)
-            editor.setFocus()
-            editor.selectAll()
+        dialog = NewItemDialog(
+            self.context, "visit", ["scheduled_at", "provider_id", "location", "purpose",
+                                    "status"], self,
+            fixed={"case_id": case_id}, defaults={"purpose": "Second opinion"},
+            title="Plan a visit",
+            intro="When and with whom? Type the day and the time as you usually write "
+                  "them, or choose the day on the calendar.")
+        self.dialog = dialog
+        dialog.show()
 
     def start_visit_mode(self) -> None:
         from ui.visit_mode import VisitModeWindow

@@ -4,11 +4,18 @@ The table puts every option on a row with what matters for choosing (how long, r
 cost and the range of quotes across facilities, coverage, risks, daily life, status).
 Below it, the chosen row's details are edited, and its quotes added: the same treatment
 often costs differently at different places.
+
+Cost has one place: the quotes. The comparison's "Cost" row is the range of an option's
+quotes; an option's older free-text cost (`Treatment.cost`, still stored, exported and
+printed) is shown there only while the option has no quote, and its editor shows that
+field only while it holds something. Adding a quote: Enter in any of its boxes adds it,
+choosing another option empties them, and the currency box holds a value from the start
+(the currency of the quotes already there, else the locale's).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTransposeProxyModel
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTransposeProxyModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,8 +38,9 @@ from ui.pages.case_common import entry_row, try_write
 from ui.sizing import ColumnFitter, follow_app_font
 from ui.widgets import error_label, heading, hint
 
-COMPARE_COLUMNS = ["name", "duration", "recovery_time", "cost", "coverage", "risks",
-                   "daily_life", "status"]
+COMPARE_COLUMNS = ["name", "duration", "recovery_time", "coverage", "risks", "daily_life",
+                   "status"]
+COST_ROW = "Cost"
 QUOTE_COLUMNS = ["facility", "amount", "currency"]
 
 
@@ -53,7 +61,7 @@ class CaseTreatments(QWidget):
         layout.addWidget(self.add_error)
 
         self.model = ItemTableModel(Treatment, COMPARE_COLUMNS, parent=self,
-                                    computed=[("Quotes across facilities", self._range_text)])
+                                    computed=[(COST_ROW, self._range_text)])
         # options side by side: one column per option, one row per thing to compare
         self.side_by_side = QTransposeProxyModel(self)
         self.side_by_side.setSourceModel(self.model)
@@ -70,8 +78,8 @@ class CaseTreatments(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # the quote range reads best right after the option's own cost
-        rows.moveSection(len(COMPARE_COLUMNS), COMPARE_COLUMNS.index("cost") + 1)
+        # what it costs reads best right after how long it takes and the recovery
+        rows.moveSection(len(COMPARE_COLUMNS), COMPARE_COLUMNS.index("recovery_time") + 1)
         self.table.selectionModel().currentColumnChanged.connect(
             lambda *_: self._show_selected())
         self.table.doubleClicked.connect(lambda _: self.edit_option())
@@ -105,11 +113,12 @@ class CaseTreatments(QWidget):
         self.quote_amount.setAccessibleName("Amount of a new quote")
         self.quote_amount.setMaximumWidth(110)
         self.quote_currency = QLineEdit()
-        self.quote_currency.setPlaceholderText("USD")
         self.quote_currency.setAccessibleName("Currency of a new quote")
-        self.quote_currency.setMaximumWidth(60)
-        self.quote_amount.returnPressed.connect(self.add_quote)
-        self.quote_facility.returnPressed.connect(self.add_quote)
+        self.quote_currency.setToolTip("The currency of the amount, e.g. USD or EUR")
+        self.quote_currency.setMaximumWidth(
+            self.quote_currency.fontMetrics().horizontalAdvance("MMMM") + 16)
+        for box in (self.quote_facility, self.quote_amount, self.quote_currency):
+            box.returnPressed.connect(self.add_quote)  # Enter in any box adds the quote
         self.add_quote_button = QPushButton("Add quote")
         self.add_quote_button.clicked.connect(self.add_quote)
         for widget in (self.quote_facility, self.quote_amount, self.quote_currency,
@@ -137,12 +146,16 @@ class CaseTreatments(QWidget):
         self.option_dialog: QWidget | None = None
         self.quote_dialog: QWidget | None = None
         self._quote_cache: dict[int, list[Quote]] = {}
+        self._boxes_for: int | None = None  # the option the quote boxes were filled for
 
     # -- showing ------------------------------------------------------------------------
 
     def _range_text(self, item: Item) -> str:
         ranges = quote_ranges(self._quote_cache.get(item.id, []))
-        return "; ".join(r.text() for r in ranges) if ranges else "no quote yet"
+        if ranges:
+            return "; ".join(r.text() for r in ranges)
+        noted = item.cost if isinstance(item, Treatment) else None
+        return f"No quote yet (noted: {noted})" if noted else "No quote yet"
 
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id
@@ -184,7 +197,12 @@ class CaseTreatments(QWidget):
         self.quote_model.set_items(self._quote_cache.get(treatment_id, []) if treatment_id
                                    else [])
         self.quotes_fitter.fit()
-        self.quote_currency.setPlaceholderText(self._usual_currency(treatment_id) or "USD")
+        if treatment_id != self._boxes_for:  # another option: a fresh quote
+            self._boxes_for = treatment_id
+            self.quote_facility.clear()
+            self.quote_amount.clear()
+            self.quote_error.hide()
+            self.quote_currency.setText(self._usual_currency(treatment_id) or local_currency())
         for widget in (self.remove_button, self.edit_button, self.quote_facility, self.quote_amount,
                        self.quote_currency, self.add_quote_button, self.edit_quote_button,
                        self.remove_quote_button):
@@ -204,8 +222,11 @@ class CaseTreatments(QWidget):
         treatment_id = self.selected_id()
         if treatment_id is None:
             return
-        dialog = ItemEditorDialog(self.context, "treatment", treatment_id, self,
-                                  [f for f in Treatment.specs() if f != "case_id"])
+        treatment = self.model.item_at(self.model.row_of(treatment_id))
+        # the cost is the quotes'; an older note of it is shown only while there is one
+        fields = [f for f in Treatment.specs() if f != "case_id"
+                  and (f != "cost" or (isinstance(treatment, Treatment) and treatment.cost))]
+        dialog = ItemEditorDialog(self.context, "treatment", treatment_id, self, fields)
         self.option_dialog = dialog
         dialog.show()
 
@@ -243,8 +264,9 @@ class CaseTreatments(QWidget):
         treatment_id = self.selected_id()
         if treatment_id is None or self.context.person_id is None:
             return
-        # an empty currency means "the same as the other quotes", so the range stays one
-        currency = self.quote_currency.text().strip() or self._usual_currency(treatment_id)
+        # an emptied currency means "the same as the other quotes", so the range stays one
+        currency = (self.quote_currency.text().strip() or self._usual_currency(treatment_id)
+                    or local_currency())
         values = {"treatment_id": treatment_id, "facility": self.quote_facility.text(),
                   "amount": self.quote_amount.text(), "currency": currency}
         person_id = self.context.person_id
@@ -297,4 +319,11 @@ class CaseTreatments(QWidget):
         raise KeyError(header)
 
 
-__all__ = ["CaseTreatments"]
+def local_currency() -> str:
+    """The ISO code of the locale's currency ("USD" in the US, "EUR" in Spain); USD when
+    the locale names none (C/POSIX)."""
+    code = QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+    return code or "USD"
+
+
+__all__ = ["CaseTreatments", "local_currency"]
