@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import keyword
 import re
 import sys
 from collections.abc import Iterator
@@ -58,6 +59,8 @@ SINKS: dict[str, tuple[int, ...]] = {
     # ours: ui/widgets.py and the window's menus
     "TitleLabel": (0,), "heading": (0,), "hint": (0,), "_action": (1,), "say": (0,),
     "ask": (0, 1), "not_saved": (0,),
+    # ui/pages/__init__.py: a section's title and intro, the tabs' labels
+    "_section": (1, 2), "_tabs": (0,), "TabbedPage": (0,),
 }
 # Calls whose text may follow an icon (addAction(icon, text)): the text argument moves one
 # place on when the argument in its place is an icon. Otherwise the argument after the
@@ -116,7 +119,14 @@ def text_arguments(call: ast.Call) -> Iterator[ast.expr]:
                 index += 1
             if index < len(call.args):
                 yield call.args[index]
-    if name not in TR_NAMES:
+    if name == "format" and isinstance(call.func, ast.Attribute) and isinstance(
+            call.func.value, ast.Call) and _call_name(call.func.value) in TR_NAMES:
+        # self.tr("Nothing from {what} …").format(what="these files"): a piece of the
+        # sentence, shown as it is
+        yield from call.args
+        for keyword in call.keywords:
+            yield keyword.value
+    elif name not in TR_NAMES:
         for keyword in call.keywords:
             if keyword.arg in TEXT_KEYWORDS:
                 yield keyword.value
@@ -184,9 +194,81 @@ def module_context(path: Path) -> str:
     return path.parent.name if path.stem == "__init__" else path.stem
 
 
-def find_sites(path: Path, tree: ast.Module, qt_classes: set[str]) -> list[Site]:
+# --loose: calls whose string arguments are never shown (names, styles, keys, logs, parsing)
+NOT_SHOWN = frozenset({
+    "setObjectName", "setStyleSheet", "setProperty", "property", "getLogger", "debug",
+    "info", "warning", "error", "exception", "log", "startswith", "endswith", "split",
+    "rsplit", "join", "replace", "strip", "rstrip", "lstrip", "toString", "fromString",
+    "QKeySequence", "setShortcuts", "connect", "print", "getenv", "QSettings", "value",
+    "setValue", "compile", "sub", "match", "search", "fullmatch", "findall", "list_items",
+    "where", "QDate", "QTime", "QDateTime", "fromTheme", "QIcon", "mkdtemp",
+    "TemporaryDirectory", "mkstemp", "NamedTemporaryFile", "setData", "data",
+    "isinstance", "getattr", "encode", "decode", "fromLocalFile", "QUrl", "translate", "tr",
+})
+_PHRASE = re.compile(r"[A-Za-z]{2,}[ ]+[A-Za-z(“‘'\"]|^\W*[A-Z][a-z]{2,}\W*$")
+_NOT_PHRASE = re.compile(r"_|\b(?:IS NULL|DESC|ASC|SELECT|WHERE)\b|^[dMyhHmsapAP:.,/' -]+$|"
+                         r"^[\w.-]+/[\w.+-]+$|\*\.")
+
+
+def is_phrase(node: ast.Constant | ast.JoinedStr) -> bool:
+    """For --loose: a literal that reads as words for a person (not a key, a format, SQL)."""
+    parts = [node.value] if isinstance(node, ast.Constant) else [
+        v.value for v in node.values if isinstance(v, ast.Constant)]
+    text = "".join(str(p) for p in parts)
+    text = re.sub(r"<[^>]+>", "", text)
+    return bool(_PHRASE.search(text)) and not _NOT_PHRASE.search(text)
+
+
+def _loose_literals(function: ast.AST) -> Iterator[ast.Constant | ast.JoinedStr]:
+    """For --loose: the phrase-like literals of a function body that are not keys,
+    compared values, docstrings, or arguments of calls that show nothing."""
+    parents: dict[ast.AST, ast.AST] = {}
+    for node in ast.walk(function):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    for node in ast.walk(function):
+        literal: ast.Constant | ast.JoinedStr
+        if isinstance(node, ast.JoinedStr) or (
+                isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            literal = node
+        else:
+            continue
+        if not is_phrase(literal):
+            continue
+        shown = True
+        below: ast.AST = literal
+        parent = parents.get(below)
+        while parent is not None and shown:
+            if isinstance(parent, (ast.JoinedStr, ast.FormattedValue)) or (
+                    isinstance(parent, ast.Expr) and isinstance(below, ast.Constant)) or (
+                    isinstance(parent, (ast.Compare, ast.Subscript, ast.arguments,
+                                        ast.Raise, ast.Assert))) or (
+                    isinstance(parent, ast.Dict) and below in parent.keys) or (
+                    isinstance(parent, ast.Call) and _call_name(parent) in NOT_SHOWN):
+                shown = False  # in an f-string, a docstring, a key, compared, not shown
+            elif isinstance(parent, (ast.stmt, ast.Lambda)) and not isinstance(
+                    parent, (ast.Assign, ast.AnnAssign, ast.Return, ast.Expr, ast.AugAssign)):
+                break
+            below, parent = parent, parents.get(parent)
+            if isinstance(below, ast.stmt):
+                break
+        if shown:
+            yield literal
+
+
+def find_sites(path: Path, tree: ast.Module, qt_classes: set[str],
+               loose: bool = False) -> list[Site]:
+    """Where literals need wrapping: those given to text calls (SINKS), and with `loose`
+    every phrase-like literal inside a function (for a first pass a person reviews)."""
     sites: list[Site] = []
     seen: set[int] = set()
+
+    def add(literal: ast.Constant | ast.JoinedStr, cls: str | None, has_self: bool) -> None:
+        if id(literal) not in seen:
+            seen.add(id(literal))
+            use_self = has_self and cls in qt_classes
+            context = cls if use_self and cls else module_context(path)
+            sites.append(Site(literal, context, use_self))
 
     def visit(node: ast.AST, cls: str | None, has_self: bool, in_tr: bool) -> None:
         if isinstance(node, ast.ClassDef):
@@ -201,8 +283,15 @@ def find_sites(path: Path, tree: ast.Module, qt_classes: set[str]) -> list[Site]
             method_self = (cls is not None and not has_self and not is_static and args
                            and args[0].arg == "self")
             inner_has_self = has_self or bool(method_self)
-            for child in ast.iter_child_nodes(node):
-                visit(child, cls, inner_has_self, in_tr)
+            for part in [*node.decorator_list, node.args, *node.body]:
+                visit(part, cls, inner_has_self, in_tr)
+            if loose and not in_tr:
+                for statement in node.body:
+                    if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                  ast.ClassDef)):
+                        for literal in _loose_literals(statement):
+                            if not _inside_tr(statement, literal):
+                                add(literal, cls, inner_has_self)
             return
         if isinstance(node, ast.Call):
             name = _call_name(node)
@@ -213,16 +302,25 @@ def find_sites(path: Path, tree: ast.Module, qt_classes: set[str]) -> list[Site]
             if not in_tr:
                 for argument in text_arguments(node):
                     for literal in text_literals(argument):
-                        if id(literal) not in seen:
-                            seen.add(id(literal))
-                            use_self = has_self and cls in qt_classes
-                            context = cls if use_self and cls else module_context(path)
-                            sites.append(Site(literal, context, use_self))
+                        add(literal, cls, has_self)
         for child in ast.iter_child_nodes(node):
             visit(child, cls, has_self, in_tr)
 
     visit(tree, None, False, False)
     return sites
+
+
+def _inside_tr(root: ast.AST, literal: ast.AST) -> bool:
+    """Whether `literal` is already an argument of a tr() / translate() under `root`, or
+    inside a nested function (visited on its own)."""
+    for node in ast.walk(root):
+        if isinstance(node, ast.Call) and _call_name(node) in TR_NAMES and any(
+                literal is sub for sub in ast.walk(node)):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and \
+                node is not root and any(literal is sub for sub in ast.walk(node)):
+            return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    return False
 
 
 def _quote(text: str) -> str:
@@ -245,6 +343,10 @@ def _placeholder_name(expr: ast.expr) -> str:
     elif isinstance(expr, ast.Call):
         if isinstance(expr.func, ast.Attribute) and expr.func.attr in _STR_METHODS:
             return _placeholder_name(expr.func.value)
+        if isinstance(expr.func, ast.Name) and "_" in expr.func.id.strip("_"):
+            last = expr.func.id.rsplit("_", 1)[1]  # type_label(cls) -> label
+            if not keyword.iskeyword(last):
+                return last
         if expr.args:
             return _placeholder_name(expr.args[0])
         return _placeholder_name(expr.func)
@@ -383,10 +485,11 @@ def _add_import(source: str) -> str:
     return "".join(lines)
 
 
-def wrap_source(path: Path, source: str, qt_classes: set[str]) -> tuple[str, list[str]]:
+def wrap_source(path: Path, source: str, qt_classes: set[str],
+                loose: bool = False) -> tuple[str, list[str]]:
     """The source with its sites wrapped, and notes on what was left for a person."""
     tree = ast.parse(source)
-    sites = find_sites(path, tree, qt_classes)
+    sites = find_sites(path, tree, qt_classes, loose)
     lines = source.splitlines(keepends=True)
     edits: list[tuple[int, int, str]] = []
     notes: list[str] = []
@@ -401,14 +504,67 @@ def wrap_source(path: Path, source: str, qt_classes: set[str]) -> tuple[str, lis
         start = _offset(lines, node.lineno, node.col_offset)
         end = _offset(lines, node.end_lineno, node.end_col_offset)
         edits.append((start, end, new))
-    for start, end, new in sorted(edits, reverse=True):
+    # a literal inside another (a phrase in an f-string's expression) waits for the next
+    # run, when it is an argument of .format()
+    outer = [e for e in edits if not any(o[0] <= e[0] and e[1] <= o[1] and o != e
+                                         for o in edits)]
+    for start, end, new in sorted(outer, reverse=True):
         source = source[:start] + new + source[end:]
     if any(not site.use_self for site in sites):
         source = _add_import(source)
+    if edits:
+        source = "".join(_fit(line) for line in source.splitlines(keepends=True))
     for number, line in enumerate(source.splitlines(), start=1):
         if len(line) > 100:
             notes.append(f"{path}:{number}: longer than 100 characters")
     return source, notes
+
+
+_WRAPS = re.compile(r"self\.tr\(|QCoreApplication\.translate\(")
+
+
+def _open_bracket(text: str) -> int | None:
+    """The column of the innermost bracket left open in `text` (quotes skipped)."""
+    opened: list[int] = []
+    quote = ""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            opened.append(index)
+        elif char in ")]}" and opened:
+            opened.pop()
+        index += 1
+    return opened[-1] if opened else None
+
+
+def _fit(line: str) -> str:
+    """A line made too long by wrapping, broken before its last translated call that does
+    not begin it (each wrapped literal is a call's argument, so it may start a line)."""
+    body = line.rstrip("\n")
+    if len(body) <= LINE:
+        return line
+    indent = len(body) - len(body.lstrip())
+    starts = [m.start() for m in _WRAPS.finditer(body) if m.start() > indent]
+    for start in reversed(starts):
+        bracket = _open_bracket(body[:start])
+        if bracket is None:
+            continue
+        column = bracket + 1
+        if column >= start:  # nothing gained
+            continue
+        head, tail = body[:start].rstrip(), body[start:]
+        if len(head) > LINE:
+            continue
+        return head + "\n" + _fit(" " * column + tail) + line[len(body):]
+    return line
 
 
 def python_files(targets: list[str]) -> list[Path]:
@@ -440,6 +596,9 @@ def find_unwrapped(targets: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("targets", nargs="*", default=["ui"])
+    parser.add_argument("--loose", action="store_true",
+                        help="also wrap every phrase-like literal inside a function (a first "
+                             "pass: review the diff)")
     parser.add_argument("--check", action="store_true",
                         help="only list what is not wrapped (exit 1 if anything)")
     args = parser.parse_args(argv)
@@ -453,7 +612,7 @@ def main(argv: list[str] | None = None) -> int:
     count = 0
     for path in files:
         source = path.read_text(encoding="utf-8")
-        new, notes = wrap_source(path, source, qt)
+        new, notes = wrap_source(path, source, qt, args.loose)
         for note in notes:
             print(note)
         if new != source:
