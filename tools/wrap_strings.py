@@ -204,10 +204,11 @@ NOT_SHOWN = frozenset({
     "where", "QDate", "QTime", "QDateTime", "fromTheme", "QIcon", "mkdtemp",
     "TemporaryDirectory", "mkstemp", "NamedTemporaryFile", "setData", "data",
     "isinstance", "getattr", "encode", "decode", "fromLocalFile", "QUrl", "translate", "tr",
+    "report_exception", "record_exception",
 })
 _PHRASE = re.compile(r"[A-Za-z]{2,}[ ]+[A-Za-z(“‘'\"]|^\W*[A-Z][a-z]{2,}\W*$")
-_NOT_PHRASE = re.compile(r"_|\b(?:IS NULL|DESC|ASC|SELECT|WHERE)\b|^[dMyhHmsapAP:.,/' -]+$|"
-                         r"^[\w.-]+/[\w.+-]+$|\*\.")
+_NOT_PHRASE = re.compile(r"_|^(?:Ctrl|Alt|Shift|Meta)\+|\b(?:IS NULL|DESC|ASC|SELECT|WHERE)\b|"
+                         r"^[dMyhHmsapAP:.,/' -]+$|^[\w.-]+/[\w.+-]+$|\*\.")
 
 
 def is_phrase(node: ast.Constant | ast.JoinedStr) -> bool:
@@ -520,11 +521,11 @@ def wrap_source(path: Path, source: str, qt_classes: set[str],
     return source, notes
 
 
-_WRAPS = re.compile(r"self\.tr\(|QCoreApplication\.translate\(")
-
-
-def _open_bracket(text: str) -> int | None:
-    """The column of the innermost bracket left open in `text` (quotes skipped)."""
+def _break_points(text: str) -> list[tuple[int, int]]:
+    """Where `text` may be broken (outside strings, inside brackets): after ", ", before
+    " + ", " if ", " else ", " or " and ".format(", each with the column a continuation
+    takes (one past its innermost open bracket)."""
+    points: list[tuple[int, int]] = []
     opened: list[int] = []
     quote = ""
     index = 0
@@ -541,40 +542,43 @@ def _open_bracket(text: str) -> int | None:
             opened.append(index)
         elif char in ")]}" and opened:
             opened.pop()
+        elif opened:
+            if text.startswith(", ", index):
+                points.append((index + 2, opened[-1] + 1))
+            elif any(text.startswith(word, index) for word in (" + ", " if ", " else ",
+                                                                " or ")):
+                points.append((index + 1, opened[-1] + 1))
+            elif text.startswith(".format(", index) and index > 0 and text[index - 1] == ")":
+                points.append((index, opened[-1] + 1))
         index += 1
-    return opened[-1] if opened else None
+    return points
 
 
 def _fit(line: str) -> str:
-    """A line made too long by wrapping, broken before its last translated call that does
-    not begin it (each wrapped literal is a call's argument, so it may start a line)."""
+    """A line made too long by wrapping, broken at the rightmost place that brings it
+    within LINE (each wrapped literal is inside a call's brackets, so it may span lines)."""
     body = line.rstrip("\n")
     if len(body) <= LINE:
         return line
     indent = len(body) - len(body.lstrip())
-    starts = [m.start() for m in _WRAPS.finditer(body) if m.start() > indent]
-    for start in reversed(starts):
-        bracket = _open_bracket(body[:start])
-        if bracket is None:
+    for at, column in sorted(_break_points(body), reverse=True):
+        head = body[:at].rstrip()
+        if at > LINE + 1 or len(head) > LINE or column >= at or head.strip() == "" or (
+                len(head) <= indent):
             continue
-        column = bracket + 1
-        if column >= start:  # nothing gained
-            continue
-        head, tail = body[:start].rstrip(), body[start:]
-        if len(head) > LINE:
-            continue
+        tail = body[at:].lstrip()
         return head + "\n" + _fit(" " * column + tail) + line[len(body):]
     return line
 
 
 def python_files(targets: list[str]) -> list[Path]:
     """The modules to wrap: ui.screenshots* are tools that draw the docs' pictures, not the
-    app's text."""
+    app's text; ui.item_words* translate the core's words themselves."""
     files: list[Path] = []
     for target in targets:
         path = Path(target)
         files.extend(sorted(p for p in path.rglob("*.py")
-                            if not p.name.startswith("screenshots"))
+                            if not p.name.startswith(("screenshots", "item_words")))
                      if path.is_dir() else [path])
     return files
 
