@@ -12,7 +12,7 @@ BUILD_STAMP := $(VENV)/.installed-build
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
 .PHONY: install run test lint typecheck pytest bench screenshots package package-test clean \
-        translations translations-update
+        translations translations-update screenshots-es
 
 # Translations: resources/translations/*.ts are the source (committed, edited by hand or in
 # Qt Linguist); the .qm the app loads are built from them here and never committed.
@@ -67,6 +67,10 @@ bench: $(TEST_STAMP) translations
 
 screenshots: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
+
+# The same pictures of the app in Spanish (docs/screenshots/es/).
+screenshots-es: $(TEST_STAMP) translations
+	ORGANIZER_LANG=es QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots/es
 
 # dist/organizer/ (PyInstaller, one folder), then the .deb and the .tar.gz beside it.
 package: $(BUILD_STAMP) translations
