@@ -17,6 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("es",)
+# English is the source language; its catalogue holds only the plurals ("%n file(s)" ->
+# "1 file", "3 files"), which Qt takes from a catalogue in every language.
+PLURALS_ONLY = ("en",)
 
 
 def tool(name: str) -> str:
@@ -31,10 +34,11 @@ def sources() -> list[str]:
 
 
 def main() -> int:
-    for language in LANGUAGES:
+    for language in (*LANGUAGES, *PLURALS_ONLY):
         target = ROOT / "resources" / "translations" / f"organizer_{language}.ts"
+        only = ["-pluralonly"] if language in PLURALS_ONLY else []
         done = subprocess.run(
-            [tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
+            [tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none", *only,
              "-source-language", "en", "-target-language", language, "-ts", str(target)],
             cwd=ROOT)
         if done.returncode:

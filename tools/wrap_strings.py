@@ -167,8 +167,14 @@ class Site:
     use_self: bool  # inside a method of a Qt class, where `self` is the object
 
 
+# Qt classes that are no QObject (no tr()): their subclasses use QCoreApplication.translate
+NOT_QOBJECT = frozenset({"QUndoCommand", "QListWidgetItem", "QTreeWidgetItem",
+                         "QTableWidgetItem", "QStandardItem", "QRunnable", "QEvent",
+                         "QGraphicsItem", "QTextCharFormat", "QStyleOption"})
+
+
 def _qt_classes(trees: dict[Path, ast.Module]) -> set[str]:
-    """Names of classes deriving (in these files) from a Qt class."""
+    """Names of classes deriving (in these files) from a QObject."""
     bases: dict[str, list[str]] = {}
     for tree in trees.values():
         for node in ast.walk(tree):
@@ -182,7 +188,8 @@ def _qt_classes(trees: dict[Path, ast.Module]) -> set[str]:
         changed = False
         for name, parents in bases.items():
             if name not in qt and any(
-                    (p.startswith("Q") and p[1:2].isupper()) or p in qt for p in parents):
+                    (p.startswith("Q") and p[1:2].isupper() and p not in NOT_QOBJECT)
+                    or p in qt for p in parents):
                 qt.add(name)
                 changed = True
     return qt

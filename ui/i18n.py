@@ -2,11 +2,11 @@
 
 The language is, in order: the choice remembered from View › Language (ui.settings), else
 ORGANIZER_LANG, else the system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as gettext reads
-them, then Qt's idea of the system locale). English is the source language, so an English
-app installs no translator at all and starts exactly as before; a Spanish one loads two
-compiled catalogues before the window is made: ours (resources/translations/organizer_es.qm,
-built by `make translations` from the committed .ts) and Qt's own (qtbase_es.qm, for the
-standard buttons and dialogs: "Cancelar", "Guardar"). Dates and numbers follow the same
+them, then Qt's idea of the system locale). English is the source language: an English app
+loads only the small catalogue of its plurals (organizer_en.qm: "%n file(s)" -> "1 file",
+"3 files"), a Spanish one two compiled catalogues, before the window is made: ours
+(resources/translations/organizer_es.qm, built by `make translations` from the committed
+.ts) and Qt's own (qtbase_es.qm, for the standard buttons and dialogs: "Cancelar"). Dates and numbers follow the same
 choice through QLocale's default (ui.format reads it): the system's region when it speaks
 that language, else the United States' ("es_US": 5 de enero de 2027, 28,200.50).
 
@@ -107,27 +107,28 @@ def _load(translator: QTranslator, name: str, folder: str | Path) -> bool:
 
 def install(language: str, app: Any = None) -> bool:
     """Make `language` the app's: translators, QLocale's default, the core's language.
-    Returns False when its catalogue is missing (the app is then in English)."""
+    Returns False when its catalogue is missing (the app is then in English, and without
+    the English plurals' catalogue a count reads "3 file(s)")."""
     global _current
     app = app or QCoreApplication.instance()
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
     language = language if language in LANGUAGES else SOURCE_LANGUAGE
-    found = True
-    if language != SOURCE_LANGUAGE:
-        ours = QTranslator(app)
+    ours = QTranslator(app)
+    found = _load(ours, f"{CATALOGUE}_{language}", translations_dir())
+    if not found and language != SOURCE_LANGUAGE:
+        language = SOURCE_LANGUAGE  # its catalogue is missing: English, with its plurals
         found = _load(ours, f"{CATALOGUE}_{language}", translations_dir())
-        if found:
-            qt_own = QTranslator(app)
-            qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            if _load(qt_own, f"qtbase_{language}", qt_folder):
-                _installed.append(qt_own)
-            _installed.append(ours)  # installed last, so asked first
-            for translator in _installed:
-                QCoreApplication.installTranslator(translator)
-        else:
-            language = SOURCE_LANGUAGE
+    if language != SOURCE_LANGUAGE:
+        qt_own = QTranslator(app)
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if _load(qt_own, f"qtbase_{language}", qt_folder):
+            _installed.append(qt_own)
+    if found:
+        _installed.append(ours)  # installed last, so asked first
+    for translator in _installed:
+        QCoreApplication.installTranslator(translator)
     _current = language
     QLocale.setDefault(locale_for(language))
     set_core_language(language)
