@@ -6,9 +6,10 @@ them, then Qt's idea of the system locale). English is the source language: an E
 loads only the small catalogue of its plurals (organizer_en.qm: "%n file(s)" -> "1 file",
 "3 files"), a Spanish one two compiled catalogues, before the window is made: ours
 (resources/translations/organizer_es.qm, built by `make translations` from the committed
-.ts) and Qt's own (qtbase_es.qm, for the standard buttons and dialogs: "Cancelar"). Dates and numbers follow the same
-choice through QLocale's default (ui.format reads it): the system's region when it speaks
-that language, else the United States' ("es_US": 5 de enero de 2027, 28,200.50).
+.ts) and Qt's own (qtbase_es.qm, for the standard buttons and dialogs: "Cancelar").
+Dates and numbers follow the same choice through QLocale's default (ui.format reads it):
+the system's region when it speaks that language, else the United States' ("es_US":
+5 de enero de 2027, 28,200.50).
 
 A change in View › Language takes effect at the next start, and says so in the language
 chosen. A live switch would need every page, dialog and cached model text to rebuild itself
