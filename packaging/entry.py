@@ -5,13 +5,15 @@ check for the smoke test and the start-up benchmark: with ORGANIZER_FIRST_FRAME_
 main window's first painted frame prints "SHOWN" on stdout and ends the app with status 0
 (the same measure as tests/benchmarks/test_ui_bench.py, which patches the window from
 outside; a frozen app cannot be patched from outside, so the hook lives here, in the
-launcher, and never in the app's own modules).
+launcher, and never in the app's own modules). With ORGANIZER_QT_PARTS_CHECK=FOLDER it
+runs packaging/qt_parts_check.py instead (QtPdf, printing, SVG icons) for the same test.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -49,6 +51,10 @@ def _use_own_ocr_data() -> None:
 
 def main() -> int:
     _use_own_ocr_data()
+    if os.environ.get("ORGANIZER_QT_PARTS_CHECK"):  # make package-test only
+        from qt_parts_check import run
+
+        return run(Path(os.environ["ORGANIZER_QT_PARTS_CHECK"]))
     if os.environ.get("ORGANIZER_FIRST_FRAME_EXIT") == "1":
         _exit_at_first_frame()
     from organizer.cli import main as cli_main

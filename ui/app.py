@@ -17,7 +17,7 @@ def make_application(settings: Any = None) -> Any:
     from PySide6.QtWidgets import QApplication
 
     from organizer import __version__
-    from ui import style
+    from ui import style, theme
     from ui.settings import APPLICATION, ORGANIZATION, Settings
 
     app = QApplication.instance()
@@ -34,6 +34,7 @@ def make_application(settings: Any = None) -> Any:
 
     i18n.install(i18n.choose_language(settings.language()), app)
     style.apply_zoom(settings.zoom())
+    theme.apply(settings.appearance())
     return app
 
 

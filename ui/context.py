@@ -12,6 +12,10 @@ Signals:
         and its initiator: the view that made the write, or None (undo, redo, a worker).
     person_changed(object): the new current person id (int) or None.
     error(str): an undo or redo the store refused, in plain words.
+    write_started(object): a long write (`StoreOp`) was queued; it ends with its own
+        succeeded / failed / cancelled (the window's "Saving…").
+    write_refused(str): a quick write the store refused (the form shows why, beside the
+        field; the window's indicator stops saying "Saved").
 """
 
 from __future__ import annotations
@@ -22,16 +26,20 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from organizer.errors import OrganizerError
 from organizer.items.changes import Change
 from organizer.progress import Progress
 from organizer.storage.store import Store
 from ui.operations import StoreCommand, StoreOp, Writer
+from ui.settings import Settings
 
 
 class AppContext(QObject):
     changed = Signal(object, object)
     person_changed = Signal(object)
     error = Signal(str)
+    write_started = Signal(object)
+    write_refused = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +47,9 @@ class AppContext(QObject):
         self.person_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self.writer = Writer()
+        # what the app remembers (file dialogs' folders, "Your name"); the main window
+        # sets it, and a context without one remembers nothing
+        self.settings: Settings | None = None
 
     def set_person(self, person_id: int | None) -> None:
         if person_id != self.person_id:
@@ -54,7 +65,11 @@ class AppContext(QObject):
         Consecutive writes with the same `merge_key` (typing saved every half second into
         one answer) become one undo step, so Undo takes back the typing, not one pause.
         """
-        change = action()
+        try:
+            change = action()
+        except OrganizerError as exc:
+            self.write_refused.emit(str(exc))
+            raise
         if change:
             self.undo_stack.push(StoreCommand(self, description, change, merge_key))
             self.changed.emit(change, initiator)
@@ -73,6 +88,7 @@ class AppContext(QObject):
               StoreOp(self, description, work, initiator, undoable=undoable,
                       change_of=change_of))
         op.start()
+        self.write_started.emit(op)
         return op
 
     def broadcast(self, change: Change, initiator: object = None) -> None:

@@ -1,5 +1,5 @@
 """How stored values are shown: dates in the user's locale, partial dates as typed in
-words ("March 2019"), yes/no, choices in plain words.
+words ("March 2019"), yes/no, choices in plain words (organizer/choices.py).
 
 A full date uses the locale's own short order (3/2/2026 in the US, 02.03.2026 in Germany)
 but always with the year in four digits: "3/2/26" is easy to misread on a medical record.
@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+from organizer.items.choices import choice_label
 from organizer.items.fields import FieldSpec
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -58,13 +59,6 @@ def format_date(value: str | None, locale: QLocale | None = None) -> str:
     return text
 
 
-def choice_label(value: str) -> str:
-    """A stored choice in plain words: "ruled_out" -> "ruled out", "n_a" -> "not applicable"."""
-    if value == "n_a":
-        return "not applicable"
-    return value.replace("_", " ")
-
-
 def format_value(spec: FieldSpec, value: Any) -> str:
     """A value for a table cell (links are shown by the caller, which knows the titles)."""
     if value is None or value == "":
@@ -84,3 +78,8 @@ def format_value(spec: FieldSpec, value: Any) -> str:
 
 def now_iso() -> str:
     return QDateTime.currentDateTime().toString("yyyy-MM-dd")
+
+
+def a_or_an(noun: str) -> str:
+    """"an immunization", "a medication": the article a label takes in a sentence."""
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from organizer.errors import NotFoundError, OrganizerError, ValidationError
 from organizer.items.models import Item
 from ui.context import AppContext
+from ui.format import a_or_an
 from ui.item_form import ItemForm
 
 
@@ -62,7 +63,7 @@ class ItemEditor(QWidget):
         self.form = ItemForm(cls, context, fields=fields)
         self.form.edited.connect(self._on_edited)
         self.form.refused.connect(self._refused_by_form)
-        self.empty = QLabel(f"Choose a {cls.LABEL.lower()} in the list, or press "
+        self.empty = QLabel(f"Choose {a_or_an(cls.LABEL.lower())} in the list, or press "
                             f"“Add {cls.LABEL.lower()}” to make a new one.")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -75,6 +76,7 @@ class ItemEditor(QWidget):
         column.addWidget(self.empty)
         column.addStretch(1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops on its controls, not on the area
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,21 +29,25 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from organizer.errors import ValidationError
+from organizer.items.choices import choice_label
 from organizer.items.fields import FieldSpec
 from organizer.items.models import Item
 from ui.context import AppContext
 from ui.date_field import DateField
 from ui.doctor_chooser import DoctorChooser
-from ui.format import choice_label
 from ui.sizing import follow_app_font
-from ui.style import error_colour
 
 TYPING_PAUSE_MS = 700
+# Codes from the coding systems (SNOMED, RxNorm, LOINC, ICD-10…): imported files carry
+# them and doctors' systems need them, but a person reading the form does not; they wait
+# at the end of the form under "More details", closed until asked for.
+DETAIL_FIELDS = ("code", "code_system")
 _PLACEHOLDERS = {
     "int": "a whole number",
     "number": "an amount, e.g. 1250.00",
@@ -71,12 +75,17 @@ class ItemForm(QWidget):
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for name, spec in self._specs.items():
+        self.details_button: QToolButton | None = None
+        self._details = [n for n in self._specs if n in DETAIL_FIELDS]
+        shown_first = [n for n in self._specs if n not in DETAIL_FIELDS]
+        for name in shown_first + self._details:
+            spec = self._specs[name]
+            if name in self._details and self.details_button is None:
+                layout.addRow(self._make_details_button())
             editor = self._make_editor(name, spec)
             error = QLabel()
             error.setObjectName("fieldError")
             error.setWordWrap(True)
-            error.setStyleSheet(f"color: {error_colour()};")
             follow_app_font(error)  # a style sheet would keep the old size through a zoom
             error.hide()
             box = QWidget()
@@ -92,6 +101,7 @@ class ItemForm(QWidget):
             layout.addRow(label, box)
             self._editors[name] = editor
             self._errors[name] = error
+        self.show_details(False)
         self._loading = False
         self.adaptive_rows = True  # labels go above the fields when the form is narrow
         self._labels = [layout.labelForField(box) for box in
@@ -120,7 +130,33 @@ class ItemForm(QWidget):
         if layout.rowWrapPolicy() != policy:
             layout.setRowWrapPolicy(policy)
 
+    def show_details(self, shown: bool) -> None:
+        """Open (or close) "More details": the codes at the end of the form."""
+        layout = self.layout()
+        if self.details_button is None or not isinstance(layout, QFormLayout):
+            return
+        for name in self._details:
+            box = self._editors[name].parentWidget()
+            if box is not None:
+                layout.setRowVisible(box, shown)
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown
+                                         else Qt.ArrowType.RightArrow)
+        if self.details_button.isChecked() != shown:
+            self.details_button.setChecked(shown)
+
     # -- building -----------------------------------------------------------------------
+
+    def _make_details_button(self) -> QToolButton:
+        button = self.details_button = QToolButton()
+        button.setText("More details")
+        button.setAccessibleName("More details: the codes from the records")
+        button.setToolTip("The codes a doctor's system uses (SNOMED, RxNorm, LOINC…), "
+                          "usually filled in by an import")
+        button.setCheckable(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        button.toggled.connect(self.show_details)
+        return button
 
     def _make_editor(self, name: str, spec: FieldSpec) -> QWidget:
         editor: QWidget
@@ -271,6 +307,8 @@ class ItemForm(QWidget):
             label = next(iter(self._errors.values()))
         label.setText(message)
         label.show()
+        if field in self._details:
+            self.show_details(True)  # a refused code is not hidden behind "More details"
 
     def clear_errors(self) -> None:
         for label in self._errors.values():

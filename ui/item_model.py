@@ -22,7 +22,8 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 # alignment, check state…) when it paints or measures it; the others are answered None
 # before any work, since measuring a long list's columns asks several thousand times.
 _ANSWERED = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
-                       int(Qt.ItemDataRole.AccessibleTextRole), ItemRole, SortRole})
+                       int(Qt.ItemDataRole.AccessibleTextRole), ItemRole, SortRole,
+                       int(Qt.ItemDataRole.DecorationRole)})
 
 RefTitle = Callable[[str, int], str]
 # A column computed from the whole item (a quote range, a sending status): header, function.
@@ -51,6 +52,12 @@ class ItemTableModel(QAbstractTableModel):
         self._items: list[Item] = []
         self._ref_title = ref_title
         self._headers = dict(headers or {})  # a shorter title for a narrow column
+        # column -> {stored value: status}: a status cell shows its icon beside its word
+        from ui.theme import FIELD_STATUSES
+
+        self._statuses = {column: FIELD_STATUSES[(cls.TYPE, name)]
+                          for column, name in enumerate(self.columns)
+                          if FIELD_STATUSES.get((cls.TYPE, name))}
         # column -> each row's sort value: sorting a few hundred rows asks thousands of
         # times, and a reload sorts again (cleared whenever the items change)
         self._sort_keys: dict[int, list[Any]] = {}
@@ -124,6 +131,12 @@ class ItemTableModel(QAbstractTableModel):
         item = self._items[row]
         if role == ItemRole:
             return item
+        if role == Qt.ItemDataRole.DecorationRole:
+            statuses = self._statuses.get(index.column())
+            if statuses is None:
+                return None
+            name = statuses.get(getattr(item, self.columns[index.column()]))
+            return _status_icon(name) if name else None
         extra = index.column() - len(self.columns)
         if 0 <= extra < len(self._computed):
             header, compute = self._computed[extra]
@@ -180,6 +193,18 @@ class ItemTableModel(QAbstractTableModel):
         if not 0 <= column < len(self.columns):
             return [""] * len(self._items)
         return [str(self._display(item, column) or "") for item in self._items]
+
+
+_STATUS_ICONS: dict[str, Any] = {}
+
+
+def _status_icon(name: str) -> Any:
+    """One icon per status, shared by every cell (it takes the palette's colour when drawn)."""
+    if name not in _STATUS_ICONS:
+        from ui import theme
+
+        _STATUS_ICONS[name] = theme.status(name).icon
+    return _STATUS_ICONS[name]
 
 
 def default_columns(cls: type[Item]) -> list[str]:

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 from organizer import __version__
 from organizer.errors import NotFoundError, OrganizerError
-from ui import style
+from ui import style, theme
 from ui.app_font import follow_app_font
 from ui.context import AppContext
 from ui.first_frame import USER_ROLE, no_sideways_scroll
@@ -53,6 +53,7 @@ from ui.menus import Menus
 from ui.pages import SECTIONS, PageFactory, default_factories
 from ui.pages.page import Page
 from ui.person_switcher import PersonSwitcher
+from ui.saved_indicator import SavedIndicator
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
 from ui.type_views import view_of
@@ -60,7 +61,7 @@ from ui.welcome import WelcomePage
 from ui.worker import Job
 
 APP_NAME = "Second Opinion Organizer"
-NAVIGATION_CHARS = 30  # the width of the people and sections, in average characters
+NAVIGATION_CHARS = 32  # the width of the people and sections, in average characters
 
 
 # The shorter printouts (organizer.packet.printouts.TITLES; not imported here, since that
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.settings = settings
+        if not example:  # (nothing of an example window is kept)
+            context.settings = settings
         self.example = example
         self._on_closed = on_closed
         self.factories: dict[str, PageFactory] = default_factories()
@@ -110,6 +113,8 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(context)
         self.search.open_requested.connect(self.open_item)
         self.search.active_changed.connect(self._search_active)
+        self.search.panel_made.connect(self._place_search_results)
+        self._before_search: QWidget | None = None  # the page the results took the place of
         self.people = PersonSwitcher(context)
         self.people.add_requested.connect(self.add_person)
         self.people.edit_requested.connect(self.edit_person)
@@ -125,7 +130,8 @@ class MainWindow(QMainWindow):
         self.sections.currentItemChanged.connect(
             lambda entry, _old: entry is not None and self.show_section(
                 entry.data(USER_ROLE)))
-        sections_label = QLabel("&Sections")
+        # Alt+T: Alt+S is the Security menu's (tests/ui/test_keyboard.py)
+        sections_label = QLabel("Sec&tions")
         sections_label.setBuddy(self.sections)
 
         left = QWidget()
@@ -147,9 +153,7 @@ class MainWindow(QMainWindow):
 
         self.notice = QLabel()  # the example-data mark, and what is not saved on closing
         self.notice.setWordWrap(True)
-        self.notice.setObjectName("notice")
-        background, text = style.notice_colours()
-        self.notice.setStyleSheet(f"background: {background}; color: {text}; padding: 6px;")
+        self.notice.setObjectName("notice")  # coloured by the theme's stylesheet
         follow_app_font(self.notice)
         self.notice.hide()
         if example:
@@ -172,8 +176,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        theme.apply(settings.appearance())  # (before the parts below are polished)
         self._make_status_bar()
         self._make_menus()
+        self.after_first_paint(self._add_icons)
         context.person_changed.connect(self._person_changed)
         context.changed.connect(self._on_changed)
         context.error.connect(self.say)
@@ -206,12 +212,41 @@ class MainWindow(QMainWindow):
         for job in work:
             job()
 
+    def _add_icons(self) -> None:
+        """The icons of the sections, the main actions and the window (ui/icons.py), after
+        the first frame: drawing the first icon loads the icon font."""
+        from ui.icons import SECTION_ICONS, app_icon, icon
+
+        self.setWindowIcon(app_icon())
+        for row, (key, _label) in enumerate(SECTIONS):
+            self.sections.item(row).setIcon(icon(SECTION_ICONS[key]))
+        menus = self.menus
+        for action, name in ((menus.undo, "undo"), (menus.redo, "redo"),
+                             (menus.new_item, "add"), (menus.delete_item, "delete"),
+                             (menus.find, "search"), (menus.import_files, "import"),
+                             (menus.export, "export"), (menus.packet, "packet"),
+                             (menus.disc, "disc"), (menus.printouts.menuAction(), "print")):
+            action.setIcon(icon(name))
+        self.menus.appearance.menuAction().setIcon(icon("appearance"))
+        theme.follow_system()
+
+    def set_appearance(self, appearance: str) -> None:
+        """View › Appearance: follow the system, or keep light or dark; remembered."""
+        self.settings.set_appearance(appearance)
+        theme.apply(appearance)
+        for action in self.menus.appearance.actions():
+            action.setChecked(action.data() == appearance)
+
     def navigation_width(self) -> int:
-        """A comfortable width for the people and sections: about 30 average characters
-        (240 px at the base text size), growing with the zoom."""
+        """A comfortable width for the people and sections (with their icons): about 32
+        average characters (256 px at the base text size), growing with the zoom."""
         return NAVIGATION_CHARS * self.navigation.fontMetrics().averageCharWidth()
 
     def _fit_navigation(self) -> None:
+        from PySide6.QtCore import QSize
+
+        side = self.fontMetrics().height()  # icons grow with the text, rows stay as tall
+        self.sections.setIconSize(QSize(side, side))
         width = self.navigation_width()
         self.navigation.setMinimumWidth(width)
         total = sum(self.splitter.sizes()) or self.width()
@@ -258,6 +293,7 @@ class MainWindow(QMainWindow):
             self._welcome = WelcomePage()
             self._welcome.add_person_requested.connect(self.add_person)
             self._welcome.example_requested.connect(self.open_example)
+            self._welcome.help_requested.connect(_caller(self.show_help, "steps"))
             self.stack.addWidget(self._welcome)
         return self._welcome
 
@@ -317,6 +353,7 @@ class MainWindow(QMainWindow):
         page.status.connect(self.say)
         page.open_item.connect(lambda t, i: self.open_item(t, i, self.context.person_id or 0))
         page.job_started.connect(self.track_job)
+        page.add_item.connect(self.add_item)
         self._give_person(key)
 
     def current_key(self) -> str | None:
@@ -353,6 +390,14 @@ class MainWindow(QMainWindow):
             self.say("That item is in this section but could not be selected.")
         return opened
 
+    def add_item(self, type_name: str) -> None:
+        """Start a new item of a type in its section (records: choose their files)."""
+        if type_name == "record":
+            self.show_section(view_of(type_name).section)
+            self.choose_record_files()
+            return
+        self.show_section(view_of(type_name).section).add_new()
+
     # -- outputs ------------------------------------------------------------------------
 
     def _current_case_id(self) -> int | None:
@@ -387,16 +432,24 @@ class MainWindow(QMainWindow):
             if self._on_welcome():
                 self._show_welcome(False)
                 self.show_section(self.current_key() or "overview")
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The window names the person shown (and follows a rename of them)."""
+        person_id = self.context.person_id
+        name = ""
+        if person_id is not None:
             try:
                 name = self.context.store.person(person_id).full_name
             except NotFoundError:
                 name = ""
-            self.setWindowTitle(f"{name} — {APP_NAME}" + (" — EXAMPLE DATA"
-                                                            if self.example else ""))
+        self.setWindowTitle((f"{name} — " if name else "") + APP_NAME
+                            + (" — EXAMPLE DATA" if self.example else ""))
 
     def _on_changed(self, change: Any, initiator: object = None) -> None:
         if "person" not in change.types:
             return
+        self._show_title()  # a renamed person, or one removed or brought back
         ids = self.people.person_ids()
         if not ids:
             self.context.set_person(None)
@@ -489,7 +542,10 @@ class MainWindow(QMainWindow):
 
         edit = bar.addMenu("&Edit")
         undo = self._action(edit, "&Undo", self.undo, keys.Undo)
-        redo = self._action(edit, "&Redo", self.redo, [keys.Redo, "Ctrl+Shift+Z"])
+        # Both usual keys on every system, each once: the platform's own Redo is one of
+        # them (Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere), so adding it again bound one
+        # key twice and left the other out
+        redo = self._action(edit, "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         stack = self.context.undo_stack
         undo.setEnabled(False)
         redo.setEnabled(False)
@@ -512,10 +568,20 @@ class MainWindow(QMainWindow):
         self._action(view, "Zoom &in", self.zoom_in, [keys.ZoomIn, "Ctrl+="])
         self._action(view, "Zoom &out", self.zoom_out, keys.ZoomOut)
         self._action(view, "&Actual size", self.zoom_reset, "Ctrl+0")
+        appearance = view.addMenu("A&ppearance")
+        appearance_group = QActionGroup(self)
+        for value, label in theme.APPEARANCES.items():
+            choice = self._action(appearance, label, _caller(self.set_appearance, value))
+            choice.setCheckable(True)
+            choice.setChecked(value == self.settings.appearance())
+            choice.setData(value)
+            appearance_group.addAction(choice)
         view.addSeparator()
         group = QActionGroup(self)
         for number, (key, label) in enumerate(SECTIONS, start=1):
-            action = self._action(view, label, _caller(self.show_section, key),
+            # "&" in a menu marks the access key: "Medications & allergies" needs "&&"
+            action = self._action(view, label.replace("&", "&&"),
+                                  _caller(self.show_section, key),
                                   f"Ctrl+{number}" if number < 10 else None)
             group.addAction(action)
         view.addSeparator()
@@ -531,12 +597,17 @@ class MainWindow(QMainWindow):
                          tip="Takes this person off the list (Edit › Undo brings them back)"),
         ]
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&How a second opinion works", _caller(self.show_help, "steps"),
+                     tip="The ten steps, in plain words")
+        self._action(help_menu, "&Getting started", _caller(self.show_help, "start"),
+                     tip="What to do first, and where to find it")
+        help_menu.addSeparator()
         self._action(help_menu, "&About Second Opinion Organizer", self.about)
         self.menus: Menus = Menus(
             file=file_menu, edit=edit, view=view, person=person, help=help_menu,
             printouts=printouts, quit=quit_action, import_files=import_files, export=export,
             packet=packet, disc=disc, undo=undo, redo=redo, new_item=new_item,
-            delete_item=delete_item, find=find,
+            delete_item=delete_item, find=find, appearance=appearance,
             for_a_person=[*person_actions, packet, printouts.menuAction(), export, disc])
         if self._on_welcome():
             self._show_welcome(True)
@@ -564,6 +635,8 @@ class MainWindow(QMainWindow):
         holder.hide()
         self.job_box = holder
         self.statusBar().addPermanentWidget(holder)
+        self.saved = SavedIndicator(self.context)
+        self.statusBar().addPermanentWidget(self.saved)
 
     # -- actions ------------------------------------------------------------------------
 
@@ -613,6 +686,12 @@ class MainWindow(QMainWindow):
         style.apply_zoom(zoom)
         self.say(f"Text size {round(zoom * 100)}%")
 
+    def show_help(self, kind: str) -> Any:
+        """Help › "How a second opinion works" ("steps") or "Getting started" ("start")."""
+        from ui.dialogs.help_dialog import open_help
+
+        return open_help(self, kind)
+
     def about(self) -> QMessageBox:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox  # (dialog classes: when first used)
@@ -623,27 +702,25 @@ class MainWindow(QMainWindow):
                           "medical opinion. It never uses the network.</p>"
                           f"<p>Your data folder: {self.context.store.root}</p>",
                           QMessageBox.StandardButton.Ok, self)
+        from ui.icons import app_icon
+
+        box.setIconPixmap(app_icon().pixmap(72, 72))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
 
-    def choose_record_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
+    def choose_record_files(self) -> QWidget:
+        from ui.file_dialogs import choose_files
         from ui.pages.records_page import FILE_FILTER
 
-        dialog = QFileDialog(self, "Choose files to add as records", "", FILE_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(lambda names: self.add_record_files(
-            [Path(n) for n in names]))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        return choose_files(self, "records", "Choose files to add as records", FILE_FILTER,
+                            self.add_record_files, self.context.settings)
 
     def choose_disc(self) -> None:
         from ui.dialogs.disc_dialog import choose_disc_folder
 
         if self.context.person_id is not None:
-            choose_disc_folder(self, self.add_disc)
+            choose_disc_folder(self, self.add_disc, self.context.settings)
 
     def add_disc(self, folder: Path) -> QWidget | None:
         """Open the disc preview for the current person (nothing is saved before Add)."""
@@ -653,14 +730,11 @@ class MainWindow(QMainWindow):
 
         return open_disc_dialog(self.context, folder, self.context.person_id, self)
 
-    def choose_import_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+    def choose_import_files(self) -> QWidget:
+        from ui.file_dialogs import choose_files
 
-        dialog = QFileDialog(self, "Choose files from a patient portal", "", IMPORT_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(lambda names: self.import_files([Path(n) for n in names]))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        return choose_files(self, "import", "Choose files from a patient portal",
+                            IMPORT_FILTER, self.import_files, self.context.settings)
 
     def import_files(self, paths: list[Path]) -> QWidget:
         """Open the import preview for these files (nothing is added before the user agrees)."""
@@ -747,8 +821,26 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.add_record_files(documents)
 
+    def _place_search_results(self, panel: QWidget) -> None:
+        self.stack.addWidget(panel)
+
     def _search_active(self, active: bool) -> None:
-        self.people.setVisible(not active)
+        """The search's results take the page's place while there are any to see; the
+        page comes back when the search is cleared."""
+        panel = self.search.panel_if_made
+        if panel is None:
+            return  # (cleared before anything was searched)
+        showing = self.stack.currentWidget() is panel
+        if active and not showing:
+            self._flush_current()  # (typing on the page is saved before it makes way)
+            self._before_search = self.stack.currentWidget()
+            self.stack.setCurrentWidget(panel)
+        elif not active and showing:
+            back, self._before_search = self._before_search, None
+            if back is not None and self.stack.indexOf(back) >= 0:
+                self.stack.setCurrentWidget(back)
+            elif self.current_key() is not None:
+                self.show_section(self.current_key() or "overview")
 
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)

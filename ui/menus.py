@@ -30,5 +30,6 @@ class Menus:
     new_item: QAction
     delete_item: QAction
     find: QAction
+    appearance: QMenu  # View › Appearance: System, Light, Dark
     # enabled only while a person is chosen (not on the welcome page)
     for_a_person: list[QAction] = field(default_factory=list)

@@ -40,7 +40,7 @@ class PersonSwitcher(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        heading = QLabel("&People")
+        heading = QLabel("Pe&ople")  # Alt+O: Alt+P opens the Person menu
         self.list = QListWidget()
         self.list.setObjectName("people")
         self.list.setSpacing(3)
@@ -95,7 +95,9 @@ class PersonSwitcher(QWidget):
                                  + 2 * self.list.frameWidth())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.list and event.type() == QEvent.Type.FontChange:
+        # (the stylesheet's room around each name is known once the list is shown)
+        if watched is self.list and event.type() in (QEvent.Type.FontChange,
+                                                     QEvent.Type.Show):
             self._fit_height()
         return super().eventFilter(watched, event)
 

@@ -1,27 +1,36 @@
 """One search field for everything (Ctrl+F): items and the text of attached files.
 
-Results appear under the field as the user types (after a short pause); Enter or a click
-opens the item found: the window switches to its person and section and selects it.
-Escape clears the search. The query runs off the GUI thread (ui/search_worker.py), so
-a long one never freezes the window; a newer query replaces an older one, whose answer
-is dropped. Enter pressed before the answer came opens the first hit when it comes.
+Results appear as the user types (after a short pause) in a panel of their own
+(ui/search_results.py), which the window shows in the page's place: each result with its
+title, what it is and whose, and the words around the match. Enter or a click opens the
+item found: the window switches to its person and section and selects it. Escape clears
+the search, and the page comes back. The query runs off the GUI thread
+(ui/search_worker.py), so a long one never freezes the window; a newer query replaces an
+older one, whose answer is dropped. Enter pressed before the answer came opens the first
+hit when it comes.
 
 Signals:
     open_requested(str, int, int): type, item id, person id of the chosen hit.
-    active_changed(bool): results are shown (True) or the search was cleared (False).
+    active_changed(bool): results are to be shown (True) or the search was cleared (False).
     shown(list): the hits of the latest query, once they are on screen.
+    panel_made(QWidget): the results panel, made at the first search, for the window to
+        place (its modules are not loaded before the window's first frame).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from organizer.items.models import TYPES
 from ui.context import AppContext
 from ui.first_frame import USER_ROLE
 from ui.search_worker import Searcher, SearchResult
+
+if TYPE_CHECKING:
+    from ui.search_results import SearchResults
 
 TYPING_PAUSE_MS = 250
 
@@ -30,6 +39,7 @@ class SearchPanel(QWidget):
     open_requested = Signal(str, int, int)
     active_changed = Signal(bool)
     shown = Signal(list)
+    panel_made = Signal(QWidget)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,16 +50,7 @@ class SearchPanel(QWidget):
         self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self.open_first)
         self.field.installEventFilter(self)
-        self.results = QListWidget()
-        self.results.setAccessibleName("Search results")
-        self.results.setWordWrap(True)
-        self.results.itemActivated.connect(self._open)
-        self.results.itemClicked.connect(self._open)
-        self.results.installEventFilter(self)
-        self.results.hide()
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.hide()
+        self._panel: SearchResults | None = None  # made at the first search
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
@@ -62,8 +63,37 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
-        layout.addWidget(self.note)
-        layout.addWidget(self.results, 1)
+
+    @property
+    def nothing(self) -> QWidget | None:
+        """What a search without a hit says (None before the first search)."""
+        return None if self._panel is None else self._panel.nothing
+
+    @property
+    def results_panel(self) -> SearchResults:
+        """The panel the results are shown in (made the first time it is asked for)."""
+        if self._panel is None:
+            from ui.search_results import SearchResults
+
+            self._panel = SearchResults()
+            self._panel.results.itemActivated.connect(self._open)
+            self._panel.results.itemClicked.connect(self._open)
+            self._panel.results.installEventFilter(self)
+            self.panel_made.emit(self._panel)
+        return self._panel
+
+    @property
+    def panel_if_made(self) -> SearchResults | None:
+        """The results panel, or None before the first search (asking does not make it)."""
+        return self._panel
+
+    @property
+    def results(self) -> QListWidget:
+        return self.results_panel.results
+
+    @property
+    def note(self) -> QLabel:
+        return self.results_panel.note
 
     def focus(self) -> None:
         from PySide6.QtCore import Qt
@@ -86,9 +116,9 @@ class SearchPanel(QWidget):
             self._asked += 1  # an answer still on its way is for a search now cleared
             self._answered_to = self._asked
             self._open_on_answer = False
-            self.results.clear()
-            self.results.hide()
-            self.note.hide()
+            if self._panel is not None:
+                self._panel.show_hits([], {})
+                self.note.setText("")
             self.active_changed.emit(False)
 
     def run(self) -> None:
@@ -118,30 +148,15 @@ class SearchPanel(QWidget):
         if generation != self._asked:
             return  # a newer query was asked: its answer is the one to show
         self._answered_to = generation
-        from PySide6.QtCore import Qt
-
         text = self.field.text().strip()
-        hits, names = result.hits, result.names
-        self.results.clear()
-        for hit in hits:
-            kind = TYPES[hit.type].LABEL
-            whose = "" if hit.person_id == self.context.person_id else \
-                f" · {names.get(hit.person_id, '')}"
-            snippet = " ".join(hit.snippet.replace("[", "").replace("]", "").split())
-            first_line = hit.title.splitlines()[0] if hit.title else kind
-            entry = QListWidgetItem(f"{first_line[:80]}\n{kind}{whose}")
-            entry.setToolTip(snippet)
-            entry.setData(USER_ROLE, (hit.type, hit.id, hit.person_id))
-            entry.setData(Qt.ItemDataRole.AccessibleTextRole,
-                          f"{kind}: {first_line[:80]}{whose}")
-            self.results.addItem(entry)
+        hits = result.hits
+        self.results_panel.show_hits(hits, result.names)
+        count = len(hits)
         self.note.setText(result.error if result.error else
-                          f"Nothing found for “{text}”." if text and not hits else
-                          f"{len(hits)} found. Press Enter to open the first." if hits else "")
-        self.note.setVisible(bool(text))
-        self.results.setVisible(bool(hits))
-        if hits:
-            self.results.setCurrentRow(0)
+                          f"{count} found for “{text}”. Press Enter to open the first, or "
+                          "choose one; Escape goes back." if hits else "")
+        if text and not hits and not result.error:
+            self.results_panel.show_nothing(text, self.clear)
         self.active_changed.emit(bool(text))
         self.shown.emit(list(hits))
         if self._open_on_answer:
@@ -154,7 +169,7 @@ class SearchPanel(QWidget):
         if self.searching():
             self._open_on_answer = True  # opened when the answer comes
             return
-        if self.results.count():
+        if self._panel is not None and self.results.count():
             self._open(self.results.currentItem() or self.results.item(0))
 
     def _open(self, entry: QListWidgetItem | None) -> None:
@@ -171,7 +186,13 @@ class SearchPanel(QWidget):
             if key == Qt.Key.Key_Escape:
                 self.clear()
                 return True
-            if watched is self.field and key == Qt.Key.Key_Down and self.results.count():
+            if watched is self.field and key == Qt.Key.Key_Down and self._panel is not None \
+                    and self.results.count():
+                self.active_changed.emit(True)  # (the panel may have made way for a page)
                 self.results.setFocus()
                 return True
+        elif event.type() == QEvent.Type.FocusIn and watched is self.field \
+                and self.field.text().strip() and self._panel is not None \
+                and not self.searching():
+            self.active_changed.emit(True)  # back in the field: its results come back
         return bool(super().eventFilter(watched, event))

@@ -233,7 +233,8 @@ class Session(QObject):
     def _add_menus(self, window: MainWindow) -> None:
         menus = window.menus
         quit_action = menus.quit
-        menus.file.insertAction(quit_action, self._action(window, "&Back up…", self.back_up))
+        back_up = self._action(window, "&Back up…", self.back_up)
+        menus.file.insertAction(quit_action, back_up)
         menus.file.insertAction(quit_action, self._action(window, "&Restore from a backup…",
                                                           self.choose_restore))
         menus.file.insertSeparator(quit_action)
@@ -264,6 +265,16 @@ class Session(QObject):
         else:
             security.addAction(self._action(window, "&Protect with a passphrase…",
                                             self.protect))
+        lock = self.lock_action if encrypted else None
+
+        def icons() -> None:  # (after the first frame, as the window's own: ui/icons.py)
+            from ui.icons import icon
+
+            back_up.setIcon(icon("backup"))
+            if lock is not None:
+                lock.setIcon(icon("lock"))
+
+        window.after_first_paint(icons)
 
     @staticmethod
     def _action(window: QWidget, text: str, slot: Callable[[], Any]) -> QAction:
@@ -288,17 +299,11 @@ class Session(QObject):
             return None
         from datetime import date
 
-        from PySide6.QtWidgets import QFileDialog
+        from ui.file_dialogs import choose_save
 
-        dialog = QFileDialog(self.window, "Save a backup",
-                             str(Path.home() / f"organizer-backup-{date.today()}.zip"),
-                             BACKUP_FILTER)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("zip")
-        dialog.fileSelected.connect(lambda name: self.back_up_to(Path(name)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        return choose_save(self.window, "backup", "Save a backup",
+                           f"organizer-backup-{date.today()}.zip", BACKUP_FILTER,
+                           self.back_up_to, self.settings, default_suffix="zip")
 
     def back_up_to(self, target: Path) -> Job | None:
         """Write a verified backup while the app stays open (the worker has its own store)."""
@@ -324,15 +329,10 @@ class Session(QObject):
     def choose_restore(self) -> QFileDialog | None:
         if self.window is None:
             return None
-        from PySide6.QtWidgets import QFileDialog
+        from ui.file_dialogs import choose_file
 
-        dialog = QFileDialog(self.window, "Choose a backup to restore", str(Path.home()),
-                             BACKUP_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda name: self.confirm_restore(Path(name)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        return choose_file(self.window, "backup", "Choose a backup to restore", BACKUP_FILTER,
+                           self.confirm_restore, self.settings)
 
     def confirm_restore(self, backup: Path) -> QMessageBox:
         from PySide6.QtCore import Qt

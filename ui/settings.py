@@ -1,11 +1,14 @@
 """What the app remembers between runs: the last person, the window's place and size, zoom,
-the language chosen in View › Language.
+appearance (system, light or dark), the language chosen in View › Language, the folder each
+kind of file dialog was last in, and the name typed as "Your name" on the packet.
 
 A thin typed layer over QSettings so that the keys live in one place. Tests give it a
 QSettings on an INI file in a temporary folder, so they never touch the user's settings.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -35,14 +38,36 @@ class Settings:
 
     @staticmethod
     def _person_key(data_dir: str) -> str:
-        # QSettings keys may not hold slashes freely; hash the folder into a stable key.
-        # CPython's own SHA-1 gives hashlib's digest without loading OpenSSL, which costs
-        # the app's start-up a few milliseconds before its window can show.
-        try:
-            from _sha1 import sha1  # type: ignore[import-not-found]
-        except ImportError:  # a Python built without it
-            from hashlib import sha1
-        return "people/last_" + sha1(data_dir.encode()).hexdigest()[:16]
+        return "people/last_" + _folder_key(data_dir)
+
+    # -- file dialogs (ui/file_dialogs.py) --------------------------------------------
+
+    def last_folder(self, kind: str) -> Path | None:
+        value = self.qsettings.value(f"folders/{kind}")
+        return Path(value) if isinstance(value, str) and value else None
+
+    def set_last_folder(self, kind: str, folder: Path) -> None:
+        self.qsettings.setValue(f"folders/{kind}", str(folder))
+
+    # -- "Your name" on the packet ----------------------------------------------------
+
+    # Remembered per person of a data folder (a caregiver types it for a parent's packet,
+    # and leaves it empty for their own), and the last one typed in the folder, offered
+    # for a person who has none yet.
+    def prepared_by(self, data_dir: str, person_id: int) -> str | None:
+        """The name typed for this person's packet, or None if never typed."""
+        value = self.qsettings.value(f"packet/prepared_by_{_folder_key(data_dir)}_{person_id}")
+        return value if isinstance(value, str) else None
+
+    def last_prepared_by(self, data_dir: str) -> str:
+        value = self.qsettings.value(f"packet/prepared_by_{_folder_key(data_dir)}")
+        return value if isinstance(value, str) else ""
+
+    def set_prepared_by(self, data_dir: str, person_id: int, name: str) -> None:
+        key = _folder_key(data_dir)
+        self.qsettings.setValue(f"packet/prepared_by_{key}_{person_id}", name)
+        if name:
+            self.qsettings.setValue(f"packet/prepared_by_{key}", name)
 
     def zoom(self) -> float:
         try:
@@ -63,6 +88,15 @@ class Settings:
         self.qsettings.setValue("view/language",
                                 language if language in ("en", "es") else "system")
 
+    def appearance(self) -> str:
+        """View › Appearance: "system" (follow the system's colour scheme), "light" or
+        "dark"."""
+        value = self.qsettings.value("view/appearance", "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_appearance(self, appearance: str) -> None:
+        self.qsettings.setValue("view/appearance", appearance)
+
     def geometry(self) -> QByteArray | None:
         value = self.qsettings.value("window/geometry")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
@@ -79,3 +113,16 @@ class Settings:
 
     def sync(self) -> None:
         self.qsettings.sync()
+
+
+def _folder_key(data_dir: str) -> str:
+    """A data folder as a stable key (QSettings keys may not hold slashes freely).
+
+    CPython's own SHA-1 gives hashlib's digest without loading OpenSSL, which costs the
+    app's start-up a few milliseconds before its window can show.
+    """
+    try:
+        from _sha1 import sha1  # type: ignore[import-not-found]
+    except ImportError:  # a Python built without it
+        from hashlib import sha1
+    return str(sha1(data_dir.encode()).hexdigest()[:16])

@@ -1,14 +1,17 @@
-"""The look of the app: large readable type scaled by the zoom, the system's own palette.
+"""The look of the app: large readable type scaled by the zoom; the colours are the
+theme's (ui/theme/), and the functions below answer from the palette on screen.
 
-Nothing here hard-codes a background or text colour: the system's light or dark palette is
-kept. Colours that carry meaning (an error under a field, the example-data banner) are
-picked from the palette's lightness so that they stay readable in dark mode.
+Kept for the callers that ask for one colour (an error under a field, the example-data
+banner); new code asks ui.theme for a role, or uses the stylesheet's object names
+(`fieldError`, `notice`) and properties (`primary`, `card`, `hint`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
+
+from ui import theme
 
 BASE_POINT_SIZE = 11.5
 _base_family: str | None = None
@@ -27,15 +30,18 @@ def apply_zoom(zoom: float) -> None:
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
-    palette = palette or QApplication.palette()
+    """Whether `palette` (default: the theme's on screen) is a dark one."""
+    if palette is None:
+        return theme.current().name == "dark"
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def error_colour() -> str:
     """A red readable on the current background."""
-    return "#ff8a80" if is_dark() else "#b3261e"
+    return theme.current().error
 
 
 def notice_colours() -> tuple[str, str]:
     """(background, text) of a calm notice banner (the example-data mark)."""
-    return ("#4a3b00", "#fff3c4") if is_dark() else ("#fff3c4", "#3d2e00")
+    palette = theme.current()
+    return palette.notice_bg, palette.notice_text

@@ -134,6 +134,7 @@ class VisitModeWindow(QWidget):
         self.question_layout.addWidget(self.none_label)
         self.question_layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops on its controls, not on the area
         scroll.setWidgetResizable(True)
         scroll.setWidget(questions_widget)
 
@@ -160,6 +161,7 @@ class VisitModeWindow(QWidget):
         notes_label = QLabel("Notes")
         _scaled(notes_label, 1.3, bold=True)
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)  # Tab moves on, as in the answers
         self.notes.setPlainText(visit.notes or "")
         self.notes.setPlaceholderText("Anything the doctor says: names, numbers, next steps")
         self.notes.setAccessibleName("Notes of the visit")

@@ -3,15 +3,30 @@
 "Explore with example data" opens a second window on made-up people in a temporary
 folder, clearly marked as example data; nothing there touches the user's own folder.
 
+It must show its whole text on a small laptop at twice the text size: the column's width
+is set in letters (so it grows with the text instead of squeezing it into a tall strip)
+and the page scrolls rather than cutting anything off.
+
 Signals:
     add_person_requested()
     example_requested()
+    help_requested(): Help › "How a second opinion works"
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.widgets import TitleLabel
 
@@ -19,6 +34,7 @@ from ui.widgets import TitleLabel
 class WelcomePage(QWidget):
     add_person_requested = Signal()
     example_requested = Signal()
+    help_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +58,10 @@ class WelcomePage(QWidget):
         hint = QLabel("The example opens in its own window, marked as example data. Nothing "
                       "you change there is kept.")
         hint.setWordWrap(True)
+        self.help_button = QPushButton("How a second opinion works")
+        self.help_button.setAccessibleName("How a second opinion works: the ten steps")
+        self.help_button.setToolTip("The ten steps of a second opinion, in plain words")
+        self.help_button.clicked.connect(self.help_requested)
         column = QVBoxLayout()
         column.addWidget(title)
         column.addSpacing(12)
@@ -50,15 +70,41 @@ class WelcomePage(QWidget):
         column.addWidget(self.add_button)
         column.addWidget(self.example_button)
         column.addWidget(hint)
-        box = QWidget()
+        column.addSpacing(12)
+        column.addWidget(self.help_button)
+        self._box = box = QWidget()
         box.setLayout(column)
-        box.setMaximumWidth(640)
-        from PySide6.QtCore import Qt  # (only an empty organizer shows this page first)
-
+        # Centred by stretches, not by an alignment flag: a widget placed with an alignment
+        # gets its size hint, not the height its wrapped text needs at that width, and the
+        # last lines of the text were cut off.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 100)
+        row.addStretch(1)
+        inner = QWidget()
+        centred = QVBoxLayout(inner)
+        centred.addStretch(1)
+        centred.addLayout(row)
+        centred.addStretch(2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
         layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        """A reading width of about 50 letters of the current text size."""
+        self._box.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+
+    def changeEvent(self, event: Any) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_text()
+        super().changeEvent(event)
 
     def set_person(self, _person_id: int | None) -> None:
         """A page like any other (the window calls this on every page)."""

@@ -58,9 +58,8 @@ def hint(text: str) -> QLabel:
 def error_label() -> QLabel:
     """A plain-words refusal shown beside what caused it (hidden until needed)."""
     label = QLabel()
-    label.setObjectName("fieldError")
+    label.setObjectName("fieldError")  # the theme's error colour, light and dark
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b3261e;")
     follow_app_font(label)
     label.hide()
     return label
@@ -69,7 +68,10 @@ def error_label() -> QLabel:
 def scrolled(widget: QWidget) -> QScrollArea:
     """`widget` in a frameless scroll area: on a small screen (or at a large zoom) it
     scrolls instead of making the window taller than the screen."""
+    from PySide6.QtCore import Qt
+
     area = QScrollArea()
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops on its controls, not on the area
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     no_sideways_scroll(area)

@@ -1,4 +1,5 @@
 """`organizer packet --person P [--case C] -o OUT.pdf [--password PW] [--page-size letter|a4]`
+`[--include-costs] [--title-on-cover]`
 
 Makes the PDF packet for the second doctor, or, with `--printout`, one of the shorter
 printouts (medication list, question sheet, visit summary, records request letter).
@@ -29,13 +30,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--page-size", choices=("letter", "a4"),
                         help="paper size (default: from your locale)")
     parser.add_argument("--sections", metavar="LIST",
-                        help="parts to include, comma-separated (default: all): cover, "
-                             "contents, case, timeline, summary, questions, index, enclosures")
+                        help="parts to include, comma-separated (default: all): glance, "
+                             "cover, contents, case, timeline, summary, questions, index, "
+                             "enclosures")
     parser.add_argument("--records", metavar="IDS",
                         help="record numbers to include, comma-separated (default: every "
                              "record of the person but the JSON/XML files kept by imports)")
     parser.add_argument("--prepared-by", metavar="NAME",
                         help="your name, when you prepare the packet for someone else")
+    parser.add_argument("--include-costs", action="store_true",
+                        help="also include the records about cost and insurance and what "
+                             "each option costs (left out by default: your business)")
+    parser.add_argument("--title-on-cover", action="store_true",
+                        help="print the second opinion's own title on the cover (by default "
+                             "the diagnosis stands there)")
     parser.add_argument("--printout", choices=PRINTOUTS,
                         help="make a shorter printout instead of the packet")
     parser.add_argument("--visit", metavar="V", help="the visit, for --printout visit-summary")
@@ -85,7 +93,9 @@ def run(args: argparse.Namespace) -> int:
         sections = tuple(w.strip() for w in args.sections.split(",") if w.strip())
     fields: dict[str, object] = {"record_ids": _ids(args.records, "--records"),
                                  "password": args.password or None,
-                                 "prepared_by": args.prepared_by}
+                                 "prepared_by": args.prepared_by,
+                                 "include_costs": args.include_costs,
+                                 "title_on_cover": args.title_on_cover}
     if sections is not None:
         fields["sections"] = sections
     if args.page_size:

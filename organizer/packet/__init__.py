@@ -5,6 +5,8 @@ Modules, from the data inward:
   snapshot.py    an immutable copy of one person's data, read from a Store
   text.py        dates, amounts and labels in the words printed on paper
   fonts.py, styles.py   the shipped Unicode font and the typography
+  glance.py      the first page, "At a glance" (one page, whatever the data)
+  results.py     results grouped by test, with the trend in words
   sections.py    the front matter's flowables: cover, contents, case, summary…
   layout.py      the page template (header, footer, "page N of M") and the passes
                  that settle page numbers

@@ -63,9 +63,10 @@ def build_packet(store: Store, person_id: int, output: Path | str,
 
 def chosen_records(snapshot: PacketSnapshot, options: PacketOptions) -> list[Record]:
     """The records the packet lists and encloses: those picked, or by default every record
-    except an import's kept file (see `in_packet_by_default`)."""
+    except an import's kept file and those about cost (see `in_packet_by_default`)."""
     if options.record_ids is None:
-        return [r for r in snapshot.records if in_packet_by_default(r)]
+        return [r for r in snapshot.records
+                if in_packet_by_default(r, options.include_costs)]
     wanted = set(options.record_ids)
     return [r for r in snapshot.records if r.id in wanted]
 
@@ -124,7 +125,7 @@ def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: 
     if any(options.has(k) for k in SECTIONS if k != "enclosures"):
         check = progress.check if progress is not None else None
         front_data, numbers = render_front(story_for, geo, front_stamp, enclosure_pages,
-                                           _title(snapshot), check)
+                                           _title(snapshot, options), check)
     ctx.numbers = numbers
     ctx.place_enclosures()
     total = numbers.front_pages + enclosure_pages
@@ -144,7 +145,7 @@ def build_from_snapshot(snapshot: PacketSnapshot, read: ReadAttachment, output: 
         report(_MERGE, "Saving the packet")
         if progress is not None:
             progress.check()
-        _write(writer, output, data_dir, options.password, _title(snapshot))
+        _write(writer, output, data_dir, options.password, _title(snapshot, options))
         page_count = writer.page_count
     finally:
         writer.close()
@@ -200,8 +201,12 @@ def _problems(enclosure: Enclosure) -> list[PacketProblem]:
                           p.reason) for p in enclosure.problems]
 
 
-def _title(snapshot: PacketSnapshot) -> str:
-    what = snapshot.case.title if snapshot.case else "health summary"
+def _title(snapshot: PacketSnapshot, options: PacketOptions) -> str:
+    """The PDF's own title (a viewer shows it in its title bar): the case's title only when
+    the user keeps it on the cover."""
+    from organizer.packet.glance import cover_subject
+
+    what = cover_subject(snapshot, options.title_on_cover) or "health summary"
     return clip(f"Second-opinion packet: {snapshot.person.full_name}, {what}", HEADING_LIMIT)
 
 

@@ -14,7 +14,9 @@ from organizer.errors import ValidationError
 from organizer.items.models import Record
 
 # Section key -> its title in the packet, in the order the packet prints them.
+# "At a glance" comes first: a specialist who reads one page reads that one.
 SECTIONS: dict[str, str] = {
+    "glance": "At a glance",
     "cover": "Cover",
     "contents": "Contents",
     "case": "The case",
@@ -76,6 +78,12 @@ class PacketOptions:
     `prepared_by` is the name of the caregiver making the packet when it is not the
     patient. `made_on` (ISO date) is for reproducible output in tests. `disc_images`:
     an enclosed imaging disc shows its key images, one page per study.
+
+    `include_costs`: records about cost and insurance (by default left out of the
+    records, see `about_cost`) and the options' costs, quotes and coverage are the
+    patient's business, printed only when asked. `title_on_cover`: a case's title is the
+    patient's own name for it ("Mom's back: surgery or not?"), printed on the cover and
+    in the PDF's title only when asked; otherwise the diagnosis stands there.
     """
 
     sections: tuple[str, ...] = tuple(SECTIONS)
@@ -85,6 +93,8 @@ class PacketOptions:
     prepared_by: str | None = None
     made_on: str | None = None
     disc_images: bool = True
+    include_costs: bool = False
+    title_on_cover: bool = False
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.sections if s not in SECTIONS]
@@ -101,8 +111,16 @@ class PacketOptions:
         return section in self.sections
 
 
-def in_packet_by_default(record: Record) -> bool:
+def about_cost(record: Record) -> bool:
+    """Whether a record is about cost and insurance (an insurer's letter, a bill): the
+    patient's business, which the second doctor does not need to give an opinion."""
+    return record.kind == "insurance"
+
+
+def in_packet_by_default(record: Record, include_costs: bool = False) -> bool:
     """Whether a record goes into the packet when the user has not picked records.
+
+    A record about cost and insurance goes in only with `include_costs`.
 
     An import keeps the file it read (FHIR JSON, C-CDA XML) as a record of kind
     "imported": bookkeeping for the patient, which a doctor cannot read and the packet
@@ -110,6 +128,8 @@ def in_packet_by_default(record: Record) -> bool:
     "could not be included". Picked by hand, it is included like any other record. A
     record kept from an import's narrative (no file) or holding a PDF or a picture stays.
     """
+    if about_cost(record) and not include_costs:
+        return False
     if record.kind != "imported" or not record.attachments:
         return True
     return any(a.media_type == "application/pdf" or a.media_type.startswith("image/")

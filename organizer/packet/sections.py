@@ -25,12 +25,14 @@ from reportlab.platypus import (
 )
 
 from organizer.items.models import Provider, Record, Treatment
+from organizer.packet import glance
 from organizer.packet import styles as st
 from organizer.packet.enclosures import Enclosure
 from organizer.packet.layout import Numbers, SectionStart
 
 __all__ = ["Context", "Numbers", "front_story"]
 from organizer.packet.options import SECTIONS, PacketOptions
+from organizer.packet.results import group_results
 from organizer.packet.snapshot import PacketSnapshot
 from organizer.packet.text import (
     CELL_LIMIT,
@@ -155,9 +157,11 @@ def prepared_by(ctx: Context) -> str:
 def cover(ctx: Context) -> list[Any]:
     s, snap = ctx.styles, ctx.snap
     person, case = snap.person, snap.case
-    out: list[Any] = [SectionStart("cover", SECTIONS["cover"]), Spacer(0, 18),
+    subject = glance.cover_subject(snap, ctx.options.title_on_cover)
+    # (after "At a glance": a leading break is dropped when the cover comes first)
+    out: list[Any] = [PageBreak(), SectionStart("cover", SECTIONS["cover"]), Spacer(0, 18),
                       Paragraph("Second-opinion packet", s.title),
-                      Paragraph(markup(case.title if case else "Health summary and records",
+                      Paragraph(markup(subject or "Health summary and records",
                                        HEADING_LIMIT),
                                 s.subtitle)]
     if case and case.question:
@@ -204,10 +208,10 @@ def cover(ctx: Context) -> list[Any]:
 
 def contents(ctx: Context) -> list[Any]:
     s = ctx.styles
-    out = _heading(ctx, "contents", first=not ctx.options.has("cover"))
+    out = _heading(ctx, "contents", first=False)
     rows: list[list[Any]] = []
     for key, title in SECTIONS.items():
-        if key in ("cover", "contents") or not ctx.options.has(key):
+        if key in ("glance", "cover", "contents") or not ctx.options.has(key):
             continue
         if key == "case" and ctx.snap.case is None:
             continue
@@ -216,7 +220,7 @@ def contents(ctx: Context) -> list[Any]:
                 continue
             page = ctx.enclosures[0].first_page
             detail = f"{len(ctx.enclosures)} document{'s' if len(ctx.enclosures) != 1 else ''}"
-            rows.append([Paragraph(f"{markup(title)} <font size=9 color='#52606d'>"
+            rows.append([Paragraph(f"{markup(title)} <font size=10 color='#52606d'>"
                                    f"({detail})</font>", s.toc),
                          Paragraph(str(page), s.toc)])
             continue
@@ -298,6 +302,7 @@ def quote_range(ctx: Context, treatment_id: int) -> str:
 
 def _treatments(ctx: Context) -> list[Any]:
     s, snap = ctx.styles, ctx.snap
+    costs = ctx.options.include_costs
     out: list[Any] = [CondPageBreak(140), Paragraph("Treatment options side by side", s.h2)]
     if not snap.treatments:
         return [*out, statement(ctx, "No treatment options have been recorded yet.")]
@@ -305,9 +310,10 @@ def _treatments(ctx: Context) -> list[Any]:
             ("Proposed by", lambda t: doctor_line(snap.provider(t.proposed_by_id))),
             ("How long it takes", lambda t: t.duration),
             ("Recovery time", lambda t: t.recovery_time),
-            ("Cost", lambda t: t.cost),
-            ("Quotes across facilities", lambda t: quote_range(ctx, t.id)),
-            ("Insurance coverage", lambda t: t.coverage),
+            # (the costs: the patient's business, printed only when asked)
+            ("Cost", lambda t: t.cost if costs else None),
+            ("Quotes across facilities", lambda t: quote_range(ctx, t.id) if costs else None),
+            ("Insurance coverage", lambda t: t.coverage if costs else None),
             ("Benefits", lambda t: t.benefits),
             ("Risks", lambda t: t.risks),
             ("Effect on daily life", lambda t: t.daily_life),
@@ -334,7 +340,7 @@ def _treatments(ctx: Context) -> list[Any]:
             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ]))
         out += [table, Spacer(0, 8)]
-    if snap.quotes:
+    if snap.quotes and costs:
         names = {t.id: t.name for t in snap.treatments}
         quotes = sorted(snap.quotes, key=lambda q: (names.get(q.treatment_id, ""),
                                                     q.amount if q.amount is not None else 0))
@@ -428,14 +434,16 @@ def medication_tables(ctx: Context) -> list[Any]:
     out: list[Any] = []
     current = [m for m in snap.medications if m.active and not m.stopped_on]
     if current:
+        # (prescriber and date in one column: six columns at 10 pt break words in two)
         out.append(st.data_table(
-            ["Medication", "Dose and form", "How and when", "Taken for", "Prescribed by",
-             "Since"],
+            ["Medication", "Dose and form", "How and when", "Taken for", "Prescribed"],
             [[Paragraph(markup(m.name), s.cell_bold), joined([m.dose, m.form], ", "),
               joined([m.route, m.frequency, m.instructions], "; "),
               _condition_name(ctx, m.condition_id),
-              ctx.provider_name(m.prescriber_id), format_date(m.started_on)] for m in current],
-            st.widths(w, 0.2, 0.15, 0.25, 0.15, 0.14, 0.11), s))
+              joined([ctx.provider_name(m.prescriber_id),
+                      f"since {format_date(m.started_on)}" if m.started_on else None], ", ")]
+             for m in current],
+            st.widths(w, 0.205, 0.205, 0.215, 0.2, 0.175), s))
     else:
         out.append(statement(ctx, "No current medications recorded."))
     stopped = [m for m in snap.medications if not (m.active and not m.stopped_on)]
@@ -511,17 +519,7 @@ def summary(ctx: Context) -> list[Any]:
 
     out.append(Paragraph("Recent results", s.h2))
     if snap.results:
-        results = sorted(snap.results, key=lambda r: (r.observed_on or "", r.id), reverse=True)
-        shown = results[:RESULT_ROWS]
-        out.append(st.data_table(
-            ["Test", "Result", "Normal range", "Flag", "Date"],
-            [[r.name, joined([r.value, r.unit], " "), r.reference_range,
-              Paragraph(markup(r.flag), s.cell_bold) if r.flag else "",
-              format_date(r.observed_on)] for r in shown],
-            st.widths(w, 0.34, 0.2, 0.2, 0.11, 0.15), s))
-        if len(results) > len(shown):
-            out.append(Paragraph(f"The {len(shown)} most recent of {len(results)} results.",
-                                 s.small))
+        out += result_table(ctx)
     else:
         out.append(statement(ctx, "No test results recorded."))
 
@@ -533,7 +531,7 @@ def summary(ctx: Context) -> list[Any]:
             [[Paragraph(markup(p.name), s.cell_bold), word(p.role),
               joined([p.specialty, p.facility], ", "), p.phone, p.fax]
              for p in snap.providers],
-            st.widths(w, 0.24, 0.14, 0.3, 0.16, 0.16), s))
+            st.widths(w, 0.23, 0.13, 0.27, 0.185, 0.185), s))
     else:
         out.append(statement(ctx, "No care team members recorded."))
     out.append(Spacer(0, 10))
@@ -549,6 +547,26 @@ def summary(ctx: Context) -> list[Any]:
     else:
         out.append(statement(ctx, "No primary doctor is recorded: please give your report "
                                    "to the patient."))
+    return out
+
+
+def result_table(ctx: Context) -> list[Any]:
+    """One row per test (organizer.packet.results): the latest value, its date, and the
+    trend in words with the value before it."""
+    s = ctx.styles
+    trends = group_results(ctx.snap.results)
+    shown = trends[:RESULT_ROWS]
+    out: list[Any] = [Paragraph("One line per test: the latest result, and how it compares "
+                                "with the one before.", s.small), st.data_table(
+        ["Test", "Latest result", "Normal range", "Flag", "Date", "Trend"],
+        [[Paragraph(markup(t.name), s.cell_bold),
+          joined([t.latest.value, t.latest.unit], " "), t.latest.reference_range,
+          Paragraph(markup(t.latest.flag), s.cell_bold) if t.latest.flag else "",
+          format_date(t.latest.observed_on), t.trend_words()] for t in shown],
+        st.widths(ctx.width, 0.2, 0.16, 0.15, 0.09, 0.14, 0.26), s)]
+    if len(trends) > len(shown):
+        out.append(Paragraph(f"The {len(shown)} most recently measured of {len(trends)} "
+                             "tests.", s.small))
     return out
 
 
@@ -568,7 +586,7 @@ def question_blocks(ctx: Context, lines: int = 3) -> list[Any]:
     for number, question in enumerate(ctx.snap.packet_questions(), start=1):
         text = f"<b>{number}.</b>&nbsp;&nbsp;{markup(question.text)}"
         if question.priority == "high":
-            text += " <font color='#8a2c0d' size=8.5>(most important)</font>"
+            text += " <font color='#8a2c0d'>(most important)</font>"
         block: list[Any] = [Paragraph(text, s.question)]
         if question.answer:
             who = ctx.provider_name(question.answered_by_id)
@@ -629,7 +647,7 @@ def index(ctx: Context) -> list[Any]:
             rows.append([Paragraph(number, s.cell_bold), title, format_date(record.dated_on),
                          word(record.kind), record.source, Paragraph(markup(pages), s.cell)])
         out.append(st.data_table(["No.", "Record", "Date", "Kind", "From", "Pages"], rows,
-                                 st.widths(ctx.width, 0.06, 0.42, 0.12, 0.11, 0.17, 0.12), s))
+                                 st.widths(ctx.width, 0.06, 0.34, 0.14, 0.13, 0.18, 0.15), s))
     out.append(Paragraph("Sent separately", s.h2))
     physical = [r for r in ctx.records if r.physical] or [r for r in snap.records if r.physical]
     if not physical:
@@ -638,20 +656,25 @@ def index(ctx: Context) -> list[Any]:
         return out
     rows = []
     for record in physical:
+        # (five columns, not seven: at 10 pt a word such as "Courier" must not break)
+        item: list[Any] = [Paragraph(markup(record.title), s.cell_bold)]
+        if record.location:
+            item.append(Paragraph(markup(record.location), s.cell))
         sendings = snap.sendings_for(record.id)
         if not sendings:
-            rows.append([Paragraph(markup(record.title), s.cell_bold), record.location,
-                         "", "Not sent yet", "", "", ""])
+            rows.append([item, "", "Not sent yet", "", ""])
         for sending in sendings:
             dates = joined([f"sent {format_date(sending.sent_on)}" if sending.sent_on else None,
                             f"received {format_date(sending.received_on)}"
                             if sending.received_on else None], ", ")
-            rows.append([Paragraph(markup(record.title), s.cell_bold), record.location,
-                         ctx.provider_name(sending.recipient_id), word(sending.status),
-                         word(sending.method), dates, sending.tracking])
-    out.append(st.data_table(["Item", "Where it is", "Sent to", "Status", "How", "Dates",
+            method = word(sending.method).lower()
+            how = joined([word(sending.status), method if sending.method == "in_person"
+                          else f"by {method}" if method else None], ", ")
+            rows.append([item, ctx.provider_name(sending.recipient_id), how, dates,
+                         sending.tracking])
+    out.append(st.data_table(["Item and where it is", "Sent to", "Status", "Dates",
                               "Tracking"], rows,
-                             st.widths(ctx.width, 0.17, 0.13, 0.15, 0.08, 0.08, 0.16, 0.23), s))
+                             st.widths(ctx.width, 0.23, 0.16, 0.14, 0.2, 0.27), s))
     return out
 
 
@@ -684,9 +707,9 @@ def front_story(ctx: Context) -> list[Any]:
     """The whole front matter, in DESIGN's order, for the sections chosen."""
     ctx.place_enclosures()
     story: list[Any] = []
-    builders = (("cover", cover), ("contents", contents), ("case", case_section),
-                ("timeline", timeline), ("summary", summary), ("questions", questions),
-                ("index", index))
+    builders = (("glance", glance.glance), ("cover", cover), ("contents", contents),
+                ("case", case_section), ("timeline", timeline), ("summary", summary),
+                ("questions", questions), ("index", index))
     for key, build in builders:
         if ctx.options.has(key):
             story += build(ctx)

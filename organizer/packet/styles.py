@@ -65,47 +65,64 @@ def geometry(page_size: str) -> Geometry:
 
 
 def _style(name: str, **kwargs: Any) -> ParagraphStyle:
-    base: dict[str, Any] = {"fontName": REGULAR, "fontSize": 9.5, "leading": 13.5,
+    base: dict[str, Any] = {"fontName": REGULAR, "fontSize": 10.5, "leading": 14.5,
                             "textColor": INK}
     base.update(kwargs)
     return ParagraphStyle(name, **base)
 
 
+# No text a reader needs is set below this (the header and footer band, STAMP_SIZE, is the
+# one exception: it repeats on every page and must stay clear of the enclosures' text).
+MIN_SIZE = 10.0
+
+
 class Styles:
-    """The paragraph styles (made after the font is registered)."""
+    """The paragraph styles (made after the font is registered).
+
+    A specialist reads the packet quickly, often printed and faxed: nothing is set below
+    MIN_SIZE, and hierarchy comes from weight and color rather than from tiny type.
+    """
 
     def __init__(self) -> None:
         register_fonts()
         self.body = _style("body", spaceAfter=4)
-        self.small = _style("small", fontSize=8, leading=11, textColor=MUTED)
+        self.small = _style("small", fontSize=10, leading=13, textColor=MUTED)
         self.title = _style("title", fontName=BOLD, fontSize=24, leading=30, textColor=ACCENT,
                             spaceAfter=6)
         self.subtitle = _style("subtitle", fontSize=13, leading=18, textColor=MUTED,
                                spaceAfter=18)
         self.h1 = _style("h1", fontName=BOLD, fontSize=17, leading=22, textColor=ACCENT,
                          spaceAfter=2)
-        self.h2 = _style("h2", fontName=BOLD, fontSize=11.5, leading=15, textColor=ACCENT,
-                         spaceBefore=12, spaceAfter=5, keepWithNext=1)
-        self.h3 = _style("h3", fontName=BOLD, fontSize=10, leading=13.5, spaceBefore=6,
+        self.h2 = _style("h2", fontName=BOLD, fontSize=12.5, leading=16, textColor=ACCENT,
+                         spaceBefore=11, spaceAfter=4, keepWithNext=1)
+        self.glance_head = _style("glance_head", fontName=BOLD, fontSize=12.5, leading=15,
+                                  textColor=ACCENT, spaceBefore=8, spaceAfter=3,
+                                  keepWithNext=1)
+        self.bullet = _style("bullet", leftIndent=12, firstLineIndent=-12, spaceAfter=2)
+        self.h3 = _style("h3", fontName=BOLD, fontSize=11, leading=14.5, spaceBefore=6,
                          spaceAfter=2, keepWithNext=1)
-        self.label = _style("label", fontName=BOLD, fontSize=7.5, leading=10, textColor=MUTED)
-        self.value = _style("value", fontSize=10, leading=14)
+        self.label = _style("label", fontName=BOLD, fontSize=10, leading=12.5,
+                            textColor=MUTED)
+        self.value = _style("value", fontSize=11, leading=15)
         self.question_box = _style("question_box", fontSize=13, leading=18, textColor=INK)
-        self.cell = _style("cell", fontSize=8.5, leading=11.2)
-        self.cell_bold = _style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11.2)
-        self.cell_head = _style("cell_head", fontName=BOLD, fontSize=8, leading=10.5,
+        self.cell = _style("cell", fontSize=10, leading=12.8)
+        self.cell_bold = _style("cell_bold", fontName=BOLD, fontSize=10, leading=12.8)
+        self.cell_head = _style("cell_head", fontName=BOLD, fontSize=10, leading=12.5,
                                 textColor=ACCENT)
-        self.cell_right = _style("cell_right", fontSize=8.5, leading=11.2, alignment=TA_RIGHT)
-        self.cell_notice = _style("cell_notice", fontSize=8.5, leading=11.2, textColor=NOTICE)
-        self.statement = _style("statement", fontName=ITALIC, fontSize=9.5, leading=13.5,
-                                textColor=MUTED, spaceAfter=4)
-        self.notice = _style("notice", fontSize=9.5, leading=13.5, textColor=NOTICE)
+        self.cell_right = _style("cell_right", fontSize=10, leading=12.8, alignment=TA_RIGHT)
+        self.cell_notice = _style("cell_notice", fontSize=10, leading=12.8, textColor=NOTICE)
+        self.statement = _style("statement", fontName=ITALIC, textColor=MUTED, spaceAfter=4)
+        self.notice = _style("notice", textColor=NOTICE)
         self.answer = _style("answer", leftIndent=22, spaceAfter=2)
-        self.question = _style("question", fontSize=10.5, leading=14.5, leftIndent=22,
+        self.question = _style("question", fontSize=11, leading=15.5, leftIndent=22,
                                firstLineIndent=-22)
-        self.toc = _style("toc", fontSize=11, leading=16)
-        self.toc_sub = _style("toc_sub", fontSize=9, leading=12.5, textColor=MUTED,
+        self.toc = _style("toc", fontSize=11.5, leading=16)
+        self.toc_sub = _style("toc_sub", fontSize=10, leading=13, textColor=MUTED,
                               leftIndent=14)
+
+    def all(self) -> list[ParagraphStyle]:
+        """Every style, for the test that no text is set below MIN_SIZE."""
+        return [v for v in vars(self).values() if isinstance(v, ParagraphStyle)]
 
 
 def para(text: str | None, style: ParagraphStyle) -> Paragraph:

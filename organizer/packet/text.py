@@ -9,35 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from organizer.items.choices import LABELS, choice_label
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[ T](\d{1,2}):(\d{2}))?")
 
-# Stored choice values -> words on paper.
-WORDS: dict[str, str] = {
-    "primary_care": "Primary care", "specialist": "Specialist", "surgeon": "Surgeon",
-    "second_opinion": "Second opinion", "therapist": "Therapist", "other": "Other",
-    "suspected": "Suspected", "confirmed": "Confirmed", "resolved": "Resolved",
-    "ruled_out": "Ruled out", "preparing": "Preparing", "scheduled": "Scheduled",
-    "seen": "Seen", "decided": "Decided", "closed": "Closed",
-    "yes": "Agrees", "partly": "Agrees in part", "no": "Disagrees", "n_a": "First opinion",
-    "considering": "Considering", "chosen": "Chosen", "rejected": "Rejected",
-    "lab": "Lab", "imaging": "Imaging", "pathology": "Pathology", "operative": "Operative",
-    "discharge": "Discharge", "clinic_note": "Clinic note", "letter": "Letter",
-    "insurance": "Insurance", "imported": "Imported",
-    "requested": "Requested", "sent": "Sent", "received": "Received",
-    "fax": "Fax", "portal": "Portal", "mail": "Mail", "courier": "Courier",
-    "in_person": "In person", "email": "Email",
-    "planned": "Planned", "done": "Done", "cancelled": "Cancelled",
-    "high": "High", "normal": "Normal", "low": "Low",
-    "female": "Female", "male": "Male", "unknown": "Unknown",
-}
+# Stored choice values -> words on paper: the one table the app shows them with too.
+WORDS = LABELS
 
 
 def word(value: str | None) -> str:
     """A stored choice value in plain words ("clinic_note" -> "Clinic note")."""
-    if not value:
-        return ""
-    return WORDS.get(value, value.replace("_", " ").capitalize())
+    return choice_label(value)
 
 
 def format_date(value: str | None) -> str:

@@ -20,9 +20,25 @@ _TEXT_KINDS = ("text", "longtext", "enum")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
+# A piece of a title or snippet, and whether it is a word the search matched.
+Segment = tuple[str, bool]
+
+# What FTS5 puts around a matched word in `parts`: control characters no typed text holds
+# in the index (the snippet's "[" and "]" cannot tell a match from a bracket in a note).
+_OPEN, _CLOSE = "\x02", "\x03"
+SNIPPET_WORDS = 12      # the command line's one-line snippet
+PANEL_WORDS = 28        # the app's results panel: a few lines of context
+
+
 @dataclass(frozen=True)
 class SearchHit:
-    """One item that matches: what it is, its title, and the words around the match."""
+    """One item that matches: what it is, its title, and the words around the match.
+
+    `snippet` marks matched words with [ and ] (the command line's form). `title_parts`
+    and `parts` are the title and a longer snippet of the other text cut into segments,
+    each with whether it is a matched word, for a screen to show them in bold; `parts`
+    is empty when only the title matched.
+    """
 
     type: str
     id: int
@@ -30,6 +46,8 @@ class SearchHit:
     title: str
     snippet: str
     rank: float
+    title_parts: tuple[Segment, ...] = ()
+    parts: tuple[Segment, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.type, "id": self.id, "person_id": self.person_id,
@@ -153,7 +171,10 @@ def search(conn: sqlite3.Connection, text: str, person_id: int | None = None,
     if not query:
         return []
     sql = ("SELECT type, item_id, person_id, title, "
-           "snippet(search_index, -1, '[', ']', '…', 12), bm25(search_index, 5.0, 1.0) AS r "
+           f"snippet(search_index, -1, '[', ']', '…', {SNIPPET_WORDS}), "
+           "bm25(search_index, 5.0, 1.0) AS r, "
+           f"highlight(search_index, 0, '{_OPEN}', '{_CLOSE}'), "
+           f"snippet(search_index, 1, '{_OPEN}', '{_CLOSE}', '…', {PANEL_WORDS}) "
            "FROM search_index WHERE search_index MATCH ? "
            "AND person_id NOT IN (SELECT id FROM people WHERE deleted_at IS NOT NULL)")
     args: list[Any] = [query]
@@ -162,6 +183,27 @@ def search(conn: sqlite3.Connection, text: str, person_id: int | None = None,
         args.append(person_id)
     sql += " ORDER BY r LIMIT ?"
     args.append(limit)
-    return [SearchHit(type=t, id=int(i), person_id=int(p), title=title or TYPES[t].LABEL,
-                      snippet=snip, rank=round(float(r), 4))
-            for t, i, p, title, snip, r in conn.execute(sql, args)]
+    hits = []
+    for t, i, p, title, snip, r, marked_title, marked_body in conn.execute(sql, args):
+        body = segments(marked_body or "")
+        hits.append(SearchHit(
+            type=t, id=int(i), person_id=int(p), title=title or TYPES[t].LABEL,
+            snippet=snip, rank=round(float(r), 4),
+            title_parts=segments(marked_title or "") or ((title or TYPES[t].LABEL, False),),
+            parts=body if any(matched for _, matched in body) else ()))
+    return hits
+
+
+def segments(marked: str) -> tuple[Segment, ...]:
+    """FTS5's marked text as segments, its runs of white space (line breaks between the
+    fields of the body) made one space."""
+    found: list[Segment] = []
+    for number, piece in enumerate(re.split(f"[{_OPEN}{_CLOSE}]", marked)):
+        text = " ".join(piece.split())
+        if piece[:1].isspace():
+            text = " " + text
+        if piece[-1:].isspace() and text.strip():
+            text += " "
+        if text:
+            found.append((text, number % 2 == 1))
+    return tuple(found)

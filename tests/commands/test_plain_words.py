@@ -1,7 +1,7 @@
 """Plain words everywhere: whatever is typed on the command line, the user reads a sentence,
 never a Python exception's name; digits of any script become ASCII dates; one note line
 per file; a person whose name is a number can be chosen. (UTF-16 JSON:
-tests/test_import_encodings.py.)"""
+tests/interop/test_import_encodings.py.)"""
 
 from __future__ import annotations
 

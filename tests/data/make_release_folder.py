@@ -1,6 +1,6 @@
 """Make tests/data/release-0.1.0/: a data folder as the 0.1.0 release writes it.
 
-The upgrade checks (tests/test_release_folder.py with the source, packaging/smoke_test.py
+The upgrade checks (tests/packaging/test_release_folder.py with the source, packaging/smoke_test.py
 with the packaged app) open a copy of it and compare every item with expected.json and
 every file with its checksum. Made once with the command line of 0.1.0 and committed;
 run again only to make a folder for a new release (under a new name, keeping this one):

@@ -23,9 +23,10 @@ def test_the_demo_packet_is_prepared_for_the_second_doctor_by_the_caregiver(
     output = tmp_path / "packet.pdf"
     result = build_packet(store, patient.id, output, case_id=case.id)
     reader = PdfReader(output)
-    cover = " ".join(reader.pages[0].extract_text().split())
+    cover = " ".join(reader.pages[1].extract_text().split())  # after "At a glance"
     assert "PREPARED FOR Doctor Dr. Priya Raman" in cover
     assert "Sarah Nowak, caregiver (the patient is their mother)" in cover
     attached = sum(len(r.attachments) for r in store.list_items("record", patient.id))
     assert attached == 8 and len(result.problems) == 0
-    assert len(reader.outline[-1]) == 8  # one bookmark per enclosure
+    # one bookmark per enclosure; the insurer's letter is left out (cost and insurance)
+    assert len(reader.outline[-1]) == 7

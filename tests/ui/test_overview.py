@@ -1,4 +1,5 @@
-"""The overview page: attention, visits and cases, each entry opening its item."""
+"""The overview page: a card per second opinion, first steps for a new person, attention,
+visits, empty states with their buttons; each entry opening its item."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.helpers.spinal_case import make_spinal_case
 from ui.context import AppContext
@@ -77,12 +78,74 @@ def test_the_overview_follows_changes(qtbot: Any, store: Any) -> None:
     assert len(page.entries(page.attention)) == before
 
 
-def test_an_empty_overview_is_calm(qtbot: Any, store: Any, person_id: int) -> None:
+def test_a_new_person_is_offered_the_first_steps_each_with_its_button(
+        qtbot: Any, store: Any, person_id: int) -> None:
     page = make_page(qtbot, store, person_id)
-    assert page.entries(page.attention)[0][0] == "✔  Nothing needs your attention right now."
-    assert page.entries(page.visits)[0] == ("No visit planned.", None)
+    assert page.first.isVisible()
+    assert [row.step.title for row in page.first_steps] == [
+        "Add the diagnosis", "Start a second opinion", "Attach your records"]
+    # not "nothing needs your attention": the first steps say what to do
+    assert not page.attention.isVisible() and not page.attention_empty.isVisible()
+    # no second opinion: no empty column of cards, the rest takes the width
+    assert not page.left_part.isVisible()
+    asked = []
+    page.add_item.connect(asked.append)
+    for row in page.first_steps:
+        qtbot.mouseClick(row.button, Qt.MouseButton.LeftButton)
+    assert asked == ["condition", "case", "record"]
+    # a step taken is no longer offered
+    page.context.write("Add", lambda: store.add("condition", {"name": "Lumbar stenosis"},
+                                                person_id=person_id))
+    assert [row.step.type for row in page.first_steps] == ["case", "record"]
     page.set_person(None)
-    assert "Choose or add a person" in page.entries(page.attention)[0][0]
+    assert "Choose or add a person" in page.attention_empty.text()
+    assert page.attention_empty.isVisible() and not page.first.isVisible()
+
+
+def test_an_empty_list_says_what_to_do_and_offers_the_button(
+        qtbot: Any, store: Any, person_id: int) -> None:
+    case = store.add("case", {"title": "Knee"}, person_id=person_id, checklist=True).id
+    store.add("condition", {"name": "Arthritis"}, person_id=person_id)
+    store.add("record", {"title": "X-ray report", "case_id": case}, person_id=person_id)
+    page = make_page(qtbot, store, person_id)
+    assert not page.first.isVisible()
+    assert page.attention_empty.isVisible()
+    assert page.attention_empty.text() == "✔  Nothing needs your attention right now."
+    assert not page.attention_empty.button.isVisible()
+    assert page.visits_empty.isVisible() and not page.visits.isVisible()
+    assert page.visits_empty.text().startswith("No visit planned.")
+    with qtbot.waitSignal(page.add_item) as signal:
+        qtbot.mouseClick(page.visits_empty.button, Qt.MouseButton.LeftButton)
+    assert signal.args == ["visit"]
+    page.context.write("Decide", lambda: store.update("case", case, {"status": "decided"}))
+    assert page.cases_empty.isVisible() and not page.cases.isVisible()
+    with qtbot.waitSignal(page.add_item) as signal:
+        qtbot.mouseClick(page.cases_empty.button, Qt.MouseButton.LeftButton)
+    assert signal.args == ["case"]
+
+
+def test_each_second_opinion_under_way_has_a_summary_card(qtbot: Any, store: Any) -> None:
+    from organizer.care.overview_summary import case_cards
+
+    ids = make_spinal_case(store, TODAY)
+    card = case_cards(store, ids["person"], TODAY)[0]
+    assert card.next_step.startswith("Next step: Have your records sent ahead")
+    assert card.decide == "12 days left to decide (by 22 March 2026)."
+    assert card.visit == "Next visit with Dr. Priya Raman: 14 March 2026 (in 4 days)."
+    assert card.records == "2 records still to send to Dr. Priya Raman."
+    page = make_page(qtbot, store, ids["person"])
+    assert page.left_part.isVisible() and not page.first.isVisible()
+    assert page.left_part.x() < page.right_part.x()  # the cards lead, on the left
+    row = page.cases.itemWidget(page.cases.item(0))
+    texts = [w.text() for w in row.findChildren(QLabel)]
+    assert card.next_step in texts and card.decide in texts and card.records in texts
+    send_disc(store, ids)
+    store.add("sending", {"record_id": ids["notes"], "recipient_id": ids["second"],
+                          "status": "sent"}, person_id=ids["person"])
+    assert case_cards(store, ids["person"], TODAY)[0].records == \
+        "All 3 records sent to Dr. Priya Raman."
+    late = case_cards(store, ids["person"], date(2026, 3, 25))[0]
+    assert late.decide_late and late.decide.startswith("The date to decide by has passed")
 
 
 def test_records_missing_for_one_visit_are_one_entry_opening_the_case_records(
@@ -132,7 +195,7 @@ def test_case_rows_are_tall_enough_for_their_text_at_any_width_and_zoom(
             assert row.height() >= layout.totalHeightForWidth(row.width()), (zoom, width)
             # title, progress bar and next step follow one another without overlapping
             parts = [layout.itemAt(i).widget() for i in range(layout.count())]
-            assert len(parts) == 3
+            assert len(parts) == 6  # title, bar, next step, decide, visit, records
             for upper, lower in pairwise(parts):
                 assert upper.geometry().bottom() < lower.geometry().top(), (zoom, width)
             assert parts[-1].geometry().bottom() < row.height()

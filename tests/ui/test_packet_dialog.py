@@ -80,9 +80,11 @@ def test_choices_reach_the_packet(qtbot: Any, ctx: tuple[AppContext, Household],
     monkeypatch.setattr("ui.dialogs.packet_dialog.QDesktopServices.openUrl",
                         lambda url: opened.append(url) or True)
     assert dialog.open_in_viewer() and opened[0].toLocalFile() == str(result.path)
-    monkeypatch.setattr("ui.dialogs.packet_dialog.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "chosen"), "PDF (*.pdf)"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    chooser = dialog.preview.save_dialog  # (ui/file_dialogs.py: non-modal)
+    chooser.setDirectory(str(tmp_path))
+    chooser.selectFile(str(tmp_path / "chosen"))
+    chooser.accept()
     assert (tmp_path / "chosen.pdf").exists()
     dialog.reject()
 

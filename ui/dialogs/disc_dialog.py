@@ -39,6 +39,7 @@ from organizer.progress import Progress
 from organizer.storage.store import Store
 from ui.context import AppContext
 from ui.dialogs.job_dialog import JobDialog
+from ui.settings import Settings
 from ui.worker import Job
 
 ICON = 72        # a series' key image in the list
@@ -318,14 +319,10 @@ def open_disc_dialog(ctx: AppContext, folder: Path, person_id: int,
     return dialog
 
 
-def choose_disc_folder(parent: QWidget, chosen: Any) -> None:
+def choose_disc_folder(parent: QWidget, chosen: Any, settings: Settings | None = None
+                       ) -> QWidget:
     """Ask for the disc's folder (non-modal); `chosen(Path)` is called with the answer."""
-    from PySide6.QtWidgets import QFileDialog
+    from ui.file_dialogs import choose_folder
 
-    dialog = QFileDialog(parent, "Choose the imaging disc (its drive, or the folder with "
-                                 "its DICOMDIR)")
-    dialog.setFileMode(QFileDialog.FileMode.Directory)
-    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    dialog.fileSelected.connect(lambda name: chosen(Path(name)))
-    dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
+    return choose_folder(parent, "disc", "Choose the imaging disc (its drive, or the folder "
+                                         "with its DICOMDIR)", chosen, settings)

@@ -100,6 +100,7 @@ class ItemEditorDialog(QDialog):
         self.form = BoundItemForm(type_name, context, fields=fields)
         self.form.bind(item_id)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops on its controls, not on the area
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -98,7 +97,9 @@ class ExportDialog(QDialog):
         suffix = FORMATS[self.format()][1]
         label = {"archive": "archive", "ips": "summary", "ics": "visits",
                  "csv": "medications"}[self.format()]
-        return Path.home() / f"{name}-{label}{suffix}"
+        from ui.file_dialogs import start_folder
+
+        return start_folder("export", self.ctx.settings) / f"{name}-{label}{suffix}"
 
     def _format_changed(self, *args: object) -> None:
         current = Path(self.path.text()) if self.path.text() else None
@@ -115,11 +116,12 @@ class ExportDialog(QDialog):
     def _busy(self) -> bool:
         return self.job is not None and self.job.is_running()
 
-    def _choose(self) -> None:
-        dialog = QFileDialog(self, "Save the export as", self.path.text())
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.fileSelected.connect(self.path.setText)
-        dialog.open()
+    def _choose(self) -> QWidget:
+        from ui.file_dialogs import choose_save
+
+        return choose_save(self, "export", "Save the export as",
+                           self.path.text() or self._suggested(), "",
+                           lambda path: self.path.setText(str(path)), self.ctx.settings)
 
     def _export(self) -> None:
         person_id = int(self.person.currentData())
@@ -142,7 +144,10 @@ class ExportDialog(QDialog):
         self.job = None
 
     def _done(self, path: Path) -> None:
+        from ui.file_dialogs import remember
+
         self._finished_job()
+        remember("export", Path(path), self.ctx.settings)  # (typed, or chosen)
         self.status.setText(f"Saved to {path}.")
         self._update()
         self.exported.emit(path)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -46,12 +45,14 @@ from organizer.items.models import Case, Record
 from organizer.packet.options import (
     SECTIONS,
     PacketOptions,
+    about_cost,
     default_page_size,
     in_packet_by_default,
 )
 from organizer.packet.snapshot import order_records
 from organizer.packet.text import format_date, word
 from ui.context import AppContext
+from ui.settings import Settings
 from ui.worker import Job
 
 
@@ -134,6 +135,7 @@ class PacketDialog(QDialog):
         self.prepared_by = QLineEdit()
         self.prepared_by.setAccessibleName("Your name, if you are not the patient")
         self.prepared_by.setPlaceholderText("Leave empty if you are the patient")
+        self.prepared_by.setText(self._remembered_name())
         form.addRow("Your name:", self.prepared_by)
 
         self.password = QLineEdit()
@@ -152,6 +154,20 @@ class PacketDialog(QDialog):
             box.setAccessibleName(f"Include {title}")
             grid.addWidget(box, i // 2, i % 2)
             self.section_boxes[key] = box
+        row_below = (len(SECTIONS) + 1) // 2
+        # Costs and the case's own title: the patient's business, one tick away.
+        self.include_costs = QCheckBox("Costs and insurance (records, quotes, coverage)")
+        self.include_costs.setAccessibleName("Include costs and insurance")
+        self.include_costs.setToolTip("Left out unless you tick this: what things cost and "
+                                      "what your insurance pays is your business, not the "
+                                      "doctor's.")
+        self.include_costs.toggled.connect(self._costs_toggled)
+        grid.addWidget(self.include_costs, row_below, 0, 1, 2)
+        self.title_on_cover = QCheckBox("This second opinion's own title on the cover")
+        self.title_on_cover.setAccessibleName("Print the second opinion's title on the cover")
+        self.title_on_cover.setToolTip("Without it, the cover names the diagnosis instead of "
+                                       "the title you gave this second opinion.")
+        grid.addWidget(self.title_on_cover, row_below + 1, 0, 1, 2)
         column.addWidget(sections)
 
         records = QGroupBox("Records to enclose")
@@ -200,7 +216,8 @@ class PacketDialog(QDialog):
         column.addLayout(buttons)
         splitter.addWidget(form_side)
 
-        self.preview = PdfPreview(self.suggested_name, self.status, self.ctx.store.root)
+        self.preview = PdfPreview(self.suggested_name, self.status, self.ctx.store.root,
+                                  settings=self.ctx.settings, kind="packet")
         self.document, self.view = self.preview.document, self.preview.view
         self.save_button = self.preview.save_button
         self.open_button = self.preview.open_button
@@ -212,6 +229,24 @@ class PacketDialog(QDialog):
         if self.person is None:
             self.make_button.setEnabled(False)
             self.status.setText("Add a person first: the packet is about one person.")
+
+    def _remembered_name(self) -> str:
+        """"Your name" as typed for this person's last packet; for a person with none
+        yet, the name last typed for anyone (the caregiver's), unless the person is the
+        user ("self")."""
+        settings = self.ctx.settings
+        if settings is None or self.person is None:
+            return ""
+        folder = str(self.ctx.store.root)
+        typed = settings.prepared_by(folder, self.person.id)
+        if typed is not None:
+            return typed
+        return "" if self.person.relationship == "self" else settings.last_prepared_by(folder)
+
+    def _remember_name(self) -> None:
+        if self.ctx.settings is not None and self.person is not None:
+            self.ctx.settings.set_prepared_by(str(self.ctx.store.root), self.person.id,
+                                              self.prepared_by.text().strip())
 
     def _fill_records(self) -> None:
         self.records.clear()
@@ -230,10 +265,19 @@ class PacketDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, record.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             # The file kept from an import (JSON, XML) is bookkeeping, not for the doctor.
-            item.setCheckState(Qt.CheckState.Checked if in_packet_by_default(record)
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if in_packet_by_default(
+                record, self.include_costs.isChecked()) else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole + 1, about_cost(record))
             self.records.addItem(item)
         self.disc_images.setVisible(any(r.origin == "disc" for r in records))
+
+    def _costs_toggled(self, checked: bool) -> None:
+        """Tick or untick the records about cost and insurance with the costs."""
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for row in range(self.records.count()):
+            item = self.records.item(row)
+            if item.data(Qt.ItemDataRole.UserRole + 1):
+                item.setCheckState(state)
 
     def _check_all(self, checked: bool) -> None:
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -251,7 +295,9 @@ class PacketDialog(QDialog):
             record_ids=record_ids, page_size=str(self.page_size.currentData()),
             password=self.password.text() or None,
             prepared_by=self.prepared_by.text().strip() or None,
-            disc_images=self.disc_images.isChecked())
+            disc_images=self.disc_images.isChecked(),
+            include_costs=self.include_costs.isChecked(),
+            title_on_cover=self.title_on_cover.isChecked())
 
     # -- making it -----------------------------------------------------------------------
 
@@ -263,6 +309,7 @@ class PacketDialog(QDialog):
         except OrganizerError as exc:  # a ValidationError: say it beside the button
             self.status.setText(str(exc))
             return
+        self._remember_name()
         person_id, case_id = self.person.id, self.case_box.currentData()
         root = self.ctx.store.root
         target = self._temp / f"packet-{len(list(self._temp.iterdir())) + 1}.pdf"
@@ -357,9 +404,12 @@ class PdfPreview(QWidget):
     """
 
     def __init__(self, suggested_name: Any, status: QLabel, data_dir: Path,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, settings: Settings | None = None,
+                 kind: str = "packet") -> None:
         super().__init__(parent)
         self.suggested_name = suggested_name
+        self.settings = settings  # where Save as opens (ui/file_dialogs.py)
+        self.kind = kind
         self.status = status
         self.data_dir = data_dir
         self.path: Path | None = None
@@ -403,11 +453,12 @@ class PdfPreview(QWidget):
 
     # -- what to do with it --------------------------------------------------------------
 
-    def _ask_save(self) -> None:
-        start = str(Path.home() / self.suggested_name())
-        path, _ = QFileDialog.getSaveFileName(self, "Save the packet", start, "PDF (*.pdf)")
-        if path:
-            self.save_to(Path(path))
+    def _ask_save(self) -> QWidget:
+        from ui.file_dialogs import choose_save
+
+        self.save_dialog = choose_save(self, self.kind, "Save as", self.suggested_name(),
+                                       "PDF (*.pdf)", self.save_to, self.settings)
+        return self.save_dialog
 
     def save_to(self, path: Path) -> bool:
         """Copy the packet to where the user chose; says so in the status line.

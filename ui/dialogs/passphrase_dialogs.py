@@ -55,8 +55,7 @@ class _PassphraseDialog(QDialog):
         warning = QLabel(NO_RECOVERY)
         warning.setWordWrap(True)
         warning.setAccessibleName("Warning")
-        warning.setStyleSheet("background: #fff4ce; border: 1px solid #e0c36b; "
-                              "padding: 8px; border-radius: 4px;")
+        warning.setObjectName("notice")  # the theme's notice colours, light and dark
         form = QFormLayout()
         self.current = _password_field("Current passphrase")
         if ask_current:
@@ -70,14 +69,14 @@ class _PassphraseDialog(QDialog):
         hint = QLabel(f"At least {MIN_PASSPHRASE} characters. A few ordinary words in a row "
                       "are easy to remember and hard to guess.")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        hint.setProperty("hint", True)  # the theme's muted text
         self.backup = QCheckBox("Save an encrypted backup right after (recommended)")
         self.backup.setChecked(True)
         self.backup.setAccessibleName("Save an encrypted backup")
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Problem")
-        self.error.setStyleSheet("color: #a4262c;")
+        self.error.setObjectName("fieldError")  # the theme's error colour
         self.error.hide()
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -101,7 +101,8 @@ class PrintoutsDialog(QDialog):
         buttons.addWidget(close)
         column.addLayout(buttons)
         splitter.addWidget(side)
-        self.preview = PdfPreview(self.suggested_name, self.status, ctx.store.root)
+        self.preview = PdfPreview(self.suggested_name, self.status, ctx.store.root,
+                                  settings=ctx.settings, kind="printout")
         splitter.addWidget(self.preview)
         splitter.setSizes([360, 640])
         if self.person is None:

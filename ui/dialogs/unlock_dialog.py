@@ -60,12 +60,12 @@ class UnlockDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Unlock problem")
-        self.error.setStyleSheet("color: #a4262c;")
+        self.error.setObjectName("fieldError")  # the theme's error colour
         self.error.hide()
         self.forgot = QLabel("Forgot it? A lost passphrase cannot be recovered, by anyone. "
                              "If you kept an unencrypted backup, you can restore that.")
         self.forgot.setWordWrap(True)
-        self.forgot.setStyleSheet("color: #555;")
+        self.forgot.setProperty("hint", True)  # the theme's muted text
 
         buttons = QDialogButtonBox()
         self.unlock_button = buttons.addButton("Unlock", QDialogButtonBox.ButtonRole.AcceptRole)

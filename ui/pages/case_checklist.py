@@ -164,6 +164,7 @@ class CaseChecklist(QWidget):
             row.note.editingFinished.connect(lambda r=row: self._edit(r, "note"))
         self.grid.setRowStretch(30, 1)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops on its controls, not on the area
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)

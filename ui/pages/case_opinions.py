@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from organizer.errors import NotFoundError
 from organizer.items.changes import Change
+from organizer.items.choices import choice_label
 from organizer.items.models import Opinion, Provider
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import ItemEditorDialog
-from ui.format import choice_label, format_date
+from ui.empty_state import EmptyState
+from ui.format import format_date
 from ui.pages.case_common import try_write
 from ui.sizing import follow_app_font
 from ui.widgets import heading, hint
@@ -133,12 +135,15 @@ class CaseOpinions(QWidget):
         strip = QWidget()
         strip.setLayout(self.row)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops on its controls, not on the area
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(strip)
         layout.addWidget(scroll, 1)
-        self.empty = hint("No opinion written down yet. Add the first doctor's opinion, then "
-                          "the second one when you have it.")
+        self.empty = EmptyState()
+        self.empty.set_state("No opinion written down yet. Add the first doctor's opinion, "
+                             "then the second one when you have it.", "Add an opinion…",
+                             self.add_opinion)
 
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id
@@ -162,7 +167,8 @@ class CaseOpinions(QWidget):
             "opinion", where={"case_id": self.case_id}, order_by="given_on IS NULL, given_on, id")
             if isinstance(o, Opinion)] if self.case_id else []
         if not opinions:
-            self.row.addWidget(self.empty)
+            self.row.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
+        self.empty.setVisible(not opinions)  # taken out of the row, it stayed on screen
         for opinion in opinions:
             card = OpinionCard(self.context, opinion)
             card.edit_button.clicked.connect(lambda _=False, i=opinion.id: self.edit(i))

@@ -36,6 +36,7 @@ from organizer.care.attention import in_days, long_date
 from organizer.care.case_summary import checklist_progress, day_of, next_visit, visit_day
 from organizer.errors import NotFoundError
 from organizer.items.changes import Change
+from organizer.items.choices import choice_label
 from organizer.items.models import (
     Case,
     Checklist,
@@ -49,6 +50,7 @@ from organizer.items.models import (
 )
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
+from ui.empty_state import EmptyState
 from ui.pages.case_checklist import CaseChecklist
 from ui.pages.case_common import Today, try_write
 from ui.pages.case_opinions import CaseOpinions
@@ -99,10 +101,11 @@ class CasePage(Page):
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
         empty_layout.addWidget(heading("No second opinion yet", 1.4))
-        self.empty_text = hint(
+        self.empty_text = EmptyState()
+        self.empty_text.set_state(
             "A second opinion is worth asking for when you are told something serious: a "
-            "surgery, a cancer diagnosis, a costly or risky test. Press “New second opinion” "
-            "to start: the app makes a ten-step checklist for you.")
+            "surgery, a cancer diagnosis, a costly or risky test. Start one here: the app "
+            "makes a ten-step checklist for you.", "Start a second opinion", self.new_case)
         empty_layout.addWidget(self.empty_text)
         empty_layout.addStretch(2)
         self.stack.addWidget(self.empty)
@@ -118,6 +121,7 @@ class CasePage(Page):
         self.treatments = CaseTreatments(ctx)
         self.questions = CaseQuestions(ctx)
         self.records = CaseRecords(ctx, self.today)
+        self.records.add_item.connect(self.add_item)
         self.decision = self._build_decision()
         self.parts: list[Any] = [self.checklist, self.opinions, self.treatments, self.questions,
                       self.records]
@@ -221,7 +225,7 @@ class CasePage(Page):
         self.picker.blockSignals(True)
         self.picker.clear()
         for case in cases:
-            status = f"  ({case.status})" if case.status else ""
+            status = f"  ({choice_label(case.status)})" if case.status else ""
             self.picker.addItem(case.title + status, case.id)
         index = self.picker.findData(select) if select is not None else -1
         if index < 0 and self.case_id is not None:
@@ -361,6 +365,10 @@ class CasePage(Page):
         self._refresh_tab_titles()
 
     # -- actions ------------------------------------------------------------------------
+
+    def add_new(self) -> None:
+        """Edit › New item (and the Overview's "Start a second opinion") on this page."""
+        self.new_case()
 
     def new_case(self) -> None:
         person_id = self.context.person_id

@@ -24,6 +24,7 @@ from organizer.items.changes import Change
 from organizer.items.models import Question
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
+from ui.empty_state import EmptyState
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import entry_row, try_write
 from ui.widgets import error_label, hint, scrolled
@@ -53,6 +54,7 @@ class CaseQuestions(QWidget):
         self.model = ItemTableModel(Question, ["text", "priority", "asked", "answer"],
                                     parent=self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Questions for the doctor")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -72,6 +74,14 @@ class CaseQuestions(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
+        self.empty = EmptyState()  # in the table's place while there is no question
+        self.empty.set_state("No question for this second opinion yet. Type one above and press "
+                             "Enter, or start from questions other patients ask.",
+                             "Pick from question starters…", self.open_starters)
+        self.empty.hide()
+        left_layout.addWidget(self.empty)
+        left_layout.addStretch(0)
+        self._left_layout = left_layout
         move_row = QHBoxLayout()
         self.up_button = QPushButton("Move up")
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
@@ -104,6 +114,9 @@ class CaseQuestions(QWidget):
         questions = case_questions(self.context.store, self.case_id) if self.case_id else []
         self.model.set_items(questions)
         self.table.resizeRowsToContents()
+        self.table.setVisible(bool(questions))
+        self.empty.setVisible(not questions and self.case_id is not None)
+        self._left_layout.setStretch(self._left_layout.count() - 1, 0 if questions else 1)
         row = self.model.row_of(selected) if selected else -1
         if row < 0 and questions:
             row = 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,9 +33,11 @@ from organizer.care.case_summary import (
     visit_day,
 )
 from organizer.items.changes import Change
+from organizer.items.choices import choice_label
 from organizer.items.models import SEND_METHODS, Item, Provider, Record, Sending, Visit
 from ui.context import AppContext
-from ui.format import choice_label, format_date
+from ui.empty_state import EmptyState
+from ui.format import format_date
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import Today, try_write
 from ui.sizing import ColumnFitter
@@ -42,7 +45,14 @@ from ui.widgets import hint
 
 
 class CaseRecords(QWidget):
-    """The records tab."""
+    """The records tab.
+
+    Signals:
+        add_item(str): "record": the empty state's button, to add records (the window
+            asks for their files).
+    """
+
+    add_item = Signal(str)
 
     def __init__(self, context: AppContext, today: Today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +71,7 @@ class CaseRecords(QWidget):
                                     parent=self, computed=[("Sent for the visit",
                                                             self._sent_text)])
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Records of this second opinion")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -70,6 +81,11 @@ class CaseRecords(QWidget):
         # title first to give way; kind, date, physical item and the sending stay whole
         self.columns_fitter = ColumnFitter(self.table, 0, keep=[1, 2, 4, 5])
         layout.addWidget(self.table, 1)
+        self.empty = EmptyState()  # in the table's place while no record is linked
+        self.empty.hide()
+        layout.addWidget(self.empty)
+        self.empty_room = layout.count()
+        layout.addStretch(0)
 
         send_row = QHBoxLayout()
         self.method = QComboBox()
@@ -137,7 +153,7 @@ class CaseRecords(QWidget):
                 best = sending
         if best is None:
             return "Not sent yet" if self.visit else "No sending noted"
-        how = f" by {choice_label(best.method)}" if best.method else ""
+        how = f" by {choice_label(best.method).lower()}" if best.method else ""
         if best.status == "received":
             return f"Received {format_date(best.received_on)}".strip() + how
         if best.status == "sent":
@@ -162,6 +178,7 @@ class CaseRecords(QWidget):
                     self.other.addItem(record.title, record.id)
         self.link_button.setVisible(self.other.count() > 0)
         self.other.setVisible(self.other.count() > 0)
+        self._show_empty(bool(records))
         doctor = self._doctor()
         self.mark_button.setText(f"Mark as sent to {doctor} today" if doctor
                                  else "Mark as sent today")
@@ -172,6 +189,22 @@ class CaseRecords(QWidget):
         if first_unsent >= 0:
             self.table.selectRow(first_unsent)
         self.unlink_button.setEnabled(bool(records))
+
+    def _show_empty(self, any_record: bool) -> None:
+        """No record linked yet: say how to link one, or how to add the first."""
+        if self.other.count():
+            self.empty.set_state("No record belongs to this second opinion yet. Choose one "
+                                 "of your records below and press “Add to this second "
+                                 "opinion”.")
+        else:
+            self.empty.set_state("No records yet. Add the reports, test results and "
+                                 "letters the doctor should see.", "Attach records…",
+                                 lambda: self.add_item.emit("record"))
+        self.table.setVisible(any_record)
+        self.empty.setVisible(not any_record and self.case_id is not None)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretch(self.empty_room, 0 if any_record else 1)
 
     def _fill_banner(self, records: list[Record], today: date) -> None:
         self.needs_sending = False

@@ -33,6 +33,7 @@ from organizer.errors import OrganizerError
 from organizer.items.changes import Change
 from organizer.items.models import Item, Quote, Treatment
 from ui.context import AppContext
+from ui.empty_state import EmptyState
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import entry_row, try_write
 from ui.sizing import ColumnFitter, follow_app_font
@@ -66,6 +67,7 @@ class CaseTreatments(QWidget):
         self.side_by_side = QTransposeProxyModel(self)
         self.side_by_side.setSourceModel(self.model)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.side_by_side)
         self.table.setAccessibleName("Treatment options compared side by side")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectColumns)
@@ -97,6 +99,7 @@ class CaseTreatments(QWidget):
                                   "shows the lowest and highest."))
         self.quote_model = ItemTableModel(Quote, QUOTE_COLUMNS, parent=self)
         self.quotes = QTableView()
+        self.quotes.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.quotes.setModel(self.quote_model)
         self.quotes.setAccessibleName("Cost quotes for this option")
         self.quotes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -143,6 +146,16 @@ class CaseTreatments(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
+        self.splitter = splitter
+        self.empty = EmptyState()  # in the comparison's place while there is no option
+        self.empty.set_state(
+            "No treatment option yet. Write down each choice the doctors offered, waiting "
+            "and watching too: then compare them side by side, with what each costs.",
+            "Type the first option", self.new_name.setFocus)
+        self.empty.hide()
+        layout.addWidget(self.empty)
+        self.empty_room = layout.count()
+        layout.addStretch(0)
         self.option_dialog: QWidget | None = None
         self.quote_dialog: QWidget | None = None
         self._quote_cache: dict[int, list[Quote]] = {}
@@ -180,6 +193,11 @@ class CaseTreatments(QWidget):
         if row >= 0:
             self.select(self.model.item_at(row).id)
         self.add_button.setEnabled(self.case_id is not None)
+        self.splitter.setVisible(bool(treatments))
+        self.empty.setVisible(not treatments and self.case_id is not None)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretch(self.empty_room, 0 if treatments else 1)
         self._show_selected()
 
     def selected_id(self) -> int | None:

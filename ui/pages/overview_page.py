@@ -1,11 +1,16 @@
-"""The overview: what needs attention, the coming visits, the second opinions under way.
+"""The overview: a card per second opinion under way, what needs attention, coming visits.
 
-Each entry opens its item: the page emits `open_item(type, id)` and the main window
-navigates there. The lists come from organizer.attention (pure rules over the store and
-today's date); the page refreshes when a Change touches a type they depend on.
+It leads with the second opinions (organizer/overview_summary.py: next step, days left to
+decide, records still to send). For someone who has just started, it offers the first
+steps (the diagnosis, a second opinion, the records), each with its button, instead of a
+list with nothing to say. Each entry opens its item: the page emits `open_item(type, id)`
+and the main window navigates there. The lists come from organizer.attention (pure rules
+over the store and today's date); the page refreshes when a Change touches a type they
+depend on. An empty list is replaced by an `EmptyState` saying what to do.
 
 Signals (the Page protocol's, ui/pages/page.py):
     open_item(str, int): the item type ("record", "case", "visit", "request"…) and its id.
+    add_item(str): a first step's or an empty list's button: add an item of this type.
 """
 
 from __future__ import annotations
@@ -17,12 +22,15 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -30,26 +38,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organizer.care.attention import (
-    in_days,
-    long_date,
-    needs_attention,
-    open_cases,
-    upcoming_visits,
-)
-from organizer.care.case_summary import ChecklistProgress, visit_day
+from organizer.care.attention import in_days, long_date, needs_attention, upcoming_visits
+from organizer.care.case_summary import visit_day
+from organizer.care.overview_summary import CaseCard, FirstStep, case_cards, first_steps
 from organizer.errors import OrganizerError
 from organizer.items.changes import Change
 from ui.context import AppContext
+from ui.empty_state import EmptyState
 from ui.pages.page import Page
-from ui.widgets import heading, hint
+from ui.widgets import heading, hint, scrolled
 
 TargetRole = Qt.ItemDataRole.UserRole + 20
 # An entry about a part of an item opens that part: a case's records tab.
 PART_TARGETS = {("case", "records"): "case_records"}
 # the overview shows what these item types say; any other change leaves it as it is
 WATCHED = frozenset({"visit", "case", "checklist", "record", "sending", "question", "request",
-                     "provider", "person"})
+                     "provider", "person", "condition"})
 
 
 def _list(name: str) -> QListWidget:
@@ -149,36 +153,68 @@ class OverviewPage(Page):
         self._refresh_later.timeout.connect(self._refresh_for_font)
         self.context = ctx
         self.today = today or date.today
-        layout = QGridLayout(self)
+        # the whole page scrolls when its text does not fit (a small screen, a large zoom):
+        # a first step's words are never squeezed to half a line
+        inner = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(inner))
+        layout = QGridLayout(inner)
         layout.setHorizontalSpacing(18)
         self.greeting = heading("Overview", 1.5)
         layout.addWidget(self.greeting, 0, 0, 1, 2)
 
-        left = QVBoxLayout()
-        left.addWidget(heading("Needs your attention"))
-        self.attention = _list("Needs your attention")
-        left.addWidget(self.attention, 1)
-        layout.addLayout(left, 1, 0, 2, 1)
+        # for someone who has just started: the first steps, each with its button
+        self.first = QFrame()
+        self.first.setObjectName("firstSteps")
+        self.first_column = QVBoxLayout(self.first)
+        self.first_column.setContentsMargins(0, 0, 0, 0)
+        self.first_heading = heading("Getting started")
+        self.first_column.addWidget(self.first_heading)
+        self.first_column.addWidget(hint(
+            "A few steps get the important things in one place. Do them in any order; "
+            "everything stays on this computer."))
+        self.first_steps: list[FirstStepRow] = []
+        layout.addWidget(self.first, 1, 0, 1, 2)
 
-        right_top = QVBoxLayout()
-        right_top.addWidget(heading("Coming visits"))
-        self.visits = _list("Coming visits")
-        right_top.addWidget(self.visits, 1)
-        layout.addLayout(right_top, 1, 1)
-
-        right_bottom = QVBoxLayout()
-        right_bottom.addWidget(heading("Second opinions under way"))
+        self.left_part = QWidget()
+        left = QVBoxLayout(self.left_part)
+        left.setContentsMargins(0, 0, 0, 0)
+        self.cases_heading = heading("Second opinions under way")
+        left.addWidget(self.cases_heading)
         self.cases = _list("Second opinions under way")
         # each row widget has its own margins: no padding around it
         self.cases.setItemDelegate(QStyledItemDelegate(self.cases))
         self._fit_cases = _FitRows(self.cases)
-        right_bottom.addWidget(self.cases, 1)
-        layout.addLayout(right_bottom, 2, 1)
+        left.addWidget(self.cases, 1)
+        self.cases_empty = EmptyState()
+        left.addWidget(self.cases_empty)
+        left.addStretch(0)  # takes the room only while no list is shown (see _show_lists)
+        layout.addWidget(self.left_part, 2, 0)
+
+        self.right_part = QWidget()
+        right = QVBoxLayout(self.right_part)
+        right.setContentsMargins(0, 0, 0, 0)
+        self.attention_heading = heading("Needs your attention")
+        right.addWidget(self.attention_heading)
+        self.attention = _list("Needs your attention")
+        right.addWidget(self.attention, 1)
+        self.attention_empty = EmptyState()
+        right.addWidget(self.attention_empty)
+        right.addWidget(heading("Coming visits"))
+        self.visits = _list("Coming visits")
+        right.addWidget(self.visits, 1)
+        self.visits_empty = EmptyState()
+        right.addWidget(self.visits_empty)
+        right.addStretch(0)
+        self._columns = (left, right)
+        self._grid = layout
+        layout.addWidget(self.right_part, 2, 1)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 2)
-        layout.setRowStretch(1, 1)
         layout.setRowStretch(2, 1)
-        layout.addWidget(hint("Click an entry (or press Enter) to open it."), 3, 0, 1, 2)
+        self.click_hint = hint("Click an entry (or press Enter) to open it.")
+        layout.addWidget(self.click_hint, 3, 0, 1, 2)
 
         for widget in (self.attention, self.visits, self.cases):
             widget.itemActivated.connect(self._open)
@@ -223,13 +259,30 @@ class OverviewPage(Page):
         widget.addItem(item)
         return item
 
+    def _adding(self, type_name: str) -> Callable[[], None]:
+        return lambda: self.add_item.emit(type_name)
+
+    def _show_first_steps(self, steps: list[FirstStep]) -> None:
+        for row in self.first_steps:
+            self.first_column.removeWidget(row)
+            row.deleteLater()
+        self.first_steps = [FirstStepRow(step, self._adding(step.type)) for step in steps]
+        for row in self.first_steps:
+            self.first_column.addWidget(row)
+        self.first.setVisible(bool(steps))
+
     def refresh(self) -> None:
         for widget in (self.attention, self.visits, self.cases):
             widget.clear()
         person_id = self.person_id
         if person_id is None:
             self.greeting.setText("Overview")
-            self._add(self.attention, "Choose or add a person to see what needs doing.", None)
+            self._show_first_steps([])
+            self._place(True)
+            self._show_lists(cases=False, attention=False, visits=False)
+            self.attention_empty.set_state("Choose or add a person to see what needs doing "
+                                           "(Person › Add person).")
+            self.attention_empty.show()
             return
         store = self.context.store
         today = self.today()
@@ -238,12 +291,16 @@ class OverviewPage(Page):
         except OrganizerError:
             name = ""
         self.greeting.setText(f"Overview for {name}" if name else "Overview")
+        steps = first_steps(store, person_id)
+        self._show_first_steps(steps)
+        starting = any(step.type == "case" for step in steps)
+
         for entry in needs_attention(store, person_id, today):
             mark = "⚠  " if entry.overdue else "•  "
             kind = PART_TARGETS.get((entry.type, entry.part or ""), entry.type)
             self._add(self.attention, mark + entry.text, (kind, entry.id))
-        if self.attention.count() == 0:
-            self._add(self.attention, "✔  Nothing needs your attention right now.", None)
+        self.attention_empty.set_state("✔  Nothing needs your attention right now.")
+
         for visit in upcoming_visits(store, person_id, today)[:8]:
             day = visit_day(visit)
             assert day is not None
@@ -258,17 +315,56 @@ class OverviewPage(Page):
             self._add(self.visits, f"{long_date(day)}{' at ' + time if time else ''} "
                                    f"({in_days(day, today)}){doctor}{what}",
                       ("visit", visit.id))
-        if self.visits.count() == 0:
-            self._add(self.visits, "No visit planned.", None)
-        for under_way in open_cases(store, person_id):
-            progress = under_way.progress
-            case = under_way.case
+        self.visits_empty.set_state("No visit planned. When you book an appointment, add "
+                                    "it here to be reminded of what to bring.",
+                                    "Plan a visit", self._adding("visit"))
+
+        for card in case_cards(store, person_id, today):
+            case = card.case
             item = self._add(self.cases, "", ("case", case.id),
-                             f"{case.title}: {progress.text()}")
-            self.cases.setItemWidget(item, _case_row(case.title, progress))
+                             f"{case.title}: {card.progress.text()}")
+            self.cases.setItemWidget(item, _case_row(card))
         self._fit_cases.fit()
-        if self.cases.count() == 0:
-            self._add(self.cases, "No second opinion under way.", None)
+        self.cases_empty.set_state(
+            "No second opinion under way. Start one when you are told something serious "
+            "and want another doctor to look before deciding.",
+            "Start a second opinion", self._adding("case"))
+        self._place(starting)
+        self._show_lists(
+            cases=not starting,
+            # a new person has nothing to be reminded of: the first steps say what to do
+            attention=not (steps and self.attention.count() == 0),
+            visits=not starting or self.visits.count() > 0)
+
+    def _place(self, starting: bool) -> None:
+        """Without a second opinion, the left column (the cards) goes, and the attention
+        and visits take the whole width; with one, the cards lead on the left."""
+        grid = self._grid
+        grid.removeWidget(self.right_part)
+        if starting:
+            grid.addWidget(self.right_part, 2, 0, 1, 2)
+        else:
+            grid.addWidget(self.right_part, 2, 1)
+        self.left_part.setVisible(not starting)
+
+    def _show_lists(self, *, cases: bool, attention: bool, visits: bool) -> None:
+        """Each list, or its empty state in its place (or neither, when not `shown`)."""
+        for shown, widget, empty, title in (
+                (cases, self.cases, self.cases_empty, self.cases_heading),
+                (attention, self.attention, self.attention_empty, self.attention_heading),
+                (visits, self.visits, self.visits_empty, None)):
+            has_rows = widget.count() > 0
+            widget.setVisible(shown and has_rows)
+            empty.setVisible(shown and not has_rows)
+            if title is not None:
+                title.setVisible(shown)
+        # an empty state keeps its own height; what is left goes below, not inside it
+        for column, lists in zip(self._columns,
+                                 ((self.cases,), (self.attention, self.visits)), strict=True):
+            column.setStretch(column.count() - 1,
+                              0 if any(not w.isHidden() for w in lists) else 1)
+        self.click_hint.setVisible(any(not w.isHidden() for w in
+                                       (self.cases, self.attention, self.visits)))
 
     def entries(self, widget: QListWidget) -> list[tuple[str, tuple[str, int] | None]]:
         """(text, target) of each entry of one list (tooltips hold the full text)."""
@@ -281,23 +377,46 @@ class OverviewPage(Page):
             self.open_item.emit(str(target[0]), int(target[1]))
 
 
-def _case_row(title_text: str, progress: ChecklistProgress) -> QWidget:
-    """One second opinion under way: its title, a progress bar, and the next step."""
+class FirstStepRow(QFrame):
+    """One first step: its title and why, and the button that takes it."""
+
+    def __init__(self, step: FirstStep, action: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.step = step
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 12, 8)
+        words = QVBoxLayout()
+        words.addWidget(heading(step.title, 1.1))
+        words.addWidget(hint(step.text))
+        row.addLayout(words, 1)
+        self.button = QPushButton(step.button)
+        self.button.setAccessibleName(step.button.rstrip("…"))
+        self.button.clicked.connect(action)
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+def _case_row(card: CaseCard) -> QWidget:
+    """One second opinion under way: its title, a progress bar, and its summary lines
+    (next step, days left to decide, next visit, records still to send)."""
     row = QWidget()
     row.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     line = QVBoxLayout(row)
-    line.setContentsMargins(8, 6, 8, 8)
-    line.setSpacing(6)
-    title = QLabel(title_text)
-    title.setWordWrap(True)
+    line.setContentsMargins(10, 8, 10, 10)
+    line.setSpacing(5)
+    title_text = card.case.title
+    title = heading(title_text, 1.1)
     bar = QProgressBar()
-    bar.setRange(0, max(progress.total, 1))
-    bar.setValue(progress.done)
-    bar.setFormat(progress.text())
-    bar.setAccessibleName(f"{title_text}: {progress.text()}")
+    bar.setRange(0, max(card.progress.total, 1))
+    bar.setValue(card.progress.done)
+    bar.setFormat(card.progress.text())
+    bar.setAccessibleName(f"{title_text}: {card.progress.text()}")
     line.addWidget(title)
     line.addWidget(bar)
-    following = progress.next_step
-    if following is not None:
-        line.addWidget(hint(f"Next: {following.label}"))
+    decide = ("⚠  " if card.decide_late else "") + card.decide
+    for text in (card.next_step, decide, card.visit, card.records):
+        label = QLabel(text)
+        label.setWordWrap(True)
+        line.addWidget(label)
     return row

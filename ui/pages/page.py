@@ -9,6 +9,8 @@ Signals:
     job_started(Job, str):  work started in the background, and what it is, for the
                             window's progress bar and Cancel button.
     open_item(str, int):    open an item that lives in another section (type, id).
+    add_item(str):          start a new item of this type where it lives (the Overview's
+                            first steps: "Add the diagnosis", "Attach records…").
 
 Attributes:
     person_id: the person the page shows (None: nobody chosen). A page made on the
@@ -29,6 +31,7 @@ class Page(QWidget):
     status = Signal(str)
     job_started = Signal(object, str)  # (ui.worker.Job, what it does)
     open_item = Signal(str, int)
+    add_item = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

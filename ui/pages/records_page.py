@@ -15,13 +15,12 @@ Signals (the Page protocol's, ui/pages/page.py):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -40,6 +39,7 @@ from organizer.items.models import Attachment, Record
 from organizer.progress import Progress
 from organizer.storage.store import Store
 from ui.context import AppContext
+from ui.empty_state import section_text
 from ui.operations import StoreOp
 from ui.pages.section_page import SectionPage
 from ui.preview import AttachmentPreview, open_in_system_viewer
@@ -168,6 +168,12 @@ class RecordsPage(SectionPage):
 
     def unsaved(self) -> list[str]:
         return super().unsaved() + self.sendings.unsaved()
+
+    def empty_state(self) -> tuple[str, str, Callable[[], object]]:
+        # files are how most records arrive: the button asks for them (the window's
+        # File › Add records from files…), each file becoming a record
+        return (section_text("record", "records"), "Choose files…",
+                lambda: self.add_item.emit("record"))
 
     def show_item(self, type_name: str, item_id: int) -> bool:
         if type_name == "sending":
@@ -325,7 +331,7 @@ class RecordsPage(SectionPage):
         from ui.dialogs.disc_dialog import choose_disc_folder
 
         if self.context.person_id is not None:
-            choose_disc_folder(self, self.add_disc)
+            choose_disc_folder(self, self.add_disc, self.context.settings)
 
     def add_disc(self, folder: Path) -> QWidget | None:
         """The disc preview for the page's person; the new record is shown once added."""
@@ -341,12 +347,10 @@ class RecordsPage(SectionPage):
         record = self._current_record()
         if record is None:
             return
-        dialog = QFileDialog(self, "Attach files to this record", "", FILE_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(
-            lambda names: self.attach_files(record.id, [Path(n) for n in names]))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        from ui.file_dialogs import choose_files
+
+        choose_files(self, "records", "Attach files to this record", FILE_FILTER,
+                     lambda paths: self.attach_files(record.id, paths), self.context.settings)
 
     def open_current_file(self) -> None:
         attachment = self._current_file()

@@ -11,7 +11,7 @@ Signals (the Page protocol's, ui/pages/page.py):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,6 +40,8 @@ from organizer.errors import NotFoundError, OrganizerError
 from organizer.items.changes import ADDED, RESTORED, UPDATED, Change
 from organizer.items.models import TYPES, Item
 from ui.context import AppContext
+from ui.empty_state import EmptyState, section_text
+from ui.format import a_or_an
 from ui.item_editor import ItemEditor, Parked
 from ui.item_model import Computed, ItemRole, ItemTableModel, SortRole
 from ui.pages.page import Page
@@ -100,8 +102,8 @@ class SectionPage(Page):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.add_button = QPushButton(f"Add {self.cls.LABEL.lower()}")
-        self.add_button.setAccessibleName(f"Add a {self.cls.LABEL.lower()}")
-        self.add_button.setToolTip(f"Add a {self.cls.LABEL.lower()} "
+        self.add_button.setAccessibleName(f"Add {a_or_an(self.cls.LABEL.lower())}")
+        self.add_button.setToolTip(f"Add {a_or_an(self.cls.LABEL.lower())} "
                                    f"({QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)})")
         self.add_button.clicked.connect(self.add_new)
         self.delete_button = QPushButton("Delete")
@@ -111,6 +113,7 @@ class SectionPage(Page):
         self.delete_button.setEnabled(False)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.cls.PLURAL)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -138,9 +141,13 @@ class SectionPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.editor_focus())
         self.table.installEventFilter(self)  # the Delete key on the list deletes the item
-        self.empty_note = QLabel()
-        self.empty_note.setWordWrap(True)
+        self.empty_note = EmptyState()  # in the table's place while it has no row
         self.empty_note.hide()
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted,
+                       self.proxy.rowsRemoved, self.proxy.layoutChanged):
+            signal.connect(self._update_empty_note)
+        # (after the proxy's own connection: the rows are filtered when the note is told)
+        self.filter.textChanged.connect(self._update_empty_note)
 
         self.editor = ItemEditor(self.cls, context, fields=form_fields or [
             name for name in self.cls.specs() if name not in self.where])
@@ -158,6 +165,8 @@ class SectionPage(Page):
         left_column.addLayout(bar)
         left_column.addWidget(self.table, 1)
         left_column.addWidget(self.empty_note)
+        left_column.addStretch(0)  # below the empty state while the table is hidden
+        self._left_column = left_column
         self.splitter = QSplitter(orientation)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
@@ -235,6 +244,7 @@ class SectionPage(Page):
         self.editor.fixed = dict(self.where)
         self.editor.start_new(defaults)
         self.delete_button.setEnabled(False)
+        self._update_empty_note()
 
     def delete_selected(self) -> None:
         item = self.current_item()
@@ -329,15 +339,33 @@ class SectionPage(Page):
         else:  # the item is gone (deleted meanwhile): what was typed for it goes too
             self._parked.pop((person, item_id), None)
 
-    def _update_empty_note(self) -> None:
-        empty = self.model.rowCount() == 0
+    def _update_empty_note(self, *_args: Any) -> None:
+        """In the table's place when it shows no row: what to do, with its button."""
+        note = self.empty_note
         if self.person_id is None:
-            self.empty_note.setText("Add a person first: Person › Add person.")
-        else:
-            self.empty_note.setText(
-                f"No {self.cls.PLURAL.lower()} yet. Press “{self.add_button.text()}” to add "
-                "the first one.")
-        self.empty_note.setVisible(empty)
+            note.set_state("Add a person first: Person › Add person.")
+        elif self.model.rowCount() == 0:
+            note.set_state(*self.empty_state())
+        elif self.proxy.rowCount() == 0:
+            note.set_state(f"No {self.cls.LABEL.lower()} matches “{self.filter.text()}”.",
+                           "Show them all", self.filter.clear)
+        empty = self.proxy.rowCount() == 0
+        drafting = self.editor.is_draft()
+        # a new item being typed keeps the (empty) list in view: it is where it will go
+        self.table.setVisible(not empty or drafting)
+        note.setVisible(empty and not drafting)
+        self._left_column.setStretch(self._left_column.count() - 1,
+                                     1 if empty and not drafting else 0)
+        # nothing to choose, nothing typed: the editor's "choose one in the list" would
+        # only contradict the empty list, so the empty state takes the whole width
+        beside = self.splitter.widget(1)  # the editor (with a page's own parts around it)
+        if beside is not None:
+            beside.setVisible(not (self.model.rowCount() == 0 and not drafting))
+
+    def empty_state(self) -> tuple[str, str, Callable[[], object]]:
+        """What the empty list says, its button's words and what the button does."""
+        return (section_text(self.type_name, self.cls.PLURAL), self.add_button.text(),
+                self.add_new)
 
     def _on_changed(self, change: Change, initiator: object = None) -> None:
         if not (change.types & self.types):

@@ -25,6 +25,7 @@ class TabbedPage(Page):
             page.status.connect(self.status)
             page.job_started.connect(self.job_started)
             page.open_item.connect(self.open_item)
+            page.add_item.connect(self.add_item)
             self.types |= page.types
         # the person each tab was given (a tab made on the context has read it already)
         self._tab_person: list[int | None] = [page.person_id for page in self.pages]

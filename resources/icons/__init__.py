@@ -1,0 +1,1 @@
+"""The app's own icon (organizer.svg) and the licences of its icons (LICENSES.md)."""
