@@ -83,10 +83,13 @@ TR_NAMES = frozenset({"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"})
 _MARKUP = re.compile(r"<[^>]*>|&[a-z]+;")
 
 
+_NEVER_TEXT = re.compile(r"^#[0-9a-fA-F]{3,8}$|^/\w")  # a colour, a path
+
+
 def looks_like_text(value: str) -> bool:
     """A literal a person reads: it has a letter outside markup (not "", "…", " — ",
-    "%", "<b>")."""
-    return bool(_LETTER.search(_MARKUP.sub("", value)))
+    "%", "<b>", "#1b2430", "/Volumes")."""
+    return bool(_LETTER.search(_MARKUP.sub("", value))) and not _NEVER_TEXT.search(value)
 
 
 def _call_name(call: ast.Call) -> str | None:
@@ -224,7 +227,8 @@ def is_phrase(node: ast.Constant | ast.JoinedStr) -> bool:
         v.value for v in node.values if isinstance(v, ast.Constant)]
     text = "".join(str(p) for p in parts)
     text = re.sub(r"<[^>]+>", "", text)
-    return bool(_PHRASE.search(text)) and not _NOT_PHRASE.search(text)
+    return (bool(_PHRASE.search(text)) and not _NOT_PHRASE.search(text)
+            and not _NEVER_TEXT.search(text))
 
 
 def _loose_literals(function: ast.AST) -> Iterator[ast.Constant | ast.JoinedStr]:
