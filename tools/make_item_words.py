@@ -1,5 +1,6 @@
 """Write ui/item_words_table.py: every word the core's item types show in the app (each
-type's name and plural, each field's label and help, each choice), marked for Qt's
+type's name and plural, each field's label and help, each choice in the words of
+organizer/items/choices.py), marked for Qt's
 translation, so that lupdate reads them into the app's catalogue.
 
     python tools/make_item_words.py
@@ -22,6 +23,7 @@ TARGET = ROOT / "ui" / "item_words_table.py"
 def core_words() -> list[str]:
     import dataclasses
 
+    from organizer.items.choices import choice_label
     from organizer.items.models import TYPES
 
     found: dict[str, None] = {}
@@ -36,14 +38,8 @@ def core_words() -> list[str]:
             if spec.help:
                 found.setdefault(spec.help)
             for choice in spec.choices:
-                found.setdefault(choice_text(choice))
+                found.setdefault(choice_label(choice))
     return [word for word in found if word]
-
-
-def choice_text(value: str) -> str:
-    """A stored choice in plain English words: "ruled_out" -> "ruled out", "n_a" -> "not
-    applicable" (what the app showed before it was translated)."""
-    return "not applicable" if value == "n_a" else value.replace("_", " ")
 
 
 def source(items: list[str]) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from organizer.items.choices import choice_label
 from organizer.items.fields import FieldSpec
 
 
@@ -37,7 +38,7 @@ def field_help(spec: FieldSpec) -> str:
     return word(spec.help)
 
 
-def choice_text(value: str) -> str:
-    """A stored choice in plain words: "ruled_out" -> "ruled out" ("descartado"), "n_a" ->
-    "not applicable"."""
-    return word("not applicable" if value == "n_a" else value.replace("_", " "))
+def choice_text(value: str | None) -> str:
+    """A stored choice in words (organizer/items/choices.py), translated: "ruled_out" ->
+    "Ruled out" ("Descartado")."""
+    return word(choice_label(value))

@@ -133,8 +133,8 @@ def test_the_core_item_words_are_spanish_in_a_spanish_app(spanish: None) -> None
 
     assert type_plural(TYPES["medication"]) == "Medicamentos"
     assert field_label(TYPES["person"].specs()["no_known_allergies"]) == "Sin alergias conocidas"
-    assert choice_text("ruled_out") == "descartado"
-    assert choice_text("n_a") == "no corresponde"
+    assert choice_text("ruled_out") == "Descartado"
+    assert choice_text("n_a") == "Es la primera opinión"
 
 
 # -- (b) every literal wrapped ----------------------------------------------------------
