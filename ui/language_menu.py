@@ -7,19 +7,20 @@ Español reads Spanish at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ui import i18n
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.settings import Settings
 
 CONTEXT = "LanguageMenu"
 # What the note says, in the language chosen (read from its catalogue, whatever is installed)
-NOTE_TITLE = str(QT_TRANSLATE_NOOP("LanguageMenu", "Language"))
-NOTE = str(QT_TRANSLATE_NOOP(
+NOTE_TITLE = QT_TRANSLATE_NOOP("LanguageMenu", "Language")
+NOTE = QT_TRANSLATE_NOOP(
     "LanguageMenu", "The organizer will be in this language the next time you open it. "
-    "Close it and open it again to change now."))
+    "Close it and open it again to change now.")
 
 
 def add_language_menu(view: QMenu, settings: Settings, window: QWidget) -> QMenu:
