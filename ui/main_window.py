@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -50,10 +51,12 @@ from ui.app_font import follow_app_font
 from ui.context import AppContext
 from ui.first_frame import USER_ROLE, no_sideways_scroll
 from ui.menus import Menus
+from ui.page_area import PageArea
 from ui.pages import SECTIONS, PageFactory, default_factories
 from ui.pages.page import Page
 from ui.person_switcher import PersonSwitcher
 from ui.saved_indicator import SavedIndicator
+from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
 from ui.type_views import view_of
@@ -61,6 +64,7 @@ from ui.welcome import WelcomePage
 from ui.worker import Job
 
 APP_NAME = "Second Opinion Organizer"
+WINDOW_SIZE = (1280, 860)  # at the base text size, before the screen's limits
 NAVIGATION_CHARS = 32  # the width of the people and sections, in average characters
 
 
@@ -162,7 +166,10 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter()  # side by side (Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.stack)
+        # the pages scroll, rather than the window growing past the screen, when their
+        # text is too large for it (at 200% on a 1366x768 laptop)
+        self.page_area = PageArea(self.stack)
+        self.splitter.addWidget(self.page_area)
         # the pages take every change of the window's width; the people and sections keep
         # theirs (a page with a wide minimum, such as the case page, used to squeeze them)
         self.splitter.setStretchFactor(0, 0)
@@ -185,8 +192,15 @@ class MainWindow(QMainWindow):
         context.error.connect(self.say)
         geometry = settings.geometry() if not example else None
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 800)
+            # (its pages scroll: it need not grow for their text; and asking its layout
+            # before the first frame would make QFormLayout's class, see ui/first_frame)
+            fit_to_screen(self, *WINDOW_SIZE, grow=False)
+        else:
+            keep_on_screen(self)  # saved on a larger screen, or at a smaller text size
         self._built = True
+        # check boxes that grow with the text: a style made before the first frame would
+        # build QStyle's enums for it (see ui/first_frame.py)
+        self.after_first_paint(_text_sized_indicators)
         self._start()
 
     def after_first_paint(self, work: Callable[[], None]) -> None:
@@ -683,7 +697,13 @@ class MainWindow(QMainWindow):
     def set_zoom(self, zoom: float) -> None:
         zoom = round(min(max(zoom, ZOOM_MIN), ZOOM_MAX), 2)
         self.settings.set_zoom(zoom)
+        # this window, its dialogs, visit mode: the sizes they had, before the text grew
+        windows = [(w, w.size()) for w in QApplication.topLevelWidgets()
+                   if w.isVisible() and w.isWindow()]
         style.apply_zoom(zoom)
+        # once the layouts have asked for the larger text's room: a window that grew past
+        # its screen is brought back within it (its pages scroll instead)
+        QTimer.singleShot(0, lambda: _keep_on_screen(windows))
         self.say(f"Text size {round(zoom * 100)}%")
 
     def show_help(self, kind: str) -> Any:
@@ -890,6 +910,24 @@ class MainWindow(QMainWindow):
         if self.on_forget is not None:
             forget, self.on_forget = self.on_forget, None
             forget()
+
+
+def _text_sized_indicators() -> None:
+    from ui.indicator_style import install
+
+    app = QApplication.instance()
+    if app is not None:
+        install(app)
+
+
+def _keep_on_screen(windows: list[tuple[QWidget, Any]]) -> None:
+    for window, before in windows:
+        try:
+            grew = window.width() > before.width() or window.height() > before.height()
+        except RuntimeError:  # closed and deleted meanwhile
+            continue
+        if grew:
+            keep_on_screen(window)
 
 
 def open_example_window(settings: Settings) -> MainWindow:

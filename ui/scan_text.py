@@ -31,6 +31,7 @@ from organizer.errors import OrganizerError, ValidationError
 from organizer.items.models import Attachment, Record, ScanPage, item_type
 from ui.context import AppContext
 from ui.item_form import ItemForm
+from ui.screen_fit import fit_to_screen
 
 HEADING = "Text read from the scan — check it against the page"
 _STATUS_TEXT = {
@@ -182,7 +183,7 @@ class ResultSuggestionDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 520)
+        fit_to_screen(self, 520, 520, self.parentWidget())
 
     def save(self) -> None:
         try:  # a date as the user writes it -> ISO, or why not (before any write)

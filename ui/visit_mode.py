@@ -41,6 +41,7 @@ from organizer.items.changes import Change
 from organizer.items.models import Question, Visit
 from organizer.storage.store import Store
 from ui.context import AppContext
+from ui.screen_fit import fit_to_screen
 
 SAVE_PAUSE_MS = 400
 SAVE_AT_MOST_MS = 900
@@ -183,6 +184,7 @@ class VisitModeWindow(QWidget):
         bottom = QHBoxLayout()
         self.status = QLabel("Everything you type is saved as you go.")
         self.status.setAccessibleName("Saving status")
+        self.status.setWordWrap(True)  # the buttons beside it stay on screen
         _scaled(self.status, 1.1)
         self.done_button = QPushButton("The visit is over: mark it done")
         self.done_button.clicked.connect(self.mark_done)
@@ -208,7 +210,7 @@ class VisitModeWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush)
-        self.resize(1200, 800)
+        fit_to_screen(self, 1200, 800)
 
     # -- building -----------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
 from ui.app_font import follow_app_font
 from ui.first_frame import no_sideways_scroll
+from ui.wrap_height import keep_whole
 
 TITLE_SCALE = 1.45
 
@@ -38,7 +39,7 @@ class TitleLabel(QLabel):
 def heading(text: str, scale: float = 1.25) -> QLabel:
     """A section heading: bold and somewhat larger than the body text."""
     label = QLabel(text)
-    label.setWordWrap(True)  # a long heading at a large zoom takes two lines, not the width
+    keep_whole(label)  # a long heading at a large zoom takes two lines, not the width
     follow_app_font(label, scale, bold=True)  # and again after each zoom
     label.setAccessibleName(text)
     return label
@@ -46,8 +47,7 @@ def heading(text: str, scale: float = 1.25) -> QLabel:
 
 def hint(text: str) -> QLabel:
     """A quiet explanation under a heading, in the palette's secondary text colour."""
-    label = QLabel(text)
-    label.setWordWrap(True)
+    label = keep_whole(QLabel(text))  # wrapped, and never squeezed below its lines
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText,
                      palette.color(QPalette.ColorRole.PlaceholderText))

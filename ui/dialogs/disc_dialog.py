@@ -39,6 +39,7 @@ from organizer.progress import Progress
 from organizer.storage.store import Store
 from ui.context import AppContext
 from ui.dialogs.job_dialog import JobDialog
+from ui.screen_fit import fit_to_screen
 from ui.settings import Settings
 from ui.worker import Job
 
@@ -74,7 +75,7 @@ class DiscDialog(JobDialog):
         self.job: Job | None = None
         self.saved: Any = None
         self.setWindowTitle("Add an imaging disc")
-        self.resize(1060, 640)
+        fit_to_screen(self, 1060, 640, self.parentWidget())
 
         layout = QVBoxLayout(self)
         self.status = QLabel(f"Reading the disc in {self.folder}…")

@@ -28,6 +28,7 @@ from organizer.items.changes import Change
 from organizer.items.models import Item, item_type
 from ui.context import AppContext
 from ui.item_form import ItemForm
+from ui.screen_fit import fit_to_screen
 
 
 class BoundItemForm(ItemForm):
@@ -111,7 +112,7 @@ class ItemEditorDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(saved)
         layout.addWidget(buttons)
-        self.resize(560, 620)
+        fit_to_screen(self, 560, 620, self.parentWidget())
         context.changed.connect(self._on_changed)
         self._type_name = type_name
         self._item_id = item_id

@@ -74,7 +74,9 @@ class ErrorDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 360)
+        from ui.screen_fit import fit_to_screen  # (when first used)
+
+        fit_to_screen(self, 520, 360, self.parentWidget())
 
     def add_failure(self, details: str, message: str | None = None) -> None:
         """Show one more failure: its plain words (or the general ones) and its details."""

@@ -48,6 +48,7 @@ from organizer.progress import Progress
 from organizer.storage.store import Store
 from ui.context import AppContext
 from ui.dialogs.job_dialog import JobDialog
+from ui.screen_fit import fit_to_screen
 from ui.worker import Job
 
 NEW_PERSON = -1
@@ -67,7 +68,7 @@ class ImportDialog(JobDialog):
         self.refusals: list[str] = []
         self.job: Job | None = None
         self.setWindowTitle("Import health records")
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560, self.parentWidget())
 
         layout = QVBoxLayout(self)
         self.status = QLabel("Reading the file…")

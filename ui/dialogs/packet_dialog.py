@@ -52,7 +52,9 @@ from organizer.packet.options import (
 from organizer.packet.snapshot import order_records
 from organizer.packet.text import format_date, word
 from ui.context import AppContext
+from ui.screen_fit import fit_to_screen, narrow_combo
 from ui.settings import Settings
+from ui.widgets import scrolled
 from ui.worker import Job
 
 
@@ -75,7 +77,7 @@ class PacketDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle("Make packet")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760, self.parentWidget())
         self.job: Job | None = None
         self.result_path: Path | None = None
         self.result: Any = None
@@ -104,10 +106,11 @@ class PacketDialog(QDialog):
         name = self.person.full_name if self.person else "nobody yet"
         heading = QLabel(f"<h2>Packet for {name}</h2>")
         heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)  # a long name at a large text size
         column.addWidget(heading)
 
         form = QFormLayout()
-        self.case_box = QComboBox()
+        self.case_box = narrow_combo(QComboBox())
         self.case_box.setAccessibleName("Second opinion")
         self.case_box.addItem("None: a health summary with records", None)
         cases = []
@@ -213,8 +216,13 @@ class PacketDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch()
         buttons.addWidget(close_button)
-        column.addLayout(buttons)
-        splitter.addWidget(form_side)
+        # the choices scroll on a small screen at a large text size; the buttons stay
+        left_side = QWidget()
+        left_column = QVBoxLayout(left_side)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(scrolled(form_side), 1)
+        left_column.addLayout(buttons)
+        splitter.addWidget(left_side)
 
         self.preview = PdfPreview(self.suggested_name, self.status, self.ctx.store.root,
                                   settings=self.ctx.settings, kind="packet")

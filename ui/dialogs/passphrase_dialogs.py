@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.encryption import MIN_PASSPHRASE
+from ui.screen_fit import fit_to_screen
 
 NO_RECOVERY = ("Important: if you forget this passphrase, nobody can open your organizer "
                "again — not us, not a technician, no one. There is no reset. Write it down "
@@ -94,6 +95,8 @@ class _PassphraseDialog(QDialog):
         layout.addWidget(buttons)
         self._ask_current = ask_current
         (self.current if ask_current else self.new).setFocus()
+        # as wide as its text asks at any size, and never cut (the warning, a refusal)
+        fit_to_screen(self, 560, 420, parent)
 
     def wants_backup(self) -> bool:
         return self.backup.isChecked()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from organizer.items.models import Person
 from ui.context import AppContext
 from ui.item_editor import ItemEditor
+from ui.screen_fit import fit_to_screen
 
 
 class PersonDialog(QDialog):
@@ -38,7 +39,7 @@ class PersonDialog(QDialog):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.warning)
         layout.addWidget(buttons)
-        self.resize(560, 640)
+        fit_to_screen(self, 560, 640, self.parentWidget())
         self._warned = False
         if person is None:
             self.editor.start_new()

@@ -31,6 +31,7 @@ from organizer.packet.printouts import TITLES
 from organizer.packet.text import format_date
 from ui.context import AppContext
 from ui.dialogs.packet_dialog import PdfPreview
+from ui.screen_fit import fit_to_screen, narrow_combo
 from ui.worker import Job
 
 
@@ -51,7 +52,7 @@ class PrintoutsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Printouts")
-        self.resize(1000, 700)
+        fit_to_screen(self, 1000, 700, self.parentWidget())
         self.job: Job | None = None
         self._temp = ctx.store.dirs.new_scratch()  # private, never /tmp (organizer.paths)
         store = ctx.store
@@ -65,6 +66,8 @@ class PrintoutsDialog(QDialog):
         side = QWidget()
         column = QVBoxLayout(side)
         form = QFormLayout()
+        # a label above its field when the two do not fit side by side (large text)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.kind = self._combo("Printout", [(title, key) for key, title in TITLES.items()],
                                 kind)
         form.addRow("Printout:", self.kind)
@@ -111,7 +114,7 @@ class PrintoutsDialog(QDialog):
         self.finished.connect(self._cleanup)
 
     def _combo(self, name: str, items: list[tuple[str, Any]], current: Any) -> QComboBox:
-        box = QComboBox()
+        box = narrow_combo(QComboBox())
         box.setAccessibleName(name)
         for text, data in items:
             box.addItem(text, data)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from organizer.care import starters
 from organizer.errors import OrganizerError
 from ui.context import AppContext
+from ui.screen_fit import fit_to_screen, narrow_combo
 from ui.widgets import error_label, heading, hint
 
 IdRole = Qt.ItemDataRole.UserRole + 10
@@ -70,6 +71,7 @@ class StartersDialog(QDialog):
         self.search.setAccessibleName("Search the question starters")
         self.search.setClearButtonEnabled(True)
         for words, combo in (("Situation:", self.situation), ("Topic:", self.theme)):
+            narrow_combo(combo, 14)
             buddy = QLabel(words)
             buddy.setBuddy(combo)
             filters.addWidget(buddy)
@@ -115,20 +117,25 @@ class StartersDialog(QDialog):
             edit_row.addWidget(button)
         edit_row.addWidget(self.show_hidden)
         edit_row.addStretch(1)
+        layout.addLayout(edit_row)
+        # the main action on a line of its own: one row of six buttons is wider than a
+        # laptop's screen at a large text size
+        action_row = QHBoxLayout()
+        action_row.addStretch(1)
         self.add_button = QPushButton("Add to this case's questions")
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.add_ticked)
         close = QPushButton("Close")
         close.clicked.connect(self.close)
-        edit_row.addWidget(self.add_button)
-        edit_row.addWidget(close)
-        layout.addLayout(edit_row)
+        action_row.addWidget(self.add_button)
+        action_row.addWidget(close)
+        layout.addLayout(action_row)
 
         self.situation.currentIndexChanged.connect(self.refill)
         self.theme.currentIndexChanged.connect(self.refill)
         self.search.textChanged.connect(self.refill)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.resize(860, 640)
+        fit_to_screen(self, 860, 640, self.parentWidget())
         self.refill()
 
     # -- showing ------------------------------------------------------------------------

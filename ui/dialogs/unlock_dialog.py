@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from organizer.errors import LockedError, OrganizerError
 from organizer.opening import open_store
 from organizer.storage.store import Store
+from ui.screen_fit import fit_to_screen
 
 OnOpen = Callable[[Store], None]
 
@@ -82,6 +83,8 @@ class UnlockDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(buttons)
         self.passphrase.setFocus()
+        # as wide as its text asks at any size; taller for a message under the field
+        fit_to_screen(self, 460, 330, parent)
 
     def unlock(self) -> None:
         """Try the typed passphrase; open the store or say what is wrong."""

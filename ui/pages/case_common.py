@@ -11,7 +11,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from organizer.errors import OrganizerError
 from organizer.items.changes import Change
 from ui.context import AppContext
+from ui.flow_layout import FlowLayout
 
 Today = Callable[[], date]
 
@@ -40,17 +40,18 @@ def try_write(context: AppContext, parent: QWidget, description: str,
 
 def entry_row(placeholder: str, name: str, submit: Callable[[], object],
               *buttons: tuple[str, Callable[[], object]]
-              ) -> tuple[QHBoxLayout, QLineEdit, list[QPushButton]]:
+              ) -> tuple[FlowLayout, QLineEdit, list[QPushButton]]:
     """A line to type a new item's name in (Enter adds it) and the buttons beside it.
 
-    The first button is the one that adds; the others act on the chosen item.
+    The first button is the one that adds; the others act on the chosen item. At a large
+    text size the buttons wrap onto the next line (the line takes the rest of its own).
     """
-    row = QHBoxLayout()
+    row = FlowLayout()
     line = QLineEdit()
     line.setPlaceholderText(placeholder)
     line.setAccessibleName(name)
     line.returnPressed.connect(submit)
-    row.addWidget(line, 1)
+    row.addWidget(line)
     made: list[QPushButton] = []
     for text, slot in buttons:
         button = QPushButton(text)

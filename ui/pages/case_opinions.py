@@ -7,7 +7,7 @@ for people who do not tell red from green.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +34,8 @@ from ui.sizing import follow_app_font
 from ui.widgets import heading, hint
 
 # (symbol and words, accent colour): the colour is a light tint, readable on any palette
+CARD_CHARS = (30, 66)  # an opinion card's width, in average characters: least, most
+
 AGREEMENT = {
     "yes": ("✔  Agrees with the first opinion", "#2e7d32"),
     "partly": ("◐  Partly agrees with the first opinion", "#b26a00"),
@@ -61,12 +63,12 @@ def agreement_badge(agrees: str | None) -> QLabel:
 class OpinionCard(QFrame):
     """One opinion: who, when, agreement, diagnosis and recommendation."""
 
+    _built = False  # True once __init__ has made the badge (a font change can come sooner)
+
     def __init__(self, context: AppContext, opinion: Opinion, parent: QWidget | None = None):
         super().__init__(parent)
         self.opinion = opinion
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(300)
-        self.setMaximumWidth(460)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         doctor = "Doctor not chosen yet"
@@ -106,6 +108,21 @@ class OpinionCard(QFrame):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self._built = True
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        # 300 to 460 pixels at the base text size, growing with the text (the agreement
+        # badge is one line that must fit)
+        chars = self.fontMetrics().averageCharWidth()
+        self.setMinimumWidth(CARD_CHARS[0] * chars)
+        self.setMaximumWidth(max(CARD_CHARS[1] * chars, self.badge.sizeHint().width()
+                                 + 2 * self.frameWidth() + 24))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._built:
+            self._fit_width()
 
 
 def _escape(text: str) -> str:
@@ -156,7 +173,9 @@ class CaseOpinions(QWidget):
         while self.row.count():
             item = self.row.takeAt(0)
             widget = item.widget() if item is not None else None
-            if widget is not None and widget is not self.empty:
+            if widget is self.empty:
+                widget.hide()  # taken out of the row, it stayed on top of the first card
+            elif widget is not None:
                 # hidden at once: deleteLater waits for the event loop, and until then the
                 # old card was painted under the new one
                 widget.hide()

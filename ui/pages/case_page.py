@@ -17,7 +17,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStackedLayout,
     QTabWidget,
     QVBoxLayout,
@@ -51,6 +54,7 @@ from organizer.items.models import (
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
 from ui.empty_state import EmptyState
+from ui.flow_layout import FlowLayout
 from ui.pages.case_checklist import CaseChecklist
 from ui.pages.case_common import Today, try_write
 from ui.pages.case_opinions import CaseOpinions
@@ -60,9 +64,13 @@ from ui.pages.case_treatments import CaseTreatments
 from ui.pages.page import Page
 from ui.sizing import FitTextHeight, follow_app_font
 from ui.widgets import heading, hint, scrolled
+from ui.wrap_height import keep_whole
 
 NEW_TITLE = "New second opinion"
 QUESTION_SCALE = 1.3
+# the header's fields are shown when they and the tabs' least height take at most this
+# share of the page's height (at 100% text on a 1366x768 laptop they do)
+COMPACT_SHARE = 0.8
 
 # The items that name the case they belong to (`case_id`).
 _OF_A_CASE = (Checklist, Opinion, Treatment, Record, Question, Visit)
@@ -79,19 +87,20 @@ class CasePage(Page):
         self.dialog: QWidget | None = None
         outer = QVBoxLayout(self)
 
-        picker_row = QHBoxLayout()
+        picker_row = FlowLayout()  # the button under the choice at a large text size
         picker_label = QLabel("Second opinion:")
         self.picker = QComboBox()
         self.picker.setAccessibleName("Which second opinion")
         self.picker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.picker.setMinimumContentsLength(24)
+        self.picker.setMinimumContentsLength(16)
+        self.picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         picker_label.setBuddy(self.picker)
         self.picker.currentIndexChanged.connect(self._picked)
         self.new_button = QPushButton("New second opinion")
         self.new_button.clicked.connect(self.new_case)
         picker_row.addWidget(picker_label)
-        picker_row.addWidget(self.picker, 1)
+        picker_row.addWidget(self.picker)
         picker_row.addWidget(self.new_button)
         outer.addLayout(picker_row)
 
@@ -142,7 +151,33 @@ class CasePage(Page):
     def _build_header(self) -> QWidget:
         frame = QFrame()
         frame.setFrameShape(QFrame.Shape.StyledPanel)
-        row = QHBoxLayout(frame)
+        column = QVBoxLayout(frame)
+        # the compact header: the question and the days left in a few lines, visit mode,
+        # and the button that shows or hides the fields (see _auto_compact)
+        top = QHBoxLayout()
+        self.summary = QLabel()
+        keep_whole(self.summary)
+        self.summary.setAccessibleName("This second opinion in short")
+        top.addWidget(self.summary, 1)
+        self.visit_mode_button = QPushButton("Start visit mode")
+        self.visit_mode_button.setToolTip("A large, simple screen for the appointment: tick "
+                                          "each question and type the answers")
+        self.visit_mode_button.clicked.connect(self.start_visit_mode)
+        self.details_button = QPushButton()
+        self.details_button.setCheckable(True)
+        self.details_button.setAccessibleName("Show or hide the details of this second "
+                                              "opinion")
+        self.details_button.clicked.connect(self._details_clicked)
+        actions = QVBoxLayout()  # one above the other: the summary keeps the width
+        actions.addWidget(self.visit_mode_button)
+        actions.addWidget(self.details_button)
+        actions.addStretch(1)
+        top.addLayout(actions)
+        column.addLayout(top)
+        self.details = QWidget()
+        column.addWidget(self.details)
+        row = QHBoxLayout(self.details)
+        row.setContentsMargins(0, 0, 0, 0)
         self.header_form = BoundItemForm("case", self.context, fields=["title", "question"])
         # labels above the fields: the question gets the whole width
         self.header_form.set_row_wrap(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -158,8 +193,8 @@ class CasePage(Page):
         side = QVBoxLayout()
         self.date_form = BoundItemForm("case", self.context,
                                        fields=["decide_by", "status", "condition_id"])
-        # three short rows: never wrapped
-        self.date_form.set_row_wrap(QFormLayout.RowWrapPolicy.DontWrapRows)
+        # three short rows, a label above its field only when the two do not fit
+        self.date_form.set_row_wrap(QFormLayout.RowWrapPolicy.WrapLongRows)
         side.addWidget(self.date_form)
         self.days_left = QLabel()
         self.days_left.setAccessibleName("Time left to decide")
@@ -169,19 +204,65 @@ class CasePage(Page):
         visit_row = QHBoxLayout()
         self.visit_label = QLabel()
         self.visit_label.setWordWrap(True)
-        self.visit_mode_button = QPushButton("Start visit mode")
-        self.visit_mode_button.setToolTip("A large, simple screen for the appointment: tick "
-                                          "each question and type the answers")
-        self.visit_mode_button.clicked.connect(self.start_visit_mode)
         self.plan_button = QPushButton("Plan a visit…")
         self.plan_button.clicked.connect(self.plan_visit)
-        visit_row.addWidget(self.visit_mode_button)
         visit_row.addWidget(self.plan_button)
+        visit_row.addStretch(1)
         side.addWidget(self.visit_label)
         side.addLayout(visit_row)
         side.addStretch(1)
         row.addLayout(side, 2)
+        self.show_details(True)
         return frame
+
+    # -- the compact header -------------------------------------------------------------
+
+    _details_chosen = False  # True once the user pressed Show / Hide details
+
+    def _details_clicked(self, on: bool) -> None:
+        self._details_chosen = True
+        self.show_details(on)
+
+    def show_details(self, on: bool) -> None:
+        """The header's fields shown (the question to edit, the dates, the status) or
+        hidden behind the few lines of the summary."""
+        self.details.setVisible(on)
+        self.summary.setVisible(not on)
+        self.details_button.setChecked(on)
+        self.details_button.setText("Hide details" if on else "Show details")
+
+    def details_shown(self) -> bool:
+        return not self.details.isHidden()
+
+    def _auto_compact(self) -> None:
+        """On a short screen or with large text the header's fields would take the room
+        of the work below (the checklist, the options compared, the questions): then they
+        start hidden, until the user shows them."""
+        room = self._room_height()
+        if self._details_chosen or self.case_id is None or room <= 0:
+            return
+        tall = self.details.sizeHint().height() + self.tabs.minimumSizeHint().height()
+        self.show_details(tall <= room * COMPACT_SHARE)
+
+    def _room_height(self) -> int:
+        """The height this page is seen at: its scroll area's (the window's page area),
+        not its own, which grows with what it shows."""
+        widget: QWidget | None = self
+        while widget is not None:
+            outer = widget.parentWidget()
+            if isinstance(outer, QAbstractScrollArea) and outer.viewport() is widget:
+                return int(outer.viewport().height())
+            widget = outer
+        return self.height()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._auto_compact)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._auto_compact)
 
     def _build_decision(self) -> QWidget:
         widget = QWidget()
@@ -319,6 +400,12 @@ class CasePage(Page):
             self.visit_label.setText(f"Next visit{doctor}: {when} ({in_days(day, today)})."
                                      if day else f"Next visit{doctor}: {when}.")
         self.visit_mode_button.setEnabled(visit is not None or self._any_visit() is not None)
+        self._refresh_summary(case)
+
+    def _refresh_summary(self, case: Case) -> None:
+        question = case.question or case.title
+        self.summary.setText(f"<b>{_escape(question)}</b><br>{_escape(self.days_left.text())} "
+                             f"{_escape(self.visit_label.text())}")
 
     def _any_visit(self) -> Visit | None:
         visits = [v for v in self.context.store.list_items(
@@ -380,6 +467,7 @@ class CasePage(Page):
                                                           checklist=True))
         if change:
             self.tabs.setCurrentIndex(0)
+            self.show_details(True)  # the title and the question are typed first
             title = self.header_form.editor("title")
             assert isinstance(title, QLineEdit)
             title.setFocus()
@@ -413,3 +501,7 @@ class CasePage(Page):
         window = VisitModeWindow(self.context, visit.id)
         self.visit_window = window
         window.show()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

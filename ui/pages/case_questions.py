@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QSplitter,
@@ -25,9 +24,11 @@ from organizer.items.models import Question
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
 from ui.empty_state import EmptyState
+from ui.flow_layout import FlowLayout
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import entry_row, try_write
 from ui.widgets import error_label, hint, scrolled
+from ui.wrap_height import keep_a_row
 
 QUESTION_FIELDS = ["text", "priority", "visit_id", "asked", "answer", "answered_by_id",
                    "answered_on"]
@@ -56,6 +57,7 @@ class CaseQuestions(QWidget):
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.model)
+        keep_a_row(self.table)  # a long question at a large text size: the page scrolls
         self.table.setAccessibleName("Questions for the doctor")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -82,7 +84,7 @@ class CaseQuestions(QWidget):
         left_layout.addWidget(self.empty)
         left_layout.addStretch(0)
         self._left_layout = left_layout
-        move_row = QHBoxLayout()
+        move_row = FlowLayout()  # (wraps at a large text size)
         self.up_button = QPushButton("Move up")
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button = QPushButton("Move down")
@@ -91,7 +93,6 @@ class CaseQuestions(QWidget):
         self.remove_button.clicked.connect(self.remove)
         for button in (self.up_button, self.down_button, self.remove_button):
             move_row.addWidget(button)
-        move_row.addStretch(1)
         left_layout.addLayout(move_row)
         self.form = BoundItemForm("question", context, fields=QUESTION_FIELDS)
         splitter = QSplitter()

@@ -15,9 +15,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,11 +37,13 @@ from organizer.items.choices import choice_label
 from organizer.items.models import SEND_METHODS, Item, Provider, Record, Sending, Visit
 from ui.context import AppContext
 from ui.empty_state import EmptyState
+from ui.flow_layout import FlowLayout
 from ui.format import format_date
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import Today, try_write
 from ui.sizing import ColumnFitter
 from ui.widgets import hint
+from ui.wrap_height import keep_a_row, keep_whole
 
 
 class CaseRecords(QWidget):
@@ -64,7 +66,7 @@ class CaseRecords(QWidget):
         self.needs_sending = False  # records are missing for a visit that expects them
         layout = QVBoxLayout(self)
         self.banner = QLabel()
-        self.banner.setWordWrap(True)
+        keep_whole(self.banner)
         self.banner.setAccessibleName("Records still to send")
         layout.addWidget(self.banner)
         self.model = ItemTableModel(Record, ["title", "kind", "dated_on", "source", "physical"],
@@ -80,6 +82,7 @@ class CaseRecords(QWidget):
         self.table.verticalHeader().hide()
         # title first to give way; kind, date, physical item and the sending stay whole
         self.columns_fitter = ColumnFitter(self.table, 0, keep=[1, 2, 4, 5])
+        keep_a_row(self.table)
         layout.addWidget(self.table, 1)
         self.empty = EmptyState()  # in the table's place while no record is linked
         self.empty.hide()
@@ -87,7 +90,7 @@ class CaseRecords(QWidget):
         self.empty_room = layout.count()
         layout.addStretch(0)
 
-        send_row = QHBoxLayout()
+        send_row = FlowLayout()  # (wraps at a large text size)
         self.method = QComboBox()
         self.method.setAccessibleName("How it was sent")
         for method in SEND_METHODS:
@@ -97,11 +100,10 @@ class CaseRecords(QWidget):
         send_row.addWidget(QLabel("Sent by:"))
         send_row.addWidget(self.method)
         send_row.addWidget(self.mark_button)
-        send_row.addStretch(1)
         layout.addLayout(send_row)
         # adding another record is a separate matter: its own line, so that neither line
         # needs the whole width of a wide window
-        link_row = QHBoxLayout()
+        link_row = FlowLayout()
         self.other = QComboBox()
         self.other.setAccessibleName("A record of this person to add to this second opinion")
         # long titles are shortened in the closed box; the open list shows them whole
@@ -112,7 +114,8 @@ class CaseRecords(QWidget):
         self.link_button.clicked.connect(self.link_record)
         self.unlink_button = QPushButton("Take off this second opinion")
         self.unlink_button.clicked.connect(self.unlink_record)
-        link_row.addWidget(self.other, 1)
+        self.other.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        link_row.addWidget(self.other)
         link_row.addWidget(self.link_button)
         link_row.addWidget(self.unlink_button)
         layout.addLayout(link_row)

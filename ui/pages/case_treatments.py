@@ -15,7 +15,7 @@ choosing another option empties them, and the currency box holds a value from th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTransposeProxyModel
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, QTransposeProxyModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,6 +38,7 @@ from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import entry_row, try_write
 from ui.sizing import ColumnFitter, follow_app_font
 from ui.widgets import error_label, heading, hint
+from ui.wrap_height import keep_a_row, keep_whole
 
 COMPARE_COLUMNS = ["name", "duration", "recovery_time", "coverage", "risks", "daily_life",
                    "status"]
@@ -47,6 +48,21 @@ QUOTE_COLUMNS = ["facility", "amount", "currency"]
 
 class CaseTreatments(QWidget):
     """The treatment options tab."""
+
+    _built = False  # True once __init__ has made the quote boxes (font changes come sooner)
+
+    def _fit_quote_boxes(self) -> None:
+        # an amount and a currency are short: boxes as wide as a few characters of the
+        # current text size (a width in pixels cut "USD" off at 200%)
+        self._built = True
+        chars = self.fontMetrics().averageCharWidth()
+        self.quote_amount.setMaximumWidth(14 * chars)
+        self.quote_currency.setMaximumWidth(8 * chars)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._built:
+            self._fit_quote_boxes()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +101,7 @@ class CaseTreatments(QWidget):
         self.table.selectionModel().currentColumnChanged.connect(
             lambda *_: self._show_selected())
         self.table.doubleClicked.connect(lambda _: self.edit_option())
+        keep_a_row(self.table)
         self.edit_button = QPushButton("Edit option…")
         self.edit_button.clicked.connect(self.edit_option)
         add_row.insertWidget(2, self.edit_button)
@@ -93,7 +110,8 @@ class CaseTreatments(QWidget):
         quotes_box = QVBoxLayout(details)
         quotes_box.setContentsMargins(0, 0, 0, 0)
         self.quotes_title = heading("What it costs where", 1.1)
-        self.quotes_title.setWordWrap(True)  # an option's long name must not widen the page
+        # an option's long name must not widen the page, nor be cut
+        keep_whole(self.quotes_title)
         quotes_box.addWidget(self.quotes_title)
         quotes_box.addWidget(hint("Ask each hospital or clinic for a price; the table above "
                                   "shows the lowest and highest."))
@@ -105,6 +123,7 @@ class CaseTreatments(QWidget):
         self.quotes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.quotes.verticalHeader().hide()
         self.quotes_fitter = ColumnFitter(self.quotes, 0)
+        keep_a_row(self.quotes)
         self.quotes.doubleClicked.connect(lambda _: self._edit_quote())
         quotes_box.addWidget(self.quotes, 1)
         quote_row = QHBoxLayout()
@@ -114,12 +133,9 @@ class CaseTreatments(QWidget):
         self.quote_amount = QLineEdit()
         self.quote_amount.setPlaceholderText("Amount")
         self.quote_amount.setAccessibleName("Amount of a new quote")
-        self.quote_amount.setMaximumWidth(110)
         self.quote_currency = QLineEdit()
         self.quote_currency.setAccessibleName("Currency of a new quote")
         self.quote_currency.setToolTip("The currency of the amount, e.g. USD or EUR")
-        self.quote_currency.setMaximumWidth(
-            self.quote_currency.fontMetrics().horizontalAdvance("MMMM") + 16)
         for box in (self.quote_facility, self.quote_amount, self.quote_currency):
             box.returnPressed.connect(self.add_quote)  # Enter in any box adds the quote
         self.add_quote_button = QPushButton("Add quote")
@@ -139,10 +155,12 @@ class CaseTreatments(QWidget):
         edit_row.addWidget(self.remove_quote_button)
         edit_row.addStretch(1)
         quotes_box.addLayout(edit_row)
-        splitter = QSplitter()
+        # the quotes below the comparison, not beside it: the options side by side get the
+        # page's whole width, so three of them read without scrolling sideways
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(details)
-        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
@@ -156,6 +174,7 @@ class CaseTreatments(QWidget):
         layout.addWidget(self.empty)
         self.empty_room = layout.count()
         layout.addStretch(0)
+        self._fit_quote_boxes()
         self.option_dialog: QWidget | None = None
         self.quote_dialog: QWidget | None = None
         self._quote_cache: dict[int, list[Quote]] = {}

@@ -139,6 +139,11 @@ class _FitRows(QObject):
             hint = QSize(width, max(height, inner.minimumSizeHint().height()))
             if item.sizeHint() != hint:
                 item.setSizeHint(hint)
+        # never a list that shows none of its rows: at a large text size the page scrolls
+        # (in the window's page area) rather than squeeze a list below its first row
+        first = widget.sizeHintForRow(0) if widget.count() else 0
+        widget.setMinimumHeight(first + 2 * (widget.frameWidth() + widget.spacing()) + 2
+                                if first > 0 else 0)
 
 
 class OverviewPage(Page):
@@ -207,6 +212,7 @@ class OverviewPage(Page):
         self.visits_empty = EmptyState()
         right.addWidget(self.visits_empty)
         right.addStretch(0)
+        self._fit_lists = [_FitRows(w) for w in (self.attention, self.visits)]
         self._columns = (left, right)
         self._grid = layout
         layout.addWidget(self.right_part, 2, 1)

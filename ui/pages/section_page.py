@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -41,13 +40,16 @@ from organizer.items.changes import ADDED, RESTORED, UPDATED, Change
 from organizer.items.models import TYPES, Item
 from ui.context import AppContext
 from ui.empty_state import EmptyState, section_text
+from ui.flow_layout import FlowLayout
 from ui.format import a_or_an
 from ui.item_editor import ItemEditor, Parked
 from ui.item_model import Computed, ItemRole, ItemTableModel, SortRole
 from ui.pages.page import Page
+from ui.screen_fit import stack_when_narrow
 from ui.sizing import ColumnFitter
 from ui.type_views import TypeView, view_of
 from ui.widgets import TitleLabel
+from ui.wrap_height import keep_a_row
 
 
 def _listed(view: TypeView) -> list[str] | None:
@@ -115,6 +117,7 @@ class SectionPage(Page):
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.proxy)
+        keep_a_row(self.table)  # never squeezed to no row: the page scrolls instead
         self.table.setAccessibleName(self.cls.PLURAL)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -155,8 +158,9 @@ class SectionPage(Page):
         self.editor.created.connect(self._created)
         self.editor.saved.connect(self._saved)
 
-        bar = self.bar = QHBoxLayout()  # a page may add its own buttons to it
-        bar.addWidget(self.filter, 1)
+        # a page may add its own buttons to it; at a large text size they wrap
+        bar = self.bar = FlowLayout()
+        bar.addWidget(self.filter)
         bar.addWidget(self.add_button)
         bar.addWidget(self.delete_button)
         left = QWidget()
@@ -170,6 +174,8 @@ class SectionPage(Page):
         self.splitter = QSplitter(orientation)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
+        if orientation == Qt.Orientation.Horizontal:
+            stack_when_narrow(self.splitter)  # the details under the list at a large size
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
