@@ -11,6 +11,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 
 def make_application(settings: Any = None) -> Any:
     """The one QApplication, with the app's names, readable type and remembered zoom."""
@@ -119,7 +121,8 @@ def main(data_dir: str | Path | None = None, demo: bool = False) -> int:
         from PySide6.QtWidgets import QMessageBox
 
         # Nothing else is on screen yet: a modal box is the only way to say it.
-        QMessageBox.critical(None, "Second Opinion Organizer", str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Second Opinion Organizer"),
+                             str(exc))
         print(f"organizer: {exc}", file=sys.stderr)
         return 1
     return int(app.exec())

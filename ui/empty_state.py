@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -43,7 +43,7 @@ class EmptyState(QFrame):
         follow_app_font(self.message, 1.1)
         self.button = QPushButton()
         self.button.clicked.connect(self._clicked)
-        self.button.setAccessibleName("What to do next")  # until set_state names it
+        self.button.setAccessibleName(self.tr("What to do next"))  # until set_state names it
         self.button.hide()
         row = QHBoxLayout()
         row.addWidget(self.button)
@@ -64,7 +64,7 @@ class EmptyState(QFrame):
         self.setAccessibleName(text)
         self._action = action
         self.button.setText(button)
-        self.button.setAccessibleName(button.rstrip("…") or "What to do next")
+        self.button.setAccessibleName(button.rstrip("…") or self.tr("What to do next"))
         self.button.setVisible(bool(button) and action is not None)
 
     def text(self) -> str:
@@ -104,4 +104,6 @@ SECTION_TEXTS: dict[str, str] = {
 
 def section_text(type_name: str, plural: str) -> str:
     """The empty state of a section listing `type_name`."""
-    return SECTION_TEXTS.get(type_name, f"No {plural.lower()} yet.")
+    return SECTION_TEXTS.get(type_name, QCoreApplication.translate(
+                                            "empty_state", "No {plural} yet.").format(
+                                            plural=plural.lower()))

@@ -51,26 +51,26 @@ class ErrorDialog(QDialog):
         layout = QVBoxLayout(self)
         self.message = QLabel(UNEXPECTED)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What happened")
+        self.message.setAccessibleName(self.tr("What happened"))
         layout.addWidget(self.message)
         self.help = QLabel(HELP)
         self.help.setWordWrap(True)
         layout.addWidget(self.help)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Details for whoever helps you")
+        self.details.setAccessibleName(self.tr("Details for whoever helps you"))
         self.details.setMinimumHeight(120)
         layout.addWidget(self.details)
         self.copied = QLabel("")
-        self.copied.setAccessibleName("Copied")
+        self.copied.setAccessibleName(self.tr("Copied"))
         layout.addWidget(self.copied)
         buttons = QDialogButtonBox()
-        self.copy_button = QPushButton("Copy details")
-        self.copy_button.setAccessibleName("Copy details")
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button.setAccessibleName(self.tr("Copy details"))
         self.copy_button.clicked.connect(self.copy_details)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
@@ -83,7 +83,8 @@ class ErrorDialog(QDialog):
         self.failures += 1
         text = message or UNEXPECTED
         if self.failures > 1:
-            text += f" (This has happened {self.failures} times since this window opened.)"
+            text += self.tr(" (This has happened {failures} times since this window opened.)").format(
+                        failures=self.failures)
         self.message.setText(text)
         previous = self.details.toPlainText()
         self.details.setPlainText(f"{previous}\n\n{details}".strip() if previous else details)
@@ -91,7 +92,7 @@ class ErrorDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())
-        self.copied.setText("The details are copied: paste them into your message.")
+        self.copied.setText(self.tr("The details are copied: paste them into your message."))
 
     def done(self, result: int) -> None:
         self.failures = 0
@@ -182,6 +183,8 @@ def report_exception(exc: BaseException, where: str) -> str:
     message = str(exc) if isinstance(exc, OrganizerError) else known_cause(exc) or UNEXPECTED
     details = describe_exception(exc)
     if logged is not None:
-        details += f"\n(also written to {logged.name} in the data folder)"
+        details += QCoreApplication.translate(
+                       "error_dialog", "\n(also written to {name} in the data folder)").format(
+                       name=logged.name)
     report(details, message)
     return message

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -57,43 +57,60 @@ def steps_html() -> str:
     """The ten steps as a page: the checklist's words, each with why it matters."""
     items = "".join(f"<li><p><b>{escape(step)}.</b><br>{escape(why)}</p></li>"
                     for step, why in zip(STEPS, WHY, strict=True))
-    return (f"<h2>{STEPS_TITLE}</h2>"
-            "<p>A second opinion means asking another doctor to look at your diagnosis and "
-            "the treatment proposed, before you decide. It usually takes a few weeks. These "
-            f"are the {len(STEPS)} steps; each new second opinion you add in this app gets "
-            "them as its checklist, so you can tick them off one by one.</p>"
-            f"<ol>{items}</ol>"
-            "<p>Everything you write stays on this computer; nothing is sent anywhere.</p>")
+    return (QCoreApplication.translate(
+                "help_dialog", "<h2>{steps_title}</h2><p>A second opinion means asking another "
+                "doctor to look at your diagnosis and the treatment proposed, before you decide. "
+                "It usually takes a few weeks. These are the {steps} steps; each new second "
+                "opinion you add in this app gets them as its checklist, so you can tick them off "
+                "one by one.</p><ol>{items}</ol><p>Everything you write stays on this computer; "
+                "nothing is sent anywhere.</p>").format(
+                steps_title=STEPS_TITLE, steps=len(STEPS), items=items))
 
 
 def getting_started_html() -> str:
     """A short first tour, in the order a new user needs it."""
     steps = (
-        ("Add the person", "Use <b>Person › Add person…</b> for yourself or for the person "
-         "you care for. You can keep several people, each on their own."),
-        ("Add the diagnosis", "Open <b>Conditions</b> on the left and add what the doctor "
-         "found, with the date and who said it."),
-        ("Start a second opinion", "Open <b>Second opinions</b> and add one: write the "
-         "question you want answered in one sentence. It gets a checklist of "
-         f"the {len(STEPS)} steps (see <b>Help › {STEPS_TITLE}</b>)."),
-        ("Add medications and allergies", "So that the second doctor knows what you take "
-         "and what you must not be given."),
-        ("Attach your records", "Use <b>File › Add records from files…</b>, or drag PDF "
-         "files and pictures onto the window. A file downloaded from a patient portal "
-         "comes in with <b>File › Import from a patient portal file…</b>."),
-        ("Write your questions", "On the second opinion's page, or from the ready-made "
-         "question starters."),
-        ("Make the packet", "<b>File › Make packet for the doctor…</b> puts everything in "
-         "one PDF to print, or to send ahead. Costs and insurance are left out unless you "
-         "tick them."),
+        (QCoreApplication.translate("help_dialog", "Add the person"), QCoreApplication.translate(
+                               "help_dialog", "Use <b>Person › Add person…</b> for yourself or for "
+                               "the person you care for. You can keep several people, each on "
+                               "their own.")),
+        (QCoreApplication.translate("help_dialog", "Add the diagnosis"), QCoreApplication.translate(
+                                  "help_dialog", "Open <b>Conditions</b> on the left and add what "
+                                  "the doctor found, with the date and who said it.")),
+        (QCoreApplication.translate("help_dialog", "Start a second opinion"),
+         QCoreApplication.translate(
+                                       "help_dialog", "Open <b>Second opinions</b> and add one: "
+                                       "write the question you want answered in one sentence. It "
+                                       "gets a checklist of the {steps} steps (see <b>Help › "
+                                       "{steps_title}</b>).").format(
+                                       steps=len(STEPS), steps_title=STEPS_TITLE)),
+        (QCoreApplication.translate("help_dialog", "Add medications and allergies"),
+         QCoreApplication.translate(
+                                              "help_dialog", "So that the second doctor knows what "
+                                              "you take and what you must not be given.")),
+        (QCoreApplication.translate("help_dialog", "Attach your records"),
+         QCoreApplication.translate(
+                                    "help_dialog", "Use <b>File › Add records from files…</b>, or "
+                                    "drag PDF files and pictures onto the window. A file "
+                                    "downloaded from a patient portal comes in with <b>File › "
+                                    "Import from a patient portal file…</b>.")),
+        (QCoreApplication.translate("help_dialog", "Write your questions"),
+         QCoreApplication.translate(
+                                     "help_dialog", "On the second opinion's page, or from the "
+                                     "ready-made question starters.")),
+        (QCoreApplication.translate("help_dialog", "Make the packet"), QCoreApplication.translate(
+                                "help_dialog", "<b>File › Make packet for the doctor…</b> puts "
+                                "everything in one PDF to print, or to send ahead. Costs and "
+                                "insurance are left out unless you tick them.")),
     )
     items = "".join(f"<li><p><b>{title}.</b> {text}</p></li>" for title, text in steps)
-    return (f"<h2>{START_TITLE}</h2>"
-            "<p>A few minutes is enough to begin; you can fill in the rest over time. "
-            "Every change is saved at once, and <b>Edit › Undo</b> takes back a mistake.</p>"
-            f"<ol>{items}</ol>"
-            "<p><b>Everything stays on this computer.</b> The app never uses the internet, "
-            "and nothing is sent anywhere unless you print it or save it yourself.</p>")
+    return (QCoreApplication.translate(
+                "help_dialog", "<h2>{start_title}</h2><p>A few minutes is enough to begin; you can "
+                "fill in the rest over time. Every change is saved at once, and <b>Edit › Undo</b> "
+                "takes back a mistake.</p><ol>{items}</ol><p><b>Everything stays on this "
+                "computer.</b> The app never uses the internet, and nothing is sent anywhere "
+                "unless you print it or save it yourself.</p>").format(
+                start_title=START_TITLE, items=items))
 
 
 class HelpDialog(QDialog):
@@ -110,7 +127,7 @@ class HelpDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName("Close the help")
+        self.close_button.setAccessibleName(self.tr("Close the help"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)

@@ -55,34 +55,35 @@ class _PassphraseDialog(QDialog):
         text.setWordWrap(True)
         warning = QLabel(NO_RECOVERY)
         warning.setWordWrap(True)
-        warning.setAccessibleName("Warning")
+        warning.setAccessibleName(self.tr("Warning"))
         warning.setObjectName("notice")  # the theme's notice colours, light and dark
         form = QFormLayout()
-        self.current = _password_field("Current passphrase")
+        self.current = _password_field(self.tr("Current passphrase"))
         if ask_current:
-            form.addRow("&Current passphrase:", self.current)
+            form.addRow(self.tr("&Current passphrase:"), self.current)
         else:
             self.current.hide()
-        self.new = _password_field("New passphrase")
-        self.again = _password_field("New passphrase again")
-        form.addRow("&New passphrase:", self.new)
-        form.addRow("&Type it again:", self.again)
-        hint = QLabel(f"At least {MIN_PASSPHRASE} characters. A few ordinary words in a row "
-                      "are easy to remember and hard to guess.")
+        self.new = _password_field(self.tr("New passphrase"))
+        self.again = _password_field(self.tr("New passphrase again"))
+        form.addRow(self.tr("&New passphrase:"), self.new)
+        form.addRow(self.tr("&Type it again:"), self.again)
+        hint = QLabel(self.tr("At least {min_passphrase} characters. A few ordinary words in a "
+                              "row are easy to remember and hard to guess.").format(
+                          min_passphrase=MIN_PASSPHRASE))
         hint.setWordWrap(True)
         hint.setProperty("hint", True)  # the theme's muted text
-        self.backup = QCheckBox("Save an encrypted backup right after (recommended)")
+        self.backup = QCheckBox(self.tr("Save an encrypted backup right after (recommended)"))
         self.backup.setChecked(True)
-        self.backup.setAccessibleName("Save an encrypted backup")
+        self.backup.setAccessibleName(self.tr("Save an encrypted backup"))
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(self.tr("Problem"))
         self.error.setObjectName("fieldError")  # the theme's error colour
         self.error.hide()
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -104,12 +105,13 @@ class _PassphraseDialog(QDialog):
     def problem(self) -> str | None:
         """What is wrong with what was typed, in plain words, or None."""
         if self._ask_current and not self.current.text():
-            return "Type your current passphrase."
+            return self.tr("Type your current passphrase.")
         new = self.new.text()
         if len(new.strip()) < MIN_PASSPHRASE:
-            return f"Choose a passphrase of at least {MIN_PASSPHRASE} characters."
+            return self.tr("Choose a passphrase of at least {min_passphrase} characters.").format(
+                       min_passphrase=MIN_PASSPHRASE)
         if new != self.again.text():
-            return "The two new passphrases are not the same. Type them again."
+            return self.tr("The two new passphrases are not the same. Type them again.")
         return None
 
     def submit(self) -> None:
@@ -128,11 +130,11 @@ class EnableEncryptionDialog(_PassphraseDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Protect with a passphrase",
-            "Your organizer will be encrypted on this computer: without the passphrase, no "
-            "one can read it, even with the computer in hand. You will type it each time "
-            "you open the app.",
-            "Turn on encryption", ask_current=False, parent=parent)
+            self.tr("Protect with a passphrase"),
+            self.tr("Your organizer will be encrypted on this computer: without the passphrase, "
+                    "no one can read it, even with the computer in hand. You will type it each "
+                    "time you open the app."),
+            self.tr("Turn on encryption"), ask_current=False, parent=parent)
 
 
 class ChangePassphraseDialog(_PassphraseDialog):
@@ -140,6 +142,6 @@ class ChangePassphraseDialog(_PassphraseDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Change the passphrase",
-            "Backups you made before keep opening with the old passphrase.",
-            "Change passphrase", ask_current=True, parent=parent)
+            self.tr("Change the passphrase"),
+            self.tr("Backups you made before keep opening with the old passphrase."),
+            self.tr("Change passphrase"), ask_current=True, parent=parent)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.theme import state
 from ui.theme.palette import DARK, LIGHT, PALETTES, Palette
 from ui.theme.state import current
@@ -21,8 +22,10 @@ from ui.theme.state import current
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
-APPEARANCES: dict[str, str] = {"system": "Same as the system", "light": "Light",
-                               "dark": "Dark"}
+# (translated where shown: View › Appearance)
+APPEARANCES: dict[str, str] = {"system": QT_TRANSLATE_NOOP("theme", "Same as the system"),
+                               "light": QT_TRANSLATE_NOOP("theme", "Light"),
+                               "dark": QT_TRANSLATE_NOOP("theme", "Dark")}
 
 _choice = "system"
 _system_dark: bool | None = None  # what the system asked for, once known
