@@ -255,9 +255,8 @@ class StoreCommand(QUndoCommand):
             # this step: it can no longer be trusted to undo or redo in order, so it is
             # emptied rather than left out of step with the data.
             self._context.error.emit(QCoreApplication.translate(
-                                         "operations", "“{text}” could not be {word}: {exc} "
-                                         "Nothing was changed; the undo history was cleared.").format(
-                                         text=self.text(), word=word, exc=exc))
+                "operations", "“{text}” could not be {word}: {exc} Nothing was changed; the undo "
+                "history was cleared.").format(text=self.text(), word=word, exc=exc))
             QTimer.singleShot(0, self._context.undo_stack.clear)
             return
         self._context.changed.emit(change, None)  # no initiator: every view shows it

@@ -140,7 +140,8 @@ class AttachmentPreview(QStackedWidget):
         if self._pdf_document.status() != QPdfDocument.Status.Ready \
                 or self._pdf_document.pageCount() == 0:
             self._say(self.tr("This PDF cannot be shown (it may be damaged or locked with a "
-                              "password). It is kept as it is; “Open in viewer” may still open it."))
+                              "password). It is kept as it is; “Open in viewer” may still open "
+                              "it."))
             return
         self.setCurrentWidget(self._pdf_view)
         self.kind = "pdf"

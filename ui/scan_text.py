@@ -52,8 +52,8 @@ def pages_text(pages: list[ScanPage]) -> str:
     parts = []
     for page in pages:
         parts.append(QCoreApplication.translate(
-                         "scan_text", "— Page {page} (read with {confidence:.0f}% confidence) —").format(
-                         page=page.page, confidence=page.confidence))
+            "scan_text", "— Page {page} (read with {confidence:.0f}% confidence) —").format(
+                page=page.page, confidence=page.confidence))
         parts.append(page.text or QCoreApplication.translate(
                                       "scan_text", "(no words found on this page)"))
         parts.append("")

@@ -154,8 +154,8 @@ class SearchPanel(QWidget):
         count = len(hits)
         self.note.setText(result.error if result.error else
                           self.tr("{count} found for “{text}”. Press Enter to open the first, or "
-                                  "choose one; Escape goes back.").format(count=count,
-                                                                          text=text) if hits else "")
+                                  "choose one; Escape goes back.").format(
+                                      count=count, text=text) if hits else "")
         if text and not hits and not result.error:
             self.results_panel.show_nothing(text, self.clear)
         self.active_changed.emit(bool(text))

@@ -162,7 +162,8 @@ class SearchResults(QWidget):
     def show_nothing(self, text: str, clear: Callable[[], None]) -> None:
         """Say that nothing matched `text`, what to try, and offer to clear the search."""
         self.nothing.set_state(self.tr("Nothing found for “{text}”. Check the spelling, or try "
-                                       "fewer or shorter words.").format(text=text), self.tr("Clear the search"), clear)
+                                       "fewer or shorter words.").format(text=text),
+                               self.tr("Clear the search"), clear)
         self.nothing.show()
 
     def show_hits(self, hits: list[SearchHit], names: dict[int, str]) -> None:

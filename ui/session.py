@@ -251,8 +251,8 @@ class Session(QObject):
             from ui.idle_lock import CHOICES_MINUTES
 
             for minutes in CHOICES_MINUTES:
-                label = self.tr("Never") if minutes == 0 else self.tr("{minutes} minutes without use").format(
-                                                         minutes=minutes)
+                label = (self.tr("Never") if minutes == 0 else
+                         self.tr("{minutes} minutes without use").format(minutes=minutes))
                 action = self._action(window, label, _caller(self.set_auto_lock_minutes,
                                                              minutes))
                 action.setCheckable(True)

@@ -222,8 +222,8 @@ class VisitModeWindow(QWidget):
         doctor = ""
         if visit.provider_id is not None:
             try:
-                doctor = QCoreApplication.translate("common",
-                                                    " with {name}").format(name=self.context.store.get("provider", visit.provider_id).title)
+                name = self.context.store.get("provider", visit.provider_id).title
+                doctor = QCoreApplication.translate("common", " with {name}").format(name=name)
             except OrganizerError:
                 doctor = ""
         return self.tr("Visit{doctor} — {when}{value}").format(

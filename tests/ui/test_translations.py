@@ -63,7 +63,6 @@ def spanish(built_catalogue: Path, qapp: Any) -> Iterator[None]:
 
 # -- (a) the catalogue -----------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="ui/ is wrapped after the design pass lands")
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_every_entry_of_the_catalogues_is_finished(language: str) -> None:
     """No entry unfinished, vanished or obsolete; every plural has its forms; each
@@ -143,7 +142,6 @@ def test_the_core_item_words_are_spanish_in_a_spanish_app(spanish: None) -> None
 NOT_TEXT: set[str] = set()
 
 
-@pytest.mark.xfail(strict=True, reason="ui/ is wrapped after the design pass lands")
 def test_every_user_visible_literal_of_ui_is_wrapped_for_translation() -> None:
     """The AST scan of tools/wrap_strings.py (its list of calls that show text): a literal
     reaching setText, QLabel(...), a message box, a menu action... unwrapped fails."""
@@ -368,7 +366,6 @@ def demo_folder(tmp_path_factory: Any) -> Path:
     return folder
 
 
-@pytest.mark.xfail(strict=True, reason="ui/ is wrapped after the design pass lands")
 def test_a_spanish_window_shows_no_english_of_ours(
         qtbot: Any, qapp: Any, settings: Any, demo_folder: Path,  # noqa: F811
         built_catalogue: Path) -> None:

@@ -179,8 +179,8 @@ class DiscDialog(JobDialog):
                     "“Add the disc”.").format(
                 value=self.tr('%n study(ies)', '', studies),
                 value2=self.tr('%n image(s)', '', index.images),
-                value3=self.tr('from its DICOMDIR') if index.from_dicomdir else self.tr("its files looked "
-                                                                               "at one by one")))
+                value3=(self.tr("from its DICOMDIR") if index.from_dicomdir
+                        else self.tr("its files looked at one by one"))))
         self._fill_tree()
         problems = list(index.problems) + [k.problem for k in self.keys if k.problem]
         if problems:

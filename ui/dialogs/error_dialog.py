@@ -83,8 +83,8 @@ class ErrorDialog(QDialog):
         self.failures += 1
         text = message or UNEXPECTED
         if self.failures > 1:
-            text += self.tr(" (This has happened {failures} times since this window opened.)").format(
-                        failures=self.failures)
+            text += self.tr(" (This has happened {failures} times since this window "
+                            "opened.)").format(failures=self.failures)
         self.message.setText(text)
         previous = self.details.toPlainText()
         self.details.setPlainText(f"{previous}\n\n{details}".strip() if previous else details)

@@ -206,14 +206,15 @@ class ImportDialog(JobDialog):
             return
         texts = [plan.mismatch.warning() for plan in mismatched if plan.mismatch]
         name = mismatched[0].person_name
-        self.mismatch_text.setText("\n\n".join(texts) + self.tr("\n\nNothing from {value} will "
-                                                                "change {name}’s own details.").format(
-                                                            value=self.tr('these files') if len(texts) > 1 else self.tr("the "
-                                                                                                               "file"),
+        files = self.tr("these files") if len(texts) > 1 else self.tr("the file")
+        self.mismatch_text.setText("\n\n".join(texts) + self.tr(
+            "\n\nNothing from {value} will change {name}’s own details.").format(
+                value=files,
                                                             name=name))
         self.mismatch_confirm.setText(
             self.tr("Yes, {value} about {name}").format(
-                value=self.tr('these files are') if len(texts) > 1 else self.tr('this file is'), name=name))
+                value=self.tr("these files are") if len(texts) > 1 else self.tr("this file is"),
+                name=name))
         self.mismatch_box.show()
 
     def _confirm_toggled(self, checked: bool) -> None:

@@ -57,13 +57,14 @@ def _records(context: AppContext) -> Page:
     from ui.pages.records_page import RecordsPage
     from ui.pages.tabbed_page import TabbedPage
 
+    copies = _section(
+        "request", QCoreApplication.translate("pages", "Asking for copies of records"),
+        QCoreApplication.translate(
+            "pages", "Each time you ask a doctor's office for copies of your records: what you "
+            "asked for and when. After 30 days without them, the Overview reminds you."))
     page = TabbedPage([
         (QCoreApplication.translate("pages", "Records"), RecordsPage(context)),
-        (QCoreApplication.translate("pages", "Asking for copies"), _section(
-            "request", QCoreApplication.translate("pages", "Asking for copies of records"),
-            QCoreApplication.translate(
-                "pages", "Each time you ask a doctor's office for copies of your records: what you "
-                "asked for and when. After 30 days without them, the Overview reminds you."))(context)),
+        (QCoreApplication.translate("pages", "Asking for copies"), copies(context)),
     ])
     return page
 
@@ -121,18 +122,16 @@ def default_factories() -> dict[str, PageFactory]:
                 "pages", "Doctors, nurses, therapists and offices: who they are and how to reach "
                 "them.")),
         "history": _tabs([
-            (QCoreApplication.translate("pages", "Immunizations"), _section("immunization",
-                                                                            QCoreApplication.translate(
-                                                           "pages", "Immunizations"))),
-            (QCoreApplication.translate("pages", "Procedures"), _section("procedure",
-                                                                         QCoreApplication.translate("pages", "Procedures"),
-                                    QCoreApplication.translate(
-                                        "pages", "Operations, biopsies, scans and other procedures."))),
-            (QCoreApplication.translate("pages", "Test results"), _section("result",
-                                                                           QCoreApplication.translate("pages", "Test results"),
-                                      QCoreApplication.translate(
-                                          "pages", "Lab values and other measurements, with their "
-                                          "date."))),
+            (QCoreApplication.translate("pages", "Immunizations"), _section(
+                "immunization", QCoreApplication.translate("pages", "Immunizations"))),
+            (QCoreApplication.translate("pages", "Procedures"), _section(
+                "procedure", QCoreApplication.translate("pages", "Procedures"),
+                QCoreApplication.translate(
+                    "pages", "Operations, biopsies, scans and other procedures."))),
+            (QCoreApplication.translate("pages", "Test results"), _section(
+                "result", QCoreApplication.translate("pages", "Test results"),
+                QCoreApplication.translate(
+                    "pages", "Lab values and other measurements, with their date."))),
             (QCoreApplication.translate("pages", "Results over time"), _results_chart),
         ]),
         "journal": _section(

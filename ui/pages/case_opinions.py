@@ -162,8 +162,8 @@ class CaseOpinions(QWidget):
         layout.addWidget(scroll, 1)
         self.empty = EmptyState()
         self.empty.set_state(self.tr("No opinion written down yet. Add the first doctor's "
-                                     "opinion, then the second one when you have it."), self.tr("Add an opinion…"),
-                             self.add_opinion)
+                                     "opinion, then the second one when you have it."),
+                             self.tr("Add an opinion…"), self.add_opinion)
 
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id
@@ -209,7 +209,8 @@ class CaseOpinions(QWidget):
         dialog = NewItemDialog(
             self.context, "opinion", [f for f in Opinion.specs() if f != "case_id"], self,
             fixed={"case_id": self.case_id}, defaults={"agrees": "n_a" if first else None},
-            title=self.tr("Add an opinion"), intro=self.tr("Choose the doctor, then note what they said."))
+            title=self.tr("Add an opinion"),
+            intro=self.tr("Choose the doctor, then note what they said."))
         self.dialog = dialog
         dialog.show()
 

@@ -114,7 +114,8 @@ class CasePage(Page):
         self.empty_text.set_state(
             self.tr("A second opinion is worth asking for when you are told something serious: a "
                     "surgery, a cancer diagnosis, a costly or risky test. Start one here: the app "
-                    "makes a ten-step checklist for you."), self.tr("Start a second opinion"), self.new_case)
+                    "makes a ten-step checklist for you."), self.tr("Start a second opinion"),
+            self.new_case)
         empty_layout.addWidget(self.empty_text)
         empty_layout.addStretch(2)
         self.stack.addWidget(self.empty)

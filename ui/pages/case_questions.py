@@ -44,7 +44,8 @@ class CaseQuestions(QWidget):
         self.starters_dialog: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(hint(self.tr("The questions you want to ask, most important first. In "
-                                      "visit mode you tick each one as asked and type the answer.")))
+                                      "visit mode you tick each one as asked and type the "
+                                      "answer.")))
         add_row, self.new_text, (self.add_button, self.starters_button) = entry_row(
             self.tr("Type a question and press Enter"), self.tr("New question"), self.add_typed,
             ("Add", self.add_typed), (self.tr("Pick from question starters…"), self.open_starters))
@@ -163,8 +164,8 @@ class CaseQuestions(QWidget):
         if self.case_id is None or self.context.person_id is None or not texts:
             return None
         case_id, person_id = self.case_id, self.context.person_id
-        what = self.tr("Add a question") if len(texts) == 1 else self.tr("Add {texts} questions").format(
-                                                            texts=len(texts))
+        what = (self.tr("Add a question") if len(texts) == 1
+                else self.tr("Add {texts} questions").format(texts=len(texts)))
         try:
             change = self.context.write(what, lambda: add_questions(
                 self.context.store, case_id, person_id, texts))

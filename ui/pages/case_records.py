@@ -203,7 +203,8 @@ class CaseRecords(QWidget):
                                          "opinion”."))
         else:
             self.empty.set_state(self.tr("No records yet. Add the reports, test results and "
-                                         "letters the doctor should see."), self.tr("Attach records…"),
+                                         "letters the doctor should see."),
+                                 self.tr("Attach records…"),
                                  lambda: self.add_item.emit("record"))
         self.table.setVisible(any_record)
         self.empty.setVisible(not any_record and self.case_id is not None)

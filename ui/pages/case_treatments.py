@@ -188,7 +188,9 @@ class CaseTreatments(QWidget):
         if ranges:
             return "; ".join(r.text() for r in ranges)
         noted = item.cost if isinstance(item, Treatment) else None
-        return self.tr("No quote yet (noted: {noted})").format(noted=noted) if noted else self.tr("No quote yet")
+        if noted:
+            return self.tr("No quote yet (noted: {noted})").format(noted=noted)
+        return self.tr("No quote yet")
 
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id

@@ -315,8 +315,8 @@ class OverviewPage(Page):
             doctor = ""
             if visit.provider_id is not None:
                 try:
-                    doctor = QCoreApplication.translate("common",
-                                                        " with {name}").format(name=store.get("provider", visit.provider_id).title)
+                    name = store.get("provider", visit.provider_id).title
+                    doctor = QCoreApplication.translate("common", " with {name}").format(name=name)
                 except OrganizerError:
                     doctor = ""
             what = f" — {visit.purpose}" if visit.purpose else ""

@@ -70,9 +70,8 @@ def files_text(item: Any) -> str:
     if not item.physical:
         return files
     where = " ".join((item.location or "").split())
-    physical = QCoreApplication.translate(
-                   "records_page", "Physical item: {where}").format(where=where) if where else QCoreApplication.translate(
-                                                           "records_page", "Physical item")
+    physical = (QCoreApplication.translate("records_page", "Physical item: {where}").format(
+        where=where) if where else QCoreApplication.translate("records_page", "Physical item"))
     return f"{files} + {physical[0].lower()}{physical[1:]}" if files else physical
 
 
@@ -105,7 +104,8 @@ class RecordsPage(SectionPage):
         self.open_button.setAccessibleName(self.tr("Open the chosen file in the system viewer"))
         self.open_button.clicked.connect(self.open_current_file)
         self.remove_file_button = QPushButton(self.tr("Remove file"))
-        self.remove_file_button.setAccessibleName(self.tr("Remove the chosen file from this record"))
+        self.remove_file_button.setAccessibleName(
+            self.tr("Remove the chosen file from this record"))
         self.remove_file_button.clicked.connect(self.remove_current_file)
         # two short rows rather than one long one: the details stay narrow enough to
         # leave the list of records its room
@@ -308,7 +308,8 @@ class RecordsPage(SectionPage):
             self.extract_text()
 
         return self._start(self.tr("Add {what} from dropped files").format(what=what), work, landed,
-                           self.tr("Adding {what} from the files").format(what=what), self.tr("Nothing was added"))
+                           self.tr("Adding {what} from the files").format(what=what),
+                           self.tr("Nothing was added"))
 
     def attach_files(self, record_id: int, paths: Iterable[Path]) -> StoreOp | None:
         """Attach files to a record, on the writer thread, as one undoable step."""
@@ -322,7 +323,8 @@ class RecordsPage(SectionPage):
 
         return self._start(self.tr("Attach {what}").format(what=what), work,
                            lambda _change: self.extract_text(),
-                           self.tr("Attaching {what}").format(what=what), self.tr("Nothing was attached"))
+                           self.tr("Attaching {what}").format(what=what),
+                           self.tr("Nothing was attached"))
 
     def _start(self, description: str, work: Any, landed: Any, doing: str,
                refused: str) -> StoreOp:
