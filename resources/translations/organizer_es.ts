@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>Start visit mode</source>
-        <translation>Empezar el modo cita</translation>
+        <translation>Modo cita</translation>
     </message>
     <message>
         <source>A large, simple screen for the appointment: tick each question and type the answers</source>
@@ -172,15 +172,15 @@
     </message>
     <message>
         <source>Plan a visit…</source>
-        <translation>Planear una cita…</translation>
+        <translation>Planear cita…</translation>
     </message>
     <message>
         <source>Hide details</source>
-        <translation>Ocultar los detalles</translation>
+        <translation>Ocultar detalles</translation>
     </message>
     <message>
         <source>Show details</source>
-        <translation>Mostrar los detalles</translation>
+        <translation>Ver detalles</translation>
     </message>
     <message>
         <source>The final choice is yours. When you have decided, write down what and why: it helps later, and it helps your family understand. Set the status to “decided”.</source>
@@ -275,7 +275,7 @@
     </message>
     <message>
         <source>Pick from question starters…</source>
-        <translation>Elegir de las preguntas sugeridas…</translation>
+        <translation>Preguntas sugeridas…</translation>
     </message>
     <message>
         <source>Questions for the doctor</source>
@@ -338,7 +338,7 @@
     </message>
     <message>
         <source>Mark as sent today</source>
-        <translation>Marcar como enviado hoy</translation>
+        <translation>Enviado hoy</translation>
     </message>
     <message>
         <source>Sent by:</source>
@@ -374,7 +374,7 @@
     </message>
     <message>
         <source>Mark as sent to {doctor} today</source>
-        <translation>Marcar como enviado hoy a {doctor}</translation>
+        <translation>Enviado hoy a {doctor}</translation>
     </message>
     <message>
         <source>No record belongs to this second opinion yet. Choose one of your records below and press “Add to this second opinion”.</source>
@@ -436,11 +436,11 @@
     </message>
     <message>
         <source>Add option</source>
-        <translation>Añadir la opción</translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>Remove option</source>
-        <translation>Quitar la opción</translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Treatment options compared side by side</source>
@@ -448,7 +448,7 @@
     </message>
     <message>
         <source>Edit option…</source>
-        <translation>Editar la opción…</translation>
+        <translation>Editar…</translation>
     </message>
     <message>
         <source>What it costs where</source>
@@ -488,15 +488,15 @@
     </message>
     <message>
         <source>Add quote</source>
-        <translation>Añadir presupuesto</translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>Edit quote…</source>
-        <translation>Editar el presupuesto…</translation>
+        <translation>Editar…</translation>
     </message>
     <message>
         <source>Remove quote</source>
-        <translation>Quitar el presupuesto</translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>No treatment option yet. Write down each choice the doctors offered, waiting and watching too: then compare them side by side, with what each costs.</source>
@@ -2710,7 +2710,7 @@ Nada de {value} cambiará los datos propios de {name}.</translation>
     </message>
     <message>
         <source>Add an imaging disc…</source>
-        <translation>Añadir un disco de imágenes…</translation>
+        <translation>Añadir disco de imágenes…</translation>
     </message>
     <message>
         <source>Add an imaging disc (MRI, CT, X-ray) as a record</source>
@@ -3532,7 +3532,7 @@ Todo se queda en esta computadora; no se envía nada a ninguna parte.</translati
     </message>
     <message>
         <source>Save an encrypted backup right after (recommended)</source>
-        <translation>Guardar una copia de seguridad cifrada justo después (recomendado)</translation>
+        <translation>Guardar después una copia cifrada (recomendado)</translation>
     </message>
     <message>
         <source>Save an encrypted backup</source>
@@ -3766,7 +3766,7 @@ Todo se queda en esta computadora; no se envía nada a ninguna parte.</translati
     </message>
     <message>
         <source>Asking for copies of records</source>
-        <translation>Pedir copias de los registros</translation>
+        <translation>Pedir copias de registros</translation>
     </message>
     <message>
         <source>Each time you ask a doctor&apos;s office for copies of your records: what you asked for and when. After 30 days without them, the Overview reminds you.</source>

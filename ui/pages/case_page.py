@@ -54,6 +54,7 @@ from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
 from ui.empty_state import EmptyState
 from ui.flow_layout import FlowLayout
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.item_words import choice_text as choice_label
 from ui.pages.case_checklist import CaseChecklist
 from ui.pages.case_common import Today, try_write
@@ -66,7 +67,7 @@ from ui.sizing import FitTextHeight, follow_app_font
 from ui.widgets import heading, hint, scrolled
 from ui.wrap_height import keep_whole
 
-NEW_TITLE = "New second opinion"
+NEW_TITLE = QT_TRANSLATE_NOOP("CasePage", "New second opinion")  # in the app's language
 QUESTION_SCALE = 1.3
 # the header's fields are shown when they and the tabs' least height take at most this
 # share of the page's height (at 100% text on a 1366x768 laptop they do)
@@ -468,8 +469,9 @@ class CasePage(Page):
         person_id = self.context.person_id
         if person_id is None:
             return
+        title = QCoreApplication.translate("CasePage", NEW_TITLE)
         change = try_write(self.context, self, self.tr("Start a second opinion"),
-                           lambda: self.context.store.add("case", {"title": NEW_TITLE},
+                           lambda: self.context.store.add("case", {"title": title},
                                                           person_id=person_id,
                                                           checklist=True))
         if change:
