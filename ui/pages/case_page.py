@@ -469,9 +469,9 @@ class CasePage(Page):
         person_id = self.context.person_id
         if person_id is None:
             return
-        title = QCoreApplication.translate("CasePage", NEW_TITLE)
+        new_title = QCoreApplication.translate("CasePage", NEW_TITLE)
         change = try_write(self.context, self, self.tr("Start a second opinion"),
-                           lambda: self.context.store.add("case", {"title": title},
+                           lambda: self.context.store.add("case", {"title": new_title},
                                                           person_id=person_id,
                                                           checklist=True))
         if change:
