@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 from organizer.errors import OrganizerError, ValidationError
 from organizer.items.models import Provider
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.item_words import field_label
 from ui.widgets import error_label
 
 ADD_NEW = "add-new-doctor"  # the data of the list's last entry
-ADD_TEXT = "Add a new doctor…"
+ADD_TEXT = QT_TRANSLATE_NOOP("doctor_chooser", "Add a new doctor…")
 # what "Add a new doctor…" asks (a hand-made form: an ItemForm here would import itself)
 DOCTOR_FIELDS = ["name", "specialty", "facility", "phone"]
 
@@ -93,9 +94,10 @@ class DoctorChooser(QComboBox):
                 for doctor in self.context.store.list_items("provider", person_id):
                     self.addItem(doctor.title.splitlines()[0][:80], doctor.id)
             self.insertSeparator(self.count())
-            self.addItem(ADD_TEXT, ADD_NEW)
+            self.addItem(QCoreApplication.translate("doctor_chooser", ADD_TEXT), ADD_NEW)
             self.setItemData(self.count() - 1, self.tr("{add_text} to the care team").format(
-                                                   add_text=ADD_TEXT),
+                                                   add_text=QCoreApplication.translate(
+                                                       "doctor_chooser", ADD_TEXT)),
                              Qt.ItemDataRole.AccessibleTextRole)
             self._select(self._chosen)
         finally:

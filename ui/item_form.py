@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ from organizer.items.models import Item
 from ui.context import AppContext
 from ui.date_field import DateField
 from ui.doctor_chooser import DoctorChooser
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.item_words import choice_text as choice_label
 from ui.item_words import field_help, field_label
 from ui.sizing import follow_app_font
@@ -50,8 +51,8 @@ TYPING_PAUSE_MS = 700
 # at the end of the form under "More details", closed until asked for.
 DETAIL_FIELDS = ("code", "code_system")
 _PLACEHOLDERS = {
-    "int": "a whole number",
-    "number": "an amount, e.g. 1250.00",
+    "int": QT_TRANSLATE_NOOP("item_form", "a whole number"),
+    "number": QT_TRANSLATE_NOOP("item_form", "an amount, e.g. 1250.00"),
 }
 
 
@@ -207,7 +208,9 @@ class ItemForm(QWidget):
             editor = date_field
         else:
             line = QLineEdit()
-            line.setPlaceholderText(_PLACEHOLDERS.get(spec.kind, field_help(spec)))
+            line.setPlaceholderText(
+                QCoreApplication.translate("item_form", _PLACEHOLDERS[spec.kind])
+                if spec.kind in _PLACEHOLDERS else field_help(spec))
             line.editingFinished.connect(lambda n=name: self._emit_if_changed(n))
             editor = line
         editor.setAccessibleName(field_label(spec))

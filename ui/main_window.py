@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
@@ -71,10 +73,10 @@ NAVIGATION_CHARS = 32  # the width of the people and sections, in average charac
 # The shorter printouts (organizer.packet.printouts.TITLES; not imported here, since that
 # module loads reportlab and the window must open quickly).
 PRINTOUTS = {
-    "medications": "Medication list",
-    "questions": "Questions for the doctor",
-    "visit-summary": "Visit summary for the primary doctor",
-    "request-letter": "Records request letter",
+    "medications": QT_TRANSLATE_NOOP("main_window", "Medication list"),
+    "questions": QT_TRANSLATE_NOOP("main_window", "Questions for the doctor"),
+    "visit-summary": QT_TRANSLATE_NOOP("main_window", "Visit summary for the primary doctor"),
+    "request-letter": QT_TRANSLATE_NOOP("main_window", "Records request letter"),
 }
 
 
@@ -554,7 +556,8 @@ class MainWindow(QMainWindow):
             self.tr("The PDF to bring to (or send ahead to) the second doctor"))
         printouts = file_menu.addMenu(self.tr("Print a &list"))
         for kind, title in PRINTOUTS.items():
-            self._action(printouts, f"{title}…", _caller(self.print_list, kind))
+            self._action(printouts, QCoreApplication.translate("main_window", title) + "…",
+                         _caller(self.print_list, kind))
         file_menu.addSeparator()
         quit_action = self._action(file_menu, self.tr("&Quit"), self.close, keys.Quit)
 

@@ -30,19 +30,25 @@ from PySide6.QtWidgets import (
 from organizer.errors import OrganizerError, ValidationError
 from organizer.items.models import Attachment, Record, ScanPage, item_type
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.item_form import ItemForm
 from ui.screen_fit import fit_to_screen
 
-HEADING = "Text read from the scan — check it against the page"
+HEADING = QT_TRANSLATE_NOOP("scan_text", "Text read from the scan — check it against the page")
 _STATUS_TEXT = {
-    "pending": "The pages of this file are waiting to be read (the record can be used "
-               "meanwhile).",
-    "skipped": "The pages of this file were not read (it was added without reading).",
-    "unreadable": "The pages of this file could not be read: the picture may be damaged. "
-                  "The file is kept as it is.",
-    "unavailable": "The pages could not be read on this computer: the English and Spanish "
-                   "reading data are missing. Install tesseract-ocr-eng and "
-                   "tesseract-ocr-spa (see the README), then press “Read the pages”.",
+    "pending": QT_TRANSLATE_NOOP(
+                   "scan_text", "The pages of this file are waiting to be read (the record can be "
+                   "used meanwhile)."),
+    "skipped": QT_TRANSLATE_NOOP(
+                   "scan_text", "The pages of this file were not read (it was added without "
+                   "reading)."),
+    "unreadable": QT_TRANSLATE_NOOP(
+                      "scan_text", "The pages of this file could not be read: the picture may be "
+                      "damaged. The file is kept as it is."),
+    "unavailable": QT_TRANSLATE_NOOP(
+                       "scan_text", "The pages could not be read on this computer: the English and "
+                       "Spanish reading data are missing. Install tesseract-ocr-eng and "
+                       "tesseract-ocr-spa (see the README), then press “Read the pages”."),
 }
 RESULT_FIELDS = ["name", "value", "unit", "reference_range", "flag", "observed_on", "notes"]
 
@@ -70,7 +76,7 @@ class ScanTextPanel(QWidget):
         self.record: Record | None = None
         self.pages: list[ScanPage] = []
         self.setAccessibleName(self.tr("Text read from the scan"))
-        self.heading = QLabel(f"<b>{HEADING}</b>")
+        self.heading = QLabel("<b>" + QCoreApplication.translate("scan_text", HEADING) + "</b>")
         self.heading.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -117,7 +123,8 @@ class ScanTextPanel(QWidget):
         elif status in ("done", "none"):
             self.status.setText(self.tr("This file has its own text: no page needed reading."))
         else:
-            self.status.setText(_STATUS_TEXT.get(status, ""))
+            self.status.setText(QCoreApplication.translate("scan_text", _STATUS_TEXT[status])
+                                if status in _STATUS_TEXT else "")
         self.text.setPlainText(pages_text(self.pages))
         self.text.setVisible(bool(self.pages))
         # pending too: a store brought up to date has pictures waiting from before

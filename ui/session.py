@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -65,7 +65,7 @@ class Session(QObject):
 
         self.instance = acquire_single_instance(self.root, self._activate, listen=False)
         if self.instance is None:
-            print(f"organizer: {ALREADY_OPEN}")
+            print("organizer: " + QCoreApplication.translate("single_instance", ALREADY_OPEN))
             return False
         self.open()
         return True

@@ -3640,6 +3640,36 @@ Todo se queda en esta computadora; no se envía nada a ninguna parte.</translati
     </message>
 </context>
 <context>
+    <name>case_opinions</name>
+    <message>
+        <source>✔  Agrees with the first opinion</source>
+        <translation>✔  Coincide con la primera opinión</translation>
+    </message>
+    <message>
+        <source>◐  Partly agrees with the first opinion</source>
+        <translation>◐  Coincide en parte con la primera opinión</translation>
+    </message>
+    <message>
+        <source>✘  Disagrees with the first opinion</source>
+        <translation>✘  No coincide con la primera opinión</translation>
+    </message>
+    <message>
+        <source>●  This is the first opinion</source>
+        <translation>●  Esta es la primera opinión</translation>
+    </message>
+    <message>
+        <source>?  Agreement not noted yet</source>
+        <translation>?  Todavía no se anotó si coincide</translation>
+    </message>
+</context>
+<context>
+    <name>case_treatments</name>
+    <message>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+</context>
+<context>
     <name>common</name>
     <message>
         <source> with {name}</source>
@@ -3654,7 +3684,66 @@ Todo se queda en esta computadora; no se envía nada a ninguna parte.</translati
     </message>
 </context>
 <context>
+    <name>doctor_chooser</name>
+    <message>
+        <source>Add a new doctor…</source>
+        <translation>Añadir un médico nuevo…</translation>
+    </message>
+</context>
+<context>
     <name>empty_state</name>
+    <message>
+        <source>No diagnosis written down yet. Add the diagnosis the doctors gave you, even if it is only suspected.</source>
+        <translation>Todavía no hay ningún diagnóstico anotado. Añada el diagnóstico que le dieron los médicos, aunque solo sea una sospecha.</translation>
+    </message>
+    <message>
+        <source>No medication yet. Add each medicine you take, with its dose: the list to bring to a visit is made from it.</source>
+        <translation>Todavía no hay medicamentos. Añada cada medicina que toma, con su dosis: con ella se hace la lista para llevar a una cita.</translation>
+    </message>
+    <message>
+        <source>No allergy written down. Add any medicine, food or material that caused a reaction. If there is none, say so in Person › Edit person.</source>
+        <translation>No hay alergias anotadas. Añada cualquier medicina, alimento o material que le haya causado una reacción. Si no tiene ninguna, indíquelo en Persona › Editar persona.</translation>
+    </message>
+    <message>
+        <source>No immunization yet. Add the vaccines you had, with the date if you know it.</source>
+        <translation>Todavía no hay vacunas. Añada las vacunas que recibió, con la fecha si la sabe.</translation>
+    </message>
+    <message>
+        <source>No procedure yet. Add operations, biopsies and scans you had.</source>
+        <translation>Todavía no hay procedimientos. Añada las operaciones, biopsias y estudios de imagen que le hicieron.</translation>
+    </message>
+    <message>
+        <source>No test result yet. Add the values from your lab reports, with their date.</source>
+        <translation>Todavía no hay resultados de pruebas. Añada los valores de sus informes de laboratorio, con su fecha.</translation>
+    </message>
+    <message>
+        <source>No question yet. Write down what you want to ask the doctor, as it comes to mind.</source>
+        <translation>Todavía no hay preguntas. Anote lo que quiere preguntarle al médico, a medida que se le ocurra.</translation>
+    </message>
+    <message>
+        <source>No visit yet. Add your appointments, coming and past.</source>
+        <translation>Todavía no hay citas. Añada sus citas, próximas y pasadas.</translation>
+    </message>
+    <message>
+        <source>No one in the care team yet. Add your doctors and their offices, so that records and reports go to the right place.</source>
+        <translation>Todavía no hay nadie en el equipo médico. Añada a sus médicos y sus consultorios, para que los registros e informes lleguen al lugar correcto.</translation>
+    </message>
+    <message>
+        <source>Nothing in the journal yet. A few words about how you feel today help you remember later.</source>
+        <translation>Todavía no hay nada en el diario. Unas palabras sobre cómo se siente hoy le ayudan a recordar después.</translation>
+    </message>
+    <message>
+        <source>No request for copies yet. When you ask an office for your records, note it here; the Overview reminds you after 30 days.</source>
+        <translation>Todavía no hay solicitudes de copias. Cuando pida sus registros a un consultorio, anótelo aquí; el Resumen se lo recuerda a los 30 días.</translation>
+    </message>
+    <message>
+        <source>No records yet. Add your reports, test results and letters: drop the files here or press the button.</source>
+        <translation>Todavía no hay registros. Añada sus informes, resultados de pruebas y cartas: suelte los archivos aquí o pulse el botón.</translation>
+    </message>
+    <message>
+        <source>This record has not been sent to anyone yet.</source>
+        <translation>Este registro todavía no se ha enviado a nadie.</translation>
+    </message>
     <message>
         <source>No {plural} yet.</source>
         <translation>Todavía no hay {plural}.</translation>
@@ -3662,6 +3751,18 @@ Todo se queda en esta computadora; no se envía nada a ninguna parte.</translati
 </context>
 <context>
     <name>error_dialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the organizer did not expect, and it stopped what it was doing. What you saved before is safe; the last change may not have been made, so check it and try once more.</source>
+        <translation>Pasó algo que el organizador no esperaba, y dejó de hacer lo que estaba haciendo. Lo que guardó antes está a salvo; puede que el último cambio no se haya hecho, así que revíselo e inténtelo una vez más.</translation>
+    </message>
+    <message>
+        <source>If it happens again, press “Copy details” and paste them into a message to whoever helps you with the organizer. They hold no health information: only where in the program it went wrong.</source>
+        <translation>Si vuelve a pasar, pulse “Copiar los detalles” y péguelos en un mensaje para quien le ayude con el organizador. No contienen información de salud: solo en qué parte del programa falló.</translation>
+    </message>
     <message>
         <source>
 (also written to {name} in the data folder)</source>
@@ -3682,6 +3783,54 @@ Todo se queda en esta computadora; no se envía nada a ninguna parte.</translati
 </context>
 <context>
     <name>help_dialog</name>
+    <message>
+        <source>Your own doctor usually knows who is good at your condition, and most doctors expect to be asked. Asking for a second opinion is normal and will not offend them.</source>
+        <translation>Su propio médico suele saber quién sabe mucho de su problema de salud, y la mayoría de los médicos esperan que se lo pidan. Pedir una segunda opinión es normal y no les ofende.</translation>
+    </message>
+    <message>
+        <source>Many plans pay for a second opinion, some only if you ask first. Write down whom you spoke to, the date and the reference number, in case of a dispute later.</source>
+        <translation>Muchos seguros pagan una segunda opinión, algunos solo si lo pide antes. Anote con quién habló, la fecha y el número de referencia, por si hay un problema después.</translation>
+    </message>
+    <message>
+        <source>The second doctor can only give a real opinion with your records in hand, so leave a week or two between sending them and the visit.</source>
+        <translation>El segundo médico solo puede dar una opinión de verdad con sus registros delante, así que deje una o dos semanas entre el envío y la cita.</translation>
+    </message>
+    <message>
+        <source>Reports, test results, scans and pathology slides travel separately and often late. In the app, mark what was sent and when it arrived.</source>
+        <translation>Los informes, resultados, estudios de imagen y laminillas de patología viajan por separado y a menudo tarde. En la aplicación, marque qué se envió y cuándo llegó.</translation>
+    </message>
+    <message>
+        <source>Include the doses and how often you take them, and vitamins and remedies too. The packet prints this list on its first page.</source>
+        <translation>Incluya las dosis y cada cuánto las toma, y también vitaminas y remedios. El paquete imprime esta lista en su primera página.</translation>
+    </message>
+    <message>
+        <source>Worried people forget questions in the doctor&apos;s office. Write them down, most important first; the packet prints them with room for the answers.</source>
+        <translation>Con los nervios, en el consultorio se olvidan las preguntas. Anótelas, la más importante primero; el paquete las imprime con espacio para las respuestas.</translation>
+    </message>
+    <message>
+        <source>Visit mode (on the second opinion&apos;s page) shows your questions one by one and saves each note as you type, so you can listen and write at the same time. Bringing someone with you helps.</source>
+        <translation>El modo cita (en la página de la segunda opinión) muestra sus preguntas una a una y guarda cada nota mientras escribe, para que pueda escuchar y escribir a la vez. Ayuda ir acompañado.</translation>
+    </message>
+    <message>
+        <source>Your primary doctor should see the second doctor&apos;s report, so that everyone who cares for you knows what was said.</source>
+        <translation>Su médico de cabecera debe ver el informe del segundo médico, para que todos los que le atienden sepan lo que se dijo.</translation>
+    </message>
+    <message>
+        <source>If the two opinions differ, your primary doctor can help you weigh them. The case page puts the options side by side.</source>
+        <translation>Si las dos opiniones no coinciden, su médico de cabecera puede ayudarle a sopesarlas. La página del caso pone las opciones una al lado de la otra.</translation>
+    </message>
+    <message>
+        <source>When you decide, write down what and why. Months later it helps to remember how you chose, and the others who care for you can see it too.</source>
+        <translation>Cuando decida, anote qué y por qué. Meses después ayuda a recordar cómo eligió, y los demás que le cuidan también pueden verlo.</translation>
+    </message>
+    <message>
+        <source>How a second opinion works</source>
+        <translation>Cómo funciona una segunda opinión</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Primeros pasos</translation>
+    </message>
     <message>
         <source>&lt;h2&gt;{steps_title}&lt;/h2&gt;&lt;p&gt;A second opinion means asking another doctor to look at your diagnosis and the treatment proposed, before you decide. It usually takes a few weeks. These are the {steps} steps; each new second opinion you add in this app gets them as its checklist, so you can tick them off one by one.&lt;/p&gt;&lt;ol&gt;{items}&lt;/ol&gt;&lt;p&gt;Everything you write stays on this computer; nothing is sent anywhere.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;{steps_title}&lt;/h2&gt;&lt;p&gt;Una segunda opinión es pedirle a otro médico que revise su diagnóstico y el tratamiento propuesto antes de decidir. Suele llevar unas semanas. Estos son los {steps} pasos; cada segunda opinión nueva que añada en esta aplicación los recibe como su lista, para que los vaya marcando uno a uno.&lt;/p&gt;&lt;ol&gt;{items}&lt;/ol&gt;&lt;p&gt;Todo lo que escribe se queda en esta computadora; no se envía nada a ninguna parte.&lt;/p&gt;</translation>
@@ -3745,6 +3894,36 @@ Todo se queda en esta computadora; no se envía nada a ninguna parte.</translati
     <message>
         <source>&lt;h2&gt;{start_title}&lt;/h2&gt;&lt;p&gt;A few minutes is enough to begin; you can fill in the rest over time. Every change is saved at once, and &lt;b&gt;Edit › Undo&lt;/b&gt; takes back a mistake.&lt;/p&gt;&lt;ol&gt;{items}&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Everything stays on this computer.&lt;/b&gt; The app never uses the internet, and nothing is sent anywhere unless you print it or save it yourself.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;{start_title}&lt;/h2&gt;&lt;p&gt;Con unos minutos basta para empezar; lo demás puede completarlo con el tiempo. Cada cambio se guarda al momento, y &lt;b&gt;Edición › Deshacer&lt;/b&gt; corrige un error.&lt;/p&gt;&lt;ol&gt;{items}&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Todo se queda en esta computadora.&lt;/b&gt; La aplicación nunca usa internet, y no se envía nada a ninguna parte salvo que usted lo imprima o lo guarde.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>item_form</name>
+    <message>
+        <source>a whole number</source>
+        <translation>un número entero</translation>
+    </message>
+    <message>
+        <source>an amount, e.g. 1250.00</source>
+        <translation>un importe, p. ej. 1250.00</translation>
+    </message>
+</context>
+<context>
+    <name>main_window</name>
+    <message>
+        <source>Medication list</source>
+        <translation>Lista de medicamentos</translation>
+    </message>
+    <message>
+        <source>Questions for the doctor</source>
+        <translation>Preguntas para el médico</translation>
+    </message>
+    <message>
+        <source>Visit summary for the primary doctor</source>
+        <translation>Resumen de la cita para el médico de cabecera</translation>
+    </message>
+    <message>
+        <source>Records request letter</source>
+        <translation>Carta para pedir registros</translation>
     </message>
 </context>
 <context>
@@ -3854,6 +4033,13 @@ Todo se queda en esta computadora; no se envía nada a ninguna parte.</translati
     </message>
 </context>
 <context>
+    <name>passphrase_dialogs</name>
+    <message>
+        <source>Important: if you forget this passphrase, nobody can open your organizer again — not us, not a technician, no one. There is no reset. Write it down and keep it somewhere safe, away from this computer.</source>
+        <translation>Importante: si olvida esta contraseña, nadie podrá volver a abrir su organizador: ni nosotros, ni un técnico, nadie. No se puede restablecer. Anótela y guárdela en un lugar seguro, lejos de esta computadora.</translation>
+    </message>
+</context>
+<context>
     <name>records_page</name>
     <message>
         <source>Physical item: {where}</source>
@@ -3896,6 +4082,26 @@ Todo se queda en esta computadora; no se envía nada a ninguna parte.</translati
 </context>
 <context>
     <name>scan_text</name>
+    <message>
+        <source>Text read from the scan — check it against the page</source>
+        <translation>Texto leído del escaneo: compárelo con la página</translation>
+    </message>
+    <message>
+        <source>The pages of this file are waiting to be read (the record can be used meanwhile).</source>
+        <translation>Las páginas de este archivo están esperando a ser leídas (mientras tanto se puede usar el registro).</translation>
+    </message>
+    <message>
+        <source>The pages of this file were not read (it was added without reading).</source>
+        <translation>Las páginas de este archivo no se leyeron (se añadió sin leerlo).</translation>
+    </message>
+    <message>
+        <source>The pages of this file could not be read: the picture may be damaged. The file is kept as it is.</source>
+        <translation>No se pudieron leer las páginas de este archivo: puede que la imagen esté dañada. El archivo se guarda tal cual.</translation>
+    </message>
+    <message>
+        <source>The pages could not be read on this computer: the English and Spanish reading data are missing. Install tesseract-ocr-eng and tesseract-ocr-spa (see the README), then press “Read the pages”.</source>
+        <translation>No se pudieron leer las páginas en esta computadora: faltan los datos de lectura en inglés y en español. Instale tesseract-ocr-eng y tesseract-ocr-spa (vea el README) y luego pulse “Leer las páginas”.</translation>
+    </message>
     <message>
         <source>— Page {page} (read with {confidence:.0f}% confidence) —</source>
         <translation>— Página {page} (leída con un {confidence:.0f}% de confianza) —</translation>
@@ -3949,6 +4155,13 @@ Todo se queda en esta computadora; no se envía nada a ninguna parte.</translati
     </message>
 </context>
 <context>
+    <name>single_instance</name>
+    <message>
+        <source>Second Opinion Organizer is already open on this computer for these data. Its window has been brought to the front.</source>
+        <translation>El Organizador de Segunda Opinión ya está abierto en esta computadora con estos datos. Se ha traído su ventana al frente.</translation>
+    </message>
+</context>
+<context>
     <name>theme</name>
     <message>
         <source>Same as the system</source>
@@ -3961,6 +4174,22 @@ Todo se queda en esta computadora; no se envía nada a ninguna parte.</translati
     <message>
         <source>Dark</source>
         <translation>Oscura</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Con retraso</translation>
+    </message>
+    <message>
+        <source>Disagrees</source>
+        <translation>No coincide</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.encryption import MIN_PASSPHRASE
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.screen_fit import fit_to_screen
 
-NO_RECOVERY = ("Important: if you forget this passphrase, nobody can open your organizer "
-               "again — not us, not a technician, no one. There is no reset. Write it down "
-               "and keep it somewhere safe, away from this computer.")
+NO_RECOVERY = (QT_TRANSLATE_NOOP(
+                   "passphrase_dialogs", "Important: if you forget this passphrase, nobody can "
+                   "open your organizer again — not us, not a technician, no one. There is no "
+                   "reset. Write it down and keep it somewhere safe, away from this computer."))
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -53,7 +55,7 @@ class _PassphraseDialog(QDialog):
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         text = QLabel(intro)
         text.setWordWrap(True)
-        warning = QLabel(NO_RECOVERY)
+        warning = QLabel(QCoreApplication.translate("passphrase_dialogs", NO_RECOVERY))
         warning.setWordWrap(True)
         warning.setAccessibleName(self.tr("Warning"))
         warning.setObjectName("notice")  # the theme's notice colours, light and dark

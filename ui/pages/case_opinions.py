@@ -7,7 +7,7 @@ for people who do not tell red from green.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import ItemEditorDialog
 from ui.empty_state import EmptyState
 from ui.format import format_date
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.item_words import choice_text as choice_label
 from ui.pages.case_common import try_write
 from ui.sizing import follow_app_font
@@ -37,16 +38,18 @@ from ui.widgets import heading, hint
 CARD_CHARS = (30, 66)  # an opinion card's width, in average characters: least, most
 
 AGREEMENT = {
-    "yes": ("✔  Agrees with the first opinion", "#2e7d32"),
-    "partly": ("◐  Partly agrees with the first opinion", "#b26a00"),
-    "no": ("✘  Disagrees with the first opinion", "#c62828"),
-    "n_a": ("●  This is the first opinion", "#1565c0"),
-    None: ("?  Agreement not noted yet", "#757575"),
+    "yes": (QT_TRANSLATE_NOOP("case_opinions", "✔  Agrees with the first opinion"), "#2e7d32"),
+    "partly": (QT_TRANSLATE_NOOP(
+                   "case_opinions", "◐  Partly agrees with the first opinion"), "#b26a00"),
+    "no": (QT_TRANSLATE_NOOP("case_opinions", "✘  Disagrees with the first opinion"), "#c62828"),
+    "n_a": (QT_TRANSLATE_NOOP("case_opinions", "●  This is the first opinion"), "#1565c0"),
+    None: (QT_TRANSLATE_NOOP("case_opinions", "?  Agreement not noted yet"), "#757575"),
 }
 
 
 def agreement_badge(agrees: str | None) -> QLabel:
     text, colour = AGREEMENT.get(agrees, AGREEMENT[None])
+    text = QCoreApplication.translate("case_opinions", text)
     tint = QColor(colour)
     badge = QLabel(text)
     badge.setObjectName("agreementBadge")

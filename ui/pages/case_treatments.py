@@ -15,7 +15,14 @@ choosing another option empties them, and the currency box holds a value from th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, QTransposeProxyModel
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QLocale,
+    Qt,
+    QTransposeProxyModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +41,7 @@ from organizer.items.changes import Change
 from organizer.items.models import Item, Quote, Treatment
 from ui.context import AppContext
 from ui.empty_state import EmptyState
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import entry_row, try_write
 from ui.sizing import ColumnFitter, follow_app_font
@@ -42,7 +50,7 @@ from ui.wrap_height import keep_a_row, keep_whole
 
 COMPARE_COLUMNS = ["name", "duration", "recovery_time", "coverage", "risks", "daily_life",
                    "status"]
-COST_ROW = "Cost"
+COST_ROW = QT_TRANSLATE_NOOP("case_treatments", "Cost")
 QUOTE_COLUMNS = ["facility", "amount", "currency"]
 
 
@@ -79,7 +87,8 @@ class CaseTreatments(QWidget):
         layout.addWidget(self.add_error)
 
         self.model = ItemTableModel(Treatment, COMPARE_COLUMNS, parent=self,
-                                    computed=[(COST_ROW, self._range_text)])
+                                    computed=[(QCoreApplication.translate(
+                                        "case_treatments", COST_ROW), self._range_text)])
         # options side by side: one column per option, one row per thing to compare
         self.side_by_side = QTransposeProxyModel(self)
         self.side_by_side.setSourceModel(self.model)
