@@ -713,6 +713,7 @@ class MainWindow(QMainWindow):
         windows = [(w, w.size()) for w in QApplication.topLevelWidgets()
                    if w.isVisible() and w.isWindow()]
         style.apply_zoom(zoom)
+        theme.apply()  # the tick boxes' size in the stylesheet follows the text
         # once the layouts have asked for the larger text's room: a window that grew past
         # its screen is brought back within it (its pages scroll instead)
         QTimer.singleShot(0, lambda: _keep_on_screen(windows))

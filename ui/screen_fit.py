@@ -173,10 +173,27 @@ class _StackWhenNarrow(QObject):
         vertical = wanted == Qt.Orientation.Vertical
         sizes = splitter.sizes()
         least_sizes = [p.minimumSizeHint().expandedTo(p.minimumSize()) for p in parts]
+        for part in parts:  # one above the other: each as tall as its wrapped rows need
+            # at the splitter's width (a splitter knows only a part's minimum size, which
+            # is from the width it had before; below it, its buttons and list overlap)
+            need = _least_height_at(part, splitter.width()) if vertical else 0
+            if need != part.property("stackedLeast"):
+                part.setProperty("stackedLeast", need)
+                part.setMinimumHeight(need)
+        least_sizes = [p.minimumSizeHint().expandedTo(p.minimumSize()) for p in parts]
         grown = [max(size, least.height() if vertical else least.width())
                  for size, least in zip(sizes, least_sizes, strict=True)]
         if grown != sizes:
             splitter.setSizes(grown)
+
+
+def _least_height_at(part: QWidget, width: int) -> int:
+    """The least height `part` needs at `width`, counting rows that wrap (a FlowLayout's
+    buttons): its minimum size hint alone is from the width it had before."""
+    layout = part.layout()
+    if layout is None or not layout.hasHeightForWidth() or width <= 0:
+        return 0
+    return int(layout.totalMinimumHeightForWidth(width))
 
 
 def stack_when_narrow(splitter: QSplitter) -> QSplitter:

@@ -1,4 +1,7 @@
-"""`python -m ui.screenshots OUTDIR`: a small PNG of each main page, on example data.
+"""`python -m ui.screenshots OUTDIR`: a PNG of each main page and dialog, on example data.
+
+Each set is made at 1366x768 (a small laptop's screen) in the light and the dark palette,
+at 100% and at 200% text: OUTDIR/light-100/, dark-100/, light-200/, dark-200/.
 
 Runs offscreen (QT_QPA_PLATFORM=offscreen) on a temporary store filled with the demo
 people (organizer.demo), or with a small made-up example when the demo is not there.
@@ -15,8 +18,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-WIDTH, HEIGHT = 1200, 800
-SAVED_WIDTH = 900  # small files for the README; still readable
+WIDTH, HEIGHT = 1366, 768
+SAVED_WIDTH = 1366  # the screen's own size: what a person sees, pixel for pixel
+LOOKS = [("light", 1.0), ("dark", 1.0), ("light", 2.0), ("dark", 2.0)]
 
 SHOTS = [("overview", None), ("cases", None), ("conditions", None), ("medications", 0),
          ("records", 0), ("questions", None), ("visits", None), ("care_team", None), ("history", 2),
@@ -76,8 +80,42 @@ def fill_example(store: Any) -> None:
                                                   "after ten minutes.")
 
 
+def _save(widget: Any, path: Path) -> Path:
+    """The widget's picture, in 256 colours (a quarter of the bytes; text stays sharp)."""
+    from PIL import Image
+
+    widget.grab().save(str(path))
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)
+    return path
+
+
+def _settle(app: Any) -> None:
+    for _ in range(5):  # layouts, then the column fitting (again once a scroll bar
+        app.processEvents()  # appears) settle before the picture is taken
+
+
+def _dialogs(window: Any, store: Any) -> list[tuple[str, Any]]:
+    """The dialogs a person meets most, opened on the demo data (made, not executed)."""
+    from ui.dialogs.packet_dialog import PacketDialog
+    from ui.dialogs.person_dialog import PersonDialog
+
+    made: list[tuple[str, Any]] = []
+    person = window.context.person_id
+    for name, make in (("dialog-packet", lambda: PacketDialog(window.context, window)),
+                       ("dialog-person", lambda: PersonDialog(
+                           window.context, store.get("person", person), window)),
+                       ("dialog-help", lambda: window.show_help("steps"))):
+        try:
+            made.append((name, make()))
+        except TypeError:  # a dialog whose signature moved: the pages still get pictures
+            continue
+    return made
+
+
 def render(outdir: Path) -> list[Path]:
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QSettings
 
     from organizer.opening import open_store
     from ui.app import make_application
@@ -86,7 +124,6 @@ def render(outdir: Path) -> list[Path]:
     from ui.pages.section_page import SectionPage
     from ui.settings import Settings
 
-    outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="organizer-shots-") as folder:
         settings = Settings(QSettings(str(Path(folder) / "settings.ini"),
@@ -97,25 +134,35 @@ def render(outdir: Path) -> list[Path]:
         window = MainWindow(AppContext(store), settings)
         window.resize(WIDTH, HEIGHT)
         window.show()
-        for key, tab in SHOTS:
-            page = window.show_section(key)
-            if tab is not None and page.sub_pages():
-                inner = page.sub_pages()[tab]
-                page.show_sub_page(inner)
-                page = inner
-            if isinstance(page, SectionPage) and page.proxy.rowCount():
-                page.table.selectRow(0)
-            for _ in range(5):  # layouts, then the column fitting (again once a scroll bar
-                app.processEvents()  # appears) settle before the picture is taken
-            image = window.grab().toImage().scaledToWidth(
-                SAVED_WIDTH, Qt.TransformationMode.SmoothTransformation)
-            path = outdir / f"{key}.png"
-            image.save(str(path))
-            written.append(path)
+        for appearance, zoom in LOOKS:
+            folder_out = outdir / f"{appearance}-{round(zoom * 100)}"
+            folder_out.mkdir(parents=True, exist_ok=True)
+            window.set_appearance(appearance)
+            window.set_zoom(zoom)
+            window.resize(WIDTH, HEIGHT)
+            for key, tab in SHOTS:
+                page = window.show_section(key)
+                if tab is not None and page.sub_pages():
+                    inner = page.sub_pages()[tab]
+                    page.show_sub_page(inner)
+                    page = inner
+                if isinstance(page, SectionPage) and page.proxy.rowCount():
+                    page.table.selectRow(0)
+                _settle(app)
+                written.append(_save(window, folder_out / f"{key}.png"))
+            window.show_section("overview")
+            for name, dialog in _dialogs(window, store):
+                dialog.show()
+                _settle(app)
+                written.append(_save(dialog, folder_out / f"{name}.png"))
+                dialog.close()
+                dialog.deleteLater()
+        window.set_appearance("light")
+        window.set_zoom(1.0)
         from ui.screenshots_disc import shoot_disc_preview
 
         written.append(shoot_disc_preview(app, window, store, outdir, Path(folder),
-                                          SAVED_WIDTH))
+                                          900))
         window.close()
         store.close()
     return written
@@ -201,7 +248,16 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print("usage: python -m ui.screenshots OUTDIR", file=sys.stderr)
         return 2
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        # an offscreen screen the size of a small laptop's (the default is 800x600): the
+        # windows and dialogs size themselves from it, as on the laptop
+        import json
+
+        config = Path(tempfile.mkdtemp(prefix="organizer-screen-")) / "screen.json"
+        config.write_text(json.dumps({"screens": [{
+            "name": "laptop", "x": 0, "y": 0, "width": WIDTH, "height": HEIGHT,
+            "logicalDpi": 96, "dpr": 1}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     for path in render(Path(args[0])):
         print(path)
     print(render_scan_text(Path(args[0])))

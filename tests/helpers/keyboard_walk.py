@@ -147,7 +147,7 @@ def activate(window: QWidget) -> None:
     assert QApplication.activeWindow() is window, "the window could not be activated"
 
 
-def tab_stops(window: QWidget, limit: int = 400) -> list[QWidget]:
+def tab_stops(window: QWidget, limit: int = 400) -> Stops:
     """The widgets Tab visits, from the focused one, until it comes back to the first.
 
     Real Tab presses, sent to the widget with the focus as the keyboard would: a scroll

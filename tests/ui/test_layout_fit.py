@@ -32,14 +32,7 @@ ZOOMS = [1.0, 1.5, 2.0]
 
 # Problems still open, by text size: each is expected exactly (a new problem fails the
 # test, and so does one of these once fixed: then take it off this list).
-KNOWN: dict[float, list[str]] = {
-    # the overview's lists in a grid: the heading above the last list wraps at 150% and
-    # the grid's least height leaves its second line out (the overview is being redone)
-    1.5: ["overview: QListWidget 'Second opinions under way' is cut by OverviewPage ''"],
-    # the records list above its details at 200%: the list's column keeps the least
-    # height it had before its buttons wrapped onto a second line
-    2.0: ["records tab 1: QTableView 'Records' is cut by QWidget ''"],
-}
+KNOWN: dict[float, list[str]] = {}
 
 
 def walk(tmp_path: Path, width: int, height: int, zoom: float,

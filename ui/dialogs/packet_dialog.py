@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtGui import QDesktopServices, QPainter, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -89,6 +89,20 @@ class PacketDialog(QDialog):
         self.finished.connect(self._cleanup)
 
     # -- the form ------------------------------------------------------------------------
+
+    _sized = False  # the splitter was given the choices' width (at the first show)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            # the choices as wide as their words ask (a fixed 420 px cut them under a
+            # larger text or the theme's padding); the preview takes the rest
+            self._sized = True
+            form = self._form_area.widget()
+            need = ((form.sizeHint().width() if form is not None else 420)
+                    + self._form_area.verticalScrollBar().sizeHint().width() + 4)
+            total = sum(self._splitter.sizes())
+            self._splitter.setSizes([need, max(total - need, total // 3)])
 
     def _person(self) -> Any:
         store = self.ctx.store
@@ -221,7 +235,8 @@ class PacketDialog(QDialog):
         left_side = QWidget()
         left_column = QVBoxLayout(left_side)
         left_column.setContentsMargins(0, 0, 0, 0)
-        left_column.addWidget(scrolled(form_side), 1)
+        self._form_area = scrolled(form_side)
+        left_column.addWidget(self._form_area, 1)
         left_column.addLayout(buttons)
         splitter.addWidget(left_side)
 
@@ -234,6 +249,7 @@ class PacketDialog(QDialog):
         preview_side = self.preview
         splitter.addWidget(preview_side)
         splitter.setSizes([420, 680])
+        self._splitter = splitter
         self._fill_records()
         if self.person is None:
             self.make_button.setEnabled(False)

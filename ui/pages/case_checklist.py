@@ -167,8 +167,8 @@ class CaseChecklist(QWidget):
         self.grid = QGridLayout(body)
         # the step's words and the note share the width; the box and the date take
         # what they need
-        self.grid.setColumnStretch(1, 5)
-        self.grid.setColumnStretch(3, 4)
+        self.grid.setColumnStretch(1, 9)
+        self.grid.setColumnStretch(3, 8)
         self.grid.setVerticalSpacing(6)
         for column, title in ((1, self.tr("Step")), (2, self.tr("Done on")), (3, self.tr("Note"))):
             self.grid.addWidget(heading(title, 1.0), 0, column)

@@ -70,12 +70,26 @@ def apply(appearance: str | None = None) -> Palette:
     palette = resolve(_choice, _system_dark)
     from ui.theme.stylesheet import build_qpalette, build_stylesheet
 
-    if palette is not current() or not app.styleSheet():
+    scale = _text_scale(app)
+    if palette is not current() or not app.styleSheet() or scale != _applied_scale[0]:
         state.set_current(palette)
+        _applied_scale[0] = scale
         app.setPalette(build_qpalette(palette))
-        app.setStyleSheet(build_stylesheet(palette))
+        app.setStyleSheet(build_stylesheet(palette, scale))
     _keep_following_the_zoom(app)
     return palette
+
+
+_applied_scale = [1.0]  # the text size the stylesheet on screen was built for
+
+
+def _text_scale(app: Any) -> float:
+    """The zoom, read from the application's font (ui/style.py sets it): what the
+    stylesheet's sizes that follow the text (the tick boxes) are built for."""
+    from ui.style import BASE_POINT_SIZE
+
+    size = app.font().pointSizeF()
+    return round(size / BASE_POINT_SIZE, 2) if size > 0 else 1.0
 
 
 def _keep_following_the_zoom(app: Any, now: bool = False) -> None:

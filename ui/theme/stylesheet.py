@@ -41,17 +41,29 @@ class Rule(NamedTuple):
     declarations: dict[str, str]
     checks: tuple[Check, ...] = ()
 
-    def css(self, palette: Palette) -> str:
+    def css(self, palette: Palette, indicator: int = 16,
+            common: dict[str, str] | None = None) -> str:
         values = {role: palette.role(role) for role in _roles_in(self.declarations)}
-        values |= {f"radius_{name}": f"{px}px" for name, px in RADII.items()}
-        values["ring"] = f"{FOCUS_RING}px"
-        values |= {mark: _mark_url(mark.split("_")[0], palette) for mark in _MARKS}
+        values |= common if common is not None else _common_values(palette, indicator)
         body = " ".join(f"{key}: {value.format(**values)};"
                         for key, value in self.declarations.items())
         return f"{self.selector} {{ {body} }}"
 
 
 _MARKS = ("check_mark", "dot_mark", "chevron_mark")  # (chevron: text_muted's colour)
+
+
+def _common_values(palette: Palette, indicator: int) -> dict[str, str]:
+    """What every rule may name besides a palette role: radii, the focus ring, the tick
+    box's size (it grows with the text: 16 px at the base size), the marks' pictures.
+    Worked out once per stylesheet, not once per rule (the stylesheet is built before the
+    first frame)."""
+    values = {f"radius_{name}": f"{px}px" for name, px in RADII.items()}
+    values["ring"] = f"{FOCUS_RING}px"
+    values["indicator"] = f"{indicator}px"
+    values["indicator_round"] = f"{indicator // 2 + 2}px"
+    values |= {mark: _mark_url(mark.split("_")[0], palette) for mark in _MARKS}
+    return values
 
 
 def _mark_url(kind: str, palette: Palette) -> str:
@@ -72,7 +84,7 @@ def _roles_in(declarations: dict[str, str]) -> set[str]:
     names = {name for value in declarations.values()
              for _text, name, _spec, _conv in string.Formatter().parse(value) if name}
     return {n for n in names
-            if not n.startswith("radius_") and n != "ring" and n not in _MARKS}
+            if not n.startswith(("radius_", "indicator")) and n != "ring" and n not in _MARKS}
 
 
 def _on_pages(fg: str, minimum: float = BODY_TEXT) -> tuple[Check, ...]:
@@ -117,6 +129,8 @@ RULES: tuple[Rule, ...] = (
         "border-color": "{border}"},
         (Check("text_disabled", "surface_alt", INACTIVE),)),
     Rule("QToolButton", {"border-radius": "{radius_small}", "padding": "3px"}),
+    # a line's own action button (a date's calendar) is sized by the line: no padding
+    Rule("QLineEdit QToolButton", {"padding": "0px", "border": "none"}),
     Rule("QToolButton:focus", {"border": "{ring} solid {focus}", "padding": "1px"},
          _on_pages("focus", NON_TEXT)),
     # -- inputs: white, rounded, with an edge a person can find -----------------------------
@@ -149,11 +163,11 @@ RULES: tuple[Rule, ...] = (
     # on a dark page; here it has the controls' edge, and the accent once ticked
     Rule("QCheckBox::indicator, QRadioButton::indicator, "
          "QAbstractItemView::indicator", {
-             "width": "16px", "height": "16px", "background-color": "{surface}",
+             "width": "{indicator}", "height": "{indicator}", "background-color": "{surface}",
              "border": "2px solid {control_border}", "border-radius": "{radius_small}"},
          (*_on_pages("control_border", NON_TEXT), Check("control_border", "surface",
                                                         NON_TEXT))),
-    Rule("QRadioButton::indicator", {"border-radius": "10px"}),
+    Rule("QRadioButton::indicator", {"border-radius": "{indicator_round}"}),
     Rule("QCheckBox::indicator:checked, QAbstractItemView::indicator:checked", {
         "background-color": "{accent}", "border-color": "{accent}",
         "image": "{check_mark}"},
@@ -253,9 +267,11 @@ def all_checks() -> list[Check]:
     return [check for rule in RULES for check in rule.checks] + list(PALETTE_PAIRS)
 
 
-def build_stylesheet(palette: Palette) -> str:
-    """The application's stylesheet in this palette."""
-    return "\n".join(rule.css(palette) for rule in RULES)
+def build_stylesheet(palette: Palette, text_scale: float = 1.0) -> str:
+    """The application's stylesheet in this palette, at this text size (1.0: the base)."""
+    indicator = max(16, round(16 * text_scale))
+    common = _common_values(palette, indicator)
+    return "\n".join(rule.css(palette, indicator, common) for rule in RULES)
 
 
 def build_qpalette(palette: Palette) -> QPalette:
