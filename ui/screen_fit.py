@@ -3,7 +3,7 @@
 A size written in pixels (1200x800) is too tall for a 1366x768 laptop, whose panel and
 title bar leave about 700 pixels, and too small once the text is twice as large. So each
 window says the size it would like at the app's base text size; `fit_to_screen` grows it
-with the text (the application font against `ui.style.BASE_POINT_SIZE`), keeps it within
+with the text (the application font against `ui.theme.scale.BASE_POINT_SIZE`), keeps it within
 the screen's available area (less the window manager's frame) and places it there, over
 its parent when it has one. `keep_on_screen` does the same for a window already open,
 after a zoom made its contents ask for more room.
@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QSplitter, QWidget
 
-from ui.style import BASE_POINT_SIZE
+from ui.theme.scale import BASE_POINT_SIZE
 
 # The window manager's title bar and borders, before a window is shown (once shown, its
 # own frame is measured instead).

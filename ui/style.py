@@ -12,8 +12,8 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ui import theme
+from ui.theme.scale import BASE_POINT_SIZE as BASE_POINT_SIZE
 
-BASE_POINT_SIZE = 11.5
 _base_family: str | None = None
 
 

@@ -86,7 +86,7 @@ _applied_scale = [1.0]  # the text size the stylesheet on screen was built for
 def _text_scale(app: Any) -> float:
     """The zoom, read from the application's font (ui/style.py sets it): what the
     stylesheet's sizes that follow the text (the tick boxes) are built for."""
-    from ui.style import BASE_POINT_SIZE
+    from ui.theme.scale import BASE_POINT_SIZE
 
     size = app.font().pointSizeF()
     return round(size / BASE_POINT_SIZE, 2) if size > 0 else 1.0

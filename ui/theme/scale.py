@@ -25,3 +25,7 @@ SPACING = {"xs": 4, "s": 8, "m": 12, "l": 16, "xl": 24, "xxl": 32}
 RADII = {"small": 4, "medium": 8, "large": 12}  # inputs, buttons, cards (px)
 
 FOCUS_RING = 2  # px: WCAG 2.2's focus appearance asks at least 2 px at 3:1
+
+# The application font's size at 100% (ui/style.py scales it by the zoom); what follows
+# the text (the tick boxes, windows' sizes) is worked out against it.
+BASE_POINT_SIZE = 11.5
