@@ -3390,7 +3390,7 @@ Lo que hay ahora se guarda aparte en la carpeta de copias de seguridad, así que
     </message>
     <message>
         <source>Everything you type is saved as you go.</source>
-        <translation>Todo lo que escribe se guarda sobre la marcha.</translation>
+        <translation>Todo se guarda mientras escribe.</translation>
     </message>
     <message>
         <source>Saving status</source>
@@ -3398,11 +3398,11 @@ Lo que hay ahora se guarda aparte en la carpeta de copias de seguridad, así que
     </message>
     <message>
         <source>The visit is over: mark it done</source>
-        <translation>La cita terminó: marcarla como hecha</translation>
+        <translation>Marcar la cita como hecha</translation>
     </message>
     <message>
         <source>Close visit mode</source>
-        <translation>Cerrar el modo cita</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Visit{doctor} — {when}{value}</source>
