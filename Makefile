@@ -12,7 +12,12 @@ BUILD_STAMP := $(VENV)/.installed-build
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
 .PHONY: install run test lint typecheck pytest bench screenshots package package-test clean \
-	translations
+        translations translations-update screenshots-es
+
+# Translations: resources/translations/*.ts are the source (committed, edited by hand or in
+# Qt Linguist); the .qm the app loads are built from them here and never committed.
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,22 +37,32 @@ $(BUILD_STAMP): pyproject.toml | $(VENV)/bin/python
 
 install: $(APP_STAMP)
 
-# The core's gettext catalogues: each resources/locale/<lang>/LC_MESSAGES/organizer.po (the
-# source of truth, committed) compiled to its .mo (not committed) with Babel's pybabel.
+# Translations. The core's gettext catalogues, resources/locale/<lang>/LC_MESSAGES/
+# organizer.po, compile to .mo with Babel's pybabel; the app's Qt catalogues,
+# resources/translations/*.ts, compile to .qm with pyside6-lrelease. The .po and .ts are
+# the source (committed); what is built from them never is.
 PO_FILES := $(wildcard resources/locale/*/LC_MESSAGES/organizer.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-translations: $(MO_FILES)
-
 resources/locale/%/LC_MESSAGES/organizer.mo: resources/locale/%/LC_MESSAGES/organizer.po | $(APP_STAMP)
 	$(VENV)/bin/pybabel compile -D organizer -l $* -i $< -o $@
+
+resources/translations/%.qm: resources/translations/%.ts | $(APP_STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(MO_FILES) $(QM_FILES)
+
+# Re-reads every string of ui/ into the .ts (new ones unfinished, vanished ones obsolete);
+# then translate what is new and run `make translations`.
+translations-update: $(APP_STAMP)
+	$(PY) tools/update_translations.py
 
 # The app; `make run ARGS="people"` runs the command line instead (or .venv/bin/organizer).
 run: $(APP_STAMP) translations
 	$(VENV)/bin/organizer $(if $(ARGS),$(ARGS),gui)
 
 lint: $(TEST_STAMP)
-	$(PY) -m ruff check organizer ui tests packaging
+	$(PY) -m ruff check organizer ui tests packaging tools
 
 typecheck: $(TEST_STAMP)
 	$(PY) -m mypy
@@ -57,11 +72,15 @@ pytest: $(TEST_STAMP) translations
 
 test: lint typecheck pytest
 
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/benchmarks -p no:randomly
 
-screenshots: $(TEST_STAMP)
+screenshots: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
+
+# The same pictures of the app in Spanish (docs/screenshots/es/).
+screenshots-es: $(TEST_STAMP) translations
+	ORGANIZER_LANG=es QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots/es
 
 # dist/organizer/ (PyInstaller, one folder), then the .deb and the .tar.gz beside it.
 package: $(BUILD_STAMP) translations

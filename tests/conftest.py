@@ -19,6 +19,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["ORGANIZER_LANG"] = "en"
 
 
+_language_installed = False
+
+
+@pytest.fixture(autouse=True)
+def _app_in_english(request: pytest.FixtureRequest) -> None:
+    """A test with a QApplication runs it as the app starts in English: with the English
+    catalogue of plurals ("%n file(s)" -> "1 file"), installed once (ui.i18n)."""
+    global _language_installed
+    if _language_installed or not {"qtbot", "qapp"} & set(request.fixturenames):
+        return
+    from tests.helpers.catalogues import build_catalogues
+    from ui import i18n
+
+    build_catalogues()
+    i18n.install("en", request.getfixturevalue("qapp"))
+    _language_installed = True
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"

@@ -11,6 +11,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 
 def make_application(settings: Any = None) -> Any:
     """The one QApplication, with the app's names, readable type and remembered zoom."""
@@ -30,6 +32,9 @@ def make_application(settings: Any = None) -> Any:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     settings = settings or Settings()
+    from ui import i18n
+
+    i18n.install(i18n.choose_language(settings.language()), app)
     style.apply_zoom(settings.zoom())
     theme.apply(settings.appearance())
     return app
@@ -116,7 +121,8 @@ def main(data_dir: str | Path | None = None, demo: bool = False) -> int:
         from PySide6.QtWidgets import QMessageBox
 
         # Nothing else is on screen yet: a modal box is the only way to say it.
-        QMessageBox.critical(None, "Second Opinion Organizer", str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Second Opinion Organizer"),
+                             str(exc))
         print(f"organizer: {exc}", file=sys.stderr)
         return 1
     return int(app.exec())

@@ -120,7 +120,7 @@ class CalendarPopup(QWidget):
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(  # week numbers: one more thing to read
             QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setAccessibleName("Calendar: choose a day")
+        self.calendar.setAccessibleName(self.tr("Calendar: choose a day"))
         self.calendar.clicked.connect(self._pick)
         self.calendar.activated.connect(self._pick)
         layout = QVBoxLayout(self)
@@ -153,7 +153,7 @@ class DateField(QLineEdit):
         self.order = locale_order(self.date_locale)
         self._months = locale_month_names(self.date_locale)
         self.setPlaceholderText(self.placeholder())
-        self.calendar_action = QAction(QIcon(CalendarIcon()), "Choose on a calendar", self)
+        self.calendar_action = QAction(QIcon(CalendarIcon()), self.tr("Choose on a calendar"), self)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.popup: CalendarPopup | None = None
@@ -170,9 +170,11 @@ class DateField(QLineEdit):
 
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
-        self.calendar_action.setText(f"Choose the {name.lower()} on a calendar")
-        self.calendar_action.setToolTip(f"Choose the {name.lower()} on a calendar "
-                                        "(Alt+Down)")
+        self.calendar_action.setText(self.tr("Choose the {name} on a calendar").format(
+                                         name=name.lower()))
+        self.calendar_action.setToolTip(self.tr("Choose the {name} on a calendar (Alt+Down)")
+                                        .format(
+                                            name=name.lower()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # as a combo box opens its list; keys, not QAction shortcuts, so that a form's many
@@ -251,7 +253,8 @@ class DateField(QLineEdit):
             value = self._parse(text) if text.strip() else ""
         except ValidationError:
             value = ""
-        self.reading.setText(f"Read as: {words_for(value, self.date_locale)}" if value else "")
+        self.reading.setText(self.tr("Read as: {value}").format(
+                                 value=words_for(value, self.date_locale)) if value else "")
         self.reading.setAccessibleName(self.reading.text())
         self.reading.setVisible(bool(value) and (self.hasFocus() or self._typing))
 

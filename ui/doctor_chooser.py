@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
 from organizer.errors import OrganizerError, ValidationError
 from organizer.items.models import Provider
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.item_words import field_label
 from ui.widgets import error_label
 
 ADD_NEW = "add-new-doctor"  # the data of the list's last entry
-ADD_TEXT = "Add a new doctor…"
+ADD_TEXT = QT_TRANSLATE_NOOP("doctor_chooser", "Add a new doctor…")
 # what "Add a new doctor…" asks (a hand-made form: an ItemForm here would import itself)
 DOCTOR_FIELDS = ["name", "specialty", "facility", "phone"]
 
@@ -59,13 +61,13 @@ class DoctorChooser(QComboBox):
         self.setCompleter(completer)
         line = self.lineEdit()
         assert line is not None  # an editable combo box always has its line
-        line.setPlaceholderText("Type or choose a name")
+        line.setPlaceholderText(self.tr("Type or choose a name"))
         line.editingFinished.connect(self._typed)
         self.setAccessibleName(label)
         self.activated.connect(self._activated)
         self.currentIndexChanged.connect(self._index_changed)
-        self.offer = QPushButton("Add as a new doctor")  # named once a name is typed
-        self.offer.setAccessibleName("Add the typed name as a new doctor")
+        self.offer = QPushButton(self.tr("Add as a new doctor"))  # named once a name is typed
+        self.offer.setAccessibleName(self.tr("Add the typed name as a new doctor"))
         self.offer.setObjectName("addDoctorOffer")
         self.offer.hide()
         self.offer.clicked.connect(self.add_typed)
@@ -77,7 +79,7 @@ class DoctorChooser(QComboBox):
         super().setAccessibleName(name)
         line = self.lineEdit()
         if line is not None:  # the box typed in is the same control to a screen reader
-            line.setAccessibleName(f"{name}: type a name")
+            line.setAccessibleName(self.tr("{name}: type a name").format(name=name))
 
     # -- the list -----------------------------------------------------------------------
 
@@ -92,8 +94,10 @@ class DoctorChooser(QComboBox):
                 for doctor in self.context.store.list_items("provider", person_id):
                     self.addItem(doctor.title.splitlines()[0][:80], doctor.id)
             self.insertSeparator(self.count())
-            self.addItem(ADD_TEXT, ADD_NEW)
-            self.setItemData(self.count() - 1, f"{ADD_TEXT} to the care team",
+            self.addItem(QCoreApplication.translate("doctor_chooser", ADD_TEXT), ADD_NEW)
+            self.setItemData(self.count() - 1, self.tr("{add_text} to the care team").format(
+                                                   add_text=QCoreApplication.translate(
+                                                       "doctor_chooser", ADD_TEXT)),
                              Qt.ItemDataRole.AccessibleTextRole)
             self._select(self._chosen)
         finally:
@@ -164,9 +168,10 @@ class DoctorChooser(QComboBox):
 
     def _offer(self, name: str) -> None:
         self._offered = name
-        self.offer.setText(f"Add “{name}” as a new doctor")
-        self.offer.setAccessibleName(f"Add {name} to the care team as a new doctor")
-        self.offer.setToolTip(f"“{name}” is not in the care team yet")
+        self.offer.setText(self.tr("Add “{name}” as a new doctor").format(name=name))
+        self.offer.setAccessibleName(self.tr("Add {name} to the care team as a new doctor").format(
+                                         name=name))
+        self.offer.setToolTip(self.tr("“{name}” is not in the care team yet").format(name=name))
         self.offer.show()
 
     def _hide_offer(self) -> None:
@@ -179,7 +184,8 @@ class DoctorChooser(QComboBox):
         if not name or person_id is None:
             return
         try:
-            change = self.context.write(f"Add doctor “{name}”", lambda: self.context.store.add(
+            change = self.context.write(self.tr("Add doctor “{name}”").format(name=name),
+                                        lambda: self.context.store.add(
                 "provider", {"name": name}, person_id=person_id))
         except OrganizerError as exc:
             self.offer.setText(str(exc))
@@ -216,11 +222,11 @@ class NewDoctorDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Add a new doctor")
+        self.setWindowTitle(self.tr("Add a new doctor"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
-        intro = QLabel("Who are they? Only the name is needed now; the rest can be added "
-                       "later in Care team.")
+        intro = QLabel(self.tr("Who are they? Only the name is needed now; the rest can be added "
+                               "later in Care team."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -230,14 +236,14 @@ class NewDoctorDialog(QDialog):
         self.lines: dict[str, QLineEdit] = {}
         for field in DOCTOR_FIELDS:
             line = QLineEdit()
-            line.setAccessibleName(specs[field].label)
+            line.setAccessibleName(field_label(specs[field]))
             line.setObjectName(f"field_{field}")
-            label = QLabel(specs[field].label + (" *" if specs[field].required else ""))
+            label = QLabel(field_label(specs[field]) + (" *" if specs[field].required else ""))
             label.setBuddy(line)
             form.addRow(label, line)
             self.lines[field] = line
         self.lines["name"].setText(name)
-        self.lines["name"].setPlaceholderText("e.g. Dr. Maria Lopez")
+        self.lines["name"].setPlaceholderText(self.tr("e.g. Dr. Maria Lopez"))
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
@@ -245,9 +251,9 @@ class NewDoctorDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName("Save the new doctor")
+        self.save_button.setAccessibleName(self.tr("Save the new doctor"))
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName("Cancel: add no doctor")
+        self.cancel_button.setAccessibleName(self.tr("Cancel: add no doctor"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -261,7 +267,7 @@ class NewDoctorDialog(QDialog):
         person_id = self.context.person_id
         try:
             change = self.context.write(
-                f"Add doctor “{values['name'].strip()}”",
+                self.tr("Add doctor “{values}”").format(values=values['name'].strip()),
                 lambda: self.context.store.add("provider", values, person_id=person_id))
         except (ValidationError, OrganizerError) as exc:
             self.error.setText(str(exc))

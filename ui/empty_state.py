@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.app_font import follow_app_font
+from ui.i18n import QT_TRANSLATE_NOOP
 
 
 class EmptyState(QFrame):
@@ -43,7 +44,7 @@ class EmptyState(QFrame):
         follow_app_font(self.message, 1.1)
         self.button = QPushButton()
         self.button.clicked.connect(self._clicked)
-        self.button.setAccessibleName("What to do next")  # until set_state names it
+        self.button.setAccessibleName(self.tr("What to do next"))  # until set_state names it
         self.button.hide()
         row = QHBoxLayout()
         row.addWidget(self.button)
@@ -64,7 +65,7 @@ class EmptyState(QFrame):
         self.setAccessibleName(text)
         self._action = action
         self.button.setText(button)
-        self.button.setAccessibleName(button.rstrip("…") or "What to do next")
+        self.button.setAccessibleName(button.rstrip("…") or self.tr("What to do next"))
         self.button.setVisible(bool(button) and action is not None)
 
     def text(self) -> str:
@@ -77,31 +78,49 @@ class EmptyState(QFrame):
 
 # What an empty section says, per item type: what belongs there and why it helps.
 SECTION_TEXTS: dict[str, str] = {
-    "condition": "No diagnosis written down yet. Add the diagnosis the doctors gave you, "
-                 "even if it is only suspected.",
-    "medication": "No medication yet. Add each medicine you take, with its dose: the list "
-                  "to bring to a visit is made from it.",
-    "allergy": "No allergy written down. Add any medicine, food or material that caused a "
-               "reaction. If there is none, say so in Person › Edit person.",
-    "immunization": "No immunization yet. Add the vaccines you had, with the date if you "
-                    "know it.",
-    "procedure": "No procedure yet. Add operations, biopsies and scans you had.",
-    "result": "No test result yet. Add the values from your lab reports, with their date.",
-    "question": "No question yet. Write down what you want to ask the doctor, as it comes "
-                "to mind.",
-    "visit": "No visit yet. Add your appointments, coming and past.",
-    "provider": "No one in the care team yet. Add your doctors and their offices, so that "
-                "records and reports go to the right place.",
-    "journal": "Nothing in the journal yet. A few words about how you feel today help you "
-               "remember later.",
-    "request": "No request for copies yet. When you ask an office for your records, note "
-               "it here; the Overview reminds you after 30 days.",
-    "record": "No records yet. Add your reports, test results and letters: drop the files "
-              "here or press the button.",
-    "sending": "This record has not been sent to anyone yet.",
+    "condition": QT_TRANSLATE_NOOP(
+                     "empty_state", "No diagnosis written down yet. Add the diagnosis the doctors "
+                     "gave you, even if it is only suspected."),
+    "medication": QT_TRANSLATE_NOOP(
+                      "empty_state", "No medication yet. Add each medicine you take, with its "
+                      "dose: the list to bring to a visit is made from it."),
+    "allergy": QT_TRANSLATE_NOOP(
+                   "empty_state", "No allergy written down. Add any medicine, food or material "
+                   "that caused a reaction. If there is none, say so in Person › Edit person."),
+    "immunization": QT_TRANSLATE_NOOP(
+                        "empty_state", "No immunization yet. Add the vaccines you had, with the "
+                        "date if you know it."),
+    "procedure": QT_TRANSLATE_NOOP(
+                     "empty_state",
+                     "No procedure yet. Add operations, biopsies and scans you had."),
+    "result": QT_TRANSLATE_NOOP(
+                  "empty_state", "No test result yet. Add the values from your lab reports, with "
+                  "their date."),
+    "question": QT_TRANSLATE_NOOP(
+                    "empty_state", "No question yet. Write down what you want to ask the doctor, "
+                    "as it comes to mind."),
+    "visit": QT_TRANSLATE_NOOP(
+                 "empty_state", "No visit yet. Add your appointments, coming and past."),
+    "provider": QT_TRANSLATE_NOOP(
+                    "empty_state", "No one in the care team yet. Add your doctors and their "
+                    "offices, so that records and reports go to the right place."),
+    "journal": QT_TRANSLATE_NOOP(
+                   "empty_state", "Nothing in the journal yet. A few words about how you feel "
+                   "today help you remember later."),
+    "request": QT_TRANSLATE_NOOP(
+                   "empty_state", "No request for copies yet. When you ask an office for your "
+                   "records, note it here; the Overview reminds you after 30 days."),
+    "record": QT_TRANSLATE_NOOP(
+                  "empty_state", "No records yet. Add your reports, test results and letters: drop "
+                  "the files here or press the button."),
+    "sending": QT_TRANSLATE_NOOP("empty_state", "This record has not been sent to anyone yet."),
 }
 
 
 def section_text(type_name: str, plural: str) -> str:
     """The empty state of a section listing `type_name`."""
-    return SECTION_TEXTS.get(type_name, f"No {plural.lower()} yet.")
+    if type_name in SECTION_TEXTS:
+        return QCoreApplication.translate("empty_state", SECTION_TEXTS[type_name])
+    return SECTION_TEXTS.get(type_name, QCoreApplication.translate(
+                                            "empty_state", "No {plural} yet.").format(
+                                            plural=plural.lower()))

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
-from organizer.items.choices import choice_label
 from organizer.items.fields import FieldSpec
+from ui.item_words import choice_text as choice_label
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TWO_DIGIT_YEAR = re.compile(r"(?<!y)yy(?!y)")
@@ -64,7 +64,8 @@ def format_value(spec: FieldSpec, value: Any) -> str:
     if value is None or value == "":
         return ""
     if spec.kind == "bool":
-        return "Yes" if value else "No"
+        return (QCoreApplication.translate("format", "Yes") if value
+                else QCoreApplication.translate("format", "No"))
     if spec.kind in ("date", "datetime"):
         return format_date(str(value))
     if spec.kind == "enum":

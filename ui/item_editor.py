@@ -27,6 +27,7 @@ from organizer.items.models import Item
 from ui.context import AppContext
 from ui.format import a_or_an
 from ui.item_form import ItemForm
+from ui.item_words import field_label, type_label
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,9 @@ class ItemEditor(QWidget):
         self.form = ItemForm(cls, context, fields=fields)
         self.form.edited.connect(self._on_edited)
         self.form.refused.connect(self._refused_by_form)
-        self.empty = QLabel(f"Choose {a_or_an(cls.LABEL.lower())} in the list, or press "
-                            f"“Add {cls.LABEL.lower()}” to make a new one.")
+        self.empty = QLabel(self.tr("Choose {an} in the list, or press “Add {label}” to make a "
+                                    "new one.").format(
+                                an=a_or_an(type_label(cls).lower()), label=type_label(cls).lower()))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
@@ -108,13 +110,19 @@ class ItemEditor(QWidget):
         self.form.set_values(self._draft)
         self.form.show()
         self.empty.hide()
-        self.heading.setText(f"<b>New {self.cls.LABEL.lower()}</b>")
+        self.heading.setText(self.tr("<b>New {label}</b>").format(
+                                 label=type_label(self.cls).lower()))
         specs = self.cls.specs()
         shown = self.form.field_names()
-        required = [specs[n].label for n in shown if specs[n].required]
-        self.hint.setText(
-            f"It is saved as soon as {_words(required)} {'is' if len(required) < 2 else 'are'}"
-            " filled in." if required else "It is saved as soon as you fill in a field.")
+        required = [field_label(specs[n]) for n in shown if specs[n].required]
+        if not required:
+            self.hint.setText(self.tr("It is saved as soon as you fill in a field."))
+        elif len(required) == 1:
+            self.hint.setText(self.tr("It is saved as soon as this is filled in: {required}.")
+                              .format(required=_words(required)))
+        else:
+            self.hint.setText(self.tr("It is saved as soon as these are filled in: {required}.")
+                              .format(required=_words(required)))
         self.hint.show()
         first = next((n for n in shown if specs[n].required and specs[n].kind != "ref"),
                      shown[0])
@@ -149,8 +157,9 @@ class ItemEditor(QWidget):
         if self._draft:
             typed = {k: v for k, v in self._draft.items() if v not in (None, "", False)}
             if typed:
-                lines.append(f"A new {self.cls.LABEL.lower()} is not saved yet: "
-                             + (self.hint.text() or "fill in its required fields."))
+                lines.append(self.tr("A new {label} is not saved yet: ").format(
+                                 label=type_label(self.cls).lower())
+                             + (self.hint.text() or self.tr("fill in its required fields.")))
         return lines
 
     def park(self) -> Parked | None:
@@ -186,10 +195,11 @@ class ItemEditor(QWidget):
         if self.item is None:
             return
         item_id, type_name = self.item.id, self.cls.TYPE
-        label = self.cls.specs()[next(iter(values))].label
+        label = field_label(self.cls.specs()[next(iter(values))])
         try:
             change = self.context.write(
-                f"Change {label.lower()} of “{_short(self.item.title)}”",
+                self.tr("Change {label} of “{title}”").format(
+                    label=label.lower(), title=_short(self.item.title)),
                 lambda: self.context.store.update(type_name, item_id, values),
                 initiator=self)
         except ValidationError as exc:
@@ -212,7 +222,7 @@ class ItemEditor(QWidget):
         values = dict(self._draft, **self.fixed)
         try:
             change = self.context.write(
-                f"Add {self.cls.LABEL.lower()}",
+                f"Add {type_label(self.cls).lower()}",
                 lambda: self.context.store.add(self.cls.TYPE, values,
                                                person_id=self.context.person_id),
                 initiator=self)
@@ -258,7 +268,7 @@ def _words(labels: list[str]) -> str:
     names = [f"“{label}”" for label in labels]
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names)
 
 
 def _escape(text: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.errors import ValidationError
-from organizer.items.choices import choice_label
 from organizer.items.fields import FieldSpec
 from organizer.items.models import Item
 from ui.context import AppContext
 from ui.date_field import DateField
 from ui.doctor_chooser import DoctorChooser
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.item_words import choice_text as choice_label
+from ui.item_words import field_help, field_label
 from ui.sizing import follow_app_font
 
 TYPING_PAUSE_MS = 700
@@ -49,8 +51,8 @@ TYPING_PAUSE_MS = 700
 # at the end of the form under "More details", closed until asked for.
 DETAIL_FIELDS = ("code", "code_system")
 _PLACEHOLDERS = {
-    "int": "a whole number",
-    "number": "an amount, e.g. 1250.00",
+    "int": QT_TRANSLATE_NOOP("item_form", "a whole number"),
+    "number": QT_TRANSLATE_NOOP("item_form", "an amount, e.g. 1250.00"),
 }
 
 
@@ -96,7 +98,7 @@ class ItemForm(QWidget):
             if name in self._below:
                 column.addWidget(self._below[name])
             column.addWidget(error)
-            label = QLabel(spec.label + (" *" if spec.required else ""))
+            label = QLabel(field_label(spec) + (" *" if spec.required else ""))
             label.setBuddy(editor)
             layout.addRow(label, box)
             self._editors[name] = editor
@@ -148,10 +150,10 @@ class ItemForm(QWidget):
 
     def _make_details_button(self) -> QToolButton:
         button = self.details_button = QToolButton()
-        button.setText("More details")
-        button.setAccessibleName("More details: the codes from the records")
-        button.setToolTip("The codes a doctor's system uses (SNOMED, RxNorm, LOINC…), "
-                          "usually filled in by an import")
+        button.setText(self.tr("More details"))
+        button.setAccessibleName(self.tr("More details: the codes from the records"))
+        button.setToolTip(self.tr("The codes a doctor's system uses (SNOMED, RxNorm, LOINC…), "
+                                  "usually filled in by an import"))
         button.setCheckable(True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setAutoRaise(True)
@@ -173,11 +175,11 @@ class ItemForm(QWidget):
             text_edit.textChanged.connect(lambda t=timer: None if self._loading else t.start())
             editor = text_edit
         elif spec.kind == "bool":
-            check = QCheckBox(spec.help or "")
+            check = QCheckBox(field_help(spec) or "")
             check.toggled.connect(lambda _=False, n=name: self._emit(n))
             editor = check
         elif spec.kind == "ref" and spec.ref == "provider":
-            chooser = DoctorChooser(self.context, spec.label)
+            chooser = DoctorChooser(self.context, field_label(spec))
             chooser.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             chooser.setMinimumContentsLength(12)
@@ -199,20 +201,22 @@ class ItemForm(QWidget):
             # connected after filling: adding the first choice selects it, which is no edit
             combo.currentIndexChanged.connect(lambda _=0, n=name: self._emit(n))
         elif spec.kind in ("date", "datetime"):
-            date_field = DateField(with_time=spec.kind == "datetime", label=spec.label,
+            date_field = DateField(with_time=spec.kind == "datetime", label=field_label(spec),
                                    field=name)
             self._below[name] = date_field.make_reading()
             date_field.editingFinished.connect(lambda n=name: self._emit_if_changed(n))
             editor = date_field
         else:
             line = QLineEdit()
-            line.setPlaceholderText(_PLACEHOLDERS.get(spec.kind, spec.help))
+            line.setPlaceholderText(
+                QCoreApplication.translate("item_form", _PLACEHOLDERS[spec.kind])
+                if spec.kind in _PLACEHOLDERS else field_help(spec))
             line.editingFinished.connect(lambda n=name: self._emit_if_changed(n))
             editor = line
-        editor.setAccessibleName(spec.label)
-        if spec.help:
-            editor.setToolTip(spec.help)
-            editor.setAccessibleDescription(spec.help)
+        editor.setAccessibleName(field_label(spec))
+        if field_help(spec):
+            editor.setToolTip(field_help(spec))
+            editor.setAccessibleDescription(field_help(spec))
         editor.setObjectName(f"field_{name}")
         return editor
 
@@ -227,7 +231,7 @@ class ItemForm(QWidget):
                 continue
             assert isinstance(combo, QComboBox)
             combo.clear()
-            combo.addItem("(none)", None)
+            combo.addItem(self.tr("(none)"), None)
             if person_id is None:
                 continue
             for target in self.context.store.list_items(spec.ref, person_id):

@@ -10,10 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from organizer.items.models import Item
 from ui.format import format_value
+from ui.item_words import field_label
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -105,10 +112,11 @@ class ItemTableModel(QAbstractTableModel):
                 Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if 0 <= section < len(self.columns):
-            label = self._specs[section].label
+            label = field_label(self._specs[section])
             if role == Qt.ItemDataRole.ToolTipRole:
                 return label
-            return self._headers.get(self.columns[section], label)
+            header = self._headers.get(self.columns[section])
+            return QCoreApplication.translate("type_views", header) if header else label
         if role == Qt.ItemDataRole.ToolTipRole:
             return None
         if 0 <= section - len(self.columns) < len(self._computed):
@@ -159,7 +167,7 @@ class ItemTableModel(QAbstractTableModel):
             if spec.kind in ("text", "ref"):
                 return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{spec.label}: {format_value(spec, value)}"
+            return f"{field_label(spec)}: {format_value(spec, value)}"
         return None
 
     def _display(self, item: Item, column: int) -> Any:

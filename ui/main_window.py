@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -71,10 +73,10 @@ NAVIGATION_CHARS = 32  # the width of the people and sections, in average charac
 # The shorter printouts (organizer.packet.printouts.TITLES; not imported here, since that
 # module loads reportlab and the window must open quickly).
 PRINTOUTS = {
-    "medications": "Medication list",
-    "questions": "Questions for the doctor",
-    "visit-summary": "Visit summary for the primary doctor",
-    "request-letter": "Records request letter",
+    "medications": QT_TRANSLATE_NOOP("main_window", "Medication list"),
+    "questions": QT_TRANSLATE_NOOP("main_window", "Questions for the doctor"),
+    "visit-summary": QT_TRANSLATE_NOOP("main_window", "Visit summary for the primary doctor"),
+    "request-letter": QT_TRANSLATE_NOOP("main_window", "Records request letter"),
 }
 
 
@@ -111,7 +113,7 @@ class MainWindow(QMainWindow):
         self._after_paint: list[Callable[[], None]] = []
         self._other_windows: list[MainWindow] = []
         self.on_forget: Callable[[], None] | None = None  # an example window's opener
-        self.setWindowTitle(APP_NAME + (" — EXAMPLE DATA" if example else ""))
+        self.setWindowTitle(APP_NAME + (self.tr(" — EXAMPLE DATA") if example else ""))
         self.setAcceptDrops(True)
 
         self.search = SearchPanel(context)
@@ -124,18 +126,18 @@ class MainWindow(QMainWindow):
         self.people.edit_requested.connect(self.edit_person)
         self.sections = QListWidget()
         self.sections.setObjectName("sections")
-        self.sections.setAccessibleName("Sections")
+        self.sections.setAccessibleName(self.tr("Sections"))
         self.sections.setSpacing(3)  # roomy rows without a style sheet (those slow start-up)
         no_sideways_scroll(self.sections)
         for key, label in SECTIONS:
-            entry = QListWidgetItem(label)
+            entry = QListWidgetItem(QCoreApplication.translate("sections", label))
             entry.setData(USER_ROLE, key)
             self.sections.addItem(entry)
         self.sections.currentItemChanged.connect(
             lambda entry, _old: entry is not None and self.show_section(
                 entry.data(USER_ROLE)))
         # Alt+T: Alt+S is the Security menu's (tests/ui/test_keyboard.py)
-        sections_label = QLabel("Sec&tions")
+        sections_label = QLabel(self.tr("Sec&tions"))
         sections_label.setBuddy(self.sections)
 
         left = QWidget()
@@ -161,8 +163,8 @@ class MainWindow(QMainWindow):
         follow_app_font(self.notice)
         self.notice.hide()
         if example:
-            self._show_notice("Example data: made-up people, not your own records. "
-                              "Nothing you change here is kept after this window closes.")
+            self._show_notice(self.tr("Example data: made-up people, not your own records. "
+                                      "Nothing you change here is kept after this window closes."))
 
         self.splitter = QSplitter()  # side by side (Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -401,7 +403,7 @@ class MainWindow(QMainWindow):
         page = self.show_section(key)
         opened = page.show_item(type_name, item_id)
         if not opened and type_name != "person":
-            self.say("That item is in this section but could not be selected.")
+            self.say(self.tr("That item is in this section but could not be selected."))
         return opened
 
     def add_item(self, type_name: str) -> None:
@@ -458,7 +460,7 @@ class MainWindow(QMainWindow):
             except NotFoundError:
                 name = ""
         self.setWindowTitle((f"{name} — " if name else "") + APP_NAME
-                            + (" — EXAMPLE DATA" if self.example else ""))
+                            + (self.tr(" — EXAMPLE DATA") if self.example else ""))
 
     def _on_changed(self, change: Any, initiator: object = None) -> None:
         if "person" not in change.types:
@@ -495,9 +497,11 @@ class MainWindow(QMainWindow):
         if person_id is None:
             return
         name = self.context.store.person(person_id).full_name
-        self.context.write(f"Remove {name}",
+        self.context.write(self.tr("Remove {name}").format(name=name),
                            lambda: self.context.store.delete("person", person_id))
-        self.say(f"{name} was removed from the list. Edit › Undo brings everything back.")
+        self.say(self.tr("{name} was removed from the list. Edit › Undo brings everything back.")
+                 .format(
+                     name=name))
 
     # -- example data -------------------------------------------------------------------
 
@@ -531,35 +535,38 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         keys = QKeySequence.StandardKey
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "Add records from files…", self.choose_record_files,
-                     tip="Each file you choose becomes a record")
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("Add records from files…"), self.choose_record_files,
+                     tip=self.tr("Each file you choose becomes a record"))
         disc = self._action(
-            file_menu, "Add an imaging &disc…", self.choose_disc,
-            tip="An MRI, CT or X-ray disc (DICOM): its studies and key images become a record")
+            file_menu, self.tr("Add an imaging &disc…"), self.choose_disc,
+            tip=self.tr("An MRI, CT or X-ray disc (DICOM): its studies and key images become a "
+                        "record"))
         import_files = self._action(
-            file_menu, "&Import from a patient portal file…", self.choose_import_files,
-            keys.Open, "FHIR (.json, .ndjson) or C-CDA (.xml) files, or a person archive (.zip)")
+            file_menu, self.tr("&Import from a patient portal file…"), self.choose_import_files,
+            keys.Open, self.tr("FHIR (.json, .ndjson) or C-CDA (.xml) files, or a person archive "
+                               "(.zip)"))
         export = self._action(
-            file_menu, "&Export…", self.export, None,
-            "A person archive, a summary for another doctor's system, visits for a calendar, "
-            "medications as a spreadsheet")
+            file_menu, self.tr("&Export…"), self.export, None,
+            self.tr("A person archive, a summary for another doctor's system, visits for a "
+                    "calendar, medications as a spreadsheet"))
         file_menu.addSeparator()
         packet = self._action(
-            file_menu, "Make &packet for the doctor…", self.make_packet, keys.Print,
-            "The PDF to bring to (or send ahead to) the second doctor")
-        printouts = file_menu.addMenu("Print a &list")
+            file_menu, self.tr("Make &packet for the doctor…"), self.make_packet, keys.Print,
+            self.tr("The PDF to bring to (or send ahead to) the second doctor"))
+        printouts = file_menu.addMenu(self.tr("Print a &list"))
         for kind, title in PRINTOUTS.items():
-            self._action(printouts, f"{title}…", _caller(self.print_list, kind))
+            self._action(printouts, QCoreApplication.translate("main_window", title) + "…",
+                         _caller(self.print_list, kind))
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", self.close, keys.Quit)
+        quit_action = self._action(file_menu, self.tr("&Quit"), self.close, keys.Quit)
 
-        edit = bar.addMenu("&Edit")
-        undo = self._action(edit, "&Undo", self.undo, keys.Undo)
+        edit = bar.addMenu(self.tr("&Edit"))
+        undo = self._action(edit, self.tr("&Undo"), self.undo, keys.Undo)
         # Both usual keys on every system, each once: the platform's own Redo is one of
         # them (Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere), so adding it again bound one
         # key twice and left the other out
-        redo = self._action(edit, "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        redo = self._action(edit, self.tr("&Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         stack = self.context.undo_stack
         undo.setEnabled(False)
         redo.setEnabled(False)
@@ -568,24 +575,26 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._undo_text)
         stack.redoTextChanged.connect(self._redo_text)
         edit.addSeparator()
-        new_item = self._action(edit, "&New item", self.new_item, keys.New,
-                                "Add a new item to the list on screen")
+        new_item = self._action(edit, self.tr("&New item"), self.new_item, keys.New,
+                                self.tr("Add a new item to the list on screen"))
         # Del is bound on each list (not here), so that it never deletes an item while
         # the user is editing a field; the menu only shows it.
         delete_key = QKeySequence(keys.Delete).toString(QKeySequence.SequenceFormat.NativeText)
-        delete_item = self._action(edit, f"&Delete item\t{delete_key}", self.delete_item,
-                                   None, "Delete the chosen item (you can undo it)")
+        delete_item = self._action(edit, self.tr("&Delete item\t{delete_key}").format(
+                                             delete_key=delete_key), self.delete_item,
+                                   None, self.tr("Delete the chosen item (you can undo it)"))
         edit.addSeparator()
-        find = self._action(edit, "&Find…", self.search.focus, keys.Find)
+        find = self._action(edit, self.tr("&Find…"), self.search.focus, keys.Find)
 
-        view = bar.addMenu("&View")
-        self._action(view, "Zoom &in", self.zoom_in, [keys.ZoomIn, "Ctrl+="])
-        self._action(view, "Zoom &out", self.zoom_out, keys.ZoomOut)
-        self._action(view, "&Actual size", self.zoom_reset, "Ctrl+0")
-        appearance = view.addMenu("A&ppearance")
+        view = bar.addMenu(self.tr("&View"))
+        self._action(view, self.tr("Zoom &in"), self.zoom_in, [keys.ZoomIn, "Ctrl+="])
+        self._action(view, self.tr("Zoom &out"), self.zoom_out, keys.ZoomOut)
+        self._action(view, self.tr("&Actual size"), self.zoom_reset, "Ctrl+0")
+        appearance = view.addMenu(self.tr("A&ppearance"))
         appearance_group = QActionGroup(self)
         for value, label in theme.APPEARANCES.items():
-            choice = self._action(appearance, label, _caller(self.set_appearance, value))
+            choice = self._action(appearance, QCoreApplication.translate("theme", label),
+                                  _caller(self.set_appearance, value))
             choice.setCheckable(True)
             choice.setChecked(value == self.settings.appearance())
             choice.setData(value)
@@ -594,25 +603,32 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         for number, (key, label) in enumerate(SECTIONS, start=1):
             # "&" in a menu marks the access key: "Medications & allergies" needs "&&"
-            action = self._action(view, label.replace("&", "&&"),
+            action = self._action(view, QCoreApplication.translate("sections", label)
+                                  .replace("&", "&&"),
                                   _caller(self.show_section, key),
                                   f"Ctrl+{number}" if number < 10 else None)
             group.addAction(action)
+        view.addSeparator()
+        from ui.language_menu import add_language_menu
 
-        person = bar.addMenu("&Person")
-        self._action(person, "&Add person…", self.add_person)
+        self.language_menu = add_language_menu(view, self.settings, self)
+
+        person = bar.addMenu(self.tr("&Person"))
+        self._action(person, self.tr("&Add person…"), self.add_person)
         person_actions = [
-            self._action(person, "&Edit person…", self.edit_person),
-            self._action(person, "&Remove this person", self.remove_person,
-                         tip="Takes this person off the list (Edit › Undo brings them back)"),
+            self._action(person, self.tr("&Edit person…"), self.edit_person),
+            self._action(person, self.tr("&Remove this person"), self.remove_person,
+                         tip=self.tr("Takes this person off the list (Edit › Undo brings them "
+                                     "back)")),
         ]
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&How a second opinion works", _caller(self.show_help, "steps"),
-                     tip="The ten steps, in plain words")
-        self._action(help_menu, "&Getting started", _caller(self.show_help, "start"),
-                     tip="What to do first, and where to find it")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&How a second opinion works"), _caller(self.show_help,
+                                                                                "steps"),
+                     tip=self.tr("The ten steps, in plain words"))
+        self._action(help_menu, self.tr("&Getting started"), _caller(self.show_help, "start"),
+                     tip=self.tr("What to do first, and where to find it"))
         help_menu.addSeparator()
-        self._action(help_menu, "&About Second Opinion Organizer", self.about)
+        self._action(help_menu, self.tr("&About Second Opinion Organizer"), self.about)
         self.menus: Menus = Menus(
             file=file_menu, edit=edit, view=view, person=person, help=help_menu,
             printouts=printouts, quit=quit_action, import_files=import_files, export=export,
@@ -631,10 +647,10 @@ class MainWindow(QMainWindow):
 
     def _make_status_bar(self) -> None:
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress of work in the background")
+        self.progress.setAccessibleName(self.tr("Progress of work in the background"))
         self.progress.setMaximumWidth(220)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel the work in the background")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the work in the background"))
         self.job_label = QLabel()
         holder = QWidget()
         row = QHBoxLayout(holder)
@@ -663,13 +679,13 @@ class MainWindow(QMainWindow):
         text = self.context.undo_stack.undoText()
         self.context.undo_stack.undo()
         if text:
-            self.say(f"Undone: {text}.")
+            self.say(self.tr("Undone: {text}.").format(text=text))
 
     def redo(self) -> None:
         text = self.context.undo_stack.redoText()
         self.context.undo_stack.redo()
         if text:
-            self.say(f"Done again: {text}.")
+            self.say(self.tr("Done again: {text}.").format(text=text))
 
     def new_item(self) -> None:
         page = self.current_page()
@@ -701,7 +717,7 @@ class MainWindow(QMainWindow):
         # once the layouts have asked for the larger text's room: a window that grew past
         # its screen is brought back within it (its pages scroll instead)
         QTimer.singleShot(0, lambda: _keep_on_screen(windows))
-        self.say(f"Text size {round(zoom * 100)}%")
+        self.say(self.tr("Text size {value}%").format(value=round(zoom * 100)))
 
     def show_help(self, kind: str) -> Any:
         """Help › "How a second opinion works" ("steps") or "Getting started" ("start")."""
@@ -713,11 +729,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox  # (dialog classes: when first used)
 
-        box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
-                          f"<b>{APP_NAME}</b> {__version__}<p>Keeps your family's health "
-                          "information on this computer and makes the packet for a second "
-                          "medical opinion. It never uses the network.</p>"
-                          f"<p>Your data folder: {self.context.store.root}</p>",
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About {app_name}").format(
+                                                            app_name=APP_NAME),
+                          self.tr("<b>{app_name}</b> {version}<p>Keeps your family's health "
+                                  "information on this computer and makes the packet for a second "
+                                  "medical opinion. It never uses the network.</p><p>Your data "
+                                  "folder: {root}</p>").format(
+                              app_name=APP_NAME, version=__version__, root=self.context.store.root),
                           QMessageBox.StandardButton.Ok, self)
         from ui.icons import app_icon
 
@@ -730,7 +748,7 @@ class MainWindow(QMainWindow):
         from ui.file_dialogs import choose_files
         from ui.pages.records_page import FILE_FILTER
 
-        return choose_files(self, "records", "Choose files to add as records", FILE_FILTER,
+        return choose_files(self, "records", self.tr("Choose files to add as records"), FILE_FILTER,
                             self.add_record_files, self.context.settings)
 
     def choose_disc(self) -> None:
@@ -750,7 +768,7 @@ class MainWindow(QMainWindow):
     def choose_import_files(self) -> QWidget:
         from ui.file_dialogs import choose_files
 
-        return choose_files(self, "import", "Choose files from a patient portal",
+        return choose_files(self, "import", self.tr("Choose files from a patient portal"),
                             IMPORT_FILTER, self.import_files, self.context.settings)
 
     def import_files(self, paths: list[Path]) -> QWidget:
@@ -885,8 +903,9 @@ class MainWindow(QMainWindow):
         if problems and problems != self._close_warned:
             self._close_warned = problems
             event.ignore()
-            self._show_notice("Not saved: " + " ".join(problems)
-                              + " Correct it, or close the window again to leave without it.")
+            self._show_notice(self.tr("Not saved: ") + " ".join(problems)
+                              + self.tr(" Correct it, or close the window again to leave without "
+                                        "it."))
             return
         for job in list(self.jobs):
             job.cancel()

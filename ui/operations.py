@@ -36,7 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from organizer.errors import CancelledError, OrganizerError
@@ -264,8 +264,9 @@ class StoreCommand(QUndoCommand):
             # Nothing was written (one transaction), but the stack has already moved past
             # this step: it can no longer be trusted to undo or redo in order, so it is
             # emptied rather than left out of step with the data.
-            self._context.error.emit(f"“{self.text()}” could not be {word}: {exc} "
-                                     "Nothing was changed; the undo history was cleared.")
+            self._context.error.emit(QCoreApplication.translate(
+                "operations", "“{text}” could not be {word}: {exc} Nothing was changed; the undo "
+                "history was cleared.").format(text=self.text(), word=word, exc=exc))
             QTimer.singleShot(0, self._context.undo_stack.clear)
             return
         self._context.changed.emit(change, None)  # no initiator: every view shows it

@@ -40,7 +40,7 @@ class PersonSwitcher(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        heading = QLabel("Pe&ople")  # Alt+O: Alt+P opens the Person menu
+        heading = QLabel(self.tr("Pe&ople"))  # Alt+O: Alt+P opens the Person menu
         self.list = QListWidget()
         self.list.setObjectName("people")
         self.list.setSpacing(3)
@@ -48,14 +48,14 @@ class PersonSwitcher(QWidget):
         # tooltip has it whole), never scrolled sideways
         no_sideways_scroll(self.list)
         self.list.installEventFilter(self)  # a new text size (zoom) needs a new height
-        self.list.setAccessibleName("People: choose whose information is shown")
+        self.list.setAccessibleName(self.tr("People: choose whose information is shown"))
         heading.setBuddy(self.list)
         self.list.currentItemChanged.connect(self._chosen)
-        self.add_button = QPushButton("Add person")
-        self.add_button.setAccessibleName("Add a person")
+        self.add_button = QPushButton(self.tr("Add person"))
+        self.add_button.setAccessibleName(self.tr("Add a person"))
         self.add_button.clicked.connect(self.add_requested)
-        self.edit_button = QPushButton("Edit details")
-        self.edit_button.setAccessibleName("Edit the chosen person's details")
+        self.edit_button = QPushButton(self.tr("Edit details"))
+        self.edit_button.setAccessibleName(self.tr("Edit the chosen person's details"))
         self.edit_button.clicked.connect(self.edit_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -75,7 +75,7 @@ class PersonSwitcher(QWidget):
         for person in self.context.store.people():
             entry = QListWidgetItem(_label(person))
             entry.setData(USER_ROLE, person.id)
-            entry.setToolTip(f"Show {_label(person)}'s information")
+            entry.setToolTip(self.tr("Show {person}'s information").format(person=_label(person)))
             self.list.addItem(entry)
         self.list.blockSignals(False)
         self._fit_height()

@@ -60,15 +60,15 @@ class AttachmentPreview(QStackedWidget):
         super().__init__(parent)
         self.store = store
         self.kind = "none"
-        self.setAccessibleName("Preview of the chosen file")
-        self.message = QLabel("Choose a file to see it here.")
+        self.setAccessibleName(self.tr("Preview of the chosen file"))
+        self.message = QLabel(self.tr("Choose a file to see it here."))
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image = ScaledImage()
-        self.image.setAccessibleName("Image preview")
+        self.image.setAccessibleName(self.tr("Image preview"))
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Text of the file")
+        self.text.setAccessibleName(self.tr("Text of the file"))
         self.addWidget(self.message)
         self.addWidget(self.image)
         self.addWidget(self.text)
@@ -79,13 +79,13 @@ class AttachmentPreview(QStackedWidget):
     def show_attachment(self, attachment: Attachment | None) -> None:
         self._close_pdf()
         if attachment is None:
-            self._say("Choose a file to see it here.")
+            self._say(self.tr("Choose a file to see it here."))
             return
         from organizer.storage.attachments import MAX_IN_MEMORY  # (hashlib: not before the window)
 
         if attachment.size > MAX_IN_MEMORY:
-            self._say(f"“{attachment.filename}” is too large to show here. Use “Open in "
-                      "viewer” to open it with another program.")
+            self._say(self.tr("“{filename}” is too large to show here. Use “Open in viewer” to "
+                              "open it with another program.").format(filename=attachment.filename))
             return
         try:
             data = self.store.read_attachment(attachment)
@@ -104,15 +104,17 @@ class AttachmentPreview(QStackedWidget):
                 self.setCurrentWidget(self.image)
                 self.kind = "image"
             else:
-                self._say(f"“{attachment.filename}” cannot be shown here. Use “Open in "
-                          "viewer” to open it with another program.")
+                self._say(self.tr("“{filename}” cannot be shown here. Use “Open in viewer” to "
+                                  "open it with another program.").format(
+                              filename=attachment.filename))
         elif attachment.media_type.startswith("text/"):
             self.text.setPlainText(data[:_TEXT_LIMIT].decode("utf-8", errors="replace"))
             self.setCurrentWidget(self.text)
             self.kind = "text"
         else:
-            self._say(f"“{attachment.filename}” is kept, but this kind of file cannot be "
-                      "shown here. Use “Open in viewer” to open it with another program.")
+            self._say(self.tr("“{filename}” is kept, but this kind of file cannot be shown here. "
+                              "Use “Open in viewer” to open it with another program.").format(
+                          filename=attachment.filename))
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -127,7 +129,7 @@ class AttachmentPreview(QStackedWidget):
             self._pdf_view = QPdfView()
             self._pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
             self._pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            self._pdf_view.setAccessibleName("PDF preview")
+            self._pdf_view.setAccessibleName(self.tr("PDF preview"))
             self.addWidget(self._pdf_view)
             self._pdf_document = QPdfDocument(self)
             self._pdf_view.setDocument(self._pdf_document)
@@ -137,8 +139,9 @@ class AttachmentPreview(QStackedWidget):
         self._pdf_document.load(self._buffer)
         if self._pdf_document.status() != QPdfDocument.Status.Ready \
                 or self._pdf_document.pageCount() == 0:
-            self._say("This PDF cannot be shown (it may be damaged or locked with a "
-                      "password). It is kept as it is; “Open in viewer” may still open it.")
+            self._say(self.tr("This PDF cannot be shown (it may be damaged or locked with a "
+                              "password). It is kept as it is; “Open in viewer” may still open "
+                              "it."))
             return
         self.setCurrentWidget(self._pdf_view)
         self.kind = "pdf"

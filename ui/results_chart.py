@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -87,7 +87,8 @@ def collect(results: list[Result]) -> Points:
                            + (f" ({result.observed_on})" if result.observed_on else ""))
             continue
         if day is None:
-            skipped.append(f"{result.value} (no date)")
+            skipped.append(QCoreApplication.translate(
+                               "results_chart", "{value} (no date)").format(value=result.value))
             continue
         points.append((day, value))
         if result.unit:
@@ -116,9 +117,9 @@ class ResultsChart(Page):
         self._stale = False
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        label = QLabel("Test:")
+        label = QLabel(self.tr("Test:"))
         self.picker = QComboBox()
-        self.picker.setAccessibleName("Which test to chart")
+        self.picker.setAccessibleName(self.tr("Which test to chart"))
         self.picker.setMinimumWidth(280)
         label.setBuddy(self.picker)
         top.addWidget(label)
@@ -130,11 +131,11 @@ class ResultsChart(Page):
         self.chart.setMargins(QMargins(8, 8, 8, 8))
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setAccessibleName("Chart of results over time")
+        self.view.setAccessibleName(self.tr("Chart of results over time"))
         layout.addWidget(self.view, 1)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("About this chart")
+        self.note.setAccessibleName(self.tr("About this chart"))
         layout.addWidget(self.note)
         self.picker.currentIndexChanged.connect(lambda _: self.draw())
         ctx.changed.connect(self._on_changed)
@@ -205,8 +206,8 @@ class ResultsChart(Page):
         name = self.picker.currentText()
         if not name:
             self.chart.setTitle("")
-            self.note.setText("A chart appears here once a test has two or more results "
-                              "(add them under History › Test results).")
+            self.note.setText(self.tr("A chart appears here once a test has two or more results "
+                                      "(add them under History › Test results)."))
             self.data = Points([], [], "", None)
             return
         data = collect(self._results(name))
@@ -214,9 +215,9 @@ class ResultsChart(Page):
         self.chart.setTitle(f"{name}{' (' + data.unit + ')' if data.unit else ''}")
         x_axis = QDateTimeAxis()
         x_axis.setFormat("MMM yyyy")
-        x_axis.setTitleText("Date")
+        x_axis.setTitleText(self.tr("Date"))
         y_axis = QValueAxis()
-        y_axis.setTitleText(data.unit or "Value")
+        y_axis.setTitleText(data.unit or self.tr("Value"))
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         text = self.palette().color(QPalette.ColorRole.Text)
@@ -271,7 +272,7 @@ class ResultsChart(Page):
         # the area series does not own its edges: parent them to it, or Python frees them
         upper.setParent(band)
         lower.setParent(band)
-        band.setName("Normal range")
+        band.setName(self.tr("Normal range"))
         # a faint green whatever the palette: light enough to read the line over it
         band.setColor(QColor(76, 175, 80, 45))
         band.setBorderColor(QColor(76, 175, 80, 90))
@@ -289,15 +290,15 @@ class ResultsChart(Page):
         self.chart.setTitleFont(title_font)
 
     def _note(self, data: Points) -> str:
-        parts = [f"{len(data.points)} value{'s' if len(data.points) != 1 else ''} shown."]
+        parts = [self.tr("%n value(s) shown.", "", len(data.points))]
         if data.normal:
             low, high = data.normal
             shown = (f"{low:g} to {high:g}" if low is not None and high is not None else
                      f"below {high:g}" if high is not None else f"above {low:g}")
-            parts.append(f"The shaded band is the normal range ({shown}).")
+            parts.append(self.tr("The shaded band is the normal range ({shown}).").format(
+                             shown=shown))
         if data.skipped:
             count = len(data.skipped)
-            parts.append(f"{count} value{'s are' if count != 1 else ' is'} not a number and "
-                         f"{'are' if count != 1 else 'is'} not drawn: "
-                         f"{', '.join(data.skipped)}.")
+            parts.append(self.tr("%n value(s) not a number, not drawn: {skipped}.", "",
+                                 count).format(skipped=", ".join(data.skipped)))
         return " ".join(parts)

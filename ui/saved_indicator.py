@@ -14,25 +14,29 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 
-NOTHING_YET = "Everything is saved on this computer."
+NOTHING_YET = QT_TRANSLATE_NOOP("saved_indicator", "Everything is saved on this computer.")
 REFRESH_MS = 20_000  # the words "just now" / "N minutes ago" are renewed this often
 
 
 def saved_words(seconds: float, at: time.struct_time) -> str:
     """How long ago the last save was, in words."""
     if seconds < 60:
-        return "Saved just now"
+        return QCoreApplication.translate("saved_indicator", "Saved just now")
     minutes = int(seconds // 60)
     if minutes == 1:
-        return "Saved a minute ago"
+        return QCoreApplication.translate("saved_indicator", "Saved a minute ago")
     if minutes < 60:
-        return f"Saved {minutes} minutes ago"
-    return f"Saved at {at.tm_hour:02d}:{at.tm_min:02d}"
+        return QCoreApplication.translate(
+                   "saved_indicator", "Saved {minutes} minutes ago").format(minutes=minutes)
+    return QCoreApplication.translate(
+               "saved_indicator", "Saved at {tm_hour:02d}:{tm_min:02d}").format(
+               tm_hour=at.tm_hour, tm_min=at.tm_min)
 
 
 class SavedIndicator(QLabel):
@@ -44,9 +48,9 @@ class SavedIndicator(QLabel):
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
                  clock: Callable[[], float] = time.monotonic,
                  wall: Callable[[], time.struct_time] = time.localtime) -> None:
-        super().__init__(NOTHING_YET, parent)
+        super().__init__(QCoreApplication.translate("saved_indicator", NOTHING_YET), parent)
         self.setObjectName("savedIndicator")
-        self.setAccessibleName("Saving status")
+        self.setAccessibleName(self.tr("Saving status"))
         self._clock = clock
         self._wall = wall
         self._saved_at: float | None = None
@@ -86,12 +90,12 @@ class SavedIndicator(QLabel):
     def refresh(self) -> None:
         """Say it again in the words that fit how long ago it was."""
         if self._running:
-            self.setText("Saving…")
+            self.setText(self.tr("Saving…"))
         elif self._refusal:
-            self.setText("⚠ Not saved: see the note beside the field")
+            self.setText(self.tr("⚠ Not saved: see the note beside the field"))
         elif self._saved_at is None:
-            self.setText(NOTHING_YET)
+            self.setText(QCoreApplication.translate("saved_indicator", NOTHING_YET))
         else:
             self.setText("✔ " + saved_words(self._clock() - self._saved_at, self._saved_wall))
-        self.setToolTip("Every change is written to this computer as you make it; there "
-                        "is nothing to save by hand.")
+        self.setToolTip(self.tr("Every change is written to this computer as you make it; there "
+                                "is nothing to save by hand."))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,19 +30,25 @@ from PySide6.QtWidgets import (
 from organizer.errors import OrganizerError, ValidationError
 from organizer.items.models import Attachment, Record, ScanPage, item_type
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.item_form import ItemForm
 from ui.screen_fit import fit_to_screen
 
-HEADING = "Text read from the scan — check it against the page"
+HEADING = QT_TRANSLATE_NOOP("scan_text", "Text read from the scan — check it against the page")
 _STATUS_TEXT = {
-    "pending": "The pages of this file are waiting to be read (the record can be used "
-               "meanwhile).",
-    "skipped": "The pages of this file were not read (it was added without reading).",
-    "unreadable": "The pages of this file could not be read: the picture may be damaged. "
-                  "The file is kept as it is.",
-    "unavailable": "The pages could not be read on this computer: the English and Spanish "
-                   "reading data are missing. Install tesseract-ocr-eng and "
-                   "tesseract-ocr-spa (see the README), then press “Read the pages”.",
+    "pending": QT_TRANSLATE_NOOP(
+                   "scan_text", "The pages of this file are waiting to be read (the record can be "
+                   "used meanwhile)."),
+    "skipped": QT_TRANSLATE_NOOP(
+                   "scan_text", "The pages of this file were not read (it was added without "
+                   "reading)."),
+    "unreadable": QT_TRANSLATE_NOOP(
+                      "scan_text", "The pages of this file could not be read: the picture may be "
+                      "damaged. The file is kept as it is."),
+    "unavailable": QT_TRANSLATE_NOOP(
+                       "scan_text", "The pages could not be read on this computer: the English and "
+                       "Spanish reading data are missing. Install tesseract-ocr-eng and "
+                       "tesseract-ocr-spa (see the README), then press “Read the pages”."),
 }
 RESULT_FIELDS = ["name", "value", "unit", "reference_range", "flag", "observed_on", "notes"]
 
@@ -51,8 +57,11 @@ def pages_text(pages: list[ScanPage]) -> str:
     """Every page's text under a line that says which page and how sure the reading is."""
     parts = []
     for page in pages:
-        parts.append(f"— Page {page.page} (read with {page.confidence:.0f}% confidence) —")
-        parts.append(page.text or "(no words found on this page)")
+        parts.append(QCoreApplication.translate(
+            "scan_text", "— Page {page} (read with {confidence:.0f}% confidence) —").format(
+                page=page.page, confidence=page.confidence))
+        parts.append(page.text or QCoreApplication.translate(
+                                      "scan_text", "(no words found on this page)"))
         parts.append("")
     return "\n".join(parts).strip()
 
@@ -66,25 +75,26 @@ class ScanTextPanel(QWidget):
         self.attachment: Attachment | None = None
         self.record: Record | None = None
         self.pages: list[ScanPage] = []
-        self.setAccessibleName("Text read from the scan")
-        self.heading = QLabel(f"<b>{HEADING}</b>")
+        self.setAccessibleName(self.tr("Text read from the scan"))
+        self.heading = QLabel("<b>" + QCoreApplication.translate("scan_text", HEADING) + "</b>")
         self.heading.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Text read from each page of the scan")
-        self.read_button = QPushButton("Read the pages")
-        self.read_button.setAccessibleName("Read the text of this file's scanned pages")
+        self.text.setAccessibleName(self.tr("Text read from each page of the scan"))
+        self.read_button = QPushButton(self.tr("Read the pages"))
+        self.read_button.setAccessibleName(self.tr("Read the text of this file's scanned pages"))
         self.read_button.clicked.connect(self._read_clicked)
         self.suggestions = QComboBox()
-        self.suggestions.setAccessibleName("Test results seen in the text read from the scan")
-        self.add_result_button = QPushButton("Add as a test result…")
+        self.suggestions.setAccessibleName(self.tr("Test results seen in the text read from the "
+                                                   "scan"))
+        self.add_result_button = QPushButton(self.tr("Add as a test result…"))
         self.add_result_button.setAccessibleName(
-            "Add the chosen value as a test result, after you check it")
+            self.tr("Add the chosen value as a test result, after you check it"))
         self.add_result_button.clicked.connect(self.open_suggestion)
         suggest_row = QHBoxLayout()
-        self.suggest_label = QLabel("Results seen:")
+        self.suggest_label = QLabel(self.tr("Results seen:"))
         suggest_row.addWidget(self.suggest_label)
         suggest_row.addWidget(self.suggestions, 1)
         suggest_row.addWidget(self.add_result_button)
@@ -108,12 +118,13 @@ class ScanTextPanel(QWidget):
             attachment is not None else []
         status = attachment.scan_status if attachment is not None else "none"
         if self.pages:
-            self.status.setText(f"{len(self.pages)} page{'s' if len(self.pages) > 1 else ''} "
-                                "read. Reading can mistake letters and numbers.")
+            self.status.setText(self.tr("%n page(s) read. Reading can mistake letters and "
+                                        "numbers.", "", len(self.pages)))
         elif status in ("done", "none"):
-            self.status.setText("This file has its own text: no page needed reading.")
+            self.status.setText(self.tr("This file has its own text: no page needed reading."))
         else:
-            self.status.setText(_STATUS_TEXT.get(status, ""))
+            self.status.setText(QCoreApplication.translate("scan_text", _STATUS_TEXT[status])
+                                if status in _STATUS_TEXT else "")
         self.text.setPlainText(pages_text(self.pages))
         self.text.setVisible(bool(self.pages))
         # pending too: a store brought up to date has pictures waiting from before
@@ -128,7 +139,8 @@ class ScanTextPanel(QWidget):
         for page in self.pages:
             for found in suggest_results(page.text, page=page.page):
                 label = " ".join(x for x in (found.name, found.value, found.unit) if x)
-                self.suggestions.addItem(f"{label} (page {found.page})", found)
+                self.suggestions.addItem(self.tr("{label} (page {page})").format(
+                                             label=label, page=found.page), found)
         has = self.suggestions.count() > 0
         for widget in (self.suggest_label, self.suggestions, self.add_result_button):
             widget.setVisible(has)
@@ -145,8 +157,9 @@ class ScanTextPanel(QWidget):
         values: dict[str, Any] = dict(found.values())
         if self.record.dated_on:
             values["observed_on"] = self.record.dated_on
-        values["notes"] = (f"Read from the scan of “{self.attachment.filename}”, page "
-                           f"{found.page}, and checked against the page.")
+        values["notes"] = (self.tr("Read from the scan of “{filename}”, page {page}, and checked "
+                                   "against the page.").format(
+                               filename=self.attachment.filename, page=found.page))
         self.dialog = ResultSuggestionDialog(self.context, self.record.person_id, values,
                                              found.line, self)
         self.dialog.open()
@@ -167,12 +180,12 @@ class ResultSuggestionDialog(QDialog):
         self.context = context
         self.person_id = person_id
         self.saved_id: int | None = None
-        self.setWindowTitle("Add a test result from the scan")
+        self.setWindowTitle(self.tr("Add a test result from the scan"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
-        intro = QLabel("This is what was read from the page. Check every number against the "
-                       "paper, correct what is wrong, then press Save. Nothing is added "
-                       f"until you do.\n\nAs read: “{line}”")
+        intro = QLabel(self.tr("This is what was read from the page. Check every number against "
+                               "the paper, correct what is wrong, then press Save. Nothing is "
+                               "added until you do.\n\nAs read: “{line}”").format(line=line))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.form = ItemForm(item_type("result"), context, self, RESULT_FIELDS)
@@ -189,7 +202,7 @@ class ResultSuggestionDialog(QDialog):
         try:  # a date as the user writes it -> ISO, or why not (before any write)
             values = {k: v for k, v in self.form.checked_values().items()
                       if v not in (None, "")}
-            change = self.context.write("Add a test result from a scan",
+            change = self.context.write(self.tr("Add a test result from a scan"),
                                         lambda: self.context.store.add(
                                             "result", values, person_id=self.person_id))
         except ValidationError as exc:

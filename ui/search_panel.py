@@ -45,8 +45,8 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Search everything (Ctrl+F)")
-        self.field.setAccessibleName("Search everything")
+        self.field.setPlaceholderText(self.tr("Search everything (Ctrl+F)"))
+        self.field.setAccessibleName(self.tr("Search everything"))
         self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self.open_first)
         self.field.installEventFilter(self)
@@ -153,8 +153,9 @@ class SearchPanel(QWidget):
         self.results_panel.show_hits(hits, result.names)
         count = len(hits)
         self.note.setText(result.error if result.error else
-                          f"{count} found for “{text}”. Press Enter to open the first, or "
-                          "choose one; Escape goes back." if hits else "")
+                          self.tr("{count} found for “{text}”. Press Enter to open the first, or "
+                                  "choose one; Escape goes back.").format(
+                                      count=count, text=text) if hits else "")
         if text and not hits and not result.error:
             self.results_panel.show_nothing(text, self.clear)
         self.active_changed.emit(bool(text))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from organizer.items.models import TYPES
 from organizer.storage.search import SearchHit, Segment
 from ui.first_frame import USER_ROLE
+from ui.item_words import type_label
 from ui.widgets import TitleLabel
 
 HTML_ROLE = USER_ROLE + 1  # the row drawn with emphasis (the display role is plain)
@@ -76,7 +77,7 @@ def _clip(segments: tuple[Segment, ...], limit: int) -> tuple[Segment, ...]:
 def describe(hit: SearchHit, whose: str) -> tuple[str, str]:
     """A hit as (plain text, rich text): title; what it is and whose; the snippet."""
     title = _clip(hit.title_parts, TITLE_CHARS)
-    kind = TYPES[hit.type].LABEL
+    kind = type_label(TYPES[hit.type])
     about = f"{kind} · {whose}" if whose else kind
     plain = [_plain(title), about]
     rich = [f"<span style='font-size:large'><b>{_html(title, 'u')}</b></span>",
@@ -135,12 +136,12 @@ class SearchResults(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search_results")
-        self.heading = TitleLabel("Search results")
+        self.heading = TitleLabel(self.tr("Search results"))
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("What the search found")
+        self.note.setAccessibleName(self.tr("What the search found"))
         self.results = QListWidget()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
         self.results.setSpacing(3)
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -160,8 +161,9 @@ class SearchResults(QWidget):
 
     def show_nothing(self, text: str, clear: Callable[[], None]) -> None:
         """Say that nothing matched `text`, what to try, and offer to clear the search."""
-        self.nothing.set_state(f"Nothing found for “{text}”. Check the spelling, or try "
-                               "fewer or shorter words.", "Clear the search", clear)
+        self.nothing.set_state(self.tr("Nothing found for “{text}”. Check the spelling, or try "
+                                       "fewer or shorter words.").format(text=text),
+                               self.tr("Clear the search"), clear)
         self.nothing.show()
 
     def show_hits(self, hits: list[SearchHit], names: dict[int, str]) -> None:

@@ -99,9 +99,9 @@ class Searcher(QObject):
                     result = SearchResult(error=str(exc))
                 except db.Error as exc:
                     if "interrupt" not in str(exc):
-                        result = SearchResult(error="The search could not be run. "
-                                                    "`organizer check` tells whether the "
-                                                    "data is damaged.")
+                        result = SearchResult(error=self.tr("The search could not be run. "
+                                                            "`organizer check` tells whether the "
+                                                            "data is damaged."))
                     else:
                         # Interrupted by a newer query (run next), or by one that came just
                         # as this started: then ask again, so the newest always answers.

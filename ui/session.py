@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -65,7 +65,7 @@ class Session(QObject):
 
         self.instance = acquire_single_instance(self.root, self._activate, listen=False)
         if self.instance is None:
-            print(f"organizer: {ALREADY_OPEN}")
+            print("organizer: " + QCoreApplication.translate("single_instance", ALREADY_OPEN))
             return False
         self.open()
         return True
@@ -98,8 +98,8 @@ class Session(QObject):
             self.window.after_first_paint(self.instance.listen)
         if self._not_saved:
             lines, self._not_saved = self._not_saved, []
-            self._tell("The organizer locked while some of what you typed could not be "
-                       "saved. Type it again:\n\n" + "\n".join(lines))
+            self._tell(self.tr("The organizer locked while some of what you typed could not be "
+                               "saved. Type it again:\n\n") + "\n".join(lines))
 
     def _activate(self) -> None:
         from ui.single_instance import bring_to_front
@@ -197,7 +197,7 @@ class Session(QObject):
 
         progress = QProgressDialog(what, "", 0, 0)
         progress.setCancelButton(None)  # half a swap cannot be cancelled; it is quick
-        progress.setWindowTitle("Second Opinion Organizer")
+        progress.setWindowTitle(self.tr("Second Opinion Organizer"))
         progress.setMinimumDuration(0)
         progress.setWindowModality(Qt.WindowModality.ApplicationModal)
         progress.show()
@@ -224,7 +224,7 @@ class Session(QObject):
         job.progress.connect(report)
         job.succeeded.connect(lambda result: finish(None, result))
         job.failed.connect(lambda message: finish(message))
-        job.cancelled.connect(lambda: finish("Stopped: nothing was changed."))
+        job.cancelled.connect(lambda: finish(self.tr("Stopped: nothing was changed.")))
         job.start()
         return job
 
@@ -233,24 +233,26 @@ class Session(QObject):
     def _add_menus(self, window: MainWindow) -> None:
         menus = window.menus
         quit_action = menus.quit
-        back_up = self._action(window, "&Back up…", self.back_up)
+        back_up = self._action(window, self.tr("&Back up…"), self.back_up)
         menus.file.insertAction(quit_action, back_up)
-        menus.file.insertAction(quit_action, self._action(window, "&Restore from a backup…",
+        menus.file.insertAction(quit_action, self._action(window,
+                                                          self.tr("&Restore from a backup…"),
                                                           self.choose_restore))
         menus.file.insertSeparator(quit_action)
-        security = QMenu("&Security", window)
+        security = QMenu(self.tr("&Security"), window)
         window.menuBar().insertMenu(menus.help.menuAction(), security)
         encrypted = bool(self.store is not None and self.store.encrypted)
         if encrypted:
-            self.lock_action = self._action(window, "&Lock now", self.lock)
+            self.lock_action = self._action(window, self.tr("&Lock now"), self.lock)
             self.lock_action.setShortcut("Ctrl+L")
             security.addAction(self.lock_action)
-            after = security.addMenu("Lock &automatically after")
+            after = security.addMenu(self.tr("Lock &automatically after"))
             group = QActionGroup(window)
             from ui.idle_lock import CHOICES_MINUTES
 
             for minutes in CHOICES_MINUTES:
-                label = "Never" if minutes == 0 else f"{minutes} minutes without use"
+                label = (self.tr("Never") if minutes == 0 else
+                         self.tr("{minutes} minutes without use").format(minutes=minutes))
                 action = self._action(window, label, _caller(self.set_auto_lock_minutes,
                                                              minutes))
                 action.setCheckable(True)
@@ -258,12 +260,12 @@ class Session(QObject):
                 group.addAction(action)
                 after.addAction(action)
             security.addSeparator()
-            security.addAction(self._action(window, "&Change the passphrase…",
+            security.addAction(self._action(window, self.tr("&Change the passphrase…"),
                                             self.change_passphrase))
-            security.addAction(self._action(window, "&Remove the passphrase…",
+            security.addAction(self._action(window, self.tr("&Remove the passphrase…"),
                                             self.remove_passphrase))
         else:
-            security.addAction(self._action(window, "&Protect with a passphrase…",
+            security.addAction(self._action(window, self.tr("&Protect with a passphrase…"),
                                             self.protect))
         lock = self.lock_action if encrypted else None
 
@@ -287,7 +289,7 @@ class Session(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
-                          "Second Opinion Organizer", text, QMessageBox.StandardButton.Ok,
+                          self.tr("Second Opinion Organizer"), text, QMessageBox.StandardButton.Ok,
                           self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -301,7 +303,7 @@ class Session(QObject):
 
         from ui.file_dialogs import choose_save
 
-        return choose_save(self.window, "backup", "Save a backup",
+        return choose_save(self.window, "backup", self.tr("Save a backup"),
                            f"organizer-backup-{date.today()}.zip", BACKUP_FILTER,
                            self.back_up_to, self.settings, default_suffix="zip")
 
@@ -319,10 +321,10 @@ class Session(QObject):
 
         job = Job(work, self.window)
         job.succeeded.connect(lambda _info: self._tell(
-            f"The backup is saved and checked: {target}. Keep a copy away from this "
-            "computer too (a USB stick)."))
+            self.tr("The backup is saved and checked: {target}. Keep a copy away from this "
+                    "computer too (a USB stick).").format(target=target)))
         job.failed.connect(lambda message: self._tell(message, error=True))
-        self.window.track_job(job, "Backing up…")
+        self.window.track_job(job, self.tr("Backing up…"))
         job.start()
         return job
 
@@ -331,19 +333,20 @@ class Session(QObject):
             return None
         from ui.file_dialogs import choose_file
 
-        return choose_file(self.window, "backup", "Choose a backup to restore", BACKUP_FILTER,
+        return choose_file(self.window, "backup", self.tr("Choose a backup to restore"),
+                           BACKUP_FILTER,
                            self.confirm_restore, self.settings)
 
     def confirm_restore(self, backup: Path) -> QMessageBox:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore from a backup",
-                          f"Replace everything in the organizer with the backup "
-                          f"“{backup.name}”?\n\nWhat is there now is kept aside in the backups "
-                          "folder, so this can be reversed.",
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore from a backup"),
+                          self.tr("Replace everything in the organizer with the backup "
+                                  "“{name}”?\n\nWhat is there now is kept aside in the backups "
+                                  "folder, so this can be reversed.").format(name=backup.name),
                           QMessageBox.StandardButton.Cancel, self.window)
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: self.restore(backup)
                                   if button is restore else None)
@@ -363,16 +366,16 @@ class Session(QObject):
             return None
         root = self.root
         return self.replace_store(
-            "Restoring the backup…",
+            self.tr("Restoring the backup…"),
             lambda progress: restore_backup(root, backup, passphrase, progress),
-            lambda _old: self._tell("The backup is restored."))
+            lambda _old: self._tell(self.tr("The backup is restored.")))
 
     def _ask_backup_passphrase(self, backup: Path) -> None:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
         dialog = QInputDialog(self.window)
-        dialog.setWindowTitle("Restore from a backup")
-        dialog.setLabelText("This backup is protected. Type its passphrase:")
+        dialog.setWindowTitle(self.tr("Restore from a backup"))
+        dialog.setLabelText(self.tr("This backup is protected. Type its passphrase:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         dialog.textValueSelected.connect(lambda text: self.restore(backup, text))
         dialog.finished.connect(dialog.deleteLater)
@@ -394,7 +397,7 @@ class Session(QObject):
 
         root = self.root
         self.replace_store(
-            "Protecting the organizer with your passphrase…",
+            self.tr("Protecting the organizer with your passphrase…"),
             lambda progress: encrypt_store(root, passphrase, progress),
             lambda _n: self.back_up() if then_back_up else None)
 
@@ -413,7 +416,7 @@ class Session(QObject):
 
         root = self.root
         self.replace_store(
-            "Changing the passphrase…",
+            self.tr("Changing the passphrase…"),
             lambda progress: change_passphrase(root, current, new, progress),
             lambda _n: self.back_up() if then_back_up else None)
 
@@ -421,9 +424,9 @@ class Session(QObject):
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
         dialog = QInputDialog(self.window)
-        dialog.setWindowTitle("Remove the passphrase")
-        dialog.setLabelText("Anyone who can use this computer account will be able to read "
-                            "the organizer. To go on, type the passphrase:")
+        dialog.setWindowTitle(self.tr("Remove the passphrase"))
+        dialog.setLabelText(self.tr("Anyone who can use this computer account will be able to "
+                                    "read the organizer. To go on, type the passphrase:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         dialog.textValueSelected.connect(self._decrypt)
         dialog.finished.connect(dialog.deleteLater)
@@ -434,7 +437,7 @@ class Session(QObject):
         from organizer.encryption import decrypt_store
 
         root = self.root
-        self.replace_store("Removing the passphrase…",
+        self.replace_store(self.tr("Removing the passphrase…"),
                            lambda progress: decrypt_store(root, passphrase, progress))
 
 

@@ -1,6 +1,6 @@
 """What the app remembers between runs: the last person, the window's place and size, zoom,
-appearance (system, light or dark), the folder each kind of file dialog was last in, and the
-name typed as "Your name" on the packet.
+appearance (system, light or dark), the language chosen in View › Language, the folder each
+kind of file dialog was last in, and the name typed as "Your name" on the packet.
 
 A thin typed layer over QSettings so that the keys live in one place. Tests give it a
 QSettings on an INI file in a temporary folder, so they never touch the user's settings.
@@ -78,6 +78,15 @@ class Settings:
 
     def set_zoom(self, zoom: float) -> None:
         self.qsettings.setValue("view/zoom", round(zoom, 2))
+
+    def language(self) -> str:
+        """"en", "es", or "system" (follow ORGANIZER_LANG and the system: ui.i18n)."""
+        value = self.qsettings.value("view/language", "system")
+        return value if value in ("en", "es") else "system"
+
+    def set_language(self, language: str) -> None:
+        self.qsettings.setValue("view/language",
+                                language if language in ("en", "es") else "system")
 
     def appearance(self) -> str:
         """View › Appearance: "system" (follow the system's colour scheme), "light" or

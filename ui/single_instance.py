@@ -21,13 +21,15 @@ from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtWidgets import QWidget
 
 from organizer.storage.instance import lock_path
+from ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # QtNetwork is imported when the channel opens, after the first paint
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ACTIVATE = b"activate\n"
-ALREADY_OPEN = ("Second Opinion Organizer is already open on this computer for these data. "
-                "Its window has been brought to the front.")
+ALREADY_OPEN = (QT_TRANSLATE_NOOP(
+                    "single_instance", "Second Opinion Organizer is already open on this computer "
+                    "for these data. Its window has been brought to the front."))
 
 
 def server_name(data_dir: Path) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ui.format import now_iso
+from ui.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ VIEWS: dict[str, TypeView] = {
     "condition": TypeView("conditions", ("name", "status", "diagnosed_on", "severity"),
                           date_column="diagnosed_on"),
     "medication": TypeView("medications", ("name", "dose", "frequency", "active", "started_on"),
-                           headers={"active": "Taking"}, date_column="started_on"),
+                           headers={"active": QT_TRANSLATE_NOOP("type_views", "Taking")},
+                           date_column="started_on"),
     "allergy": TypeView("medications", ("substance", "reaction", "severity", "noted_on"),
                         date_column="noted_on"),
     "record": TypeView("records", ("title", "kind", "dated_on", "source"),
@@ -58,7 +60,7 @@ VIEWS: dict[str, TypeView] = {
                                  "status"),
                       stretch="purpose", date_column="scheduled_at"),
     "provider": TypeView("care_team", ("name", "role", "specialty", "facility", "phone"),
-                         headers={"facility": "Works at"}),
+                         headers={"facility": QT_TRANSLATE_NOOP("type_views", "Works at")}),
     "immunization": TypeView("history", ("vaccine", "given_on"), date_column="given_on"),
     "procedure": TypeView("history", ("name", "performed_on", "performer"),
                           date_column="performed_on"),

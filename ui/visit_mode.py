@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -76,17 +76,17 @@ class _QuestionBox(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         _scaled(self.text, TEXT_SCALE, bold=True)
-        self.asked = QCheckBox("Asked")
+        self.asked = QCheckBox(self.tr("Asked"))
         _scaled(self.asked, TEXT_SCALE * 0.9)
         self.asked.setStyleSheet("QCheckBox::indicator { width: 22px; height: 22px; }")
-        self.asked.setAccessibleName(f"Question {number} asked")
+        self.asked.setAccessibleName(self.tr("Question {number} asked").format(number=number))
         top.addWidget(self.text, 1)
         top.addWidget(self.asked, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         self.answer = QPlainTextEdit()
         self.answer.setTabChangesFocus(True)
-        self.answer.setPlaceholderText("Type the answer here")
-        self.answer.setAccessibleName(f"Answer to question {number}")
+        self.answer.setPlaceholderText(self.tr("Type the answer here"))
+        self.answer.setAccessibleName(self.tr("Answer to question {number}").format(number=number))
         _scaled(self.answer, TEXT_SCALE * 0.9)
         self.answer.setMinimumHeight(90)
         self.answer.setMaximumHeight(140)
@@ -112,8 +112,8 @@ class VisitModeWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         visit = ctx.store.get("visit", visit_id)
         assert isinstance(visit, Visit)
-        self.setWindowTitle("Visit mode")
-        self.setAccessibleName("Visit mode")
+        self.setWindowTitle(self.tr("Visit mode"))
+        self.setAccessibleName(self.tr("Visit mode"))
 
         outer = QVBoxLayout(self)
         self.title = QLabel(self._title(visit))
@@ -127,8 +127,8 @@ class VisitModeWindow(QWidget):
         self.question_layout.setSpacing(10)
         for number, question in enumerate(visit_questions(ctx.store, visit), start=1):
             self._add_box(number, question)
-        self.none_label = QLabel("No questions were written down for this visit. Add one "
-                                 "below, or just take notes on the right.")
+        self.none_label = QLabel(self.tr("No questions were written down for this visit. Add one "
+                                         "below, or just take notes on the right."))
         self.none_label.setWordWrap(True)
         _scaled(self.none_label, 1.2)
         self.none_label.setVisible(not self.boxes)
@@ -145,11 +145,11 @@ class VisitModeWindow(QWidget):
         left_layout.addWidget(scroll, 1)
         add_row = QHBoxLayout()
         self.new_question = QLineEdit()
-        self.new_question.setPlaceholderText("Another question that came up")
-        self.new_question.setAccessibleName("Add a question")
+        self.new_question.setPlaceholderText(self.tr("Another question that came up"))
+        self.new_question.setAccessibleName(self.tr("Add a question"))
         _scaled(self.new_question, 1.2)
         self.new_question.returnPressed.connect(self.add_question)
-        add_button = QPushButton("Add")
+        add_button = QPushButton(self.tr("Add"))
         _scaled(add_button, 1.2)
         add_button.clicked.connect(self.add_question)
         add_row.addWidget(self.new_question, 1)
@@ -159,13 +159,14 @@ class VisitModeWindow(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        notes_label = QLabel("Notes")
+        notes_label = QLabel(self.tr("Notes"))
         _scaled(notes_label, 1.3, bold=True)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)  # Tab moves on, as in the answers
         self.notes.setPlainText(visit.notes or "")
-        self.notes.setPlaceholderText("Anything the doctor says: names, numbers, next steps")
-        self.notes.setAccessibleName("Notes of the visit")
+        self.notes.setPlaceholderText(self.tr("Anything the doctor says: names, numbers, next "
+                                              "steps"))
+        self.notes.setAccessibleName(self.tr("Notes of the visit"))
         _scaled(self.notes, TEXT_SCALE * 0.9)
         notes_label.setBuddy(self.notes)
         self.notes.textChanged.connect(lambda: self._typed("notes", self.notes))
@@ -182,13 +183,13 @@ class VisitModeWindow(QWidget):
         outer.addWidget(splitter, 1)
 
         bottom = QHBoxLayout()
-        self.status = QLabel("Everything you type is saved as you go.")
-        self.status.setAccessibleName("Saving status")
+        self.status = QLabel(self.tr("Everything you type is saved as you go."))
+        self.status.setAccessibleName(self.tr("Saving status"))
         self.status.setWordWrap(True)  # the buttons beside it stay on screen
         _scaled(self.status, 1.1)
-        self.done_button = QPushButton("The visit is over: mark it done")
+        self.done_button = QPushButton(self.tr("The visit is over: mark it done"))
         self.done_button.clicked.connect(self.mark_done)
-        close_button = QPushButton("Close visit mode")
+        close_button = QPushButton(self.tr("Close visit mode"))
         close_button.clicked.connect(self.close)
         for button in (self.done_button, close_button):
             _scaled(button, 1.2)
@@ -221,10 +222,12 @@ class VisitModeWindow(QWidget):
         doctor = ""
         if visit.provider_id is not None:
             try:
-                doctor = " with " + self.context.store.get("provider", visit.provider_id).title
+                name = self.context.store.get("provider", visit.provider_id).title
+                doctor = QCoreApplication.translate("common", " with {name}").format(name=name)
             except OrganizerError:
                 doctor = ""
-        return f"Visit{doctor} — {when}{' at ' + time if time else ''}"
+        return self.tr("Visit{doctor} — {when}{value}").format(
+                   doctor=doctor, when=when, value=self.tr(' at ') + time if time else '')
 
     def _add_box(self, number: int, question: Question) -> _QuestionBox:
         box = _QuestionBox(number, question)
@@ -241,7 +244,7 @@ class VisitModeWindow(QWidget):
 
     def _typed(self, key: str, editor: QPlainTextEdit) -> None:
         self._dirty[key] = editor.toPlainText()
-        self.status.setText("Saving…")
+        self.status.setText(self.tr("Saving…"))
         self._pause.start()
         if not self._deadline.isActive():
             self._deadline.start()
@@ -269,15 +272,15 @@ class VisitModeWindow(QWidget):
             if self._dirty.get(key) == text:
                 del self._dirty[key]
         if failed:
-            self.status.setText(f"Not saved yet: {failed} What you typed is still here; "
-                                "the app keeps trying.")
+            self.status.setText(self.tr("Not saved yet: {failed} What you typed is still here; "
+                                        "the app keeps trying.").format(failed=failed))
             self._deadline.start()
         elif not self._dirty:
-            self.status.setText("All saved.")
+            self.status.setText(self.tr("All saved."))
 
     def _save(self, store: Store, key: str, text: str) -> None:
         if key == "notes":
-            self.context.write("Type visit notes", lambda: store.update(
+            self.context.write(self.tr("Type visit notes"), lambda: store.update(
                 "visit", self.visit_id, {"notes": text}),
                 merge_key=f"visit-notes-{self.visit_id}", initiator=self)
             return
@@ -294,7 +297,7 @@ class VisitModeWindow(QWidget):
                 box.asked.blockSignals(False)
         if text.strip() and not question.answered_on:
             values["answered_on"] = self.today().isoformat()
-        self.context.write("Type an answer", lambda: store.update(
+        self.context.write(self.tr("Type an answer"), lambda: store.update(
             "question", question_id, values), merge_key=f"answer-{question_id}",
             initiator=self)
 
@@ -302,12 +305,13 @@ class VisitModeWindow(QWidget):
         self.flush()
         question_id = box.question_id
         try:
-            self.context.write("Tick a question as asked" if on else "Untick a question",
+            self.context.write(self.tr("Tick a question as asked") if on
+                               else self.tr("Untick a question"),
                                lambda: self.context.store.update("question", question_id,
                                                                  {"asked": on}),
                                initiator=self)
         except OrganizerError as exc:
-            self.status.setText(f"Not saved: {exc}")
+            self.status.setText(self.tr("Not saved: {exc}").format(exc=exc))
 
     def add_question(self) -> None:
         text = self.new_question.text().strip()
@@ -319,10 +323,10 @@ class VisitModeWindow(QWidget):
         values = {"text": text, "visit_id": self.visit_id, "case_id": visit.case_id,
                   "position": position}
         try:
-            change = self.context.write("Add a question", lambda: self.context.store.add(
+            change = self.context.write(self.tr("Add a question"), lambda: self.context.store.add(
                 "question", values, person_id=visit.person_id), initiator=self)
         except OrganizerError as exc:
-            self.status.setText(f"Not saved: {exc}")
+            self.status.setText(self.tr("Not saved: {exc}").format(exc=exc))
             return
         question = self.context.store.get("question", change.id)
         assert isinstance(question, Question)
@@ -334,12 +338,12 @@ class VisitModeWindow(QWidget):
     def mark_done(self) -> None:
         self.flush()
         try:
-            self.context.write("Mark the visit as done", lambda: self.context.store.update(
+            self.context.write(self.tr("Mark the visit as done"), lambda: self.context.store.update(
                 "visit", self.visit_id, {"status": "done"}), initiator=self)
         except OrganizerError as exc:
-            self.status.setText(f"Not saved: {exc}")
+            self.status.setText(self.tr("Not saved: {exc}").format(exc=exc))
             return
-        self.status.setText("The visit is marked as done. All saved.")
+        self.status.setText(self.tr("The visit is marked as done. All saved."))
 
     # -- outside changes and closing ----------------------------------------------------
 

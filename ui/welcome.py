@@ -39,28 +39,28 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        title = TitleLabel("Welcome to Second Opinion Organizer")
+        title = TitleLabel(self.tr("Welcome to Second Opinion Organizer"))
         text = QLabel(
-            "Keep the diagnoses, medications, records and questions of the people you care "
-            "for in one place on this computer, and make the packet to bring to the doctor "
-            "who gives a second opinion.\n\nEverything stays on this computer; nothing is "
-            "sent anywhere.")
+            self.tr("Keep the diagnoses, medications, records and questions of the people you "
+                    "care for in one place on this computer, and make the packet to bring to the "
+                    "doctor who gives a second opinion.\n\nEverything stays on this computer; "
+                    "nothing is sent anywhere."))
         text.setWordWrap(True)
-        self.add_button = QPushButton("Add the first person")
-        self.add_button.setAccessibleName("Add the first person")
+        self.add_button = QPushButton(self.tr("Add the first person"))
+        self.add_button.setAccessibleName(self.tr("Add the first person"))
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.add_person_requested)
-        self.example_button = QPushButton("Explore with example data")
-        self.example_button.setAccessibleName("Explore with example data")
-        self.example_button.setToolTip("Opens made-up people in a separate window. Your own "
-                                       "information is not touched.")
+        self.example_button = QPushButton(self.tr("Explore with example data"))
+        self.example_button.setAccessibleName(self.tr("Explore with example data"))
+        self.example_button.setToolTip(self.tr("Opens made-up people in a separate window. Your "
+                                               "own information is not touched."))
         self.example_button.clicked.connect(self.example_requested)
-        hint = QLabel("The example opens in its own window, marked as example data. Nothing "
-                      "you change there is kept.")
+        hint = QLabel(self.tr("The example opens in its own window, marked as example data. "
+                              "Nothing you change there is kept."))
         hint.setWordWrap(True)
-        self.help_button = QPushButton("How a second opinion works")
-        self.help_button.setAccessibleName("How a second opinion works: the ten steps")
-        self.help_button.setToolTip("The ten steps of a second opinion, in plain words")
+        self.help_button = QPushButton(self.tr("How a second opinion works"))
+        self.help_button.setAccessibleName(self.tr("How a second opinion works: the ten steps"))
+        self.help_button.setToolTip(self.tr("The ten steps of a second opinion, in plain words"))
         self.help_button.clicked.connect(self.help_requested)
         column = QVBoxLayout()
         column.addWidget(title)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -57,10 +57,6 @@ def _pixmap(png: bytes | None) -> QPixmap:
     return pixmap
 
 
-def _count(number: int, word: str, plural: str | None = None) -> str:
-    return f"{number} {word if number == 1 else plural or word + 's'}"
-
-
 class DiscDialog(JobDialog):
     added = Signal(object)
 
@@ -74,17 +70,17 @@ class DiscDialog(JobDialog):
         self.keys: list[Any] = []
         self.job: Job | None = None
         self.saved: Any = None
-        self.setWindowTitle("Add an imaging disc")
+        self.setWindowTitle(self.tr("Add an imaging disc"))
         fit_to_screen(self, 1060, 640, self.parentWidget())
 
         layout = QVBoxLayout(self)
-        self.status = QLabel(f"Reading the disc in {self.folder}…")
+        self.status = QLabel(self.tr("Reading the disc in {folder}…").format(folder=self.folder))
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("What is happening")
+        self.status.setAccessibleName(self.tr("What is happening"))
         layout.addWidget(self.status)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.progress.setAccessibleName("Progress")
+        self.progress.setAccessibleName(self.tr("Progress"))
         layout.addWidget(self.progress)
 
         self.warning = QFrame()
@@ -98,7 +94,7 @@ class DiscDialog(JobDialog):
         box.addWidget(self.warning_title)
         self.warning_text = QLabel()
         self.warning_text.setWordWrap(True)
-        self.warning_text.setAccessibleName("Warning about the disc")
+        self.warning_text.setAccessibleName(self.tr("Warning about the disc"))
         box.addWidget(self.warning_text)
         self.confirm = QCheckBox()
         self.confirm.toggled.connect(self._update_buttons)
@@ -109,9 +105,10 @@ class DiscDialog(JobDialog):
         middle = QHBoxLayout()
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["On the disc", "Date", "Images", "Where"])
+        self.tree.setHeaderLabels([self.tr("On the disc"), self.tr("Date"), self.tr("Images"),
+                                   self.tr("Where")])
         self.tree.setIconSize(QSize(ICON, ICON))
-        self.tree.setAccessibleName("Patients, studies and series on the disc")
+        self.tree.setAccessibleName(self.tr("Patients, studies and series on the disc"))
         self.tree.currentItemChanged.connect(self._series_chosen)
         middle.addWidget(self.tree, 1)
         self.picture = QLabel("")
@@ -119,31 +116,32 @@ class DiscDialog(JobDialog):
         self.picture.setFixedWidth(PREVIEW + 12)
         self.picture.setMinimumHeight(PREVIEW)
         self.picture.setStyleSheet("background: black; color: #ddd;")
-        self.picture.setAccessibleName("Key image of the chosen series")
+        self.picture.setAccessibleName(self.tr("Key image of the chosen series"))
         self.picture.setWordWrap(True)
         middle.addWidget(self.picture)
         layout.addLayout(middle, 1)
 
         self.skipped = QLabel()
         self.skipped.setWordWrap(True)
-        self.skipped.setAccessibleName("Files that were skipped")
+        self.skipped.setAccessibleName(self.tr("Files that were skipped"))
         self.skipped.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.skipped.hide()
         layout.addWidget(self.skipped)
 
         form = QFormLayout()
         self.title = QLineEdit()
-        self.title.setAccessibleName("Title of the new record")
-        form.addRow("Record title:", self.title)
-        self.copy_images = QCheckBox("Copy every image into the organizer")
-        self.copy_images.setAccessibleName("Copy every image from the disc")
-        self.copy_images.setToolTip("By default only the disc's index and one key image per "
-                                    "series are kept; the disc itself stays the full copy.")
+        self.title.setAccessibleName(self.tr("Title of the new record"))
+        form.addRow(self.tr("Record title:"), self.title)
+        self.copy_images = QCheckBox(self.tr("Copy every image into the organizer"))
+        self.copy_images.setAccessibleName(self.tr("Copy every image from the disc"))
+        self.copy_images.setToolTip(self.tr("By default only the disc's index and one key image "
+                                            "per series are kept; the disc itself stays the full "
+                                            "copy."))
         form.addRow("", self.copy_images)
         layout.addLayout(form)
 
         self.buttons = QDialogButtonBox()
-        self.add_button = self.action_button = QPushButton("Add the disc")
+        self.add_button = self.action_button = QPushButton(self.tr("Add the disc"))
         self.add_button.setEnabled(False)
         self.add_button.setDefault(True)
         self.buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -177,32 +175,38 @@ class DiscDialog(JobDialog):
         index = self.index
         studies = len(index.studies)
         self.status.setText(
-            f"{_count(studies, 'study', 'studies')}, {_count(index.images, 'image')} on the disc "
-            f"({'from its DICOMDIR' if index.from_dicomdir else 'its files looked at one by one'}"
-            "). Nothing is saved until you press “Add the disc”.")
+            self.tr("{value}, {value2} on the disc ({value3}). Nothing is saved until you press "
+                    "“Add the disc”.").format(
+                value=self.tr('%n study(ies)', '', studies),
+                value2=self.tr('%n image(s)', '', index.images),
+                value3=(self.tr("from its DICOMDIR") if index.from_dicomdir
+                        else self.tr("its files looked at one by one"))))
         self._fill_tree()
         problems = list(index.problems) + [k.problem for k in self.keys if k.problem]
         if problems:
             shown = problems[:8]
             more = len(problems) - len(shown)
-            self.skipped.setText("Skipped:\n" + "\n".join(shown) +
-                                 (f"\n…and {more} more." if more else ""))
+            self.skipped.setText(self.tr("Skipped:\n") + "\n".join(shown) +
+                                 (self.tr("\n…and {more} more.").format(more=more) if more else ""))
             self.skipped.show()
         empty = empty_disc(index)
         other = mismatch(index, self.person)
         if empty:
-            self._warn("Nothing on this disc can be added", empty, None)
+            self._warn(self.tr("Nothing on this disc can be added"), empty, None)
         elif other:
-            self._warn("This may be someone else’s disc",
-                       f"{other} Check that this is the right disc and the right person: a "
-                       "doctor would read these images as theirs.",
-                       f"Yes, this disc is about {self.person.full_name}")
+            self._warn(self.tr("This may be someone else’s disc"),
+                       self.tr("{other} Check that this is the right disc and the right person: a "
+                               "doctor would read these images as theirs.").format(other=other),
+                       self.tr("Yes, this disc is about {full_name}").format(
+                           full_name=self.person.full_name))
         if programs := index.programs:
-            note = (f"The disc also holds a viewer program ({', '.join(programs[:3])}); it "
-                    "is never run.")
+            note = (self.tr("The disc also holds a viewer program ({programs}); it is never run.")
+                    .format(
+                        programs=', '.join(programs[:3])))
             self.status.setText(self.status.text() + " " + note)
         self.title.setText(default_title(index) if index.images else "")
-        self.copy_images.setText(f"Copy every image into the organizer ({copy_size(index)})")
+        self.copy_images.setText(self.tr("Copy every image into the organizer ({size})").format(
+                                     size=copy_size(index)))
         self.copy_images.setEnabled(bool(index.images))
         self._update_buttons()
 
@@ -226,30 +230,32 @@ class DiscDialog(JobDialog):
         for study in self.index.studies:
             who = (study.patient_name, study.birth_date)
             if who not in patients:
-                name = patient_name(study.patient_name) or "A patient with no name"
+                name = patient_name(study.patient_name) or self.tr("A patient with no name")
                 born = f", born {study.birth_date}" if study.birth_date else ""
-                top = QTreeWidgetItem(self.tree, [f"Patient: {name}{born}"])
+                top = QTreeWidgetItem(self.tree, [self.tr("Patient: {name}{born}").format(
+                                                      name=name, born=born)])
                 top.setFont(0, bold)
                 top.setFirstColumnSpanned(True)
                 top.setExpanded(True)
                 patients[who] = top
             kinds = ", ".join(p for p in (study.modalities, study.body_parts) if p)
             row = QTreeWidgetItem(patients[who], [
-                " · ".join(p for p in (kinds, study.description) if p) or "Study",
-                study.date, _count(study.images, "image"), study.institution])
+                " · ".join(p for p in (kinds, study.description) if p) or self.tr("Study"),
+                study.date, self.tr('%n image(s)', '', study.images), study.institution])
             row.setFont(0, bold)
             row.setExpanded(True)
             for series in study.series:
                 label = " · ".join(p for p in (
                     f"Series {series.number}" if series.number is not None else "Series",
                     series.modality, series.body_part, series.description) if p)
-                item = QTreeWidgetItem(row, [label, "", _count(series.images, "image"),
+                item = QTreeWidgetItem(row, [label, "", self.tr('%n image(s)', '', series.images),
                                              series.institution])
                 key = keys.get((study.uid, series.uid))
                 item.setData(0, Qt.ItemDataRole.UserRole, key)
                 if key is not None and key.png:
                     item.setIcon(0, QIcon(_pixmap(key.png)))
-                item.setToolTip(0, label + (f"\nNo key image: {key.problem}"
+                item.setToolTip(0, label + (self.tr("\nNo key image: {problem}").format(
+                                                problem=key.problem)
                                             if key is not None and key.problem else ""))
                 first_series = first_series or item
         for column in range(4):
@@ -268,7 +274,8 @@ class DiscDialog(JobDialog):
                 Qt.TransformationMode.SmoothTransformation))
         else:
             self.picture.setPixmap(QPixmap())
-            self.picture.setText("No key image: " + (key.problem or "none on the disc"))
+            self.picture.setText(self.tr("No key image: ") + (key.problem
+                                                              or self.tr("none on the disc")))
 
     def _update_buttons(self) -> None:
         from organizer.disc.save import empty_disc, mismatch
@@ -291,7 +298,7 @@ class DiscDialog(JobDialog):
         force = bool(mismatch(index, self.person)) and self.confirm.isChecked()
         for widget in (self.add_button, self.title, self.copy_images, self.confirm):
             widget.setEnabled(False)
-        self.status.setText("Adding the disc…")
+        self.status.setText(self.tr("Adding the disc…"))
 
         def work(store: Store, progress: Progress) -> Any:
             from organizer.disc.save import save_disc
@@ -300,7 +307,7 @@ class DiscDialog(JobDialog):
                              force=force, keys=keys, progress=progress)
 
         # on the writer thread; adding the disc is one undo step (ui/operations.py)
-        self._wire(self.ctx.start_write("Add an imaging disc", work, initiator=self,
+        self._wire(self.ctx.start_write(self.tr("Add an imaging disc"), work, initiator=self,
                                         change_of=lambda saved: saved.change), self._saved)
 
     def _saved(self, saved: Any) -> None:
@@ -325,5 +332,6 @@ def choose_disc_folder(parent: QWidget, chosen: Any, settings: Settings | None =
     """Ask for the disc's folder (non-modal); `chosen(Path)` is called with the answer."""
     from ui.file_dialogs import choose_folder
 
-    return choose_folder(parent, "disc", "Choose the imaging disc (its drive, or the folder "
-                                         "with its DICOMDIR)", chosen, settings)
+    return choose_folder(parent, "disc", QCoreApplication.translate(
+                                             "disc_dialog", "Choose the imaging disc (its drive, "
+                                             "or the folder with its DICOMDIR)"), chosen, settings)

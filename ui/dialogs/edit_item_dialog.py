@@ -28,6 +28,7 @@ from organizer.items.changes import Change
 from organizer.items.models import Item, item_type
 from ui.context import AppContext
 from ui.item_form import ItemForm
+from ui.item_words import type_label
 from ui.screen_fit import fit_to_screen
 
 
@@ -57,9 +58,10 @@ class BoundItemForm(ItemForm):
         if self.item is None:
             return
         item_id = self.item.id
-        label = self.cls.LABEL.lower()
+        label = type_label(self.cls).lower()
         try:
-            change = self.context.write(f"Edit {label}", lambda: self.context.store.update(
+            change = self.context.write(self.tr("Edit {label}").format(label=label),
+                                        lambda: self.context.store.update(
                 self.type_name, item_id, values), initiator=self)
         except ValidationError as exc:
             self.show_error(exc.field or next(iter(values)), str(exc))
@@ -90,7 +92,7 @@ class ItemEditorDialog(QDialog):
                  intro: str = "") -> None:
         super().__init__(parent)
         cls = item_type(type_name)
-        self.setWindowTitle(cls.LABEL)
+        self.setWindowTitle(type_label(cls))
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
@@ -106,7 +108,7 @@ class ItemEditorDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
         layout.addWidget(scroll, 1)
-        saved = QLabel("Changes are saved as you type.")
+        saved = QLabel(self.tr("Changes are saved as you type."))
         saved.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)

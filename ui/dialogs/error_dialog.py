@@ -27,13 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-TITLE = "Something went wrong"
-UNEXPECTED = ("Something went wrong that the organizer did not expect, and it stopped what "
-              "it was doing. What you saved before is safe; the last change may not have "
-              "been made, so check it and try once more.")
-HELP = ("If it happens again, press “Copy details” and paste them into a message to "
-        "whoever helps you with the organizer. They hold no health information: only "
-        "where in the program it went wrong.")
+from ui.i18n import QT_TRANSLATE_NOOP
+
+TITLE = QT_TRANSLATE_NOOP("error_dialog", "Something went wrong")
+UNEXPECTED = (QT_TRANSLATE_NOOP(
+                  "error_dialog", "Something went wrong that the organizer did not expect, and it "
+                  "stopped what it was doing. What you saved before is safe; the last change may "
+                  "not have been made, so check it and try once more."))
+HELP = (QT_TRANSLATE_NOOP(
+            "error_dialog", "If it happens again, press “Copy details” and paste them into a "
+            "message to whoever helps you with the organizer. They hold no health information: "
+            "only where in the program it went wrong."))
 
 
 class ErrorDialog(QDialog):
@@ -42,35 +46,35 @@ class ErrorDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(QCoreApplication.translate("error_dialog", TITLE))
         self.setModal(False)
         from PySide6.QtCore import Qt  # (the reporter is made before the first frame)
 
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.failures = 0
         layout = QVBoxLayout(self)
-        self.message = QLabel(UNEXPECTED)
+        self.message = QLabel(QCoreApplication.translate("error_dialog", UNEXPECTED))
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What happened")
+        self.message.setAccessibleName(self.tr("What happened"))
         layout.addWidget(self.message)
-        self.help = QLabel(HELP)
+        self.help = QLabel(QCoreApplication.translate("error_dialog", HELP))
         self.help.setWordWrap(True)
         layout.addWidget(self.help)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Details for whoever helps you")
+        self.details.setAccessibleName(self.tr("Details for whoever helps you"))
         self.details.setMinimumHeight(120)
         layout.addWidget(self.details)
         self.copied = QLabel("")
-        self.copied.setAccessibleName("Copied")
+        self.copied.setAccessibleName(self.tr("Copied"))
         layout.addWidget(self.copied)
         buttons = QDialogButtonBox()
-        self.copy_button = QPushButton("Copy details")
-        self.copy_button.setAccessibleName("Copy details")
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button.setAccessibleName(self.tr("Copy details"))
         self.copy_button.clicked.connect(self.copy_details)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
@@ -81,9 +85,10 @@ class ErrorDialog(QDialog):
     def add_failure(self, details: str, message: str | None = None) -> None:
         """Show one more failure: its plain words (or the general ones) and its details."""
         self.failures += 1
-        text = message or UNEXPECTED
+        text = message or QCoreApplication.translate("error_dialog", UNEXPECTED)
         if self.failures > 1:
-            text += f" (This has happened {self.failures} times since this window opened.)"
+            text += self.tr(" (This has happened {failures} times since this window "
+                            "opened.)").format(failures=self.failures)
         self.message.setText(text)
         previous = self.details.toPlainText()
         self.details.setPlainText(f"{previous}\n\n{details}".strip() if previous else details)
@@ -91,7 +96,7 @@ class ErrorDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())
-        self.copied.setText("The details are copied: paste them into your message.")
+        self.copied.setText(self.tr("The details are copied: paste them into your message."))
 
     def done(self, result: int) -> None:
         self.failures = 0
@@ -179,9 +184,12 @@ def report_exception(exc: BaseException, where: str) -> str:
     from organizer.logs import describe_exception, known_cause, record_exception
 
     logged = record_exception(exc, where)
-    message = str(exc) if isinstance(exc, OrganizerError) else known_cause(exc) or UNEXPECTED
+    unexpected = QCoreApplication.translate("error_dialog", UNEXPECTED)
+    message = str(exc) if isinstance(exc, OrganizerError) else known_cause(exc) or unexpected
     details = describe_exception(exc)
     if logged is not None:
-        details += f"\n(also written to {logged.name} in the data folder)"
+        details += QCoreApplication.translate(
+                       "error_dialog", "\n(also written to {name} in the data folder)").format(
+                       name=logged.name)
     report(details, message)
     return message

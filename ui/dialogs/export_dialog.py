@@ -40,19 +40,19 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.job: Job | None = None
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.person = QComboBox()
-        self.person.setAccessibleName("Whose information to export")
+        self.person.setAccessibleName(self.tr("Whose information to export"))
         for person in ctx.store.people():
             self.person.addItem(person.full_name, person.id)
         if ctx.person_id is not None and self.person.findData(ctx.person_id) >= 0:
             self.person.setCurrentIndex(self.person.findData(ctx.person_id))
-        form.addRow("Export for:", self.person)
+        form.addRow(self.tr("Export for:"), self.person)
         layout.addLayout(form)
 
-        layout.addWidget(QLabel("What to export:"))
+        layout.addWidget(QLabel(self.tr("What to export:")))
         self.formats = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
         for number, (key, (words, _)) in enumerate(FORMATS.items()):
@@ -66,21 +66,21 @@ class ExportDialog(QDialog):
 
         row = QHBoxLayout()
         self.path = QLineEdit()
-        self.path.setAccessibleName("File to write")
+        self.path.setAccessibleName(self.tr("File to write"))
         self.path.textChanged.connect(self._update)
-        choose = QPushButton("Choose…")
+        choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose)
         row.addWidget(self.path, 1)
         row.addWidget(choose)
         file_form = QFormLayout()
-        file_form.addRow("Save as:", row)
+        file_form.addRow(self.tr("Save as:"), row)
         layout.addLayout(file_form)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox()
-        self.export_button = QPushButton("Export")
+        self.export_button = QPushButton(self.tr("Export"))
         self.export_button.setDefault(True)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -119,14 +119,14 @@ class ExportDialog(QDialog):
     def _choose(self) -> QWidget:
         from ui.file_dialogs import choose_save
 
-        return choose_save(self, "export", "Save the export as",
+        return choose_save(self, "export", self.tr("Save the export as"),
                            self.path.text() or self._suggested(), "",
                            lambda path: self.path.setText(str(path)), self.ctx.settings)
 
     def _export(self) -> None:
         person_id = int(self.person.currentData())
         fmt, out, root = self.format(), Path(self.path.text().strip()), self.ctx.store.root
-        self.status.setText("Exporting…")
+        self.status.setText(self.tr("Exporting…"))
         self.export_button.setEnabled(False)
 
         def work(progress: Progress) -> Path:
@@ -148,7 +148,7 @@ class ExportDialog(QDialog):
 
         self._finished_job()
         remember("export", Path(path), self.ctx.settings)  # (typed, or chosen)
-        self.status.setText(f"Saved to {path}.")
+        self.status.setText(self.tr("Saved to {path}.").format(path=path))
         self._update()
         self.exported.emit(path)
 

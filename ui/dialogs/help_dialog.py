@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,78 +22,110 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.items.checklist import STEPS
+from ui.i18n import QT_TRANSLATE_NOOP
 
 # Why each step of organizer.items.checklist.STEPS matters, in the same order (a test checks
 # that there is one for every step).
 WHY: tuple[str, ...] = (
-    "Your own doctor usually knows who is good at your condition, and most doctors expect "
-    "to be asked. Asking for a second opinion is normal and will not offend them.",
-    "Many plans pay for a second opinion, some only if you ask first. Write down whom you "
-    "spoke to, the date and the reference number, in case of a dispute later.",
-    "The second doctor can only give a real opinion with your records in hand, so leave a "
-    "week or two between sending them and the visit.",
-    "Reports, test results, scans and pathology slides travel separately and often late. "
-    "In the app, mark what was sent and when it arrived.",
-    "Include the doses and how often you take them, and vitamins and remedies too. The "
-    "packet prints this list on its first page.",
-    "Worried people forget questions in the doctor's office. Write them down, most "
-    "important first; the packet prints them with room for the answers.",
-    "Visit mode (on the second opinion's page) shows your questions one by one and saves "
-    "each note as you type, so you can listen and write at the same time. Bringing "
-    "someone with you helps.",
-    "Your primary doctor should see the second doctor's report, so that everyone who "
-    "cares for you knows what was said.",
-    "If the two opinions differ, your primary doctor can help you weigh them. The case "
-    "page puts the options side by side.",
-    "When you decide, write down what and why. Months later it helps to remember how you "
-    "chose, and the others who care for you can see it too.",
+    QT_TRANSLATE_NOOP(
+        "help_dialog", "Your own doctor usually knows who is good at your condition, and most "
+        "doctors expect to be asked. Asking for a second opinion is normal and will not offend "
+        "them."),
+    QT_TRANSLATE_NOOP(
+        "help_dialog", "Many plans pay for a second opinion, some only if you ask first. Write "
+        "down whom you spoke to, the date and the reference number, in case of a dispute later."),
+    QT_TRANSLATE_NOOP(
+        "help_dialog", "The second doctor can only give a real opinion with your records in hand, "
+        "so leave a week or two between sending them and the visit."),
+    QT_TRANSLATE_NOOP(
+        "help_dialog", "Reports, test results, scans and pathology slides travel separately and "
+        "often late. In the app, mark what was sent and when it arrived."),
+    QT_TRANSLATE_NOOP(
+        "help_dialog", "Include the doses and how often you take them, and vitamins and remedies "
+        "too. The packet prints this list on its first page."),
+    QT_TRANSLATE_NOOP(
+        "help_dialog", "Worried people forget questions in the doctor's office. Write them down, "
+        "most important first; the packet prints them with room for the answers."),
+    QT_TRANSLATE_NOOP(
+        "help_dialog", "Visit mode (on the second opinion's page) shows your questions one by one "
+        "and saves each note as you type, so you can listen and write at the same time. Bringing "
+        "someone with you helps."),
+    QT_TRANSLATE_NOOP(
+        "help_dialog", "Your primary doctor should see the second doctor's report, so that "
+        "everyone who cares for you knows what was said."),
+    QT_TRANSLATE_NOOP(
+        "help_dialog", "If the two opinions differ, your primary doctor can help you weigh them. "
+        "The case page puts the options side by side."),
+    QT_TRANSLATE_NOOP(
+        "help_dialog", "When you decide, write down what and why. Months later it helps to "
+        "remember how you chose, and the others who care for you can see it too."),
 )
 
-STEPS_TITLE = "How a second opinion works"
-START_TITLE = "Getting started"
+STEPS_TITLE = QT_TRANSLATE_NOOP("help_dialog", "How a second opinion works")
+START_TITLE = QT_TRANSLATE_NOOP("help_dialog", "Getting started")
 
 
 def steps_html() -> str:
     """The ten steps as a page: the checklist's words, each with why it matters."""
+    whys = [QCoreApplication.translate("help_dialog", why) for why in WHY]
     items = "".join(f"<li><p><b>{escape(step)}.</b><br>{escape(why)}</p></li>"
-                    for step, why in zip(STEPS, WHY, strict=True))
-    return (f"<h2>{STEPS_TITLE}</h2>"
-            "<p>A second opinion means asking another doctor to look at your diagnosis and "
-            "the treatment proposed, before you decide. It usually takes a few weeks. These "
-            f"are the {len(STEPS)} steps; each new second opinion you add in this app gets "
-            "them as its checklist, so you can tick them off one by one.</p>"
-            f"<ol>{items}</ol>"
-            "<p>Everything you write stays on this computer; nothing is sent anywhere.</p>")
+                    for step, why in zip(STEPS, whys, strict=True))
+    return (QCoreApplication.translate(
+                "help_dialog", "<h2>{steps_title}</h2><p>A second opinion means asking another "
+                "doctor to look at your diagnosis and the treatment proposed, before you decide. "
+                "It usually takes a few weeks. These are the {steps} steps; each new second "
+                "opinion you add in this app gets them as its checklist, so you can tick them off "
+                "one by one.</p><ol>{items}</ol><p>Everything you write stays on this computer; "
+                "nothing is sent anywhere.</p>").format(
+                steps_title=QCoreApplication.translate("help_dialog", STEPS_TITLE),
+                steps=len(STEPS), items=items))
 
 
 def getting_started_html() -> str:
     """A short first tour, in the order a new user needs it."""
     steps = (
-        ("Add the person", "Use <b>Person › Add person…</b> for yourself or for the person "
-         "you care for. You can keep several people, each on their own."),
-        ("Add the diagnosis", "Open <b>Conditions</b> on the left and add what the doctor "
-         "found, with the date and who said it."),
-        ("Start a second opinion", "Open <b>Second opinions</b> and add one: write the "
-         "question you want answered in one sentence. It gets a checklist of "
-         f"the {len(STEPS)} steps (see <b>Help › {STEPS_TITLE}</b>)."),
-        ("Add medications and allergies", "So that the second doctor knows what you take "
-         "and what you must not be given."),
-        ("Attach your records", "Use <b>File › Add records from files…</b>, or drag PDF "
-         "files and pictures onto the window. A file downloaded from a patient portal "
-         "comes in with <b>File › Import from a patient portal file…</b>."),
-        ("Write your questions", "On the second opinion's page, or from the ready-made "
-         "question starters."),
-        ("Make the packet", "<b>File › Make packet for the doctor…</b> puts everything in "
-         "one PDF to print, or to send ahead. Costs and insurance are left out unless you "
-         "tick them."),
+        (QCoreApplication.translate("help_dialog", "Add the person"), QCoreApplication.translate(
+                               "help_dialog", "Use <b>Person › Add person…</b> for yourself or for "
+                               "the person you care for. You can keep several people, each on "
+                               "their own.")),
+        (QCoreApplication.translate("help_dialog", "Add the diagnosis"), QCoreApplication.translate(
+                                  "help_dialog", "Open <b>Conditions</b> on the left and add what "
+                                  "the doctor found, with the date and who said it.")),
+        (QCoreApplication.translate("help_dialog", "Start a second opinion"),
+         QCoreApplication.translate(
+                                       "help_dialog", "Open <b>Second opinions</b> and add one: "
+                                       "write the question you want answered in one sentence. It "
+                                       "gets a checklist of the {steps} steps (see <b>Help › "
+                                       "{steps_title}</b>).").format(
+                                       steps=len(STEPS), steps_title=QCoreApplication.translate(
+                                           "help_dialog", STEPS_TITLE))),
+        (QCoreApplication.translate("help_dialog", "Add medications and allergies"),
+         QCoreApplication.translate(
+                                              "help_dialog", "So that the second doctor knows what "
+                                              "you take and what you must not be given.")),
+        (QCoreApplication.translate("help_dialog", "Attach your records"),
+         QCoreApplication.translate(
+                                    "help_dialog", "Use <b>File › Add records from files…</b>, or "
+                                    "drag PDF files and pictures onto the window. A file "
+                                    "downloaded from a patient portal comes in with <b>File › "
+                                    "Import from a patient portal file…</b>.")),
+        (QCoreApplication.translate("help_dialog", "Write your questions"),
+         QCoreApplication.translate(
+                                     "help_dialog", "On the second opinion's page, or from the "
+                                     "ready-made question starters.")),
+        (QCoreApplication.translate("help_dialog", "Make the packet"), QCoreApplication.translate(
+                                "help_dialog", "<b>File › Make packet for the doctor…</b> puts "
+                                "everything in one PDF to print, or to send ahead. Costs and "
+                                "insurance are left out unless you tick them.")),
     )
     items = "".join(f"<li><p><b>{title}.</b> {text}</p></li>" for title, text in steps)
-    return (f"<h2>{START_TITLE}</h2>"
-            "<p>A few minutes is enough to begin; you can fill in the rest over time. "
-            "Every change is saved at once, and <b>Edit › Undo</b> takes back a mistake.</p>"
-            f"<ol>{items}</ol>"
-            "<p><b>Everything stays on this computer.</b> The app never uses the internet, "
-            "and nothing is sent anywhere unless you print it or save it yourself.</p>")
+    return (QCoreApplication.translate(
+                "help_dialog", "<h2>{start_title}</h2><p>A few minutes is enough to begin; you can "
+                "fill in the rest over time. Every change is saved at once, and <b>Edit › Undo</b> "
+                "takes back a mistake.</p><ol>{items}</ol><p><b>Everything stays on this "
+                "computer.</b> The app never uses the internet, and nothing is sent anywhere "
+                "unless you print it or save it yourself.</p>").format(
+                start_title=QCoreApplication.translate("help_dialog", START_TITLE), items=items))
 
 
 class HelpDialog(QDialog):
@@ -110,7 +142,7 @@ class HelpDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName("Close the help")
+        self.close_button.setAccessibleName(self.tr("Close the help"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)

@@ -48,6 +48,7 @@ from organizer.progress import Progress
 from organizer.storage.store import Store
 from ui.context import AppContext
 from ui.dialogs.job_dialog import JobDialog
+from ui.item_words import field_label, type_plural
 from ui.screen_fit import fit_to_screen
 from ui.worker import Job
 
@@ -67,29 +68,29 @@ class ImportDialog(JobDialog):
         self.plans: list[tuple[Path, ImportPlan]] = []
         self.refusals: list[str] = []
         self.job: Job | None = None
-        self.setWindowTitle("Import health records")
+        self.setWindowTitle(self.tr("Import health records"))
         fit_to_screen(self, 720, 560, self.parentWidget())
 
         layout = QVBoxLayout(self)
-        self.status = QLabel("Reading the file…")
+        self.status = QLabel(self.tr("Reading the file…"))
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("What is happening")
+        self.status.setAccessibleName(self.tr("What is happening"))
         layout.addWidget(self.status)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.progress.setAccessibleName("Progress")
+        self.progress.setAccessibleName(self.tr("Progress"))
         layout.addWidget(self.progress)
 
         form = QFormLayout()
         self.person = QComboBox()
-        self.person.setAccessibleName("Whose records these are")
+        self.person.setAccessibleName(self.tr("Whose records these are"))
         for person in ctx.store.people():
             self.person.addItem(person.full_name, person.id)
-        self.person.addItem("Someone new (the patient named in the file)", NEW_PERSON)
+        self.person.addItem(self.tr("Someone new (the patient named in the file)"), NEW_PERSON)
         current = self.person.findData(ctx.person_id) if ctx.person_id is not None else -1
         self.person.setCurrentIndex(current if current >= 0 else self.person.count() - 1)
         self.person.currentIndexChanged.connect(self._replan)
-        form.addRow("Import for:", self.person)
+        form.addRow(self.tr("Import for:"), self.person)
         layout.addLayout(form)
 
         # A file about someone else: said loudly, and confirmed by hand before Import.
@@ -100,7 +101,7 @@ class ImportDialog(JobDialog):
             "border-radius: 6px; } #mismatchBox QLabel { color: #3d2600; "
             "background: transparent; }")
         box = QVBoxLayout(self.mismatch_box)
-        self.mismatch_title = QLabel("This may be someone else’s record")
+        self.mismatch_title = QLabel(self.tr("This may be someone else’s record"))
         heading = QFont()
         heading.setBold(True)
         heading.setPointSizeF(heading.pointSizeF() * 1.15 if heading.pointSizeF() > 0
@@ -109,7 +110,7 @@ class ImportDialog(JobDialog):
         box.addWidget(self.mismatch_title)
         self.mismatch_text = QLabel()
         self.mismatch_text.setWordWrap(True)
-        self.mismatch_text.setAccessibleName("Warning: the file names another patient")
+        self.mismatch_text.setAccessibleName(self.tr("Warning: the file names another patient"))
         box.addWidget(self.mismatch_text)
         self.mismatch_confirm = QCheckBox()
         self.mismatch_confirm.toggled.connect(self._confirm_toggled)
@@ -119,7 +120,7 @@ class ImportDialog(JobDialog):
 
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("What will be added; untick what you do not want")
+        self.tree.setAccessibleName(self.tr("What will be added; untick what you do not want"))
         self.tree.itemChanged.connect(self._item_changed)
         layout.addWidget(self.tree, 1)
         self.refused = QLabel()
@@ -129,7 +130,7 @@ class ImportDialog(JobDialog):
         layout.addWidget(self.refused)
 
         self.buttons = QDialogButtonBox()
-        self.import_button = self.action_button = QPushButton("Import")
+        self.import_button = self.action_button = QPushButton(self.tr("Import"))
         self.import_button.setEnabled(False)
         self.import_button.setDefault(True)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -170,7 +171,7 @@ class ImportDialog(JobDialog):
     def _replan(self) -> None:
         """Compare the files with the chosen person's items (quick reads, on this thread)."""
         if not self.parsed:
-            self.status.setText("Nothing can be imported." if self.refusals else "")
+            self.status.setText(self.tr("Nothing can be imported.") if self.refusals else "")
             self.import_button.setEnabled(False)
             return
         person = self.person.currentData()
@@ -205,11 +206,15 @@ class ImportDialog(JobDialog):
             return
         texts = [plan.mismatch.warning() for plan in mismatched if plan.mismatch]
         name = mismatched[0].person_name
-        self.mismatch_text.setText("\n\n".join(texts) + "\n\nNothing from "
-                                   f"{'these files' if len(texts) > 1 else 'the file'} "
-                                   f"will change {name}’s own details.")
+        files = self.tr("these files") if len(texts) > 1 else self.tr("the file")
+        self.mismatch_text.setText("\n\n".join(texts) + self.tr(
+            "\n\nNothing from {value} will change {name}’s own details.").format(
+                value=files,
+                                                            name=name))
         self.mismatch_confirm.setText(
-            f"Yes, {'these files are' if len(texts) > 1 else 'this file is'} about {name}")
+            self.tr("Yes, {value} about {name}").format(
+                value=self.tr("these files are") if len(texts) > 1 else self.tr("this file is"),
+                name=name))
         self.mismatch_box.show()
 
     def _confirm_toggled(self, checked: bool) -> None:
@@ -234,27 +239,29 @@ class ImportDialog(JobDialog):
             for item in plan.items:
                 groups.setdefault(item.type, []).append(item)
             if plan.person_values:
-                label = ("New person: " + plan.person_name if plan.person_id is None else
-                         f"Fill in {plan.person_name}’s empty details: " +
-                         ", ".join(TYPES["person"].specs()[k].label.lower()
+                label = (self.tr("New person: ") + plan.person_name if plan.person_id is None else
+                         self.tr("Fill in {person_name}’s empty details: ").format(
+                             person_name=plan.person_name) +
+                         ", ".join(field_label(TYPES["person"].specs()[k]).lower()
                                    for k in plan.person_values))
                 QTreeWidgetItem(parent, [label])
             if plan.already is not None:
-                QTreeWidgetItem(parent, [f"This file was already imported for "
-                                         f"{plan.already.get('full_name')}; nothing new."])
+                QTreeWidgetItem(parent, [self.tr("This file was already imported for {value}; "
+                                                 "nothing new.").format(
+                                             value=plan.already.get('full_name'))])
             for type_name in sorted(groups, key=_ORDER.index):
                 items = groups[type_name]
                 new = sum(1 for i in items if not i.duplicate)
-                group = QTreeWidgetItem(parent, [f"{TYPES[type_name].PLURAL} ({new} new)"])
+                group = QTreeWidgetItem(parent, [f"{type_plural(TYPES[type_name])} ({new} new)"])
                 group.setFont(0, bold)
                 group.setFlags(group.flags() | Qt.ItemFlag.ItemIsUserCheckable |
                                Qt.ItemFlag.ItemIsAutoTristate)
                 for item in items:
                     text = item.label
                     if item.same_as:
-                        text += "   — listed twice in the file"
+                        text += self.tr("   — listed twice in the file")
                     elif item.duplicate:
-                        text += "   — already in the organizer"
+                        text += self.tr("   — already in the organizer")
                     row = QTreeWidgetItem(group, [text])
                     row.setData(0, Qt.ItemDataRole.UserRole, item)
                     row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -266,8 +273,8 @@ class ImportDialog(JobDialog):
             if plan.parsed.skipped:
                 skipped = sum(plan.parsed.skipped.values())
                 note = QTreeWidgetItem(parent, [
-                    f"Not imported: {skipped} entries with no place in the organizer, "
-                    "or nothing to keep (point here to see which)"])
+                    self.tr("Not imported: {skipped} entries with no place in the organizer, or "
+                            "nothing to keep (point here to see which)").format(skipped=skipped)])
                 note.setToolTip(0, ", ".join(f"{n} {w}" for w, n in
                                              plan.parsed.skipped.most_common()))
         self.tree.blockSignals(False)
@@ -285,18 +292,19 @@ class ImportDialog(JobDialog):
                          if plan.person_id is None and plan.already is None)
         dupes = sum(1 for _, plan in self.plans for i in plan.items if i.duplicate)
         if not self.plans:
-            self.status.setText("Nothing can be imported.")
+            self.status.setText(self.tr("Nothing can be imported."))
         else:
-            parts = [f"{total} item{'s' if total != 1 else ''} will be added"]
+            parts = [self.tr("%n item(s) will be added", "", total)]
             if dupes:
-                parts.append(f"{dupes} already in the organizer (unticked)")
-            self.status.setText("; ".join(parts) + ". Untick anything you do not want.")
+                parts.append(self.tr("{dupes} already in the organizer (unticked)").format(
+                                 dupes=dupes))
+            self.status.setText("; ".join(parts) + self.tr(". Untick anything you do not want."))
         can = bool(self.plans) and any(
             total or new_people or plan.person_values for _, plan in self.plans)
         confirmed = all(plan.confirmed for plan in self._mismatched())
         if not confirmed:
-            self.status.setText("The file names another patient: check the warning below "
-                                "before importing.")
+            self.status.setText(self.tr("The file names another patient: check the warning below "
+                                        "before importing."))
         self.import_button.setEnabled(can and confirmed and not self._busy())
 
     # applying -----------------------------------------------------------------------
@@ -309,7 +317,7 @@ class ImportDialog(JobDialog):
         self.person.setEnabled(False)
         self.mismatch_confirm.setEnabled(False)
         self.tree.setEnabled(False)
-        self.status.setText("Importing…")
+        self.status.setText(self.tr("Importing…"))
 
         def work(store: Store, progress: Progress) -> list[Any]:
             return apply_plans(store, plans, progress)  # every file in one transaction
@@ -317,7 +325,8 @@ class ImportDialog(JobDialog):
         names = [path.name for path, _ in plans]
         what = f"“{names[0]}”" if len(names) == 1 else f"{len(names)} files"
         # on the writer thread; the whole import is one undo step (ui/operations.py)
-        self._wire(self.ctx.start_write(f"Import {what}", work, initiator=self,
+        self._wire(self.ctx.start_write(self.tr("Import {what}").format(what=what), work,
+                                        initiator=self,
                                         change_of=all_changes), self._applied)
 
     def _applied(self, results: list[Any]) -> None:

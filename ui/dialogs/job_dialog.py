@@ -59,7 +59,7 @@ class JobDialog(QDialog):
         self.progress.hide()
         self.status.setText(message)
         self.action_button.setEnabled(False)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
 
     def _busy(self) -> bool:
         return self.job is not None and self.job.is_running()
@@ -67,7 +67,7 @@ class JobDialog(QDialog):
     def _cancel(self) -> None:
         if self._busy() and self.job is not None:
             self.job.cancel()
-            self.status.setText("Stopping…")
+            self.status.setText(self.tr("Stopping…"))
             return
         self.reject()
 

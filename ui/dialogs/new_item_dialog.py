@@ -29,6 +29,7 @@ from organizer.errors import OrganizerError, ValidationError
 from organizer.items.models import item_type
 from ui.context import AppContext
 from ui.item_form import ItemForm
+from ui.item_words import type_label
 
 
 class NewItemDialog(QDialog):
@@ -43,7 +44,7 @@ class NewItemDialog(QDialog):
         self.context = context
         self.type_name = type_name
         self.fixed = dict(fixed or {})  # what the new item gets without a field (its case)
-        self.setWindowTitle(title or f"Add {cls.LABEL.lower()}")
+        self.setWindowTitle(title or self.tr("Add {label}").format(label=type_label(cls).lower()))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
         if intro:
@@ -66,8 +67,9 @@ class NewItemDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button.setAccessibleName(f"Save the new {cls.LABEL.lower()}")
-        self.cancel_button.setAccessibleName("Cancel: add nothing")
+        self.save_button.setAccessibleName(self.tr("Save the new {label}").format(
+                                               label=type_label(cls).lower()))
+        self.cancel_button.setAccessibleName(self.tr("Cancel: add nothing"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -94,7 +96,7 @@ class NewItemDialog(QDialog):
             self.form.show_error(exc.field, str(exc))
             return
         self.form.clear_errors()
-        label = item_type(self.type_name).LABEL.lower()
+        label = type_label(item_type(self.type_name)).lower()
         person_id = self.context.person_id
         try:
             change = self.context.write(f"Add {label}", lambda: self.context.store.add(

@@ -75,7 +75,7 @@ class PacketDialog(QDialog):
                  case_id: int | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Make packet")
+        self.setWindowTitle(self.tr("Make packet"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         fit_to_screen(self, 1100, 760, self.parentWidget())
         self.job: Job | None = None
@@ -117,16 +117,16 @@ class PacketDialog(QDialog):
         outer.addWidget(splitter)
         form_side = QWidget()
         column = QVBoxLayout(form_side)
-        name = self.person.full_name if self.person else "nobody yet"
-        heading = QLabel(f"<h2>Packet for {name}</h2>")
+        name = self.person.full_name if self.person else self.tr("nobody yet")
+        heading = QLabel(self.tr("<h2>Packet for {name}</h2>").format(name=name))
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)  # a long name at a large text size
         column.addWidget(heading)
 
         form = QFormLayout()
         self.case_box = narrow_combo(QComboBox())
-        self.case_box.setAccessibleName("Second opinion")
-        self.case_box.addItem("None: a health summary with records", None)
+        self.case_box.setAccessibleName(self.tr("Second opinion"))
+        self.case_box.addItem(self.tr("None: a health summary with records"), None)
         cases = []
         if self.person is not None:
             cases = [c for c in self.ctx.store.list_items("case", self.person.id)
@@ -140,76 +140,77 @@ class PacketDialog(QDialog):
         elif cases:
             self.case_box.setCurrentIndex(1)
         self.case_box.currentIndexChanged.connect(self._fill_records)
-        form.addRow("Second opinion:", self.case_box)
+        form.addRow(self.tr("Second opinion:"), self.case_box)
 
         self.page_size = QComboBox()
-        self.page_size.setAccessibleName("Paper size")
-        self.page_size.addItem("Letter (US)", "letter")
-        self.page_size.addItem("A4", "a4")
+        self.page_size.setAccessibleName(self.tr("Paper size"))
+        self.page_size.addItem(self.tr("Letter (US)"), "letter")
+        self.page_size.addItem(self.tr("A4"), "a4")
         self.page_size.setCurrentIndex(self.page_size.findData(default_page_size()))
-        form.addRow("Paper size:", self.page_size)
+        form.addRow(self.tr("Paper size:"), self.page_size)
 
         self.prepared_by = QLineEdit()
-        self.prepared_by.setAccessibleName("Your name, if you are not the patient")
-        self.prepared_by.setPlaceholderText("Leave empty if you are the patient")
+        self.prepared_by.setAccessibleName(self.tr("Your name, if you are not the patient"))
+        self.prepared_by.setPlaceholderText(self.tr("Leave empty if you are the patient"))
         self.prepared_by.setText(self._remembered_name())
-        form.addRow("Your name:", self.prepared_by)
+        form.addRow(self.tr("Your name:"), self.prepared_by)
 
         self.password = QLineEdit()
-        self.password.setAccessibleName("Password for the PDF (optional)")
+        self.password.setAccessibleName(self.tr("Password for the PDF (optional)"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("Optional: lock the PDF with a password")
-        form.addRow("Password:", self.password)
+        self.password.setPlaceholderText(self.tr("Optional: lock the PDF with a password"))
+        form.addRow(self.tr("Password:"), self.password)
         column.addLayout(form)
 
-        sections = QGroupBox("What to include")
+        sections = QGroupBox(self.tr("What to include"))
         grid = QGridLayout(sections)
         self.section_boxes: dict[str, QCheckBox] = {}
         for i, (key, title) in enumerate(SECTIONS.items()):
             box = QCheckBox(title)
             box.setChecked(True)
-            box.setAccessibleName(f"Include {title}")
+            box.setAccessibleName(self.tr("Include {title}").format(title=title))
             grid.addWidget(box, i // 2, i % 2)
             self.section_boxes[key] = box
         row_below = (len(SECTIONS) + 1) // 2
         # Costs and the case's own title: the patient's business, one tick away.
-        self.include_costs = QCheckBox("Costs and insurance (records, quotes, coverage)")
-        self.include_costs.setAccessibleName("Include costs and insurance")
-        self.include_costs.setToolTip("Left out unless you tick this: what things cost and "
-                                      "what your insurance pays is your business, not the "
-                                      "doctor's.")
+        self.include_costs = QCheckBox(self.tr("Costs and insurance (records, quotes, coverage)"))
+        self.include_costs.setAccessibleName(self.tr("Include costs and insurance"))
+        self.include_costs.setToolTip(self.tr("Left out unless you tick this: what things cost "
+                                              "and what your insurance pays is your business, not "
+                                              "the doctor's."))
         self.include_costs.toggled.connect(self._costs_toggled)
         grid.addWidget(self.include_costs, row_below, 0, 1, 2)
-        self.title_on_cover = QCheckBox("This second opinion's own title on the cover")
-        self.title_on_cover.setAccessibleName("Print the second opinion's title on the cover")
-        self.title_on_cover.setToolTip("Without it, the cover names the diagnosis instead of "
-                                       "the title you gave this second opinion.")
+        self.title_on_cover = QCheckBox(self.tr("This second opinion's own title on the cover"))
+        self.title_on_cover.setAccessibleName(self.tr("Print the second opinion's title on the "
+                                                      "cover"))
+        self.title_on_cover.setToolTip(self.tr("Without it, the cover names the diagnosis instead "
+                                               "of the title you gave this second opinion."))
         grid.addWidget(self.title_on_cover, row_below + 1, 0, 1, 2)
         column.addWidget(sections)
 
-        records = QGroupBox("Records to enclose")
+        records = QGroupBox(self.tr("Records to enclose"))
         records_layout = QVBoxLayout(records)
         self.records = QListWidget()
-        self.records.setAccessibleName("Records to enclose")
+        self.records.setAccessibleName(self.tr("Records to enclose"))
         records_layout.addWidget(self.records)
         row = QHBoxLayout()
-        all_button = QPushButton("Select all")
-        none_button = QPushButton("Clear")
+        all_button = QPushButton(self.tr("Select all"))
+        none_button = QPushButton(self.tr("Clear"))
         all_button.clicked.connect(lambda: self._check_all(True))
         none_button.clicked.connect(lambda: self._check_all(False))
         row.addWidget(all_button)
         row.addWidget(none_button)
         row.addStretch()
         records_layout.addLayout(row)
-        self.disc_images = QCheckBox("Key images of imaging discs (one page per study)")
-        self.disc_images.setAccessibleName("Include the key images of imaging discs")
+        self.disc_images = QCheckBox(self.tr("Key images of imaging discs (one page per study)"))
+        self.disc_images.setAccessibleName(self.tr("Include the key images of imaging discs"))
         self.disc_images.setChecked(True)
         records_layout.addWidget(self.disc_images)
         column.addWidget(records, 1)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setAccessibleName("Progress")
+        self.progress.setAccessibleName(self.tr("Progress"))
         self.progress.hide()
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -218,13 +219,13 @@ class PacketDialog(QDialog):
         column.addWidget(self.status)
 
         buttons = QHBoxLayout()
-        self.make_button = QPushButton("Make packet")
+        self.make_button = QPushButton(self.tr("Make packet"))
         self.make_button.setDefault(True)
         self.make_button.clicked.connect(self.make_packet)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
-        close_button = QPushButton("Close")
+        close_button = QPushButton(self.tr("Close"))
         close_button.clicked.connect(self.reject)
         buttons.addWidget(self.make_button)
         buttons.addWidget(self.cancel_button)
@@ -252,7 +253,7 @@ class PacketDialog(QDialog):
         self._fill_records()
         if self.person is None:
             self.make_button.setEnabled(False)
-            self.status.setText("Add a person first: the packet is about one person.")
+            self.status.setText(self.tr("Add a person first: the packet is about one person."))
 
     def _remembered_name(self) -> str:
         """"Your name" as typed for this person's last packet; for a person with none
@@ -283,7 +284,7 @@ class PacketDialog(QDialog):
             details = ", ".join(x for x in (format_date(record.dated_on), word(record.kind))
                                 if x)
             files = len(record.attachments)
-            note = f"{files} file{'s' if files != 1 else ''}" if files else "no file"
+            note = self.tr("%n file(s)", "", files) if files else self.tr("no file")
             item = QListWidgetItem(f"{record.title}  ({details + '; ' if details else ''}"
                                    f"{note})")
             item.setData(Qt.ItemDataRole.UserRole, record.id)
@@ -352,13 +353,13 @@ class PacketDialog(QDialog):
         self.job.failed.connect(self._on_failed)
         self.job.cancelled.connect(self._on_cancelled)
         self._busy(True)
-        self.status.setText("Making the packet…")
+        self.status.setText(self.tr("Making the packet…"))
         self.job.start()
 
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
-            self.status.setText("Stopping…")
+            self.status.setText(self.tr("Stopping…"))
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -377,28 +378,29 @@ class PacketDialog(QDialog):
         self.result = result
         self.result_path = Path(result.path)
         self.preview.show_pdf(self.result_path, self.password.text())
-        text = (f"The packet is ready: {result.pages} pages, {result.enclosures} "
-                f"enclosure{'s' if result.enclosures != 1 else ''}. Save it, open it or "
-                "print it.")
+        text = self.tr("The packet is ready: {pages} pages, %n enclosure(s). Save it, open it "
+                       "or print it.", "", result.enclosures).format(pages=result.pages)
         if result.problems:
             lines = "".join(f"<li>{_escape(p.message())}</li>" for p in result.problems)
             count = len(result.problems)
-            text += (f"<p><b>{count} file{'s' if count != 1 else ''} could not be included"
-                     f"</b> (each is listed in the packet's index):</p><ul>{lines}</ul>")
+            text += self.tr("<p><b>%n file(s) could not be included</b> (each is listed in "
+                            "the packet's index):</p><ul>{lines}</ul>", "", count).format(
+                                lines=lines)
         self.status.setText(text)
         self.packet_ready.emit(result)
 
     def _on_failed(self, message: str) -> None:
         self._busy(False)
-        self.status.setText(f"The packet could not be made: {message}")
+        self.status.setText(self.tr("The packet could not be made: {message}").format(
+                                message=message))
 
     def _on_cancelled(self) -> None:
         self._busy(False)
-        self.status.setText("Cancelled: no packet was made.")
+        self.status.setText(self.tr("Cancelled: no packet was made."))
 
     def suggested_name(self) -> str:
         name = self.person.full_name if self.person else "packet"
-        return f"Second opinion packet - {name}.pdf"
+        return self.tr("Second opinion packet - {name}.pdf").format(name=name)
 
     def save_to(self, path: Path) -> bool:
         return self.preview.save_to(path)
@@ -440,22 +442,22 @@ class PdfPreview(QWidget):
         preview = QVBoxLayout(self)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
-        self.view.setAccessibleName("Preview")
+        self.view.setAccessibleName(self.tr("Preview"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.placeholder = QLabel("Choose what to include, then press “Make”. The document "
-                                  "appears here before you save or print it.")
+        self.placeholder = QLabel(self.tr("Choose what to include, then press “Make”. The "
+                                          "document appears here before you save or print it."))
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         preview.addWidget(self.placeholder)
         preview.addWidget(self.view, 1)
         self.view.hide()
         actions = QHBoxLayout()
-        self.save_button = QPushButton("Save as…")
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Open in your usual PDF viewer")
-        self.print_button = QPushButton("Print…")
+        self.save_button = QPushButton(self.tr("Save as…"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open in your usual PDF viewer"))
+        self.print_button = QPushButton(self.tr("Print…"))
         for button, handler in ((self.save_button, self._ask_save),
                                 (self.open_button, self.open_in_viewer),
                                 (self.print_button, self._ask_print)):
@@ -480,7 +482,7 @@ class PdfPreview(QWidget):
     def _ask_save(self) -> QWidget:
         from ui.file_dialogs import choose_save
 
-        self.save_dialog = choose_save(self, self.kind, "Save as", self.suggested_name(),
+        self.save_dialog = choose_save(self, self.kind, self.tr("Save as"), self.suggested_name(),
                                        "PDF (*.pdf)", self.save_to, self.settings)
         return self.save_dialog
 
@@ -503,10 +505,11 @@ class PdfPreview(QWidget):
             self.status.setText(str(exc))
             return False
         except OSError as exc:
-            self.status.setText(f"The packet could not be saved as {path} ({exc.strerror}). "
-                                "Choose another place.")
+            self.status.setText(self.tr("The packet could not be saved as {path} ({strerror}). "
+                                        "Choose another place.").format(
+                                    path=path, strerror=exc.strerror))
             return False
-        self.status.setText(f"Saved: {path}")
+        self.status.setText(self.tr("Saved: {path}").format(path=path))
         return True
 
     def open_in_viewer(self) -> bool:
@@ -530,8 +533,8 @@ class PdfPreview(QWidget):
             return 0
         painter = QPainter()
         if not painter.begin(printer):
-            self.status.setText("The printer could not be started. Check that it is on "
-                                "and try again.")
+            self.status.setText(self.tr("The printer could not be started. Check that it is on "
+                                        "and try again."))
             return 0
         try:
             dpi = printer.resolution()

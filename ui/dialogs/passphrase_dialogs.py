@@ -12,7 +12,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.encryption import MIN_PASSPHRASE
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.screen_fit import fit_to_screen
 
-NO_RECOVERY = ("Important: if you forget this passphrase, nobody can open your organizer "
-               "again — not us, not a technician, no one. There is no reset. Write it down "
-               "and keep it somewhere safe, away from this computer.")
+NO_RECOVERY = (QT_TRANSLATE_NOOP(
+                   "passphrase_dialogs", "Important: if you forget this passphrase, nobody can "
+                   "open your organizer again — not us, not a technician, no one. There is no "
+                   "reset. Write it down and keep it somewhere safe, away from this computer."))
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -53,36 +55,37 @@ class _PassphraseDialog(QDialog):
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         text = QLabel(intro)
         text.setWordWrap(True)
-        warning = QLabel(NO_RECOVERY)
+        warning = QLabel(QCoreApplication.translate("passphrase_dialogs", NO_RECOVERY))
         warning.setWordWrap(True)
-        warning.setAccessibleName("Warning")
+        warning.setAccessibleName(self.tr("Warning"))
         warning.setObjectName("notice")  # the theme's notice colours, light and dark
         form = QFormLayout()
-        self.current = _password_field("Current passphrase")
+        self.current = _password_field(self.tr("Current passphrase"))
         if ask_current:
-            form.addRow("&Current passphrase:", self.current)
+            form.addRow(self.tr("&Current passphrase:"), self.current)
         else:
             self.current.hide()
-        self.new = _password_field("New passphrase")
-        self.again = _password_field("New passphrase again")
-        form.addRow("&New passphrase:", self.new)
-        form.addRow("&Type it again:", self.again)
-        hint = QLabel(f"At least {MIN_PASSPHRASE} characters. A few ordinary words in a row "
-                      "are easy to remember and hard to guess.")
+        self.new = _password_field(self.tr("New passphrase"))
+        self.again = _password_field(self.tr("New passphrase again"))
+        form.addRow(self.tr("&New passphrase:"), self.new)
+        form.addRow(self.tr("&Type it again:"), self.again)
+        hint = QLabel(self.tr("At least {min_passphrase} characters. A few ordinary words in a "
+                              "row are easy to remember and hard to guess.").format(
+                          min_passphrase=MIN_PASSPHRASE))
         hint.setWordWrap(True)
         hint.setProperty("hint", True)  # the theme's muted text
-        self.backup = QCheckBox("Save an encrypted backup right after (recommended)")
+        self.backup = QCheckBox(self.tr("Save an encrypted backup right after (recommended)"))
         self.backup.setChecked(True)
-        self.backup.setAccessibleName("Save an encrypted backup")
+        self.backup.setAccessibleName(self.tr("Save an encrypted backup"))
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(self.tr("Problem"))
         self.error.setObjectName("fieldError")  # the theme's error colour
         self.error.hide()
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -104,12 +107,13 @@ class _PassphraseDialog(QDialog):
     def problem(self) -> str | None:
         """What is wrong with what was typed, in plain words, or None."""
         if self._ask_current and not self.current.text():
-            return "Type your current passphrase."
+            return self.tr("Type your current passphrase.")
         new = self.new.text()
         if len(new.strip()) < MIN_PASSPHRASE:
-            return f"Choose a passphrase of at least {MIN_PASSPHRASE} characters."
+            return self.tr("Choose a passphrase of at least {min_passphrase} characters.").format(
+                       min_passphrase=MIN_PASSPHRASE)
         if new != self.again.text():
-            return "The two new passphrases are not the same. Type them again."
+            return self.tr("The two new passphrases are not the same. Type them again.")
         return None
 
     def submit(self) -> None:
@@ -128,11 +132,11 @@ class EnableEncryptionDialog(_PassphraseDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Protect with a passphrase",
-            "Your organizer will be encrypted on this computer: without the passphrase, no "
-            "one can read it, even with the computer in hand. You will type it each time "
-            "you open the app.",
-            "Turn on encryption", ask_current=False, parent=parent)
+            self.tr("Protect with a passphrase"),
+            self.tr("Your organizer will be encrypted on this computer: without the passphrase, "
+                    "no one can read it, even with the computer in hand. You will type it each "
+                    "time you open the app."),
+            self.tr("Turn on encryption"), ask_current=False, parent=parent)
 
 
 class ChangePassphraseDialog(_PassphraseDialog):
@@ -140,6 +144,6 @@ class ChangePassphraseDialog(_PassphraseDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Change the passphrase",
-            "Backups you made before keep opening with the old passphrase.",
-            "Change passphrase", ask_current=True, parent=parent)
+            self.tr("Change the passphrase"),
+            self.tr("Backups you made before keep opening with the old passphrase."),
+            self.tr("Change passphrase"), ask_current=True, parent=parent)

@@ -25,7 +25,7 @@ class PersonDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Edit person" if person else "Add a person")
+        self.setWindowTitle(self.tr("Edit person") if person else self.tr("Add a person"))
         fields = [n for n in Person.specs() if person is not None or n != "primary_provider_id"]
         self.editor = ItemEditor(Person, context, fields=fields)
         self.editor.created.connect(self._created)
@@ -34,7 +34,7 @@ class PersonDialog(QDialog):
         self.warning.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.warning)
@@ -47,7 +47,7 @@ class PersonDialog(QDialog):
             self.editor.show_item(person)
 
     def _created(self, person: Person) -> None:
-        self.setWindowTitle("Edit person")
+        self.setWindowTitle(self.tr("Edit person"))
         self.context.set_person(person.id)
 
     def done(self, result: int) -> None:
@@ -55,8 +55,8 @@ class PersonDialog(QDialog):
         problems = self.editor.unsaved()
         if problems and not self._warned:
             self._warned = True
-            self.warning.setText("Not saved yet: " + " ".join(problems)
-                                 + " Close again to leave without it.")
+            self.warning.setText(self.tr("Not saved yet: ") + " ".join(problems)
+                                 + self.tr(" Close again to leave without it."))
             self.warning.show()
             return
         super().done(result)

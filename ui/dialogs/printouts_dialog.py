@@ -51,7 +51,7 @@ class PrintoutsDialog(QDialog):
                  kind: str | None = None, case_id: int | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Printouts")
+        self.setWindowTitle(self.tr("Printouts"))
         fit_to_screen(self, 1000, 700, self.parentWidget())
         self.job: Job | None = None
         self._temp = ctx.store.dirs.new_scratch()  # private, never /tmp (organizer.paths)
@@ -68,36 +68,39 @@ class PrintoutsDialog(QDialog):
         form = QFormLayout()
         # a label above its field when the two do not fit side by side (large text)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.kind = self._combo("Printout", [(title, key) for key, title in TITLES.items()],
+        self.kind = self._combo(self.tr("Printout"), [(title, key) for key,
+                                                      title in TITLES.items()],
                                 kind)
-        form.addRow("Printout:", self.kind)
+        form.addRow(self.tr("Printout:"), self.kind)
         cases = [c for c in store.list_items("case", pid)] if pid else []
-        self.case_box = self._combo("Second opinion", [("None", None)] + [
+        self.case_box = self._combo(self.tr("Second opinion"), [(self.tr("None"), None)] + [
             (c.title, c.id) for c in cases if isinstance(c, Case)], case_id)
-        form.addRow("Second opinion:", self.case_box)
+        form.addRow(self.tr("Second opinion:"), self.case_box)
         visits = [v for v in store.list_items("visit", pid)] if pid else []
-        self.visit_box = self._combo("Visit", [("The latest visit", None)] + [
+        self.visit_box = self._combo(self.tr("Visit"), [(self.tr("The latest visit"), None)] + [
             (f"{format_date(v.scheduled_at)} {v.purpose or ''}".strip(), v.id)
             for v in visits if isinstance(v, Visit)], None)
-        form.addRow("Visit (for the summary):", self.visit_box)
+        form.addRow(self.tr("Visit (for the summary):"), self.visit_box)
         requests = [r for r in store.list_items("request", pid)] if pid else []
-        self.request_box = self._combo("Records request", [("The latest request", None)] + [
+        self.request_box = self._combo(self.tr("Records request"), [(self.tr("The latest request"),
+                                                                     None)] + [
             (f"{format_date(r.asked_on)}: {r.records[:50]}", r.id)
             for r in requests if isinstance(r, Request)], None)
-        form.addRow("Request (for the letter):", self.request_box)
-        self.page_size = self._combo("Paper size", [("Letter (US)", "letter"), ("A4", "a4")],
+        form.addRow(self.tr("Request (for the letter):"), self.request_box)
+        self.page_size = self._combo(self.tr("Paper size"), [(self.tr("Letter (US)"), "letter"),
+                                                             ("A4", "a4")],
                                      default_page_size())
-        form.addRow("Paper size:", self.page_size)
+        form.addRow(self.tr("Paper size:"), self.page_size)
         column.addLayout(form)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         column.addWidget(self.status)
         column.addStretch()
         buttons = QHBoxLayout()
-        self.make_button = QPushButton("Make")
+        self.make_button = QPushButton(self.tr("Make"))
         self.make_button.setDefault(True)
         self.make_button.clicked.connect(self.make)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons.addWidget(self.make_button)
         buttons.addStretch()
@@ -110,7 +113,7 @@ class PrintoutsDialog(QDialog):
         splitter.setSizes([360, 640])
         if self.person is None:
             self.make_button.setEnabled(False)
-            self.status.setText("Add a person first.")
+            self.status.setText(self.tr("Add a person first."))
         self.finished.connect(self._cleanup)
 
     def _combo(self, name: str, items: list[tuple[str, Any]], current: Any) -> QComboBox:
@@ -148,7 +151,7 @@ class PrintoutsDialog(QDialog):
         self.job.succeeded.connect(self._on_done)
         self.job.failed.connect(lambda message: self._finish(message))
         self.make_button.setEnabled(False)
-        self.status.setText("Making it…")
+        self.status.setText(self.tr("Making it…"))
         self.job.start()
 
     def _finish(self, message: str) -> None:
@@ -157,8 +160,8 @@ class PrintoutsDialog(QDialog):
 
     def _on_done(self, result: Any) -> None:
         self.preview.show_pdf(result.path)
-        self._finish(f"Ready: the {result.what}, {result.pages} page"
-                     f"{'s' if result.pages != 1 else ''}. Save it, open it or print it.")
+        self._finish(self.tr("Ready: the {what}, %n page(s). Save it, open it or print it.",
+                             "", result.pages).format(what=result.what))
         self.printout_ready.emit(result)
 
     def _cleanup(self) -> None:

@@ -44,33 +44,34 @@ class StartersDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Question starters")
+        self.setWindowTitle(self.tr("Question starters"))
         self.setModal(False)
         self._filling = False
         self._ticked: set[str] = set()  # kept across filters and searches
         self.starter_set = starters.load(context.store)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Questions other patients found worth asking"))
-        layout.addWidget(hint("Tick the ones that fit, then add them to this second opinion's "
-                              "questions. You can change their wording there."))
+        layout.addWidget(heading(self.tr("Questions other patients found worth asking")))
+        layout.addWidget(hint(self.tr("Tick the ones that fit, then add them to this second "
+                                      "opinion's questions. You can change their wording there.")))
 
         filters = QHBoxLayout()
         self.situation = QComboBox()
-        self.situation.setAccessibleName("Situation")
-        self.situation.addItem("Every situation", None)
+        self.situation.setAccessibleName(self.tr("Situation"))
+        self.situation.addItem(self.tr("Every situation"), None)
         for key, label in self.starter_set.situations.items():
             if key != starters.ANY:
                 self.situation.addItem(label, key)
         self.theme = QComboBox()
-        self.theme.setAccessibleName("Topic")
-        self.theme.addItem("Every topic", None)
+        self.theme.setAccessibleName(self.tr("Topic"))
+        self.theme.addItem(self.tr("Every topic"), None)
         for key, label in self.starter_set.themes.items():
             self.theme.addItem(label, key)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search, e.g. recovery")
-        self.search.setAccessibleName("Search the question starters")
+        self.search.setPlaceholderText(self.tr("Search, e.g. recovery"))
+        self.search.setAccessibleName(self.tr("Search the question starters"))
         self.search.setClearButtonEnabled(True)
-        for words, combo in (("Situation:", self.situation), ("Topic:", self.theme)):
+        for words, combo in ((self.tr("Situation:"), self.situation), (self.tr("Topic:"),
+                                                                       self.theme)):
             narrow_combo(combo, 14)
             buddy = QLabel(words)
             buddy.setBuddy(combo)
@@ -80,7 +81,7 @@ class StartersDialog(QDialog):
         layout.addLayout(filters)
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Question starters")
+        self.list.setAccessibleName(self.tr("Question starters"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
@@ -92,10 +93,10 @@ class StartersDialog(QDialog):
 
         own_row = QHBoxLayout()
         self.own_text = QLineEdit()
-        self.own_text.setPlaceholderText("A question of your own, kept among the starters")
-        self.own_text.setAccessibleName("Your own question starter")
+        self.own_text.setPlaceholderText(self.tr("A question of your own, kept among the starters"))
+        self.own_text.setAccessibleName(self.tr("Your own question starter"))
         self.own_text.returnPressed.connect(self.add_own)
-        self.add_own_button = QPushButton("Keep my question")
+        self.add_own_button = QPushButton(self.tr("Keep my question"))
         self.add_own_button.clicked.connect(self.add_own)
         own_row.addWidget(self.own_text, 1)
         own_row.addWidget(self.add_own_button)
@@ -104,14 +105,14 @@ class StartersDialog(QDialog):
         layout.addWidget(self.error)
 
         edit_row = QHBoxLayout()
-        self.edit_button = QPushButton("Reword…")
-        self.edit_button.setToolTip("Change the wording of the selected starter")
+        self.edit_button = QPushButton(self.tr("Reword…"))
+        self.edit_button.setToolTip(self.tr("Change the wording of the selected starter"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.hide_button = QPushButton("Hide")
+        self.hide_button = QPushButton(self.tr("Hide"))
         self.hide_button.clicked.connect(self.toggle_hidden)
-        self.restore_button = QPushButton("Original wording")
+        self.restore_button = QPushButton(self.tr("Original wording"))
         self.restore_button.clicked.connect(self.restore_selected)
-        self.show_hidden = QCheckBox("Show hidden ones")
+        self.show_hidden = QCheckBox(self.tr("Show hidden ones"))
         self.show_hidden.toggled.connect(self.refill)
         for button in (self.edit_button, self.hide_button, self.restore_button):
             edit_row.addWidget(button)
@@ -122,10 +123,10 @@ class StartersDialog(QDialog):
         # laptop's screen at a large text size
         action_row = QHBoxLayout()
         action_row.addStretch(1)
-        self.add_button = QPushButton("Add to this case's questions")
+        self.add_button = QPushButton(self.tr("Add to this case's questions"))
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.add_ticked)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         action_row.addWidget(self.add_button)
         action_row.addWidget(close)
@@ -164,8 +165,8 @@ class StartersDialog(QDialog):
                 self.list.addItem(item)
         finally:
             self._filling = False
-        self.count.setText("No question matches; try other words or “Every topic”."
-                           if not found else f"{len(found)} questions shown")
+        self.count.setText(self.tr("No question matches; try other words or “Every topic”.")
+                           if not found else self.tr("%n question(s) shown", "", len(found)))
         self._update_buttons()
 
     def _label(self, starter: starters.Starter) -> str:
@@ -195,12 +196,13 @@ class StartersDialog(QDialog):
         starter = self._selected()
         self.edit_button.setEnabled(starter is not None)
         self.hide_button.setEnabled(starter is not None)
-        self.hide_button.setText("Show again" if starter and starter.hidden else "Hide")
+        self.hide_button.setText(self.tr("Show again") if starter and starter.hidden
+                                 else self.tr("Hide"))
         self.restore_button.setEnabled(bool(starter and starter.edited))
         count = len(self.ticked_ids())
         self.add_button.setEnabled(count > 0)
-        self.add_button.setText("Add to this case's questions" if count < 2 else
-                                f"Add {count} questions to this case")
+        self.add_button.setText(self.tr("Add to this case's questions") if count < 2 else
+                                self.tr("Add {count} questions to this case").format(count=count))
 
     def _reload(self) -> None:
         self.starter_set = starters.load(self.context.store)
@@ -271,6 +273,5 @@ class StartersDialog(QDialog):
         for row in range(self.list.count()):
             self.list.item(row).setCheckState(Qt.CheckState.Unchecked)
         self._filling = False
-        self.count.setText(f"Added {len(texts)} question{'s' if len(texts) > 1 else ''} "
-                           "to this case.")
+        self.count.setText(self.tr("Added %n question(s) to this case.", "", len(texts)))
         self._update_buttons()

@@ -42,38 +42,40 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self._on_open = on_open
-        self.setWindowTitle("Unlock your organizer")
-        self.setAccessibleName("Unlock your organizer")
+        self.setWindowTitle(self.tr("Unlock your organizer"))
+        self.setAccessibleName(self.tr("Unlock your organizer"))
         self.setMinimumWidth(460)
 
-        title = QLabel("Your organizer is locked")
+        title = QLabel(self.tr("Your organizer is locked"))
         title.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        explain = QLabel("Type your passphrase to open it. Your health information stays "
-                         "encrypted on this computer until you do.")
+        explain = QLabel(self.tr("Type your passphrase to open it. Your health information stays "
+                                 "encrypted on this computer until you do."))
         explain.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        self.passphrase.setPlaceholderText("Passphrase")
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         self.passphrase.setMinimumHeight(36)
-        label = QLabel("&Passphrase:")
+        label = QLabel(self.tr("&Passphrase:"))
         label.setBuddy(self.passphrase)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Unlock problem")
+        self.error.setAccessibleName(self.tr("Unlock problem"))
         self.error.setObjectName("fieldError")  # the theme's error colour
         self.error.hide()
-        self.forgot = QLabel("Forgot it? A lost passphrase cannot be recovered, by anyone. "
-                             "If you kept an unencrypted backup, you can restore that.")
+        self.forgot = QLabel(self.tr("Forgot it? A lost passphrase cannot be recovered, by "
+                                     "anyone. If you kept an unencrypted backup, you can restore "
+                                     "that."))
         self.forgot.setWordWrap(True)
         self.forgot.setProperty("hint", True)  # the theme's muted text
 
         buttons = QDialogButtonBox()
-        self.unlock_button = buttons.addButton("Unlock", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button = buttons.addButton(self.tr("Unlock"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setDefault(True)
-        self.unlock_button.setAccessibleName("Unlock")
-        quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
-        quit_button.setAccessibleName("Quit")
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button.setAccessibleName(self.tr("Quit"))
         buttons.accepted.connect(self.unlock)
         buttons.rejected.connect(self.reject)
 
@@ -90,7 +92,7 @@ class UnlockDialog(QDialog):
         """Try the typed passphrase; open the store or say what is wrong."""
         typed = self.passphrase.text()
         if not typed:
-            self._say("Type your passphrase first.")
+            self._say(self.tr("Type your passphrase first."))
             return
         from PySide6.QtCore import Qt  # (imported before the window's first frame)
 

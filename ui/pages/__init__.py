@@ -14,22 +14,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.page import Page
 
 PageFactory = Callable[[AppContext], Page]
 
 SECTIONS: list[tuple[str, str]] = [
-    ("overview", "Overview"),
-    ("cases", "Second opinions"),
-    ("conditions", "Conditions"),
-    ("medications", "Medications & allergies"),
-    ("records", "Records"),
-    ("questions", "Questions for the doctor"),
-    ("visits", "Visits"),
-    ("care_team", "Care team"),
-    ("history", "History"),
-    ("journal", "Journal"),
+    ("overview", QT_TRANSLATE_NOOP("sections", "Overview")),
+    ("cases", QT_TRANSLATE_NOOP("sections", "Second opinions")),
+    ("conditions", QT_TRANSLATE_NOOP("sections", "Conditions")),
+    ("medications", QT_TRANSLATE_NOOP("sections", "Medications & allergies")),
+    ("records", QT_TRANSLATE_NOOP("sections", "Records")),
+    ("questions", QT_TRANSLATE_NOOP("sections", "Questions for the doctor")),
+    ("visits", QT_TRANSLATE_NOOP("sections", "Visits")),
+    ("care_team", QT_TRANSLATE_NOOP("sections", "Care team")),
+    ("history", QT_TRANSLATE_NOOP("sections", "History")),
+    ("journal", QT_TRANSLATE_NOOP("sections", "Journal")),
 ]
 
 
@@ -54,12 +57,14 @@ def _records(context: AppContext) -> Page:
     from ui.pages.records_page import RecordsPage
     from ui.pages.tabbed_page import TabbedPage
 
+    copies = _section(
+        "request", QCoreApplication.translate("pages", "Asking for copies of records"),
+        QCoreApplication.translate(
+            "pages", "Each time you ask a doctor's office for copies of your records: what you "
+            "asked for and when. After 30 days without them, the Overview reminds you."))
     page = TabbedPage([
-        ("Records", RecordsPage(context)),
-        ("Asking for copies", _section(
-            "request", "Asking for copies of records",
-            "Each time you ask a doctor's office for copies of your records: what you asked "
-            "for and when. After 30 days without them, the Overview reminds you.")(context)),
+        (QCoreApplication.translate("pages", "Records"), RecordsPage(context)),
+        (QCoreApplication.translate("pages", "Asking for copies"), copies(context)),
     ])
     return page
 
@@ -87,36 +92,51 @@ def default_factories() -> dict[str, PageFactory]:
         "overview": _overview,
         "cases": _cases,
         "conditions": _section(
-            "condition", "Conditions",
-            "Diagnoses, suspected or confirmed, with who made them and when."),
+            "condition", QCoreApplication.translate("pages", "Conditions"),
+            QCoreApplication.translate(
+                "pages", "Diagnoses, suspected or confirmed, with who made them and when.")),
         "medications": _tabs([
-            ("Medications", _section(
-                "medication", "Medications",
-                "Everything taken now or before. The list to bring to a visit is made from "
-                "those marked “Currently taking”.")),
-            ("Allergies", _section(
-                "allergy", "Allergies",
-                "Anything that caused a reaction: medicines, foods, materials.")),
+            (QCoreApplication.translate("pages", "Medications"), _section(
+                "medication", QCoreApplication.translate("pages", "Medications"),
+                QCoreApplication.translate(
+                    "pages", "Everything taken now or before. The list to bring to a visit is made "
+                    "from those marked “Currently taking”."))),
+            (QCoreApplication.translate("pages", "Allergies"), _section(
+                "allergy", QCoreApplication.translate("pages", "Allergies"),
+                QCoreApplication.translate(
+                    "pages", "Anything that caused a reaction: medicines, foods, materials."))),
         ]),
         "records": _records,
         "questions": _section(
-            "question", "Questions for the doctor",
-            "Write questions down as they come. During the visit, tick each one as asked and "
-            "note the answer."),
+            "question", QCoreApplication.translate("pages", "Questions for the doctor"),
+            QCoreApplication.translate(
+                "pages", "Write questions down as they come. During the visit, tick each one as "
+                "asked and note the answer.")),
         "visits": _section(
-            "visit", "Visits", "Appointments coming up and past, and what came out of them."),
+            "visit", QCoreApplication.translate("pages", "Visits"), QCoreApplication.translate(
+                                   "pages", "Appointments coming up and past, and what came out of "
+                                   "them.")),
         "care_team": _section(
-            "provider", "Care team",
-            "Doctors, nurses, therapists and offices: who they are and how to reach them."),
+            "provider", QCoreApplication.translate("pages", "Care team"),
+            QCoreApplication.translate(
+                "pages", "Doctors, nurses, therapists and offices: who they are and how to reach "
+                "them.")),
         "history": _tabs([
-            ("Immunizations", _section("immunization", "Immunizations")),
-            ("Procedures", _section("procedure", "Procedures",
-                                    "Operations, biopsies, scans and other procedures.")),
-            ("Test results", _section("result", "Test results",
-                                      "Lab values and other measurements, with their date.")),
-            ("Results over time", _results_chart),
+            (QCoreApplication.translate("pages", "Immunizations"), _section(
+                "immunization", QCoreApplication.translate("pages", "Immunizations"))),
+            (QCoreApplication.translate("pages", "Procedures"), _section(
+                "procedure", QCoreApplication.translate("pages", "Procedures"),
+                QCoreApplication.translate(
+                    "pages", "Operations, biopsies, scans and other procedures."))),
+            (QCoreApplication.translate("pages", "Test results"), _section(
+                "result", QCoreApplication.translate("pages", "Test results"),
+                QCoreApplication.translate(
+                    "pages", "Lab values and other measurements, with their date."))),
+            (QCoreApplication.translate("pages", "Results over time"), _results_chart),
         ]),
         "journal": _section(
-            "journal", "Journal",
-            "Symptoms, side effects, how you feel: a few words now help you remember later."),
+            "journal", QCoreApplication.translate("pages", "Journal"),
+            QCoreApplication.translate(
+                "pages", "Symptoms, side effects, how you feel: a few words now help you remember "
+                "later.")),
     }

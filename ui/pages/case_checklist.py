@@ -10,7 +10,7 @@ as clicking a check box's own text would.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,12 +30,13 @@ from organizer.items.changes import Change
 from organizer.items.models import Checklist
 from ui.context import AppContext
 from ui.date_field import DateField
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.case_common import Today
 from ui.widgets import error_label, heading, hint
 
-NOTE_HINTS = {
-    2: "Who you spoke to, when, and the reference number",
-    4: "What was sent, how, and any tracking number",
+NOTE_HINTS = {  # translated where shown
+    2: QT_TRANSLATE_NOOP("case_checklist", "Who you spoke to, when, and the reference number"),
+    4: QT_TRANSLATE_NOOP("case_checklist", "What was sent, how, and any tracking number"),
 }
 
 
@@ -86,14 +87,19 @@ class _StepRow:
         self.check = QCheckBox()
         self.label = StepLabel(self.check)
         self.label.clicked.connect(self._label_clicked)
-        self.done_on = StepDate(label="Date done", field="done_on")
-        self.done_on.setPlaceholderText("date done")
+        self.done_on = StepDate(label=QCoreApplication.translate("case_checklist", "Date done"),
+                                field="done_on")
+        self.done_on.setPlaceholderText(QCoreApplication.translate("case_checklist", "date done"))
         # as wide as a typed date needs at the current text size, no wider
         self.done_on.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.note = QLineEdit()
-        self.check.setAccessibleName(f"Step {row} done")
-        self.done_on.setAccessibleName(f"Step {row}: date done")
-        self.note.setAccessibleName(f"Step {row}: note")
+        self.check.setAccessibleName(QCoreApplication.translate(
+                                         "case_checklist", "Step {row} done").format(row=row))
+        self.done_on.setAccessibleName(QCoreApplication.translate(
+                                           "case_checklist", "Step {row}: date done").format(
+                                           row=row))
+        self.note.setAccessibleName(QCoreApplication.translate(
+                                        "case_checklist", "Step {row}: note").format(row=row))
         self.error = error_label()
         grid.addWidget(self.check, row * 2, 0)
         grid.addWidget(self.label, row * 2, 1)
@@ -115,11 +121,20 @@ class _StepRow:
         self.check.setChecked(step.done)
         self.check.blockSignals(False)
         self.label.setText(f"{step.step}. {step.label or ''}")
-        self.check.setAccessibleName(f"Step {step.step} done")
+        self.check.setAccessibleName(QCoreApplication.translate(
+                                         "case_checklist", "Step {step} done").format(
+                                         step=step.step))
         self.check.setAccessibleDescription(step.label or "")
-        self.done_on.setAccessibleName(f"Step {step.step}: date done")
-        self.note.setAccessibleName(f"Step {step.step}: note")
-        self.note.setPlaceholderText(NOTE_HINTS.get(step.step or 0, "Note"))
+        self.done_on.setAccessibleName(QCoreApplication.translate(
+                                           "case_checklist", "Step {step}: date done").format(
+                                           step=step.step))
+        self.note.setAccessibleName(QCoreApplication.translate(
+                                        "case_checklist", "Step {step}: note").format(
+                                        step=step.step))
+        hint_text = NOTE_HINTS.get(step.step or 0)
+        self.note.setPlaceholderText(
+            QCoreApplication.translate("case_checklist", hint_text) if hint_text
+            else QCoreApplication.translate("case_checklist", "Note"))
         for editor, value in ((self.done_on, step.done_on), (self.note, step.note)):
             if editor.hasFocus() and editor.isModified():
                 continue  # the user is typing here: their text wins
@@ -143,11 +158,11 @@ class CaseChecklist(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 10)
         self.progress.setTextVisible(True)
-        self.progress.setFormat("%v of %m steps done")
-        self.progress.setAccessibleName("Checklist progress")
+        self.progress.setFormat(self.tr("%v of %m steps done"))
+        self.progress.setAccessibleName(self.tr("Checklist progress"))
         layout.addWidget(self.progress)
-        layout.addWidget(hint("Tick a step when it is done; today's date is filled in for you. "
-                              "Use the note for names, dates and reference numbers."))
+        layout.addWidget(hint(self.tr("Tick a step when it is done; today's date is filled in for "
+                                      "you. Use the note for names, dates and reference numbers.")))
         body = QWidget()
         self.grid = QGridLayout(body)
         # the step's words and the note share the width; the box and the date take
@@ -155,7 +170,7 @@ class CaseChecklist(QWidget):
         self.grid.setColumnStretch(1, 9)
         self.grid.setColumnStretch(3, 8)
         self.grid.setVerticalSpacing(6)
-        for column, title in ((1, "Step"), (2, "Done on"), (3, "Note")):
+        for column, title in ((1, self.tr("Step")), (2, self.tr("Done on")), (3, self.tr("Note"))):
             self.grid.addWidget(heading(title, 1.0), 0, column)
         self.rows = [_StepRow(self.grid, i) for i in range(10)]
         for row in self.rows:
@@ -207,7 +222,7 @@ class CaseChecklist(QWidget):
             values["done_on"] = self.today().isoformat()
         if not on:
             values["done_on"] = None
-        what = "Tick" if on else "Untick"
+        what = self.tr("Tick") if on else self.tr("Untick")
         self.context.write(f"{what} step {step.step}",
                            lambda: store.update("checklist", step_id, values))
 
@@ -221,7 +236,7 @@ class CaseChecklist(QWidget):
         try:
             if field == "done_on":  # as the user wrote it -> ISO, or why not
                 text = row.done_on.parsed()
-            self.context.write("Edit checklist step", lambda: self.context.store.update(
+            self.context.write(self.tr("Edit checklist step"), lambda: self.context.store.update(
                 "checklist", step_id, {field: text}))
         except OrganizerError as exc:
             row.error.setText(str(exc))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
@@ -31,7 +31,8 @@ def try_write(context: AppContext, parent: QWidget, description: str,
     try:
         return context.write(description, action)
     except OrganizerError as exc:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", str(exc),
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate(
+                                                        "case_common", "Not saved"), str(exc),
                           QMessageBox.StandardButton.Ok, parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

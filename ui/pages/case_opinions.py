@@ -7,7 +7,7 @@ for people who do not tell red from green.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from organizer.errors import NotFoundError
 from organizer.items.changes import Change
-from organizer.items.choices import choice_label
 from organizer.items.models import Opinion, Provider
 from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import ItemEditorDialog
 from ui.empty_state import EmptyState
 from ui.format import format_date
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.item_words import choice_text as choice_label
 from ui.pages.case_common import try_write
 from ui.sizing import follow_app_font
 from ui.widgets import heading, hint
@@ -37,16 +38,18 @@ from ui.widgets import heading, hint
 CARD_CHARS = (30, 66)  # an opinion card's width, in average characters: least, most
 
 AGREEMENT = {
-    "yes": ("✔  Agrees with the first opinion", "#2e7d32"),
-    "partly": ("◐  Partly agrees with the first opinion", "#b26a00"),
-    "no": ("✘  Disagrees with the first opinion", "#c62828"),
-    "n_a": ("●  This is the first opinion", "#1565c0"),
-    None: ("?  Agreement not noted yet", "#757575"),
+    "yes": (QT_TRANSLATE_NOOP("case_opinions", "✔  Agrees with the first opinion"), "#2e7d32"),
+    "partly": (QT_TRANSLATE_NOOP(
+                   "case_opinions", "◐  Partly agrees with the first opinion"), "#b26a00"),
+    "no": (QT_TRANSLATE_NOOP("case_opinions", "✘  Disagrees with the first opinion"), "#c62828"),
+    "n_a": (QT_TRANSLATE_NOOP("case_opinions", "●  This is the first opinion"), "#1565c0"),
+    None: (QT_TRANSLATE_NOOP("case_opinions", "?  Agreement not noted yet"), "#757575"),
 }
 
 
 def agreement_badge(agrees: str | None) -> QLabel:
     text, colour = AGREEMENT.get(agrees, AGREEMENT[None])
+    text = QCoreApplication.translate("case_opinions", text)
     tint = QColor(colour)
     badge = QLabel(text)
     badge.setObjectName("agreementBadge")
@@ -71,7 +74,7 @@ class OpinionCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
-        doctor = "Doctor not chosen yet"
+        doctor = self.tr("Doctor not chosen yet")
         detail = ""
         if opinion.provider_id is not None:
             try:
@@ -87,12 +90,13 @@ class OpinionCard(QFrame):
         if detail:
             layout.addWidget(hint(detail))
         if opinion.given_on:
-            layout.addWidget(QLabel(f"Given on {format_date(opinion.given_on)}"))
+            layout.addWidget(QLabel(self.tr("Given on {date}").format(
+                                        date=format_date(opinion.given_on))))
         self.badge = agreement_badge(opinion.agrees)
         layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
-        for title, text in (("Diagnosis", opinion.diagnosis),
-                            ("Recommends", opinion.recommendation),
-                            ("Summary", opinion.summary)):
+        for title, text in ((self.tr("Diagnosis"), opinion.diagnosis),
+                            (self.tr("Recommends"), opinion.recommendation),
+                            (self.tr("Summary"), opinion.summary)):
             if not text:
                 continue
             label = QLabel(f"<b>{title}:</b> {_escape(text)}")
@@ -100,10 +104,12 @@ class OpinionCard(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
         buttons = QHBoxLayout()
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setAccessibleName(f"Edit the opinion of {doctor}")
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName(f"Remove the opinion of {doctor}")
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setAccessibleName(self.tr("Edit the opinion of {doctor}").format(
+                                               doctor=doctor))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove the opinion of {doctor}").format(
+                                                 doctor=doctor))
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -141,9 +147,9 @@ class CaseOpinions(QWidget):
         self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(hint("Each doctor's view, side by side. Say for each whether it agrees "
-                           "with the first opinion."), 1)
-        self.add_button = QPushButton("Add an opinion…")
+        top.addWidget(hint(self.tr("Each doctor's view, side by side. Say for each whether it "
+                                   "agrees with the first opinion.")), 1)
+        self.add_button = QPushButton(self.tr("Add an opinion…"))
         self.add_button.clicked.connect(self.add_opinion)
         top.addWidget(self.add_button)
         layout.addLayout(top)
@@ -158,9 +164,9 @@ class CaseOpinions(QWidget):
         scroll.setWidget(strip)
         layout.addWidget(scroll, 1)
         self.empty = EmptyState()
-        self.empty.set_state("No opinion written down yet. Add the first doctor's opinion, "
-                             "then the second one when you have it.", "Add an opinion…",
-                             self.add_opinion)
+        self.empty.set_state(self.tr("No opinion written down yet. Add the first doctor's "
+                                     "opinion, then the second one when you have it."),
+                             self.tr("Add an opinion…"), self.add_opinion)
 
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id
@@ -206,16 +212,17 @@ class CaseOpinions(QWidget):
         dialog = NewItemDialog(
             self.context, "opinion", [f for f in Opinion.specs() if f != "case_id"], self,
             fixed={"case_id": self.case_id}, defaults={"agrees": "n_a" if first else None},
-            title="Add an opinion", intro="Choose the doctor, then note what they said.")
+            title=self.tr("Add an opinion"),
+            intro=self.tr("Choose the doctor, then note what they said."))
         self.dialog = dialog
         dialog.show()
 
     def edit(self, opinion_id: int) -> None:
         fields = [f for f in Opinion.specs() if f != "case_id"]
         self.dialog = ItemEditorDialog(self.context, "opinion", opinion_id, self, fields,
-                                       "Choose the doctor, then note what they said.")
+                                       self.tr("Choose the doctor, then note what they said."))
         self.dialog.show()
 
     def remove(self, opinion_id: int) -> None:
-        try_write(self.context, self, "Remove an opinion",
+        try_write(self.context, self, self.tr("Remove an opinion"),
                   lambda: self.context.store.delete("opinion", opinion_id))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
@@ -39,7 +39,6 @@ from organizer.care.attention import in_days, long_date
 from organizer.care.case_summary import checklist_progress, day_of, next_visit, visit_day
 from organizer.errors import NotFoundError
 from organizer.items.changes import Change
-from organizer.items.choices import choice_label
 from organizer.items.models import (
     Case,
     Checklist,
@@ -55,6 +54,8 @@ from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
 from ui.empty_state import EmptyState
 from ui.flow_layout import FlowLayout
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.item_words import choice_text as choice_label
 from ui.pages.case_checklist import CaseChecklist
 from ui.pages.case_common import Today, try_write
 from ui.pages.case_opinions import CaseOpinions
@@ -66,7 +67,7 @@ from ui.sizing import FitTextHeight, follow_app_font
 from ui.widgets import heading, hint, scrolled
 from ui.wrap_height import keep_whole
 
-NEW_TITLE = "New second opinion"
+NEW_TITLE = QT_TRANSLATE_NOOP("CasePage", "New second opinion")  # in the app's language
 QUESTION_SCALE = 1.3
 # the header's fields are shown when they and the tabs' least height take at most this
 # share of the page's height (at 100% text on a 1366x768 laptop they do)
@@ -88,16 +89,16 @@ class CasePage(Page):
         outer = QVBoxLayout(self)
 
         picker_row = FlowLayout()  # the button under the choice at a large text size
-        picker_label = QLabel("Second opinion:")
+        picker_label = QLabel(self.tr("Second opinion:"))
         self.picker = QComboBox()
-        self.picker.setAccessibleName("Which second opinion")
+        self.picker.setAccessibleName(self.tr("Which second opinion"))
         self.picker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.picker.setMinimumContentsLength(16)
         self.picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         picker_label.setBuddy(self.picker)
         self.picker.currentIndexChanged.connect(self._picked)
-        self.new_button = QPushButton("New second opinion")
+        self.new_button = QPushButton(self.tr("New second opinion"))
         self.new_button.clicked.connect(self.new_case)
         picker_row.addWidget(picker_label)
         picker_row.addWidget(self.picker)
@@ -109,12 +110,13 @@ class CasePage(Page):
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
-        empty_layout.addWidget(heading("No second opinion yet", 1.4))
+        empty_layout.addWidget(heading(self.tr("No second opinion yet"), 1.4))
         self.empty_text = EmptyState()
         self.empty_text.set_state(
-            "A second opinion is worth asking for when you are told something serious: a "
-            "surgery, a cancer diagnosis, a costly or risky test. Start one here: the app "
-            "makes a ten-step checklist for you.", "Start a second opinion", self.new_case)
+            self.tr("A second opinion is worth asking for when you are told something serious: a "
+                    "surgery, a cancer diagnosis, a costly or risky test. Start one here: the app "
+                    "makes a ten-step checklist for you."), self.tr("Start a second opinion"),
+            self.new_case)
         empty_layout.addWidget(self.empty_text)
         empty_layout.addStretch(2)
         self.stack.addWidget(self.empty)
@@ -157,16 +159,16 @@ class CasePage(Page):
         top = QHBoxLayout()
         self.summary = QLabel()
         keep_whole(self.summary)
-        self.summary.setAccessibleName("This second opinion in short")
+        self.summary.setAccessibleName(self.tr("This second opinion in short"))
         top.addWidget(self.summary, 1)
-        self.visit_mode_button = QPushButton("Start visit mode")
-        self.visit_mode_button.setToolTip("A large, simple screen for the appointment: tick "
-                                          "each question and type the answers")
+        self.visit_mode_button = QPushButton(self.tr("Start visit mode"))
+        self.visit_mode_button.setToolTip(self.tr("A large, simple screen for the appointment: "
+                                                  "tick each question and type the answers"))
         self.visit_mode_button.clicked.connect(self.start_visit_mode)
         self.details_button = QPushButton()
         self.details_button.setCheckable(True)
-        self.details_button.setAccessibleName("Show or hide the details of this second "
-                                              "opinion")
+        self.details_button.setAccessibleName(self.tr("Show or hide the details of this second "
+                                                      "opinion"))
         self.details_button.clicked.connect(self._details_clicked)
         actions = QVBoxLayout()  # one above the other: the summary keeps the width
         actions.addWidget(self.visit_mode_button)
@@ -183,8 +185,8 @@ class CasePage(Page):
         self.header_form.set_row_wrap(QFormLayout.RowWrapPolicy.WrapAllRows)
         question = self.header_form.editor("question")
         assert isinstance(question, QPlainTextEdit)
-        question.setPlaceholderText("The one question you need answered, e.g. “Do I need "
-                                    "surgery now, or can physical therapy help first?”")
+        question.setPlaceholderText(self.tr("The one question you need answered, e.g. “Do I need "
+                                            "surgery now, or can physical therapy help first?”"))
         # larger than the rest (it is what the whole page is about), and exactly as tall
         # as the question: two to four lines, more scroll
         follow_app_font(question, QUESTION_SCALE)
@@ -197,14 +199,14 @@ class CasePage(Page):
         self.date_form.set_row_wrap(QFormLayout.RowWrapPolicy.WrapLongRows)
         side.addWidget(self.date_form)
         self.days_left = QLabel()
-        self.days_left.setAccessibleName("Time left to decide")
+        self.days_left.setAccessibleName(self.tr("Time left to decide"))
         self.days_left.setWordWrap(True)
         follow_app_font(self.days_left, bold=True)
         side.addWidget(self.days_left)
         visit_row = QHBoxLayout()
         self.visit_label = QLabel()
         self.visit_label.setWordWrap(True)
-        self.plan_button = QPushButton("Plan a visit…")
+        self.plan_button = QPushButton(self.tr("Plan a visit…"))
         self.plan_button.clicked.connect(self.plan_visit)
         visit_row.addWidget(self.plan_button)
         visit_row.addStretch(1)
@@ -229,7 +231,7 @@ class CasePage(Page):
         self.details.setVisible(on)
         self.summary.setVisible(not on)
         self.details_button.setChecked(on)
-        self.details_button.setText("Hide details" if on else "Show details")
+        self.details_button.setText(self.tr("Hide details") if on else self.tr("Show details"))
 
     def details_shown(self) -> bool:
         return not self.details.isHidden()
@@ -267,9 +269,9 @@ class CasePage(Page):
     def _build_decision(self) -> QWidget:
         widget = QWidget()
         layout = QVBoxLayout(widget)
-        layout.addWidget(hint("The final choice is yours. When you have decided, write down "
-                              "what and why: it helps later, and it helps your family "
-                              "understand. Set the status to “decided”."))
+        layout.addWidget(hint(self.tr("The final choice is yours. When you have decided, write "
+                                      "down what and why: it helps later, and it helps your family "
+                                      "understand. Set the status to “decided”.")))
         self.decision_form = BoundItemForm(
             "case", self.context, fields=["decision", "rationale", "decided_on", "status"])
         for name in ("decision", "rationale"):
@@ -374,31 +376,35 @@ class CasePage(Page):
         assert isinstance(case, Case)
         deadline = day_of(case.decide_by, end=True)
         if case.status in ("decided", "closed"):
-            self.days_left.setText("Decided" + (f" on {long_date(d)}" if (
+            self.days_left.setText(self.tr("Decided") + (self.tr(" on {date}")
+                                                         .format(date=long_date(d)) if (
                 d := day_of(case.decided_on)) else "") + ".")
         elif deadline is None:
-            self.days_left.setText("No date to decide by yet.")
+            self.days_left.setText(self.tr("No date to decide by yet."))
         elif deadline < today:
-            self.days_left.setText(f"⚠  The date to decide by has passed "
-                                   f"({in_days(deadline, today)}).")
+            self.days_left.setText(self.tr("⚠  The date to decide by has passed ({days}).").format(
+                                       days=in_days(deadline, today)))
         elif deadline == today:
-            self.days_left.setText("Decide today.")
+            self.days_left.setText(self.tr("Decide today."))
         else:
-            self.days_left.setText(f"Decide {in_days(deadline, today)} "
-                                   f"({long_date(deadline)}).")
+            self.days_left.setText(self.tr("Decide {days} ({date}).").format(
+                                       days=in_days(deadline, today), date=long_date(deadline)))
         visit = next_visit(store, self.case_id, today)
         self.visit = visit
         if visit is None:
-            self.visit_label.setText("No visit planned yet.")
+            self.visit_label.setText(self.tr("No visit planned yet."))
         else:
             day = visit_day(visit)
             name = store.title_of(Provider, visit.provider_id)  # None: deleted or not set
-            doctor = f" with {name}" if name else ""
+            doctor = QCoreApplication.translate("common",
+                                                " with {name}").format(name=name) if name else ""
             time = visit.scheduled_at[11:16] if len(visit.scheduled_at) > 11 else ""
             when = f"{long_date(day)}{' at ' + time if time else ''}" if day else \
                 visit.scheduled_at
-            self.visit_label.setText(f"Next visit{doctor}: {when} ({in_days(day, today)})."
-                                     if day else f"Next visit{doctor}: {when}.")
+            self.visit_label.setText(self.tr("Next visit{doctor}: {when} ({days}).").format(
+                                         doctor=doctor, when=when, days=in_days(day, today))
+                                     if day else self.tr("Next visit{doctor}: {when}.").format(
+                                                     doctor=doctor, when=when))
         self.visit_mode_button.setEnabled(visit is not None or self._any_visit() is not None)
         self._refresh_summary(case)
 
@@ -421,12 +427,14 @@ class CasePage(Page):
         counts = {name: len(store.list_items(name, where={"case_id": self.case_id}))
                   for name in ("opinion", "treatment", "question", "record")}
         unsent = self.records.needs_sending
-        titles = [f"Checklist ({progress.done} of {progress.total})",
-                  f"Opinions ({counts['opinion']})",
-                  f"Treatment options ({counts['treatment']})",
-                  f"Questions ({counts['question']})",
-                  f"Records ({counts['record']})" + (" ⚠" if unsent else ""),
-                  "Decision"]
+        titles = [self.tr("Checklist ({done} of {total})").format(
+                      done=progress.done, total=progress.total),
+                  self.tr("Opinions ({counts})").format(counts=counts['opinion']),
+                  self.tr("Treatment options ({counts})").format(counts=counts['treatment']),
+                  self.tr("Questions ({counts})").format(counts=counts['question']),
+                  self.tr("Records ({counts})").format(counts=counts['record']) + (" ⚠" if unsent
+                                                                                   else ""),
+                  self.tr("Decision")]
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
 
@@ -461,8 +469,9 @@ class CasePage(Page):
         person_id = self.context.person_id
         if person_id is None:
             return
-        change = try_write(self.context, self, "Start a second opinion",
-                           lambda: self.context.store.add("case", {"title": NEW_TITLE},
+        new_title = QCoreApplication.translate("CasePage", NEW_TITLE)
+        change = try_write(self.context, self, self.tr("Start a second opinion"),
+                           lambda: self.context.store.add("case", {"title": new_title},
                                                           person_id=person_id,
                                                           checklist=True))
         if change:
@@ -483,10 +492,10 @@ class CasePage(Page):
         dialog = NewItemDialog(
             self.context, "visit", ["scheduled_at", "provider_id", "location", "purpose",
                                     "status"], self,
-            fixed={"case_id": case_id}, defaults={"purpose": "Second opinion"},
-            title="Plan a visit",
-            intro="When and with whom? Type the day and the time as you usually write "
-                  "them, or choose the day on the calendar.")
+            fixed={"case_id": case_id}, defaults={"purpose": self.tr("Second opinion")},
+            title=self.tr("Plan a visit"),
+            intro=self.tr("When and with whom? Type the day and the time as you usually write "
+                          "them, or choose the day on the calendar."))
         self.dialog = dialog
         dialog.show()
 

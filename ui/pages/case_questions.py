@@ -43,11 +43,12 @@ class CaseQuestions(QWidget):
         self.case_id: int | None = None
         self.starters_dialog: QWidget | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(hint("The questions you want to ask, most important first. In visit "
-                              "mode you tick each one as asked and type the answer."))
+        layout.addWidget(hint(self.tr("The questions you want to ask, most important first. In "
+                                      "visit mode you tick each one as asked and type the "
+                                      "answer.")))
         add_row, self.new_text, (self.add_button, self.starters_button) = entry_row(
-            "Type a question and press Enter", "New question", self.add_typed,
-            ("Add", self.add_typed), ("Pick from question starters…", self.open_starters))
+            self.tr("Type a question and press Enter"), self.tr("New question"), self.add_typed,
+            ("Add", self.add_typed), (self.tr("Pick from question starters…"), self.open_starters))
         layout.addLayout(add_row)
         self.error = error_label()
         layout.addWidget(self.error)
@@ -58,7 +59,7 @@ class CaseQuestions(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.model)
         keep_a_row(self.table)  # a long question at a large text size: the page scrolls
-        self.table.setAccessibleName("Questions for the doctor")
+        self.table.setAccessibleName(self.tr("Questions for the doctor"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
@@ -77,19 +78,19 @@ class CaseQuestions(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         self.empty = EmptyState()  # in the table's place while there is no question
-        self.empty.set_state("No question for this second opinion yet. Type one above and press "
-                             "Enter, or start from questions other patients ask.",
-                             "Pick from question starters…", self.open_starters)
+        self.empty.set_state(self.tr("No question for this second opinion yet. Type one above and "
+                                     "press Enter, or start from questions other patients ask."),
+                             self.tr("Pick from question starters…"), self.open_starters)
         self.empty.hide()
         left_layout.addWidget(self.empty)
         left_layout.addStretch(0)
         self._left_layout = left_layout
         move_row = FlowLayout()  # (wraps at a large text size)
-        self.up_button = QPushButton("Move up")
+        self.up_button = QPushButton(self.tr("Move up"))
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button = QPushButton("Move down")
+        self.down_button = QPushButton(self.tr("Move down"))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove)
         for button in (self.up_button, self.down_button, self.remove_button):
             move_row.addWidget(button)
@@ -153,7 +154,7 @@ class CaseQuestions(QWidget):
     def add_typed(self) -> None:
         text = self.new_text.text().strip()
         if not text:
-            self.error.setText("Type the question first.")
+            self.error.setText(self.tr("Type the question first."))
             self.error.show()
             return
         if self.add_texts([text]):
@@ -163,7 +164,8 @@ class CaseQuestions(QWidget):
         if self.case_id is None or self.context.person_id is None or not texts:
             return None
         case_id, person_id = self.case_id, self.context.person_id
-        what = "Add a question" if len(texts) == 1 else f"Add {len(texts)} questions"
+        what = (self.tr("Add a question") if len(texts) == 1
+                else self.tr("Add {texts} questions").format(texts=len(texts)))
         try:
             change = self.context.write(what, lambda: add_questions(
                 self.context.store, case_id, person_id, texts))
@@ -185,14 +187,14 @@ class CaseQuestions(QWidget):
         if not 0 <= target < len(ids):
             return
         ids[row], ids[target] = ids[target], ids[row]
-        try_write(self.context, self, "Move a question",
+        try_write(self.context, self, self.tr("Move a question"),
                   lambda: reorder(self.context.store, ids))
         self._select_row(self.model.row_of(question_id))
 
     def remove(self) -> None:
         question_id = self.selected_id()
         if question_id is not None:
-            try_write(self.context, self, "Remove a question",
+            try_write(self.context, self, self.tr("Remove a question"),
                       lambda: self.context.store.delete("question", question_id))
 
     def open_starters(self) -> None:

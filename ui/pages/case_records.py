@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,13 +33,13 @@ from organizer.care.case_summary import (
     visit_day,
 )
 from organizer.items.changes import Change
-from organizer.items.choices import choice_label
 from organizer.items.models import SEND_METHODS, Item, Provider, Record, Sending, Visit
 from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.flow_layout import FlowLayout
 from ui.format import format_date
 from ui.item_model import ItemRole, ItemTableModel
+from ui.item_words import choice_text as choice_label
 from ui.pages.case_common import Today, try_write
 from ui.sizing import ColumnFitter
 from ui.widgets import hint
@@ -67,15 +67,15 @@ class CaseRecords(QWidget):
         layout = QVBoxLayout(self)
         self.banner = QLabel()
         keep_whole(self.banner)
-        self.banner.setAccessibleName("Records still to send")
+        self.banner.setAccessibleName(self.tr("Records still to send"))
         layout.addWidget(self.banner)
         self.model = ItemTableModel(Record, ["title", "kind", "dated_on", "source", "physical"],
-                                    parent=self, computed=[("Sent for the visit",
+                                    parent=self, computed=[(self.tr("Sent for the visit"),
                                                             self._sent_text)])
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Records of this second opinion")
+        self.table.setAccessibleName(self.tr("Records of this second opinion"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -92,12 +92,12 @@ class CaseRecords(QWidget):
 
         send_row = FlowLayout()  # (wraps at a large text size)
         self.method = QComboBox()
-        self.method.setAccessibleName("How it was sent")
+        self.method.setAccessibleName(self.tr("How it was sent"))
         for method in SEND_METHODS:
             self.method.addItem(choice_label(method), method)
-        self.mark_button = QPushButton("Mark as sent today")
+        self.mark_button = QPushButton(self.tr("Mark as sent today"))
         self.mark_button.clicked.connect(self.mark_sent)
-        send_row.addWidget(QLabel("Sent by:"))
+        send_row.addWidget(QLabel(self.tr("Sent by:")))
         send_row.addWidget(self.method)
         send_row.addWidget(self.mark_button)
         layout.addLayout(send_row)
@@ -105,22 +105,23 @@ class CaseRecords(QWidget):
         # needs the whole width of a wide window
         link_row = FlowLayout()
         self.other = QComboBox()
-        self.other.setAccessibleName("A record of this person to add to this second opinion")
+        self.other.setAccessibleName(self.tr("A record of this person to add to this second "
+                                             "opinion"))
         # long titles are shortened in the closed box; the open list shows them whole
         self.other.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.other.setMinimumContentsLength(12)
-        self.link_button = QPushButton("Add to this second opinion")
+        self.link_button = QPushButton(self.tr("Add to this second opinion"))
         self.link_button.clicked.connect(self.link_record)
-        self.unlink_button = QPushButton("Take off this second opinion")
+        self.unlink_button = QPushButton(self.tr("Take off this second opinion"))
         self.unlink_button.clicked.connect(self.unlink_record)
         self.other.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         link_row.addWidget(self.other)
         link_row.addWidget(self.link_button)
         link_row.addWidget(self.unlink_button)
         layout.addLayout(link_row)
-        layout.addWidget(hint("Records are added and attached on the Records page; here you "
-                              "choose which belong to this second opinion."))
+        layout.addWidget(hint(self.tr("Records are added and attached on the Records page; here "
+                                      "you choose which belong to this second opinion.")))
 
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id
@@ -155,13 +156,13 @@ class CaseRecords(QWidget):
             if best is None or order.get(sending.status, 0) > order.get(best.status, 0):
                 best = sending
         if best is None:
-            return "Not sent yet" if self.visit else "No sending noted"
+            return self.tr("Not sent yet") if self.visit else self.tr("No sending noted")
         how = f" by {choice_label(best.method).lower()}" if best.method else ""
         if best.status == "received":
             return f"Received {format_date(best.received_on)}".strip() + how
         if best.status == "sent":
             return f"Sent {format_date(best.sent_on)}".strip() + how
-        return "Asked to be sent, not sent yet"
+        return self.tr("Asked to be sent, not sent yet")
 
     def refresh(self) -> None:
         store = self.context.store
@@ -183,8 +184,9 @@ class CaseRecords(QWidget):
         self.other.setVisible(self.other.count() > 0)
         self._show_empty(bool(records))
         doctor = self._doctor()
-        self.mark_button.setText(f"Mark as sent to {doctor} today" if doctor
-                                 else "Mark as sent today")
+        self.mark_button.setText(self.tr("Mark as sent to {doctor} today").format(doctor=doctor)
+                                 if doctor
+                                 else self.tr("Mark as sent today"))
         self.mark_button.setEnabled(bool(records) and self.visit is not None)
         # start on the first record still to send: the one the user most likely means
         first_unsent = next((row for row, r in enumerate(records) if self.visit and not
@@ -196,12 +198,13 @@ class CaseRecords(QWidget):
     def _show_empty(self, any_record: bool) -> None:
         """No record linked yet: say how to link one, or how to add the first."""
         if self.other.count():
-            self.empty.set_state("No record belongs to this second opinion yet. Choose one "
-                                 "of your records below and press “Add to this second "
-                                 "opinion”.")
+            self.empty.set_state(self.tr("No record belongs to this second opinion yet. Choose "
+                                         "one of your records below and press “Add to this second "
+                                         "opinion”."))
         else:
-            self.empty.set_state("No records yet. Add the reports, test results and "
-                                 "letters the doctor should see.", "Attach records…",
+            self.empty.set_state(self.tr("No records yet. Add the reports, test results and "
+                                         "letters the doctor should see."),
+                                 self.tr("Attach records…"),
                                  lambda: self.add_item.emit("record"))
         self.table.setVisible(any_record)
         self.empty.setVisible(not any_record and self.case_id is not None)
@@ -215,26 +218,31 @@ class CaseRecords(QWidget):
             self.banner.setText("")
             return
         if self.visit is None:
-            self.banner.setText("No visit is planned for this second opinion yet. Once it is, "
-                                "this page shows which records still have to be sent.")
+            self.banner.setText(self.tr("No visit is planned for this second opinion yet. Once it "
+                                        "is, this page shows which records still have to be sent."))
             return
         day = visit_day(self.visit)
         doctor = self._doctor()
         when = long_date(day) if day else self.visit.scheduled_at
         unsent = [r for r in records if not is_sent(self.context.store, r,
                                                     self.visit.provider_id)]
-        whom = f" with {doctor}" if doctor else ""
+        whom = QCoreApplication.translate("common",
+                                          " with {name}").format(name=doctor) if doctor else ""
         if not records:
-            self.banner.setText(f"Visit{whom} on {when}: no record is linked to this second "
-                                "opinion yet.")
+            self.banner.setText(self.tr("Visit{whom} on {when}: no record is linked to this "
+                                        "second opinion yet.").format(whom=whom, when=when))
         elif not unsent:
-            self.banner.setText(f"✔  Visit{whom} on {when}: every record has been sent.")
+            self.banner.setText(self.tr("✔  Visit{whom} on {when}: every record has been sent.")
+                                .format(
+                                    whom=whom, when=when))
         else:
-            count = ("1 record is" if len(unsent) == 1 else f"{len(unsent)} records are")
+            count = self.tr("%n record(s) are", "", len(unsent))
             self.needs_sending = expects_records(self.context.store, self.visit)
             urgent = self.needs_sending and day is not None and (day - today).days <= 7
-            self.banner.setText(f"{'⚠  ' if urgent else ''}Visit{whom} on {when}: {count} "
-                                f"not sent yet: {', '.join(r.title for r in unsent)}.")
+            self.banner.setText(self.tr("{value}Visit{whom} on {when}: {count} not sent yet: "
+                                        "{value2}.").format(
+                                    value='⚠  ' if urgent else '', whom=whom, when=when,
+                                    count=count, value2=', '.join(r.title for r in unsent)))
 
     def selected_id(self) -> int | None:
         index = self.table.selectionModel().currentIndex()
@@ -248,20 +256,20 @@ class CaseRecords(QWidget):
                   "status": "sent", "method": self.method.currentData(),
                   "sent_on": self.today().isoformat()}
         person_id = self.context.person_id
-        try_write(self.context, self, "Mark a record as sent",
+        try_write(self.context, self, self.tr("Mark a record as sent"),
                   lambda: self.context.store.add("sending", values, person_id=person_id))
 
     def link_record(self) -> None:
         record_id = self.other.currentData()
         case_id = self.case_id
         if record_id is not None and case_id is not None:
-            try_write(self.context, self, "Add a record to the second opinion",
+            try_write(self.context, self, self.tr("Add a record to the second opinion"),
                       lambda: self.context.store.update("record", record_id,
                                                         {"case_id": case_id}))
 
     def unlink_record(self) -> None:
         record_id = self.selected_id()
         if record_id is not None:
-            try_write(self.context, self, "Take a record off the second opinion",
+            try_write(self.context, self, self.tr("Take a record off the second opinion"),
                       lambda: self.context.store.update("record", record_id,
                                                         {"case_id": None}))

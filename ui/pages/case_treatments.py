@@ -15,7 +15,14 @@ choosing another option empties them, and the currency box holds a value from th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, QTransposeProxyModel
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QLocale,
+    Qt,
+    QTransposeProxyModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +41,7 @@ from organizer.items.changes import Change
 from organizer.items.models import Item, Quote, Treatment
 from ui.context import AppContext
 from ui.empty_state import EmptyState
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.item_model import ItemRole, ItemTableModel
 from ui.pages.case_common import entry_row, try_write
 from ui.sizing import ColumnFitter, follow_app_font
@@ -42,7 +50,7 @@ from ui.wrap_height import keep_a_row, keep_whole
 
 COMPARE_COLUMNS = ["name", "duration", "recovery_time", "coverage", "risks", "daily_life",
                    "status"]
-COST_ROW = "Cost"
+COST_ROW = QT_TRANSLATE_NOOP("case_treatments", "Cost")
 QUOTE_COLUMNS = ["facility", "amount", "currency"]
 
 
@@ -70,22 +78,24 @@ class CaseTreatments(QWidget):
         self.case_id: int | None = None
         layout = QVBoxLayout(self)
         add_row, self.new_name, (self.add_button, self.remove_button) = entry_row(
-            "A new option, e.g. “Physical therapy for 12 weeks”",
-            "Name of a new treatment option", self.add_option,
-            ("Add option", self.add_option), ("Remove option", self.remove_option))
+            self.tr("A new option, e.g. “Physical therapy for 12 weeks”"),
+            self.tr("Name of a new treatment option"), self.add_option,
+            (self.tr("Add option"), self.add_option), (self.tr("Remove option"),
+                                                       self.remove_option))
         layout.addLayout(add_row)
         self.add_error = error_label()
         layout.addWidget(self.add_error)
 
         self.model = ItemTableModel(Treatment, COMPARE_COLUMNS, parent=self,
-                                    computed=[(COST_ROW, self._range_text)])
+                                    computed=[(QCoreApplication.translate(
+                                        "case_treatments", COST_ROW), self._range_text)])
         # options side by side: one column per option, one row per thing to compare
         self.side_by_side = QTransposeProxyModel(self)
         self.side_by_side.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.side_by_side)
-        self.table.setAccessibleName("Treatment options compared side by side")
+        self.table.setAccessibleName(self.tr("Treatment options compared side by side"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectColumns)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -102,24 +112,24 @@ class CaseTreatments(QWidget):
             lambda *_: self._show_selected())
         self.table.doubleClicked.connect(lambda _: self.edit_option())
         keep_a_row(self.table)
-        self.edit_button = QPushButton("Edit option…")
+        self.edit_button = QPushButton(self.tr("Edit option…"))
         self.edit_button.clicked.connect(self.edit_option)
         add_row.insertWidget(2, self.edit_button)
 
         details = QWidget()
         quotes_box = QVBoxLayout(details)
         quotes_box.setContentsMargins(0, 0, 0, 0)
-        self.quotes_title = heading("What it costs where", 1.1)
+        self.quotes_title = heading(self.tr("What it costs where"), 1.1)
         # an option's long name must not widen the page, nor be cut
         keep_whole(self.quotes_title)
         quotes_box.addWidget(self.quotes_title)
-        quotes_box.addWidget(hint("Ask each hospital or clinic for a price; the table above "
-                                  "shows the lowest and highest."))
+        quotes_box.addWidget(hint(self.tr("Ask each hospital or clinic for a price; the table "
+                                          "above shows the lowest and highest.")))
         self.quote_model = ItemTableModel(Quote, QUOTE_COLUMNS, parent=self)
         self.quotes = QTableView()
         self.quotes.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.quotes.setModel(self.quote_model)
-        self.quotes.setAccessibleName("Cost quotes for this option")
+        self.quotes.setAccessibleName(self.tr("Cost quotes for this option"))
         self.quotes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.quotes.verticalHeader().hide()
         self.quotes_fitter = ColumnFitter(self.quotes, 0)
@@ -128,17 +138,17 @@ class CaseTreatments(QWidget):
         quotes_box.addWidget(self.quotes, 1)
         quote_row = QHBoxLayout()
         self.quote_facility = QLineEdit()
-        self.quote_facility.setPlaceholderText("Hospital or clinic")
-        self.quote_facility.setAccessibleName("Facility of a new quote")
+        self.quote_facility.setPlaceholderText(self.tr("Hospital or clinic"))
+        self.quote_facility.setAccessibleName(self.tr("Facility of a new quote"))
         self.quote_amount = QLineEdit()
-        self.quote_amount.setPlaceholderText("Amount")
-        self.quote_amount.setAccessibleName("Amount of a new quote")
+        self.quote_amount.setPlaceholderText(self.tr("Amount"))
+        self.quote_amount.setAccessibleName(self.tr("Amount of a new quote"))
         self.quote_currency = QLineEdit()
-        self.quote_currency.setAccessibleName("Currency of a new quote")
-        self.quote_currency.setToolTip("The currency of the amount, e.g. USD or EUR")
+        self.quote_currency.setAccessibleName(self.tr("Currency of a new quote"))
+        self.quote_currency.setToolTip(self.tr("The currency of the amount, e.g. USD or EUR"))
         for box in (self.quote_facility, self.quote_amount, self.quote_currency):
             box.returnPressed.connect(self.add_quote)  # Enter in any box adds the quote
-        self.add_quote_button = QPushButton("Add quote")
+        self.add_quote_button = QPushButton(self.tr("Add quote"))
         self.add_quote_button.clicked.connect(self.add_quote)
         for widget in (self.quote_facility, self.quote_amount, self.quote_currency,
                        self.add_quote_button):
@@ -147,9 +157,9 @@ class CaseTreatments(QWidget):
         self.quote_error = error_label()
         quotes_box.addWidget(self.quote_error)
         edit_row = QHBoxLayout()
-        self.edit_quote_button = QPushButton("Edit quote…")
+        self.edit_quote_button = QPushButton(self.tr("Edit quote…"))
         self.edit_quote_button.clicked.connect(self._edit_quote)
-        self.remove_quote_button = QPushButton("Remove quote")
+        self.remove_quote_button = QPushButton(self.tr("Remove quote"))
         self.remove_quote_button.clicked.connect(self.remove_quote)
         edit_row.addWidget(self.edit_quote_button)
         edit_row.addWidget(self.remove_quote_button)
@@ -167,9 +177,9 @@ class CaseTreatments(QWidget):
         self.splitter = splitter
         self.empty = EmptyState()  # in the comparison's place while there is no option
         self.empty.set_state(
-            "No treatment option yet. Write down each choice the doctors offered, waiting "
-            "and watching too: then compare them side by side, with what each costs.",
-            "Type the first option", self.new_name.setFocus)
+            self.tr("No treatment option yet. Write down each choice the doctors offered, waiting "
+                    "and watching too: then compare them side by side, with what each costs."),
+            self.tr("Type the first option"), self.new_name.setFocus)
         self.empty.hide()
         layout.addWidget(self.empty)
         self.empty_room = layout.count()
@@ -187,7 +197,9 @@ class CaseTreatments(QWidget):
         if ranges:
             return "; ".join(r.text() for r in ranges)
         noted = item.cost if isinstance(item, Treatment) else None
-        return f"No quote yet (noted: {noted})" if noted else "No quote yet"
+        if noted:
+            return self.tr("No quote yet (noted: {noted})").format(noted=noted)
+        return self.tr("No quote yet")
 
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id
@@ -229,8 +241,8 @@ class CaseTreatments(QWidget):
         treatment_id = self.selected_id()
         name = self.model.item_at(self.model.row_of(treatment_id)).title \
             if treatment_id else ""
-        self.quotes_title.setText(f"What “{name}” costs where" if name
-                                  else "What it costs where")
+        self.quotes_title.setText(self.tr("What “{name}” costs where").format(name=name) if name
+                                  else self.tr("What it costs where"))
         self.quote_model.set_items(self._quote_cache.get(treatment_id, []) if treatment_id
                                    else [])
         self.quotes_fitter.fit()
@@ -274,12 +286,13 @@ class CaseTreatments(QWidget):
         if self.case_id is None or self.context.person_id is None:
             return
         if not name:
-            self.add_error.setText("Type the name of the option first.")
+            self.add_error.setText(self.tr("Type the name of the option first."))
             self.add_error.show()
             return
         case_id, person_id = self.case_id, self.context.person_id
         try:
-            change = self.context.write("Add a treatment option", lambda: self.context.store.add(
+            change = self.context.write(self.tr("Add a treatment option"),
+                                        lambda: self.context.store.add(
                 "treatment", {"case_id": case_id, "name": name}, person_id=person_id))
         except OrganizerError as exc:
             self.add_error.setText(str(exc))
@@ -294,7 +307,7 @@ class CaseTreatments(QWidget):
         treatment_id = self.selected_id()
         if treatment_id is None:
             return
-        try_write(self.context, self, "Remove a treatment option",
+        try_write(self.context, self, self.tr("Remove a treatment option"),
                   lambda: self.context.store.delete("treatment", treatment_id))
 
     def add_quote(self) -> None:
@@ -308,7 +321,7 @@ class CaseTreatments(QWidget):
                   "amount": self.quote_amount.text(), "currency": currency}
         person_id = self.context.person_id
         try:
-            self.context.write("Add a cost quote", lambda: self.context.store.add(
+            self.context.write(self.tr("Add a cost quote"), lambda: self.context.store.add(
                 "quote", values, person_id=person_id))
         except OrganizerError as exc:
             self.quote_error.setText(str(exc))
@@ -343,7 +356,7 @@ class CaseTreatments(QWidget):
         quote_id = self._selected_quote()
         if quote_id is None:
             return
-        try_write(self.context, self, "Remove a cost quote",
+        try_write(self.context, self, self.tr("Remove a cost quote"),
                   lambda: self.context.store.delete("quote", quote_id))
 
     def row_count(self) -> int:

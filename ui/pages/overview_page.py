@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -166,7 +166,7 @@ class OverviewPage(Page):
         outer.addWidget(scrolled(inner))
         layout = QGridLayout(inner)
         layout.setHorizontalSpacing(18)
-        self.greeting = heading("Overview", 1.5)
+        self.greeting = heading(self.tr("Overview"), 1.5)
         layout.addWidget(self.greeting, 0, 0, 1, 2)
 
         # for someone who has just started: the first steps, each with its button
@@ -174,20 +174,20 @@ class OverviewPage(Page):
         self.first.setObjectName("firstSteps")
         self.first_column = QVBoxLayout(self.first)
         self.first_column.setContentsMargins(0, 0, 0, 0)
-        self.first_heading = heading("Getting started")
+        self.first_heading = heading(self.tr("Getting started"))
         self.first_column.addWidget(self.first_heading)
         self.first_column.addWidget(hint(
-            "A few steps get the important things in one place. Do them in any order; "
-            "everything stays on this computer."))
+            self.tr("A few steps get the important things in one place. Do them in any order; "
+                    "everything stays on this computer.")))
         self.first_steps: list[FirstStepRow] = []
         layout.addWidget(self.first, 1, 0, 1, 2)
 
         self.left_part = QWidget()
         left = QVBoxLayout(self.left_part)
         left.setContentsMargins(0, 0, 0, 0)
-        self.cases_heading = heading("Second opinions under way")
+        self.cases_heading = heading(self.tr("Second opinions under way"))
         left.addWidget(self.cases_heading)
-        self.cases = _list("Second opinions under way")
+        self.cases = _list(self.tr("Second opinions under way"))
         # each row widget has its own margins: no padding around it
         self.cases.setItemDelegate(QStyledItemDelegate(self.cases))
         self._fit_cases = _FitRows(self.cases)
@@ -200,14 +200,14 @@ class OverviewPage(Page):
         self.right_part = QWidget()
         right = QVBoxLayout(self.right_part)
         right.setContentsMargins(0, 0, 0, 0)
-        self.attention_heading = heading("Needs your attention")
+        self.attention_heading = heading(self.tr("Needs your attention"))
         right.addWidget(self.attention_heading)
-        self.attention = _list("Needs your attention")
+        self.attention = _list(self.tr("Needs your attention"))
         right.addWidget(self.attention, 1)
         self.attention_empty = EmptyState()
         right.addWidget(self.attention_empty)
-        right.addWidget(heading("Coming visits"))
-        self.visits = _list("Coming visits")
+        right.addWidget(heading(self.tr("Coming visits")))
+        self.visits = _list(self.tr("Coming visits"))
         right.addWidget(self.visits, 1)
         self.visits_empty = EmptyState()
         right.addWidget(self.visits_empty)
@@ -219,7 +219,7 @@ class OverviewPage(Page):
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 2)
         layout.setRowStretch(2, 1)
-        self.click_hint = hint("Click an entry (or press Enter) to open it.")
+        self.click_hint = hint(self.tr("Click an entry (or press Enter) to open it."))
         layout.addWidget(self.click_hint, 3, 0, 1, 2)
 
         for widget in (self.attention, self.visits, self.cases):
@@ -282,12 +282,12 @@ class OverviewPage(Page):
             widget.clear()
         person_id = self.person_id
         if person_id is None:
-            self.greeting.setText("Overview")
+            self.greeting.setText(self.tr("Overview"))
             self._show_first_steps([])
             self._place(True)
             self._show_lists(cases=False, attention=False, visits=False)
-            self.attention_empty.set_state("Choose or add a person to see what needs doing "
-                                           "(Person › Add person).")
+            self.attention_empty.set_state(self.tr("Choose or add a person to see what needs "
+                                                   "doing (Person › Add person)."))
             self.attention_empty.show()
             return
         store = self.context.store
@@ -296,7 +296,8 @@ class OverviewPage(Page):
             name = store.person(person_id).full_name
         except OrganizerError:
             name = ""
-        self.greeting.setText(f"Overview for {name}" if name else "Overview")
+        self.greeting.setText(self.tr("Overview for {name}").format(name=name) if name
+                              else self.tr("Overview"))
         steps = first_steps(store, person_id)
         self._show_first_steps(steps)
         starting = any(step.type == "case" for step in steps)
@@ -305,7 +306,7 @@ class OverviewPage(Page):
             mark = "⚠  " if entry.overdue else "•  "
             kind = PART_TARGETS.get((entry.type, entry.part or ""), entry.type)
             self._add(self.attention, mark + entry.text, (kind, entry.id))
-        self.attention_empty.set_state("✔  Nothing needs your attention right now.")
+        self.attention_empty.set_state(self.tr("✔  Nothing needs your attention right now."))
 
         for visit in upcoming_visits(store, person_id, today)[:8]:
             day = visit_day(visit)
@@ -314,16 +315,17 @@ class OverviewPage(Page):
             doctor = ""
             if visit.provider_id is not None:
                 try:
-                    doctor = " with " + store.get("provider", visit.provider_id).title
+                    name = store.get("provider", visit.provider_id).title
+                    doctor = QCoreApplication.translate("common", " with {name}").format(name=name)
                 except OrganizerError:
                     doctor = ""
             what = f" — {visit.purpose}" if visit.purpose else ""
             self._add(self.visits, f"{long_date(day)}{' at ' + time if time else ''} "
                                    f"({in_days(day, today)}){doctor}{what}",
                       ("visit", visit.id))
-        self.visits_empty.set_state("No visit planned. When you book an appointment, add "
-                                    "it here to be reminded of what to bring.",
-                                    "Plan a visit", self._adding("visit"))
+        self.visits_empty.set_state(self.tr("No visit planned. When you book an appointment, add "
+                                            "it here to be reminded of what to bring."),
+                                    self.tr("Plan a visit"), self._adding("visit"))
 
         for card in case_cards(store, person_id, today):
             case = card.case
@@ -332,9 +334,9 @@ class OverviewPage(Page):
             self.cases.setItemWidget(item, _case_row(card))
         self._fit_cases.fit()
         self.cases_empty.set_state(
-            "No second opinion under way. Start one when you are told something serious "
-            "and want another doctor to look before deciding.",
-            "Start a second opinion", self._adding("case"))
+            self.tr("No second opinion under way. Start one when you are told something serious "
+                    "and want another doctor to look before deciding."),
+            self.tr("Start a second opinion"), self._adding("case"))
         self._place(starting)
         self._show_lists(
             cases=not starting,

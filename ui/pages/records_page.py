@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -42,6 +42,7 @@ from ui.context import AppContext
 from ui.empty_state import section_text
 from ui.operations import StoreOp
 from ui.pages.section_page import SectionPage
+from ui.plurals import counted
 from ui.preview import AttachmentPreview, open_in_system_viewer
 from ui.scan_text import ScanTextPanel
 from ui.worker import Job
@@ -65,22 +66,23 @@ def files_text(item: Any) -> str:
     if not isinstance(item, Record):
         return ""
     count = len(item.attachments)
-    files = "" if not count else ("1 file" if count == 1 else f"{count} files")
+    files = counted().files(count) if count else ""
     if not item.physical:
         return files
     where = " ".join((item.location or "").split())
-    physical = f"Physical item: {where}" if where else "Physical item"
+    physical = (QCoreApplication.translate("records_page", "Physical item: {where}").format(
+        where=where) if where else QCoreApplication.translate("records_page", "Physical item"))
     return f"{files} + {physical[0].lower()}{physical[1:]}" if files else physical
 
 
 class RecordsPage(SectionPage):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(
-            context, "record", title="Records",
-            intro="Reports, test and imaging results, letters, and physical items such as "
-                  "slides or imaging discs. Drag files here (PDF, pictures, text) to add "
-                  "them: each file becomes a record.",
-            computed=[("Files", files_text)], parent=parent)
+            context, "record", title=self.tr("Records"),
+            intro=self.tr("Reports, test and imaging results, letters, and physical items such as "
+                          "slides or imaging discs. Drag files here (PDF, pictures, text) to add "
+                          "them: each file becomes a record."),
+            computed=[(self.tr("Files"), files_text)], parent=parent)
         self.setAcceptDrops(True)
         self.job: Job | None = None
         self._extract_again = False  # files added while reading: read again after
@@ -89,25 +91,26 @@ class RecordsPage(SectionPage):
         self.scan_text = ScanTextPanel(context)
         self.scan_text.read_requested.connect(self.read_pages_again)
         self.files = QListWidget()
-        self.files.setAccessibleName("Files of this record")
+        self.files.setAccessibleName(self.tr("Files of this record"))
         self.files.setMaximumHeight(110)
         # a long file name ends in "…" (its tooltip has it whole), never scrolls sideways
         self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.files.currentItemChanged.connect(self._file_chosen)
-        self.attach_button = QPushButton("Attach files…")
-        self.attach_button.setAccessibleName("Attach more files to this record")
+        self.attach_button = QPushButton(self.tr("Attach files…"))
+        self.attach_button.setAccessibleName(self.tr("Attach more files to this record"))
         self.attach_button.clicked.connect(self.choose_files_to_attach)
-        self.open_button = QPushButton("Open in viewer")
-        self.open_button.setAccessibleName("Open the chosen file in the system viewer")
+        self.open_button = QPushButton(self.tr("Open in viewer"))
+        self.open_button.setAccessibleName(self.tr("Open the chosen file in the system viewer"))
         self.open_button.clicked.connect(self.open_current_file)
-        self.remove_file_button = QPushButton("Remove file")
-        self.remove_file_button.setAccessibleName("Remove the chosen file from this record")
+        self.remove_file_button = QPushButton(self.tr("Remove file"))
+        self.remove_file_button.setAccessibleName(
+            self.tr("Remove the chosen file from this record"))
         self.remove_file_button.clicked.connect(self.remove_current_file)
         # two short rows rather than one long one: the details stay narrow enough to
         # leave the list of records its room
         attach_row = QHBoxLayout()
-        drop_hint = QLabel("Drop files here to attach them to this record, or:")
+        drop_hint = QLabel(self.tr("Drop files here to attach them to this record, or:"))
         drop_hint.setWordWrap(True)
         attach_row.addWidget(drop_hint, 1)
         attach_row.addWidget(self.attach_button)
@@ -131,24 +134,25 @@ class RecordsPage(SectionPage):
         self.files_tab = files_tab
 
         self.sendings = SectionPage(
-            context, "sending", title="Sending this record",
-            intro="Each copy on its way: who it goes to, when it was asked for, sent and "
-                  "received, how, and the tracking number.",
+            context, "sending", title=self.tr("Sending this record"),
+            intro=self.tr("Each copy on its way: who it goes to, when it was asked for, sent and "
+                          "received, how, and the tracking number."),
             where={"record_id": 0}, orientation=Qt.Orientation.Vertical)
         self.sendings.status.connect(self.status)
 
         self.side = QTabWidget()
-        self.side.setAccessibleName("About the chosen record")
+        self.side.setAccessibleName(self.tr("About the chosen record"))
         self.splitter.replaceWidget(1, self.side)
-        self.side.addTab(self.editor, "Details")
-        self.side.addTab(files_tab, "Files")
-        self.side.addTab(self.sendings, "Sending")
+        self.side.addTab(self.editor, self.tr("Details"))
+        self.side.addTab(files_tab, self.tr("Files"))
+        self.side.addTab(self.sendings, self.tr("Sending"))
         self.splitter.setSizes([600, 400])  # the list first; the details take the rest
         self.types = self.types | {"sending", "provider"}
-        self.disc_button = QPushButton("Add an imaging disc…")
-        self.disc_button.setAccessibleName("Add an imaging disc (MRI, CT, X-ray) as a record")
-        self.disc_button.setToolTip("Read an imaging disc (DICOM): its studies and a key "
-                                    "image of each series become one record")
+        self.disc_button = QPushButton(self.tr("Add an imaging disc…"))
+        self.disc_button.setAccessibleName(self.tr("Add an imaging disc (MRI, CT, X-ray) as a "
+                                                   "record"))
+        self.disc_button.setToolTip(self.tr("Read an imaging disc (DICOM): its studies and a key "
+                                            "image of each series become one record"))
         self.disc_button.clicked.connect(self.choose_disc)
         self.bar.insertWidget(self.bar.indexOf(self.add_button) + 1, self.disc_button)
         QWidget.setTabOrder(self.add_button, self.disc_button)
@@ -172,7 +176,7 @@ class RecordsPage(SectionPage):
     def empty_state(self) -> tuple[str, str, Callable[[], object]]:
         # files are how most records arrive: the button asks for them (the window's
         # File › Add records from files…), each file becoming a record
-        return (section_text("record", "records"), "Choose files…",
+        return (section_text("record", "records"), self.tr("Choose files…"),
                 lambda: self.add_item.emit("record"))
 
     def show_item(self, type_name: str, item_id: int) -> bool:
@@ -287,7 +291,7 @@ class RecordsPage(SectionPage):
         if not paths:
             return None
         if self.person_id is None:
-            self.status.emit("Add a person first, then drop the files again.")
+            self.status.emit(self.tr("Add a person first, then drop the files again."))
             return None
         person_id = self.person_id
         what = "a record" if len(paths) == 1 else f"{len(paths)} records"
@@ -299,31 +303,36 @@ class RecordsPage(SectionPage):
             ids = added_ids(change)
             if ids:
                 self.show_item("record", ids[-1])
-            self.status.emit(f"Added {what}. Reading the text for search…")
+            self.status.emit(self.tr("Added {what}. Reading the text for search…")
+                             .format(what=what))
             self.extract_text()
 
-        return self._start(f"Add {what} from dropped files", work, landed,
-                           f"Adding {what} from the files", "Nothing was added")
+        return self._start(self.tr("Add {what} from dropped files").format(what=what), work, landed,
+                           self.tr("Adding {what} from the files").format(what=what),
+                           self.tr("Nothing was added"))
 
     def attach_files(self, record_id: int, paths: Iterable[Path]) -> StoreOp | None:
         """Attach files to a record, on the writer thread, as one undoable step."""
         paths = [Path(p) for p in paths]
         if not paths:
             return None
-        what = f"{len(paths)} file{'s' if len(paths) > 1 else ''}"
+        what = self.tr("%n file(s)", "", len(paths))
 
         def work(store: Store, progress: Progress) -> Change:
             return attach_files(store, record_id, paths, progress)
 
-        return self._start(f"Attach {what}", work, lambda _change: self.extract_text(),
-                           f"Attaching {what}", "Nothing was attached")
+        return self._start(self.tr("Attach {what}").format(what=what), work,
+                           lambda _change: self.extract_text(),
+                           self.tr("Attaching {what}").format(what=what),
+                           self.tr("Nothing was attached"))
 
     def _start(self, description: str, work: Any, landed: Any, doing: str,
                refused: str) -> StoreOp:
         op = self.context.start_write(description, work, initiator=self)
         op.succeeded.connect(landed)
         op.failed.connect(lambda message: self.status.emit(f"{refused}: {message}"))
-        op.cancelled.connect(lambda: self.status.emit(f"Stopped: {refused.lower()}."))
+        op.cancelled.connect(lambda: self.status.emit(self.tr("Stopped: {refused}.").format(
+                                                          refused=refused.lower())))
         self.job_started.emit(op, doing)
         return op
 
@@ -349,7 +358,7 @@ class RecordsPage(SectionPage):
             return
         from ui.file_dialogs import choose_files
 
-        choose_files(self, "records", "Attach files to this record", FILE_FILTER,
+        choose_files(self, "records", self.tr("Attach files to this record"), FILE_FILTER,
                      lambda paths: self.attach_files(record.id, paths), self.context.settings)
 
     def open_current_file(self) -> None:
@@ -359,19 +368,20 @@ class RecordsPage(SectionPage):
         try:
             open_in_system_viewer(self.context.store, attachment)
         except OrganizerError as exc:
-            self.status.emit(f"The file could not be opened: {exc}")
+            self.status.emit(self.tr("The file could not be opened: {exc}").format(exc=exc))
         except OSError as exc:  # the system's words ("Permission denied"), not Python's
-            why = exc.strerror or "the system refused"
-            self.status.emit(f"The file could not be opened ({why}).")
+            why = exc.strerror or self.tr("the system refused")
+            self.status.emit(self.tr("The file could not be opened ({why}).").format(why=why))
 
     def remove_current_file(self) -> None:
         attachment = self._current_file()
         if attachment is None:
             return
-        self.context.write(f"Remove file “{attachment.filename}”",
+        self.context.write(self.tr("Remove file “{filename}”").format(filename=attachment.filename),
                            lambda: self.context.store.remove_attachment(attachment.id))
-        self.status.emit(f"Removed “{attachment.filename}” from this record. Edit › Undo "
-                         "puts it back.")
+        self.status.emit(self.tr("Removed “{filename}” from this record. Edit › Undo puts it back.")
+                         .format(
+                             filename=attachment.filename))
 
     # -- text extraction off the GUI thread ---------------------------------------------
 
@@ -385,21 +395,21 @@ class RecordsPage(SectionPage):
         job = Job(lambda progress: _extract_all(root, progress), self)
         job.succeeded.connect(self._extracted)
         job.failed.connect(lambda message: self.status.emit(
-            f"The text of some files could not be read: {message}"))
+            self.tr("The text of some files could not be read: {message}").format(message=message)))
         job.cancelled.connect(self._extract_cancelled)
         # "Reading “letter.jpg”, page 2 of 5" in the status bar, not only in a tooltip
         job.progress.connect(lambda _done, _total, what: self.status.emit(what)
                              if what.startswith("Reading “") else None)
         self.job = job
-        self.job_started.emit(job, "Reading the text of the files and scanned pages")
+        self.job_started.emit(job, self.tr("Reading the text of the files and scanned pages"))
         job.start()
         return job
 
     def _extract_cancelled(self) -> None:
         # the files read before Cancel are kept: show them (their Change did not come back)
         self.reload()
-        self.status.emit("Stopped reading the files. The pages not read yet are read the next "
-                         "time files are added, or with “Read the pages”.")
+        self.status.emit(self.tr("Stopped reading the files. The pages not read yet are read the "
+                                 "next time files are added, or with “Read the pages”."))
 
     def read_pages_again(self, attachment: Attachment) -> Job | None:
         """Read an attachment's scanned pages now (skipped, or once the data are installed)."""
@@ -416,8 +426,8 @@ class RecordsPage(SectionPage):
         self.context.broadcast(change)
         count = len(change.items)
         if count:
-            self.status.emit(f"The text of {count} file{'s' if count > 1 else ''} can now be "
-                             "found with Search (Ctrl+F).")
+            self.status.emit(self.tr("The text of %n file(s) can now be found with Search "
+                                     "(Ctrl+F).", "", count))
         if self._extract_again:
             self.extract_text()
 

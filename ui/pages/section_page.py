@@ -44,6 +44,7 @@ from ui.flow_layout import FlowLayout
 from ui.format import a_or_an
 from ui.item_editor import ItemEditor, Parked
 from ui.item_model import Computed, ItemRole, ItemTableModel, SortRole
+from ui.item_words import type_label, type_plural
 from ui.pages.page import Page
 from ui.screen_fit import stack_when_narrow
 from ui.sizing import ColumnFitter
@@ -92,25 +93,29 @@ class SectionPage(Page):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-        plural = self.cls.PLURAL.lower()
-        self.title = TitleLabel(title or self.cls.PLURAL)
+        plural = type_plural(self.cls).lower()
+        self.title = TitleLabel(title or type_plural(self.cls))
         self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
         self.intro.setVisible(bool(intro))
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(f"Filter {plural}…")
-        self.filter.setAccessibleName(f"Filter {plural}")
+        self.filter.setPlaceholderText(self.tr("Filter {plural}…").format(plural=plural))
+        self.filter.setAccessibleName(self.tr("Filter {plural}").format(plural=plural))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.add_button = QPushButton(f"Add {self.cls.LABEL.lower()}")
-        self.add_button.setAccessibleName(f"Add {a_or_an(self.cls.LABEL.lower())}")
-        self.add_button.setToolTip(f"Add {a_or_an(self.cls.LABEL.lower())} "
-                                   f"({QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)})")
+        self.add_button = QPushButton(self.tr("Add {label}").format(
+                                          label=type_label(self.cls).lower()))
+        self.add_button.setAccessibleName(self.tr("Add {an}").format(
+                                              an=a_or_an(type_label(self.cls).lower())))
+        self.add_button.setToolTip(self.tr("Add {an} ({nativetext})").format(
+                                       an=a_or_an(type_label(self.cls).lower()),
+                                       nativetext=QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)))
         self.add_button.clicked.connect(self.add_new)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setAccessibleName(f"Delete the chosen {self.cls.LABEL.lower()}")
-        self.delete_button.setToolTip("Delete the chosen item (you can undo it)")
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete the chosen {label}").format(
+                                                 label=type_label(self.cls).lower()))
+        self.delete_button.setToolTip(self.tr("Delete the chosen item (you can undo it)"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.delete_button.setEnabled(False)
 
@@ -118,7 +123,7 @@ class SectionPage(Page):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.proxy)
         keep_a_row(self.table)  # never squeezed to no row: the page scrolls instead
-        self.table.setAccessibleName(self.cls.PLURAL)
+        self.table.setAccessibleName(type_plural(self.cls))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -230,7 +235,7 @@ class SectionPage(Page):
         kept = self.editor.park()
         if kept is not None:
             self._parked[(self.person_id, kept.item_id)] = kept
-            self.status.emit("Not saved yet, and kept for when you come back: "
+            self.status.emit(self.tr("Not saved yet, and kept for when you come back: ")
                              + " ".join(kept.lines))
 
     def _unpark(self) -> None:
@@ -238,12 +243,12 @@ class SectionPage(Page):
         kept = self._parked.pop(self._parking_key(), None)
         if kept is not None:
             self.editor.unpark(kept)
-            self.status.emit("What you typed here before is back; it is not saved yet: "
+            self.status.emit(self.tr("What you typed here before is back; it is not saved yet: ")
                              + " ".join(kept.lines))
 
     def add_new(self) -> None:
         if self.person_id is None:
-            self.status.emit("Add a person first (Person menu).")
+            self.status.emit(self.tr("Add a person first (Person menu)."))
             return
         self._select_id(None)
         defaults = self.view.defaults()
@@ -257,17 +262,18 @@ class SectionPage(Page):
         if item is None:
             return
         self.editor.flush()
-        label = self.cls.LABEL.lower()
+        label = type_label(self.cls).lower()
         title = _short(item.title)
         try:
-            self.context.write(f"Delete {label} “{title}”",
+            self.context.write(self.tr("Delete {label} “{title}”").format(label=label, title=title),
                                lambda: self.context.store.delete(self.type_name, item.id))
         except OrganizerError as exc:
             self.status.emit(str(exc))
             return
         undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
             QKeySequence.SequenceFormat.NativeText)
-        self.status.emit(f"Deleted {label} “{title}”. To bring it back: Edit › Undo ({undo}).")
+        self.status.emit(self.tr("Deleted {label} “{title}”. To bring it back: Edit › Undo "
+                                 "({undo}).").format(label=label, title=title, undo=undo))
 
     def show_item(self, type_name: str, item_id: int) -> bool:
         """Select one item (a search hit); clears the filter if it hides the item."""
@@ -349,12 +355,13 @@ class SectionPage(Page):
         """In the table's place when it shows no row: what to do, with its button."""
         note = self.empty_note
         if self.person_id is None:
-            note.set_state("Add a person first: Person › Add person.")
+            note.set_state(self.tr("Add a person first: Person › Add person."))
         elif self.model.rowCount() == 0:
             note.set_state(*self.empty_state())
         elif self.proxy.rowCount() == 0:
-            note.set_state(f"No {self.cls.LABEL.lower()} matches “{self.filter.text()}”.",
-                           "Show them all", self.filter.clear)
+            note.set_state(self.tr("No {label} matches “{text}”.").format(
+                               label=type_label(self.cls).lower(), text=self.filter.text()),
+                           self.tr("Show them all"), self.filter.clear)
         empty = self.proxy.rowCount() == 0
         drafting = self.editor.is_draft()
         # a new item being typed keeps the (empty) list in view: it is where it will go
@@ -370,7 +377,7 @@ class SectionPage(Page):
 
     def empty_state(self) -> tuple[str, str, Callable[[], object]]:
         """What the empty list says, its button's words and what the button does."""
-        return (section_text(self.type_name, self.cls.PLURAL), self.add_button.text(),
+        return (section_text(self.type_name, type_plural(self.cls)), self.add_button.text(),
                 self.add_new)
 
     def _on_changed(self, change: Change, initiator: object = None) -> None:
@@ -462,7 +469,8 @@ class SectionPage(Page):
         self.reload()
         self._select_id(item.id, show=False)
         self.delete_button.setEnabled(True)
-        self.status.emit(f"Added {self.cls.LABEL.lower()} “{_short(item.title)}”.")
+        self.status.emit(self.tr("Added {label} “{title}”.").format(
+                             label=type_label(self.cls).lower(), title=_short(item.title)))
 
     def _saved(self, item: Item) -> None:
         self.editor.heading.setText(f"<b>{_html(_short(item.title, 120))}</b>")

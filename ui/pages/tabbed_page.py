@@ -30,7 +30,7 @@ class TabbedPage(Page):
         # the person each tab was given (a tab made on the context has read it already)
         self._tab_person: list[int | None] = [page.person_id for page in self.pages]
         self.tabs.currentChanged.connect(lambda _index: self._give_person(self.current()))
-        self.tabs.setAccessibleName("Parts of this section")
+        self.tabs.setAccessibleName(self.tr("Parts of this section"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

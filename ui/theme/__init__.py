@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from PySide6.QtCore import QCoreApplication
+
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.theme import state
 from ui.theme.palette import DARK, LIGHT, PALETTES, Palette
 from ui.theme.state import current
@@ -21,8 +24,10 @@ from ui.theme.state import current
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
-APPEARANCES: dict[str, str] = {"system": "Same as the system", "light": "Light",
-                               "dark": "Dark"}
+# (translated where shown: View › Appearance)
+APPEARANCES: dict[str, str] = {"system": QT_TRANSLATE_NOOP("theme", "Same as the system"),
+                               "light": QT_TRANSLATE_NOOP("theme", "Light"),
+                               "dark": QT_TRANSLATE_NOOP("theme", "Dark")}
 
 _choice = "system"
 _system_dark: bool | None = None  # what the system asked for, once known
@@ -142,10 +147,10 @@ class StatusLook(NamedTuple):
 
 # status -> (palette role, ui.icons name, word)
 STATUSES: dict[str, tuple[str, str, str]] = {
-    "done": ("success", "done", "Done"),
-    "waiting": ("waiting", "waiting", "Waiting"),
-    "late": ("late", "late", "Late"),
-    "disagree": ("disagree", "disagree", "Disagrees"),
+    "done": ("success", "done", QT_TRANSLATE_NOOP("theme", "Done")),
+    "waiting": ("waiting", "waiting", QT_TRANSLATE_NOOP("theme", "Waiting")),
+    "late": ("late", "late", QT_TRANSLATE_NOOP("theme", "Late")),
+    "disagree": ("disagree", "disagree", QT_TRANSLATE_NOOP("theme", "Disagrees")),
 }
 
 
@@ -173,7 +178,8 @@ def status(name: str, word: str | None = None) -> StatusLook:
     from ui.icons import icon
 
     role, icon_name, usual = STATUSES[name]
-    return StatusLook(current().role(role), icon(icon_name, role=role), word or usual)
+    return StatusLook(current().role(role), icon(icon_name, role=role),
+                      word or QCoreApplication.translate("theme", usual))
 
 
 __all__ = ["APPEARANCES", "DARK", "LIGHT", "PALETTES", "Palette", "StatusLook", "apply",
