@@ -399,7 +399,7 @@ class CasePage(Page):
             doctor = QCoreApplication.translate("common",
                                                 " with {name}").format(name=name) if name else ""
             time = visit.scheduled_at[11:16] if len(visit.scheduled_at) > 11 else ""
-            when = f"{long_date(day)}{' at ' + time if time else ''}" if day else \
+            when = f"{long_date(day)}{_at() + time if time else ''}" if day else \
                 visit.scheduled_at
             self.visit_label.setText(self.tr("Next visit{doctor}: {when} ({days}).").format(
                                          doctor=doctor, when=when, days=in_days(day, today))
@@ -514,3 +514,10 @@ class CasePage(Page):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _at() -> str:
+    """" at " between a day and its time, in the app's language (the visit mode's words)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("VisitModeWindow", " at ")

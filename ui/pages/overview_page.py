@@ -320,7 +320,7 @@ class OverviewPage(Page):
                 except OrganizerError:
                     doctor = ""
             what = f" — {visit.purpose}" if visit.purpose else ""
-            self._add(self.visits, f"{long_date(day)}{' at ' + time if time else ''} "
+            self._add(self.visits, f"{long_date(day)}{_at() + time if time else ''} "
                                    f"({in_days(day, today)}){doctor}{what}",
                       ("visit", visit.id))
         self.visits_empty.set_state(self.tr("No visit planned. When you book an appointment, add "
@@ -428,3 +428,10 @@ def _case_row(card: CaseCard) -> QWidget:
         label.setWordWrap(True)
         line.addWidget(label)
     return row
+
+
+def _at() -> str:
+    """" at " between a day and its time, in the app's language (the visit mode's words)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("VisitModeWindow", " at ")
