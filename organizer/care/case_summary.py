@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from organizer.errors import NotFoundError
+from organizer.i18n import _
 from organizer.items.models import Checklist, Provider, Quote, Record, Sending, Treatment, Visit
 from organizer.storage.store import Store
 
@@ -135,7 +136,7 @@ class ChecklistProgress:
         return next((s for s in self.steps if not s.done), None)
 
     def text(self) -> str:
-        return f"{self.done} of {self.total} steps done"
+        return _("{done} of {total} steps done").format(done=self.done, total=self.total)
 
 
 def checklist_progress(store: Store, case_id: int) -> ChecklistProgress:

@@ -24,6 +24,8 @@ from organizer.care.case_summary import (
     next_visit,
     visit_day,
 )
+from organizer.i18n import _, ngettext
+from organizer.items.checklist import step_text
 from organizer.items.models import Case, Provider, Record, Visit
 from organizer.storage.store import Store
 
@@ -51,40 +53,49 @@ def _doctor(store: Store, visit: Visit | None) -> str | None:
 def _decide(case: Case, today: date) -> tuple[str, bool]:
     day = day_of(case.decide_by, end=True)
     if day is None:
-        return "No date to decide by yet.", False
+        return _("No date to decide by yet."), False
     if day < today:
-        return f"The date to decide by has passed ({in_days(day, today)}).", True
+        return _("The date to decide by has passed ({when}).").format(
+            when=in_days(day, today)), True
     if day == today:
-        return "Decide today.", False
+        return _("Decide today."), False
     days = (day - today).days
-    count = "1 day" if days == 1 else f"{days} days"
-    return f"{count} left to decide (by {long_date(day)}).", False
+    return ngettext("{n} day left to decide (by {day}).", "{n} days left to decide (by {day}).",
+                    days).format(n=days, day=long_date(day)), False
 
 
 def _visit(store: Store, case: Case, today: date) -> str:
     visit = next_visit(store, case.id, today)
     day = visit_day(visit) if visit is not None else None
     if visit is None or day is None:
-        return "No visit planned yet."
+        return _("No visit planned yet.")
     doctor = _doctor(store, visit)
-    with_whom = f" with {doctor}" if doctor else ""
-    return f"Next visit{with_whom}: {long_date(day)} ({in_days(day, today)})."
+    if doctor:
+        return _("Next visit with {doctor}: {day} ({when}).").format(
+            doctor=doctor, day=long_date(day), when=in_days(day, today))
+    return _("Next visit: {day} ({when}).").format(day=long_date(day), when=in_days(day, today))
 
 
 def _records(store: Store, case: Case, today: date) -> tuple[str, tuple[Record, ...]]:
     records = case_records(store, case.id)
     if not records:
-        return "No records added to this second opinion yet.", ()
+        return _("No records added to this second opinion yet."), ()
     visit = next_records_visit(store, case.id, today)
     recipient = visit.provider_id if visit is not None else None
     unsent = tuple(r for r in records if not is_sent(store, r, recipient))
     doctor = _doctor(store, visit)
-    to_whom = f" to {doctor}" if doctor else ""
     if not unsent:
-        return f"All {len(records)} records sent{to_whom}." if len(records) > 1 else \
-            f"The record is sent{to_whom}.", ()
-    count = "1 record" if len(unsent) == 1 else f"{len(unsent)} records"
-    return f"{count} still to send{to_whom}.", unsent
+        if len(records) == 1:
+            return (_("The record is sent to {doctor}.").format(doctor=doctor) if doctor
+                    else _("The record is sent.")), ()
+        return (_("All {n} records sent to {doctor}.").format(n=len(records), doctor=doctor)
+                if doctor else _("All {n} records sent.").format(n=len(records))), ()
+    if doctor:
+        return ngettext("{n} record still to send to {doctor}.",
+                        "{n} records still to send to {doctor}.", len(unsent)).format(
+                            n=len(unsent), doctor=doctor), unsent
+    return ngettext("{n} record still to send.", "{n} records still to send.",
+                    len(unsent)).format(n=len(unsent)), unsent
 
 
 def case_cards(store: Store, person_id: int, today: date) -> list[CaseCard]:
@@ -93,8 +104,9 @@ def case_cards(store: Store, person_id: int, today: date) -> list[CaseCard]:
     for under_way in open_cases(store, person_id):
         case, progress = under_way.case, under_way.progress
         following = progress.next_step
-        step = (f"Next step: {following.label}" if following is not None
-                else "Every step of the checklist is done: time to decide.")
+        step = (_("Next step: {step}").format(step=step_text(following.label))
+                if following is not None
+                else _("Every step of the checklist is done: time to decide."))
         decide, late = _decide(case, today)
         records, unsent = _records(store, case, today)
         cards.append(CaseCard(case, progress, step, decide, late, _visit(store, case, today),
