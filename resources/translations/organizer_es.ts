@@ -2322,6 +2322,14 @@ Nada de {value} cambiará los datos propios de {name}.</translation>
         <translation>Tamaño del papel:</translation>
     </message>
     <message>
+        <source>Language of the packet</source>
+        <translation>Idioma del paquete</translation>
+    </message>
+    <message>
+        <source>Language of the packet:</source>
+        <translation>Idioma del paquete:</translation>
+    </message>
+    <message>
         <source>Your name, if you are not the patient</source>
         <translation>Su nombre, si usted no es el paciente</translation>
     </message>

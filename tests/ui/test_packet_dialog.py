@@ -89,6 +89,23 @@ def test_choices_reach_the_packet(qtbot: Any, ctx: tuple[AppContext, Household],
     dialog.reject()
 
 
+def test_the_packet_has_its_own_language(qtbot: Any,
+                                         ctx: tuple[AppContext, Household]) -> None:
+    """The window in English, the packet in Spanish: the person who prints it and the
+    doctor who reads it may read different languages."""
+    context, _ = ctx
+    dialog = open_packet_dialog(context, None)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "en"  # the window's language by default
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    for key, box in dialog.section_boxes.items():
+        box.setChecked(key in ("cover", "summary"))
+    result = make(qtbot, dialog)
+    text = " ".join(p.extract_text() for p in PdfReader(result.path).pages)
+    assert "Página 1 de" in text and "Page 1 of" not in text
+    dialog.reject()
+
+
 def test_cancel_makes_nothing(qtbot: Any, ctx: tuple[AppContext, Household]) -> None:
     context, house = ctx
     dialog = open_packet_dialog(context, None, house.case_id)

@@ -148,6 +148,16 @@ class PacketDialog(QDialog):
         self.page_size.addItem(self.tr("A4"), "a4")
         self.page_size.setCurrentIndex(self.page_size.findData(default_page_size()))
         form.addRow(self.tr("Paper size:"), self.page_size)
+        # the packet's own language: the person who prints it and the doctor who reads it
+        # may read another than the window's (each language named in its own words)
+        from ui import i18n
+
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language of the packet"))
+        for code, name in i18n.LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.current_language()), 0))
+        form.addRow(self.tr("Language of the packet:"), self.language)
 
         self.prepared_by = QLineEdit()
         self.prepared_by.setAccessibleName(self.tr("Your name, if you are not the patient"))
@@ -322,7 +332,8 @@ class PacketDialog(QDialog):
             prepared_by=self.prepared_by.text().strip() or None,
             disc_images=self.disc_images.isChecked(),
             include_costs=self.include_costs.isChecked(),
-            title_on_cover=self.title_on_cover.isChecked())
+            title_on_cover=self.title_on_cover.isChecked(),
+            language=str(self.language.currentData()))
 
     # -- making it -----------------------------------------------------------------------
 
