@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.app_font import follow_app_font
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.wrap_height import keep_whole
 
 
 class EmptyState(QFrame):
@@ -42,6 +43,7 @@ class EmptyState(QFrame):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         follow_app_font(self.message, 1.1)
+        keep_whole(self.message)  # its whole sentence, at any width and text size
         self.button = QPushButton()
         self.button.clicked.connect(self._clicked)
         self.button.setAccessibleName(self.tr("What to do next"))  # until set_state names it

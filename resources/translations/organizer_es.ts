@@ -2627,6 +2627,14 @@ Nada de {value} cambiará los datos propios de {name}.</translation>
         <translation>Tamaño del papel:</translation>
     </message>
     <message>
+        <source>Language of the printout</source>
+        <translation>Idioma de la hoja</translation>
+    </message>
+    <message>
+        <source>Language of the printout:</source>
+        <translation>Idioma de la hoja:</translation>
+    </message>
+    <message>
         <source>Make</source>
         <translation>Hacer</translation>
     </message>

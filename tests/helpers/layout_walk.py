@@ -238,7 +238,10 @@ def _dialogs(window: Any, folder: Path) -> Iterator[tuple[str, Callable[[], Any]
 
     def opinion() -> Any:
         page = cases()
-        page.opinions.edit(page.opinions.cards[0].opinion.id)
+        if page.opinions.cards:  # (the Spanish household has no opinion yet: a new one)
+            page.opinions.edit(page.opinions.cards[0].opinion.id)
+        else:
+            page.opinions.add_opinion()
         return page.opinions.dialog
 
     def starters() -> Any:

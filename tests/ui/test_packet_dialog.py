@@ -151,6 +151,26 @@ def test_printouts_dialog(qtbot: Any, ctx: tuple[AppContext, Household], tmp_pat
     dialog.reject()
 
 
+def test_the_request_letter_has_its_own_language(qtbot: Any,
+                                                 ctx: tuple[AppContext, Household],
+                                                 tmp_path: Path) -> None:
+    """The letter asking for records in Spanish, from an English window."""
+    from ui.dialogs.printouts_dialog import open_printouts_dialog
+
+    context, house = ctx
+    dialog = open_printouts_dialog(context, None, "request-letter", house.case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "en"
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    with qtbot.waitSignal(dialog.printout_ready, timeout=60000):
+        qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    assert dialog.preview.save_to(tmp_path / "carta.pdf")
+    text = " ".join(" ".join(p.extract_text().split())
+                    for p in PdfReader(tmp_path / "carta.pdf").pages)
+    assert "right of access" not in text and "45 CFR 164.524" in text
+    dialog.reject()
+
+
 def test_printouts_dialog_says_what_is_missing(qtbot: Any, store: Store) -> None:
     from ui.dialogs.printouts_dialog import open_printouts_dialog
 

@@ -91,6 +91,15 @@ class PrintoutsDialog(QDialog):
                                                              ("A4", "a4")],
                                      default_page_size())
         form.addRow(self.tr("Paper size:"), self.page_size)
+        # a printout's (and the letter's) own language: who prints it and who reads it may
+        # read another than the window's (each language named in its own words)
+        from ui import i18n
+
+        self.language = self._combo(self.tr("Language of the printout"),
+                                    list((name, code) for code, name
+                                         in i18n.LANGUAGE_NAMES.items()),
+                                    i18n.current_language())
+        form.addRow(self.tr("Language of the printout:"), self.language)
         column.addLayout(form)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -136,7 +145,8 @@ class PrintoutsDialog(QDialog):
         root, pid = self.ctx.store.root, self.person.id
         kind, case_id = str(self.kind.currentData()), self.case_box.currentData()
         visit, request = self.visit_box.currentData(), self.request_box.currentData()
-        options = PacketOptions(page_size=str(self.page_size.currentData()))
+        options = PacketOptions(page_size=str(self.page_size.currentData()),
+                                language=str(self.language.currentData()))
         target = self._temp / f"printout-{len(list(self._temp.iterdir())) + 1}.pdf"
 
         def work(progress: Any) -> Any:
