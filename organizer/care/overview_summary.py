@@ -24,7 +24,7 @@ from organizer.care.case_summary import (
     next_visit,
     visit_day,
 )
-from organizer.i18n import _, ngettext
+from organizer.i18n import N_, _, ngettext
 from organizer.items.checklist import step_text
 from organizer.items.models import Case, Provider, Record, Visit
 from organizer.storage.store import Store
@@ -125,19 +125,19 @@ class FirstStep:
 
 
 _FIRST_STEPS = (
-    FirstStep("condition", "Add the diagnosis",
-              "Write down what the doctors found, even if it is only suspected, with who "
-              "told you and when.", "Add the diagnosis"),
-    FirstStep("case", "Start a second opinion",
-              "Say what you want another doctor to look at. The app makes the ten-step "
-              "checklist for you.", "Start a second opinion"),
-    FirstStep("record", "Attach your records",
-              "Reports, test results, letters: add the files you have, so they are ready "
-              "to send.", "Attach records…"),
+    FirstStep("condition", N_("Add the diagnosis"),
+              N_("Write down what the doctors found, even if it is only suspected, with who "
+              "told you and when."), N_("Add the diagnosis")),
+    FirstStep("case", N_("Start a second opinion"),
+              N_("Say what you want another doctor to look at. The app makes the ten-step "
+              "checklist for you."), N_("Start a second opinion")),
+    FirstStep("record", N_("Attach your records"),
+              N_("Reports, test results, letters: add the files you have, so they are ready "
+              "to send."), N_("Attach records…")),
 )
 
 
 def first_steps(store: Store, person_id: int) -> list[FirstStep]:
     """The first steps this person has not taken: no diagnosis, no case, no record yet."""
-    return [step for step in _FIRST_STEPS
-            if not store.list_items(step.type, person_id)]
+    return [FirstStep(step.type, _(step.title), _(step.text), _(step.button))
+            for step in _FIRST_STEPS if not store.list_items(step.type, person_id)]
