@@ -142,14 +142,15 @@ def check_commands(app: App, data: Path, version: str) -> None:
 
     # Spanish: the frozen app carries the compiled catalogue and Babel's es_US data
     started = time.perf_counter()
-    app.run(data, "demo", "--lang", "es")
-    refused = subprocess.run([str(app.exe), "--data-dir", str(data), "--lang", "es", "list",
+    datos = app.work / "datos"  # a folder of its own: the people checked below stay three
+    app.run(datos, "demo", "--lang", "es")
+    refused = subprocess.run([str(app.exe), "--data-dir", str(datos), "--lang", "es", "list",
                               "medication", "--person", "Nadie"], capture_output=True,
                              text=True, cwd=app.work, env=app.env, timeout=600)
     if "No hay ninguna persona llamada «Nadie»" not in refused.stderr:
         raise Failed(f"--lang es said {refused.stderr.strip()!r}")
     paquete = app.work / "paquete.pdf"
-    app.run(data, "packet", "--person", "Ernesto Ramírez Cárdenas", "-o", str(paquete),
+    app.run(datos, "packet", "--person", "Ernesto Ramírez Cárdenas", "-o", str(paquete),
             "--lang", "es")
     spanish = " ".join(p.extract_text() or "" for p in PdfReader(paquete).pages)
     if "Sin alergias conocidas" not in spanish or " de " not in spanish:
