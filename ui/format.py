@@ -84,3 +84,9 @@ def now_iso() -> str:
 def a_or_an(noun: str) -> str:
     """"an immunization", "a medication": the article a label takes in a sentence."""
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+def at_word() -> str:
+    """" at " between a day and its time, in the app's language (one translation, the
+    visit mode's, shared by every page that joins a day and a time)."""
+    return QCoreApplication.translate("VisitModeWindow", " at ")

@@ -54,6 +54,7 @@ from ui.context import AppContext
 from ui.dialogs.edit_item_dialog import BoundItemForm
 from ui.empty_state import EmptyState
 from ui.flow_layout import FlowLayout
+from ui.format import at_word
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.item_words import choice_text as choice_label
 from ui.pages.case_checklist import CaseChecklist
@@ -399,7 +400,7 @@ class CasePage(Page):
             doctor = QCoreApplication.translate("common",
                                                 " with {name}").format(name=name) if name else ""
             time = visit.scheduled_at[11:16] if len(visit.scheduled_at) > 11 else ""
-            when = f"{long_date(day)}{_at() + time if time else ''}" if day else \
+            when = f"{long_date(day)}{at_word() + time if time else ''}" if day else \
                 visit.scheduled_at
             self.visit_label.setText(self.tr("Next visit{doctor}: {when} ({days}).").format(
                                          doctor=doctor, when=when, days=in_days(day, today))
@@ -514,10 +515,3 @@ class CasePage(Page):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _at() -> str:
-    """" at " between a day and its time, in the app's language (the visit mode's words)."""
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("VisitModeWindow", " at ")

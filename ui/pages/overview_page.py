@@ -45,6 +45,7 @@ from organizer.errors import OrganizerError
 from organizer.items.changes import Change
 from ui.context import AppContext
 from ui.empty_state import EmptyState
+from ui.format import at_word
 from ui.pages.page import Page
 from ui.widgets import heading, hint, scrolled
 
@@ -320,7 +321,7 @@ class OverviewPage(Page):
                 except OrganizerError:
                     doctor = ""
             what = f" — {visit.purpose}" if visit.purpose else ""
-            self._add(self.visits, f"{long_date(day)}{_at() + time if time else ''} "
+            self._add(self.visits, f"{long_date(day)}{at_word() + time if time else ''} "
                                    f"({in_days(day, today)}){doctor}{what}",
                       ("visit", visit.id))
         self.visits_empty.set_state(self.tr("No visit planned. When you book an appointment, add "
@@ -428,10 +429,3 @@ def _case_row(card: CaseCard) -> QWidget:
         label.setWordWrap(True)
         line.addWidget(label)
     return row
-
-
-def _at() -> str:
-    """" at " between a day and its time, in the app's language (the visit mode's words)."""
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("VisitModeWindow", " at ")
