@@ -8,8 +8,8 @@ Each field's `FieldSpec` (see fields.py) says how it is typed and checked.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from dataclasses import FrozenInstanceError, dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, dataclass_transform
 
 from organizer.items.fields import (
     FieldSpec,
@@ -33,7 +33,26 @@ PROVIDER_ROLES = ("primary_care", "specialist", "surgeon", "second_opinion", "th
 SYSTEM_FIELDS = ("id", "person_id", "created_at", "updated_at", "origin")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+_T = TypeVar("_T", bound="type[Item]")
+
+
+@dataclass_transform(kw_only_default=True, eq_default=False, frozen_default=True,
+                     field_specifiers=(dataclasses.field,))
+def frozen_item(cls: _T) -> _T:
+    """An item type: a frozen, keyword-only dataclass, as a type checker sees it.
+
+    At run time `dataclasses.dataclass` only records the fields (what `dataclasses.fields`,
+    `replace` and the specs read) and generates no method: Item's one `__init__`,
+    `__setattr__` and `__delattr__` serve every type. The generated ones would be compiled
+    from source for each of the nineteen types, 10-15 ms of every start of the app, which
+    imports this module before its window can show.
+    """
+    dataclasses.dataclass(init=False, eq=False, repr=False, kw_only=True)(cls)
+    cls._defaults = tuple((f.name, f.default) for f in dataclasses.fields(cls))
+    return cls
+
+
+@frozen_item
 class Item:
     """What every stored item has: its id, when it was made and changed, where it came from."""
 
@@ -47,10 +66,25 @@ class Item:
     updated_at: str = ""
     origin: str = "typed"
 
-    # Equality, hash and repr are written once here rather than generated for each of the
-    # nineteen types (eq=False, repr=False on each): the dataclass machinery compiles
-    # every generated method from source, and the app imports this module before its
-    # window can show. They behave as the generated ones: same type and equal fields.
+    _defaults: ClassVar[tuple[tuple[str, Any], ...]] = ()  # (field, default), by frozen_item
+
+    if not TYPE_CHECKING:  # (a type checker sees each type's own fields, from frozen_item)
+        def __init__(self, **values: Any) -> None:
+            for name, default in self._defaults:
+                object.__setattr__(self, name, values.pop(name, default))
+            if values:
+                raise TypeError(f"{type(self).__qualname__}.__init__() got an unexpected "
+                                f"keyword argument {next(iter(values))!r}")
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+        def __delattr__(self, name: str) -> None:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    # Equality, hash, repr and the methods above are written once here rather than
+    # generated for each type (see frozen_item). They behave as the generated ones: same
+    # type and equal fields.
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
@@ -116,14 +150,14 @@ def _specs(cls: type) -> dict[str, FieldSpec]:
     return found
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class PersonItem(Item):
     """An item that belongs to one person."""
 
     person_id: int = 0
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Person(Item):
     """Someone whose care is kept here: the user, or a relative they look after."""
 
@@ -149,7 +183,7 @@ class Person(Item):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Provider(PersonItem):
     """A doctor, nurse, therapist or office on the person's care team."""
 
@@ -171,7 +205,7 @@ class Provider(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Condition(PersonItem):
     """A diagnosis, suspected or confirmed."""
 
@@ -190,7 +224,7 @@ class Condition(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Case(PersonItem):
     """A second opinion being sought: the question at stake, and what was decided."""
 
@@ -211,7 +245,7 @@ class Case(PersonItem):
     decided_on: str | None = date("Decided on")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Checklist(PersonItem):
     """One of the ten steps of a second opinion, done or not."""
 
@@ -228,7 +262,7 @@ class Checklist(PersonItem):
     note: str | None = longtext("Note")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Opinion(PersonItem):
     """What one doctor concluded about a case, and whether it agrees."""
 
@@ -247,7 +281,7 @@ class Opinion(PersonItem):
     report_record_id: int | None = ref("Report", "record")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Treatment(PersonItem):
     """One treatment option of a case, to compare with the others."""
 
@@ -270,7 +304,7 @@ class Treatment(PersonItem):
                                 default="considering")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Quote(PersonItem):
     """What one facility would charge for a treatment option."""
 
@@ -288,7 +322,7 @@ class Quote(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Medication(PersonItem):
     """A medicine taken now or before."""
 
@@ -313,7 +347,7 @@ class Medication(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Allergy(PersonItem):
     """Something that caused a reaction."""
 
@@ -331,7 +365,7 @@ class Allergy(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Immunization(PersonItem):
     """A vaccine given."""
 
@@ -347,7 +381,7 @@ class Immunization(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Procedure(PersonItem):
     """An operation, biopsy, scan or other procedure done."""
 
@@ -364,7 +398,7 @@ class Procedure(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Result(PersonItem):
     """One lab value or other measurement, with its date."""
 
@@ -423,7 +457,7 @@ class ScanPage:
     skew: float = 0.0    # degrees it was straightened by
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Record(PersonItem):
     """A document or physical item (slides, a disc), with its attached files."""
 
@@ -448,7 +482,7 @@ class Record(PersonItem):
         return out
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Sending(PersonItem):
     """A record sent (or to send) to one recipient, and whether it arrived."""
 
@@ -466,7 +500,7 @@ class Sending(PersonItem):
     tracking: str | None = text("Tracking number")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Request(PersonItem):
     """A request to an office for copies of records."""
 
@@ -483,7 +517,7 @@ class Request(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Question(PersonItem):
     """A question to ask a doctor, and the answer once asked."""
 
@@ -503,7 +537,7 @@ class Question(PersonItem):
     answered_on: str | None = date("Answered on")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Visit(PersonItem):
     """An appointment, coming or past."""
 
@@ -524,7 +558,7 @@ class Visit(PersonItem):
     report_received_on: str | None = date("Report received on")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_item
 class Journal(PersonItem):
     """A note of symptoms, side effects or how the person feels."""
 
