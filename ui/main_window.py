@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ui.dialogs.person_dialog import PersonDialog
     from ui.operations import StoreOp
     from ui.pages.records_page import RecordsPage
+    from ui.welcome import WelcomePage
 
 from organizer import __version__
 from organizer.errors import NotFoundError, OrganizerError
@@ -61,8 +62,6 @@ from ui.saved_indicator import SavedIndicator
 from ui.screen_fit import fit_to_screen, keep_on_screen
 from ui.search_panel import SearchPanel
 from ui.settings import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, Settings
-from ui.type_views import view_of
-from ui.welcome import WelcomePage
 from ui.worker import Job
 
 APP_NAME = "Second Opinion Organizer"
@@ -88,6 +87,14 @@ IMPORT_FILTER = "Health records (*.json *.ndjson *.xml *.zip);;All files (*)"
 
 def importable(path: Path) -> bool:
     return path.suffix.lower() in IMPORT_SUFFIXES
+
+
+def _section_of(type_name: str) -> str:
+    """The section a type's items are listed in (ui/type_views.py, loaded when first
+    needed: the window's first frame lists no item)."""
+    from ui.type_views import view_of
+
+    return view_of(type_name).section
 
 
 class MainWindow(QMainWindow):
@@ -306,6 +313,8 @@ class MainWindow(QMainWindow):
         """The page of an organizer without people, made the first time it is needed (an
         organizer with people never makes it before its first frame)."""
         if self._welcome is None:
+            from ui.welcome import WelcomePage
+
             self._welcome = WelcomePage()
             self._welcome.add_person_requested.connect(self.add_person)
             self._welcome.example_requested.connect(self.open_example)
@@ -399,8 +408,7 @@ class MainWindow(QMainWindow):
         """Show one item where it lives: its person, its section, selected."""
         if person_id != self.context.person_id:
             self.context.set_person(person_id)
-        key = view_of(type_name).section
-        page = self.show_section(key)
+        page = self.show_section(_section_of(type_name))
         opened = page.show_item(type_name, item_id)
         if not opened and type_name != "person":
             self.say(self.tr("That item is in this section but could not be selected."))
@@ -409,10 +417,10 @@ class MainWindow(QMainWindow):
     def add_item(self, type_name: str) -> None:
         """Start a new item of a type in its section (records: choose their files)."""
         if type_name == "record":
-            self.show_section(view_of(type_name).section)
+            self.show_section(_section_of(type_name))
             self.choose_record_files()
             return
-        self.show_section(view_of(type_name).section).add_new()
+        self.show_section(_section_of(type_name)).add_new()
 
     # -- outputs ------------------------------------------------------------------------
 

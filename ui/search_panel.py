@@ -27,10 +27,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from ui.context import AppContext
 from ui.first_frame import USER_ROLE
-from ui.search_worker import Searcher, SearchResult
 
 if TYPE_CHECKING:
     from ui.search_results import SearchResults
+    from ui.search_worker import Searcher, SearchResult
 
 TYPING_PAUSE_MS = 250
 
@@ -55,8 +55,7 @@ class SearchPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.run)
-        self._searcher = Searcher(context.store.dirs.root, self)
-        self._searcher.answered.connect(self._answered)
+        self._searcher_made: Searcher | None = None  # with its thread, at the first search
         self._asked = 0          # the generation of the latest query
         self._answered_to = 0    # the generation whose hits are on screen
         self._open_on_answer = False
@@ -127,9 +126,22 @@ class SearchPanel(QWidget):
         text = self.field.text().strip()
         self._asked += 1
         if not text:
+            from ui.search_worker import SearchResult
+
             self._answered(self._asked, SearchResult())
             return
         self._searcher.ask(self._asked, text)
+
+    @property
+    def _searcher(self) -> Searcher:
+        """The search thread's end here, made at the first search (its module is not
+        needed for the window's first frame)."""
+        if self._searcher_made is None:
+            from ui.search_worker import Searcher
+
+            self._searcher_made = Searcher(self.context.store.dirs.root, self)
+            self._searcher_made.answered.connect(self._answered)
+        return self._searcher_made
 
     def searching(self) -> bool:
         """A query was asked whose answer is not on screen yet."""
@@ -138,7 +150,8 @@ class SearchPanel(QWidget):
     def shutdown(self) -> None:
         """Stop the search thread and close its store (the window is closing)."""
         self._timer.stop()
-        self._searcher.close()
+        if self._searcher_made is not None:
+            self._searcher_made.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

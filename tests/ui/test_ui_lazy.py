@@ -226,7 +226,8 @@ def test_the_results_chart_behind_its_tab_is_drawn_when_shown(
 # they size. Each was once imported before the window showed.
 DEFERRED_MODULES = ("ui.pages.overview_page", "ui.pages.section_page", "ui.item_editor",
                     "ui.item_form", "ui.sizing", "ui.dialogs.person_dialog",
-                    "organizer.care.attention", "ui.search_results")
+                    "organizer.care.attention", "ui.search_results", "ui.search_worker",
+                    "ui.type_views", "ui.welcome")
 # PySide6 makes a Qt class (and its enums, as Python enums) the first time Python uses it;
 # Qt's namespace alone has ~90 enums (ui/first_frame.py).
 DEFERRED_QT_CLASSES = ("Qt", "QTableView", "QHeaderView", "QStyle", "QStyleOptionViewItem",
