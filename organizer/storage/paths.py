@@ -165,13 +165,17 @@ class DataDir:
         """
         found: list[Path] = []
         for folder in (self.root, self.files, self.backups):
-            if not folder.is_dir():
+            # names only, one test each: files/ holds every attachment, and this runs at
+            # every start before the window shows
+            try:
+                with os.scandir(folder) as entries:
+                    names = [e.name for e in entries if e.name.startswith(_WORK_PREFIXES)]
+            except (FileNotFoundError, NotADirectoryError):
                 continue
-            for path in folder.iterdir():
-                name = path.name
+            for name in names:
                 for prefix in _WORK_PREFIXES:
                     if name.startswith(prefix) and not process_alive(owner_of(name, prefix)):
-                        found.append(path)
+                        found.append(folder / name)
         return sorted(found)
 
     def unknown(self) -> list[Path]:
