@@ -7,14 +7,15 @@ edit writes `before.values()` back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from organizer.frozen import frozen
 from organizer.items.models import Item
 
 ADDED, UPDATED, DELETED, RESTORED = "added", "updated", "deleted", "restored"
 
 
-@dataclass(frozen=True)
+@frozen
 class ItemChange:
     """One item's change."""
 
@@ -26,7 +27,7 @@ class ItemChange:
     after: Item | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """Everything one write changed (a case with its checklist, an import's many items)."""
 

@@ -8,15 +8,16 @@ parsing, the archive format and the app's generated editors, so a field is descr
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import Any
+
+from organizer.frozen import frozen
 
 # The kinds a field can have. "date" takes a full or partial ISO date (2019, 2019-03,
 # 2019-03-02); "datetime" also takes a time; "ref" holds another item's integer id.
 KINDS = ("text", "longtext", "date", "datetime", "bool", "enum", "ref", "int", "number")
 
 
-@dataclass(frozen=True)
+@frozen
 class FieldSpec:
     """How one field of an item is typed, checked and shown."""
 

@@ -1,4 +1,4 @@
-"""The items the organizer keeps, one frozen dataclass per type.
+"""The items the organizer keeps, one frozen dataclass per type (organizer/frozen.py).
 
 The field names are the exact keys of DESIGN.md's table: they are the `--json` keys, the
 `FIELD=VALUE` names of `organizer add`, the SQLite column names and the archive's keys.
@@ -8,9 +8,9 @@ Each field's `FieldSpec` (see fields.py) says how it is typed and checked.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import FrozenInstanceError, dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, dataclass_transform
+from typing import Any, ClassVar
 
+from organizer.frozen import frozen
 from organizer.items.fields import (
     FieldSpec,
     boolean,
@@ -33,26 +33,7 @@ PROVIDER_ROLES = ("primary_care", "specialist", "surgeon", "second_opinion", "th
 SYSTEM_FIELDS = ("id", "person_id", "created_at", "updated_at", "origin")
 
 
-_T = TypeVar("_T", bound="type[Item]")
-
-
-@dataclass_transform(kw_only_default=True, eq_default=False, frozen_default=True,
-                     field_specifiers=(dataclasses.field,))
-def frozen_item(cls: _T) -> _T:
-    """An item type: a frozen, keyword-only dataclass, as a type checker sees it.
-
-    At run time `dataclasses.dataclass` only records the fields (what `dataclasses.fields`,
-    `replace` and the specs read) and generates no method: Item's one `__init__`,
-    `__setattr__` and `__delattr__` serve every type. The generated ones would be compiled
-    from source for each of the nineteen types, 10-15 ms of every start of the app, which
-    imports this module before its window can show.
-    """
-    dataclasses.dataclass(init=False, eq=False, repr=False, kw_only=True)(cls)
-    cls._defaults = tuple((f.name, f.default) for f in dataclasses.fields(cls))
-    return cls
-
-
-@frozen_item
+@frozen(kw_only=True)
 class Item:
     """What every stored item has: its id, when it was made and changed, where it came from."""
 
@@ -65,38 +46,6 @@ class Item:
     created_at: str = ""
     updated_at: str = ""
     origin: str = "typed"
-
-    _defaults: ClassVar[tuple[tuple[str, Any], ...]] = ()  # (field, default), by frozen_item
-
-    if not TYPE_CHECKING:  # (a type checker sees each type's own fields, from frozen_item)
-        def __init__(self, **values: Any) -> None:
-            for name, default in self._defaults:
-                object.__setattr__(self, name, values.pop(name, default))
-            if values:
-                raise TypeError(f"{type(self).__qualname__}.__init__() got an unexpected "
-                                f"keyword argument {next(iter(values))!r}")
-
-        def __setattr__(self, name: str, value: Any) -> None:
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-        def __delattr__(self, name: str) -> None:
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    # Equality, hash, repr and the methods above are written once here rather than
-    # generated for each type (see frozen_item). They behave as the generated ones: same
-    # type and equal fields.
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return _field_values(self) == _field_values(other)
-
-    def __hash__(self) -> int:
-        return hash(_field_values(self))
-
-    def __repr__(self) -> str:
-        names = _field_names(type(self))
-        return (f"{type(self).__qualname__}("
-                + ", ".join(f"{name}={getattr(self, name)!r}" for name in names) + ")")
 
     @classmethod
     def specs(cls) -> dict[str, FieldSpec]:
@@ -127,20 +76,6 @@ class Item:
 
 
 _SPEC_CACHE: dict[type, dict[str, FieldSpec]] = {}
-_NAMES_CACHE: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    found = _NAMES_CACHE.get(cls)
-    if found is None:
-        found = _NAMES_CACHE[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    return found
-
-
-def _field_values(item: object) -> tuple[Any, ...]:
-    return tuple(getattr(item, name) for name in _field_names(type(item)))
-
-
 def _specs(cls: type) -> dict[str, FieldSpec]:
     found = _SPEC_CACHE.get(cls)
     if found is None:
@@ -150,14 +85,14 @@ def _specs(cls: type) -> dict[str, FieldSpec]:
     return found
 
 
-@frozen_item
+@frozen(kw_only=True)
 class PersonItem(Item):
     """An item that belongs to one person."""
 
     person_id: int = 0
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Person(Item):
     """Someone whose care is kept here: the user, or a relative they look after."""
 
@@ -183,7 +118,7 @@ class Person(Item):
     notes: str | None = longtext("Notes")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Provider(PersonItem):
     """A doctor, nurse, therapist or office on the person's care team."""
 
@@ -205,7 +140,7 @@ class Provider(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Condition(PersonItem):
     """A diagnosis, suspected or confirmed."""
 
@@ -224,7 +159,7 @@ class Condition(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Case(PersonItem):
     """A second opinion being sought: the question at stake, and what was decided."""
 
@@ -245,7 +180,7 @@ class Case(PersonItem):
     decided_on: str | None = date("Decided on")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Checklist(PersonItem):
     """One of the ten steps of a second opinion, done or not."""
 
@@ -262,7 +197,7 @@ class Checklist(PersonItem):
     note: str | None = longtext("Note")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Opinion(PersonItem):
     """What one doctor concluded about a case, and whether it agrees."""
 
@@ -281,7 +216,7 @@ class Opinion(PersonItem):
     report_record_id: int | None = ref("Report", "record")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Treatment(PersonItem):
     """One treatment option of a case, to compare with the others."""
 
@@ -304,7 +239,7 @@ class Treatment(PersonItem):
                                 default="considering")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Quote(PersonItem):
     """What one facility would charge for a treatment option."""
 
@@ -322,7 +257,7 @@ class Quote(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Medication(PersonItem):
     """A medicine taken now or before."""
 
@@ -347,7 +282,7 @@ class Medication(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Allergy(PersonItem):
     """Something that caused a reaction."""
 
@@ -365,7 +300,7 @@ class Allergy(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Immunization(PersonItem):
     """A vaccine given."""
 
@@ -381,7 +316,7 @@ class Immunization(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Procedure(PersonItem):
     """An operation, biopsy, scan or other procedure done."""
 
@@ -398,7 +333,7 @@ class Procedure(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Result(PersonItem):
     """One lab value or other measurement, with its date."""
 
@@ -418,7 +353,7 @@ class Result(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@dataclass(frozen=True)
+@frozen
 class Attachment:
     """A file attached to a record, stored once in files/ under its SHA-256."""
 
@@ -441,7 +376,7 @@ class Attachment:
                 "size": self.size, "sha256": self.sha256}
 
 
-@dataclass(frozen=True)
+@frozen
 class ScanPage:
     """The text read (OCR) from one scanned page of an attachment, as the engine gave it.
 
@@ -457,7 +392,7 @@ class ScanPage:
     skew: float = 0.0    # degrees it was straightened by
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Record(PersonItem):
     """A document or physical item (slides, a disc), with its attached files."""
 
@@ -482,7 +417,7 @@ class Record(PersonItem):
         return out
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Sending(PersonItem):
     """A record sent (or to send) to one recipient, and whether it arrived."""
 
@@ -500,7 +435,7 @@ class Sending(PersonItem):
     tracking: str | None = text("Tracking number")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Request(PersonItem):
     """A request to an office for copies of records."""
 
@@ -517,7 +452,7 @@ class Request(PersonItem):
     notes: str | None = longtext("Notes")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Question(PersonItem):
     """A question to ask a doctor, and the answer once asked."""
 
@@ -537,7 +472,7 @@ class Question(PersonItem):
     answered_on: str | None = date("Answered on")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Visit(PersonItem):
     """An appointment, coming or past."""
 
@@ -558,7 +493,7 @@ class Visit(PersonItem):
     report_received_on: str | None = date("Report received on")
 
 
-@frozen_item
+@frozen(kw_only=True)
 class Journal(PersonItem):
     """A note of symptoms, side effects or how the person feels."""
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 from organizer.errors import OrganizerError
+from organizer.frozen import frozen
 
 # hashlib (which loads OpenSSL), hmac and unicodedata are imported where they are used:
 # opening a plain store only reads the database's first bytes here, and the app does that
@@ -63,7 +63,7 @@ def new_salt() -> bytes:
     return os.urandom(SALT_SIZE)
 
 
-@dataclass(frozen=True)
+@frozen
 class StoreKey:
     """What SQLCipher needs to open one database file: the raw key and the file's salt."""
 

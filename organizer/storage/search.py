@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 import re
 import sqlite3
-from dataclasses import dataclass
 from typing import Any
 
+from organizer.frozen import frozen
 from organizer.items.models import TABLES, TYPES
 
 _TEXT_KINDS = ("text", "longtext", "enum")
@@ -30,7 +30,7 @@ SNIPPET_WORDS = 12      # the command line's one-line snippet
 PANEL_WORDS = 28        # the app's results panel: a few lines of context
 
 
-@dataclass(frozen=True)
+@frozen
 class SearchHit:
     """One item that matches: what it is, its title, and the words around the match.
 
