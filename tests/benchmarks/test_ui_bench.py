@@ -7,6 +7,8 @@ Run with `make bench`. Runs on a copy of the large store of tests/benchmarks/mak
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,7 +30,7 @@ RUNS = 21  # this machine's speed drifts by a third within minutes: many interle
 # app would not see as extra. With "SHOWN" each says the processor time it used so far
 # (user and system), a figure the machine's other work disturbs less than the wall clock.
 FIRST_FRAME = """
-import resource
+import os, resource
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -38,6 +40,8 @@ armed = []
 def report():
     used = resource.getrusage(resource.RUSAGE_SELF)
     print("SHOWN", used.ru_utime + used.ru_stime, flush=True)
+    if os.environ.get("END_AT_FIRST_FRAME"):  # (counting instructions: stop here)
+        os._exit(0)
     QApplication.exit(0)  # (quit() would close the windows first)
 
 def arm():
@@ -107,8 +111,6 @@ sys.exit(main(["--data-dir", sys.argv[1]]))
 @pytest.fixture(scope="module")
 def ui_store(large_store_dir: Path, tmp_path_factory: Any) -> Path:
     """A copy of the large store (10 people, 20 years each) from make_large_store.py."""
-    import shutil
-
     folder = tmp_path_factory.mktemp("bench") / "data"
     shutil.copytree(large_store_dir, folder)
     return folder
@@ -176,6 +178,33 @@ def test_start_up_against_a_bare_window(ui_store: Path, tmp_path: Path) -> None:
         print(f"  {what}: bare QMainWindow {ms(bare, field)}; organizer {ms(app, field)}; "
               f"ratio {_ratios(bare, app, field)}; for scale, the bare window with one label "
               f"aligned by Qt's namespace {_ratios(bare, qt, field)}")
+
+
+def _instructions(code: str, *args: str, env: dict[str, str]) -> int:
+    """The instructions a process runs from its start to its first frame, counted by
+    valgrind (cachegrind, no cache simulation): the same count on a busy or a quiet machine,
+    where the clock drifts. It counts work, not waiting: disk reads cost it nothing."""
+    done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                           "--cachegrind-out-file=/dev/null", sys.executable, "-c", code,
+                           *args], capture_output=True, text=True, env={
+                               **env, "END_AT_FIRST_FRAME": "1"}, cwd=ROOT, timeout=600)
+    assert done.stdout.startswith("SHOWN"), done.stdout + done.stderr[-2000:]
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    assert found is not None, done.stderr[-2000:]
+    return int(found.group(1).replace(",", ""))
+
+
+def test_start_up_instructions_against_a_bare_window(ui_store: Path, tmp_path: Path) -> None:
+    if shutil.which("valgrind") is None:
+        pytest.skip("valgrind is not installed (apt-get install valgrind): the instruction "
+                    "count of the start-up is not measured")
+    env = _env(tmp_path)
+    _time_to_shown(BARE, env=env)  # bytecode cached for both
+    _time_to_shown(APP, str(ui_store), env=env)
+    bare = _instructions(BARE, env=env)
+    app = _instructions(APP, str(ui_store), env=env)
+    print(f"\ninstructions from start to the first frame (valgrind): bare QMainWindow "
+          f"{bare / 1e6:.0f} M; organizer {app / 1e6:.0f} M; ratio {app / bare:.2f}x")
 
 
 def test_memory_after_opening_every_page(ui_store: Path, tmp_path: Path) -> None:
