@@ -65,7 +65,7 @@ def install_error_reporting(data_dir: Path | None) -> Any:
     from PySide6.QtWidgets import QApplication
 
     from organizer.logs import configure_logging
-    from ui.dialogs.error_dialog import ErrorReporter, report_exception
+    from ui.error_reporting import ErrorReporter, report_exception
 
     configure_logging(data_dir)
     reporter = ErrorReporter(QApplication.instance()).install()

@@ -139,7 +139,7 @@ class StoreOp(Job):
         except OrganizerError as exc:
             self._refused.emit(str(exc))
         except Exception as exc:  # a write must never die silently, nor speak Python
-            from ui.dialogs.error_dialog import report_exception
+            from ui.error_reporting import report_exception
 
             self._refused.emit(report_exception(exc, "a background write"))
         else:

@@ -72,7 +72,7 @@ class Session(QObject):
 
     def open(self) -> None:
         """Open the store (through the unlock screen if it is encrypted) and the window."""
-        from ui.dialogs.unlock_dialog import ask_passphrase_then_open
+        from ui.unlocking import ask_passphrase_then_open
 
         self.unlock_dialog = ask_passphrase_then_open(self.root, None, self._opened)
         if self.unlock_dialog is not None:
@@ -280,7 +280,8 @@ class Session(QObject):
 
     @staticmethod
     def _action(window: QWidget, text: str, slot: Callable[[], Any]) -> QAction:
-        action = QAction(text, window)
+        action = QAction(window)  # (with its text: QIcon's class, see ui/first_frame.py)
+        action.setText(text)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 

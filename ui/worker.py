@@ -10,7 +10,7 @@ Signals (delivered on the GUI thread):
     succeeded(object): the function's return value
     failed(str): a message for the user (an OrganizerError's text, or plain words for a
         failure nobody expected, which is also written to the private error log, without
-        its values, and shown in the ErrorDialog: see ui.dialogs.error_dialog)
+        its values, and shown in the ErrorDialog: see ui.error_reporting)
     cancelled(): the user cancelled; the function stopped and changed nothing
 """
 
@@ -60,7 +60,7 @@ class Job(QObject):
         except OrganizerError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a worker must never die silently, nor speak Python
-            from ui.dialogs.error_dialog import report_exception
+            from ui.error_reporting import report_exception
 
             self.failed.emit(report_exception(exc, "a background job"))
         else:

@@ -176,7 +176,7 @@ def test_a_library_warning_never_reaches_the_terminal(tmp_path: Path) -> None:
 def reporting(qapp: Any, log_root: Path) -> Iterator[Any]:
     """The app's error reporting installed as `main` does; the hooks put back after."""
     from ui.app import install_error_reporting
-    from ui.dialogs.error_dialog import ErrorReporter
+    from ui.error_reporting import ErrorReporter
 
     hooks = sys.excepthook, threading.excepthook
     reporter = install_error_reporting(log_root)
@@ -311,15 +311,16 @@ def test_known_causes_in_words() -> None:
 
 def test_a_failing_error_window_is_logged_once_not_reported_forever(
         qtbot: Any, reporting: Any, log_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import error_reporting
     from ui.dialogs import error_dialog
 
     def broken(self: Any, details: str, message: str | None = None) -> None:
         raise RuntimeError("no window today")
 
     monkeypatch.setattr(error_dialog.ErrorDialog, "add_failure", broken)
-    error_dialog.report_exception(ValueError(), "a test")
+    error_reporting.report_exception(ValueError(), "a test")
     qtbot.waitUntil(lambda: reporting.broken)
-    error_dialog.report_exception(ValueError(), "a test")
+    error_reporting.report_exception(ValueError(), "a test")
     qtbot.wait(50)
     text = (log_root / "errors.log").read_text("utf-8")
     assert text.count("during the error window") == 1

@@ -33,7 +33,8 @@ def _snapshot(root: Path) -> dict[str, str]:
 
 def test_the_unlock_screen_refuses_a_wrong_passphrase_then_opens(
         qtbot, locked_root: Path) -> None:
-    from ui.dialogs.unlock_dialog import UnlockDialog, ask_passphrase_then_open
+    from ui.dialogs.unlock_dialog import UnlockDialog
+    from ui.unlocking import ask_passphrase_then_open
 
     opened: list[object] = []
     dialog = ask_passphrase_then_open(locked_root, None, opened.append)
@@ -64,7 +65,7 @@ def test_the_unlock_screen_refuses_a_wrong_passphrase_then_opens(
 
 
 def test_a_plain_store_opens_without_any_dialog(tmp_path: Path) -> None:
-    from ui.dialogs.unlock_dialog import ask_passphrase_then_open
+    from ui.unlocking import ask_passphrase_then_open
 
     opened: list[object] = []
     assert ask_passphrase_then_open(tmp_path / "data", None, opened.append) is None

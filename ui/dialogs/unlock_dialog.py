@@ -1,10 +1,8 @@
 """The unlock screen: the one thing shown before an encrypted organizer opens.
 
-`ask_passphrase_then_open(data_dir, parent, on_open)` opens the store at once when it is
-not encrypted (or this process already holds its key) and calls `on_open(store)`;
-otherwise it shows an `UnlockDialog` (with `open()`, never `exec()`) that calls
-`on_open(store)` once the right passphrase is typed. A wrong passphrase is said plainly
-beside the field; nothing in the data folder changes.
+Shown by `ui.unlocking.ask_passphrase_then_open` (with `open()`, never `exec()`) when the
+store is locked; it calls `on_open(store)` once the right passphrase is typed. A wrong
+passphrase is said plainly beside the field; nothing in the data folder changes.
 
 Signals of UnlockDialog:
     unlocked(object): the opened `organizer.storage.store.Store`.
@@ -119,21 +117,3 @@ class UnlockDialog(QDialog):
         self.error.setText(message)
         self.error.show()
         self.passphrase.setFocus()
-
-
-def ask_passphrase_then_open(data_dir: Path | str, parent: QWidget | None,
-                             on_open: OnOpen) -> UnlockDialog | None:
-    """Open the store, asking for the passphrase first if it is locked.
-
-    Returns the dialog when one is shown (its `rejected` signal means the user quit), or
-    None when the store opened directly. Other errors (a newer database, a damaged one)
-    are raised to the caller, which shows them.
-    """
-    try:
-        store = open_store(Path(data_dir))
-    except LockedError:
-        dialog = UnlockDialog(data_dir, on_open, parent)
-        dialog.open()
-        return dialog
-    on_open(store)
-    return None
