@@ -7,6 +7,10 @@ functions that run later, and name here, as the plain numbers Qt's C++ API takes
 values the first frame itself needs. tests/ui/test_ui_lazy.py checks on a real start that
 `Qt` is not made before the first paint, and that these numbers are Qt's.
 
+The same holds for a class: `QAction(text, parent)` weighs its overloads against
+`QAction(icon, text, parent)` and so makes QIcon's class (its ThemeIcon enum has 151
+members), which `QAction(parent)` then `setText(text)` does not.
+
 Not every value can be a number: Signal.connect accepts an int for its connection type
 and silently makes a direct connection of it, which is why the error reporter posts its
 reports as events instead of naming Qt.ConnectionType.QueuedConnection.

@@ -33,7 +33,8 @@ def add_language_menu(view: QMenu, settings: Settings, window: QWidget) -> QMenu
                                                        "Same as the system"),
              **i18n.LANGUAGE_NAMES}
     for code, name in names.items():
-        action = QAction(name, menu)
+        action = QAction(menu)  # (with its text: QIcon's class, see ui/first_frame.py)
+        action.setText(name)
         action.setCheckable(True)
         action.setChecked(code == chosen)
         action.setData(code)

@@ -528,7 +528,8 @@ class MainWindow(QMainWindow):
 
     def _action(self, menu: Any, text: str, slot: Callable[[], Any],
                 keys: Any = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # (QAction(text, parent) would make QIcon's class: see
+        action.setText(text)    # ui/first_frame.py)
         # (setShortcuts, even for one: setShortcut's overloads make Qt's namespace before
         # the first frame, see ui/first_frame.py)
         if keys is not None:

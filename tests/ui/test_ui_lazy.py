@@ -227,15 +227,17 @@ def test_the_results_chart_behind_its_tab_is_drawn_when_shown(
 DEFERRED_MODULES = ("ui.pages.overview_page", "ui.pages.section_page", "ui.item_editor",
                     "ui.item_form", "ui.sizing", "ui.dialogs.person_dialog",
                     "organizer.care.attention", "ui.search_results", "ui.search_worker",
-                    "ui.type_views", "ui.welcome")
+                    "ui.type_views", "ui.welcome", "ui.dialogs.error_dialog",
+                    "ui.dialogs.unlock_dialog")
 # PySide6 makes a Qt class (and its enums, as Python enums) the first time Python uses it;
 # Qt's namespace alone has ~90 enums (ui/first_frame.py).
 DEFERRED_QT_CLASSES = ("Qt", "QTableView", "QHeaderView", "QStyle", "QStyleOptionViewItem",
-                       "QSortFilterProxyModel", "QTabWidget", "QFormLayout")
+                       "QSortFilterProxyModel", "QTabWidget", "QFormLayout", "QIcon",
+                       "QDialog", "QDialogButtonBox", "QPlainTextEdit")
 
 FIRST_FRAME_SCRIPT = """
 import sys
-import PySide6.QtCore, PySide6.QtWidgets
+import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
 from PySide6.QtWidgets import QApplication
 from ui.main_window import MainWindow
 real_paint = MainWindow.paintEvent
@@ -243,7 +245,7 @@ seen = []
 def paint(window, event):
     if not seen:
         seen.append(window)
-        classes = {**vars(PySide6.QtCore), **vars(PySide6.QtWidgets)}
+        classes = {**vars(PySide6.QtCore), **vars(PySide6.QtGui), **vars(PySide6.QtWidgets)}
         print('MODULES', sorted(m for m in MODULES if m in sys.modules), flush=True)
         print('CLASSES', sorted(c for c in CLASSES if c in classes), flush=True)
         print('PAGES', sorted(window.pages), window.stack.currentWidget() is window._waiting,
@@ -343,7 +345,7 @@ def test_a_report_reaches_the_gui_thread_later_as_a_queued_signal_did(qtbot: Any
     on another thread arrives on the GUI thread."""
     import threading
 
-    from ui.dialogs.error_dialog import ErrorReporter
+    from ui.error_reporting import ErrorReporter
 
     reporter = ErrorReporter()
     heard: list[tuple[str, str]] = []
