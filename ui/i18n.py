@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 # Marks a text kept in a table for translation where it is shown (pyside6-lupdate knows the
 # name); typed as what it returns, its text, where PySide6's stubs say `object`.
@@ -127,6 +127,8 @@ def install(language: str, app: Any = None) -> bool:
         language = SOURCE_LANGUAGE  # its catalogue is missing: English, with its plurals
         found = _load(ours, f"{CATALOGUE}_{language}", translations_dir())
     if language != SOURCE_LANGUAGE:
+        from PySide6.QtCore import QLibraryInfo  # (its enums: only for another language)
+
         qt_own = QTranslator(app)
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if _load(qt_own, f"qtbase_{language}", qt_folder):

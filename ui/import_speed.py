@@ -32,7 +32,7 @@ def _uses_no_switches(module: ModuleType) -> bool:
 def spare_source_reads() -> bool:
     """Replace PySide's source-reading check; True if it was there to replace."""
     feature = sys.modules.get(_FEATURE_MODULE)
-    if feature is None or not callable(getattr(feature, _HOOK, None)):
+    if feature is None or not callable(vars(feature).get(_HOOK)):
         return False
     setattr(feature, _HOOK, _uses_no_switches)
     return True
