@@ -15,16 +15,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
 
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.error_words import UNEXPECTED
 
 if TYPE_CHECKING:
     from ui.dialogs.error_dialog import ErrorDialog
-
-UNEXPECTED = (QT_TRANSLATE_NOOP(
-                  "error_dialog", "Something went wrong that the organizer did not expect, and it "
-                  "stopped what it was doing. What you saved before is safe; the last change may "
-                  "not have been made, so check it and try once more."))
-
 
 # Reports are posted rather than sent through a queued connection: naming
 # Qt.ConnectionType.QueuedConnection would make Qt's namespace (ui/first_frame.py) before

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.error_reporting import UNEXPECTED
+from ui.error_words import UNEXPECTED
 from ui.i18n import QT_TRANSLATE_NOOP
 
 TITLE = QT_TRANSLATE_NOOP("error_dialog", "Something went wrong")
