@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from organizer.errors import OrganizerError
+from organizer.i18n import N_, _
 
 if TYPE_CHECKING:
     from organizer.storage.crypto import FileCipher
@@ -30,8 +31,8 @@ _SQLITE_OWN = frozenset({"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite
                          "sqlite_sequence"})
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
-NOT_OURS = ("The backup “{name}” was not used because its database is not one this app "
-            "makes ({why}); nothing was changed.")
+NOT_OURS = N_("The backup “{name}” was not used because its database is not one this app "
+              "makes ({why}); nothing was changed.")
 
 # (type, name) -> (table it belongs to, its CREATE statement with spaces normalised; None
 # for the tables a virtual table keeps its data in, which SQLite itself defines)
@@ -87,14 +88,14 @@ def check_database(conn: Any, backup_name: str, manifest_version: int) -> int:
     from organizer.storage import migrations
 
     def refuse(why: str) -> OrganizerError:
-        return OrganizerError(NOT_OURS.format(name=backup_name, why=why))
+        return OrganizerError(_(NOT_OURS).format(name=backup_name, why=why))
 
     version = migrations.check_version(conn)
     if version < 1:
-        raise refuse("it gives no schema version")
+        raise refuse(_("it gives no schema version"))
     if version != manifest_version:
-        raise refuse(f"it says it is version {version}, its list of contents says "
-                     f"{manifest_version}")
+        raise refuse(_("it says it is version {version}, its list of contents says "
+                       "{listed}").format(version=version, listed=manifest_version))
     why = difference(expected_schema(version), schema_of(conn))
     if why:
         raise refuse(why)
@@ -107,22 +108,35 @@ def difference(expected: Schema, found: Schema) -> str | None:
     What could act on our writes comes first (triggers, views), then what is extra, what
     is missing, what differs.
     """
-    words = {"trigger": "a trigger", "view": "a view", "table": "a table", "index": "an index"}
     rank = {"trigger": 0, "view": 1, "table": 2, "index": 3}  # an index goes with a table
 
     def order(key: tuple[str, str]) -> tuple[int, tuple[str, str]]:
         return rank.get(key[0], 4), key
 
     for type_, name in sorted(set(found) - set(expected), key=order):
-        return f"it has {words.get(type_, type_)} “{name}” that this app never makes"
+        return _(_EXTRA.get(type_, _EXTRA["table"])).format(name=name)
     for type_, name in sorted(set(expected) - set(found), key=order):
-        return f"the {type_} “{name}” is missing"
+        return _(_MISSING.get(type_, _MISSING["table"])).format(name=name)
     for key in sorted(expected, key=order):
         if expected[key] != found[key]:
             type_, name = key
-            what = "columns" if type_ == "table" else "definition"
-            return f"the {type_} “{name}” has other {what} than this app's"
+            return _(_DIFFERENT.get(type_, _DIFFERENT["table"])).format(name=name)
     return None
+
+
+# How a backup's schema differs, by what differs (each a whole phrase, for translation).
+_EXTRA = {"trigger": N_("it has a trigger “{name}” that this app never makes"),
+          "view": N_("it has a view “{name}” that this app never makes"),
+          "table": N_("it has a table “{name}” that this app never makes"),
+          "index": N_("it has an index “{name}” that this app never makes")}
+_MISSING = {"trigger": N_("the trigger “{name}” is missing"),
+            "view": N_("the view “{name}” is missing"),
+            "table": N_("the table “{name}” is missing"),
+            "index": N_("the index “{name}” is missing")}
+_DIFFERENT = {"trigger": N_("the trigger “{name}” has another definition than this app's"),
+              "view": N_("the view “{name}” has another definition than this app's"),
+              "table": N_("the table “{name}” has other columns than this app's"),
+              "index": N_("the index “{name}” has another definition than this app's")}
 
 
 def check_header(header: bytes, encrypted: bool, backup_name: str) -> None:
@@ -133,9 +147,9 @@ def check_header(header: bytes, encrypted: bool, backup_name: str) -> None:
     """
     plain = header[:len(_SQLITE_HEADER)] == _SQLITE_HEADER
     if plain == encrypted:
-        said = "encrypted" if encrypted else "not encrypted"
-        raise OrganizerError(NOT_OURS.format(
-            name=backup_name, why=f"its list of contents says it is {said}, and it is not"))
+        why = (_("its list of contents says it is encrypted, and it is not") if encrypted
+               else _("its list of contents says it is not encrypted, and it is"))
+        raise OrganizerError(_(NOT_OURS).format(name=backup_name, why=why))
 
 
 def check_attachments(conn: Any, files: Path, cipher: FileCipher | None,
@@ -151,9 +165,10 @@ def check_attachments(conn: Any, files: Path, cipher: FileCipher | None,
     if cipher is None:
         for entry in file_entries:
             if entry["name"] != f"files/{entry['sha256']}":
-                raise OrganizerError(
-                    f"The backup “{backup_name}” was not used because its file "
-                    f"{entry['name']} is not named by its checksum; nothing was changed.")
+                raise OrganizerError(_(
+                    "The backup “{name}” was not used because its file {file} is not named "
+                    "by its checksum; nothing was changed.").format(name=backup_name,
+                                                                   file=entry["name"]))
     rows = conn.execute("SELECT a.filename, a.sha256, a.deleted_at IS NOT NULL, r.title "
                         "FROM attachments a LEFT JOIN records r ON r.id = a.record_id "
                         "ORDER BY a.id").fetchall()
@@ -161,15 +176,17 @@ def check_attachments(conn: Any, files: Path, cipher: FileCipher | None,
     for filename, sha, removed, title in rows:
         if not (isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha)):
             # it names the file on disk: anything but a checksum could point outside files/
-            raise OrganizerError(NOT_OURS.format(
-                name=backup_name, why=f"the file “{filename}” is not named by a checksum"))
+            raise OrganizerError(_(NOT_OURS).format(
+                name=backup_name, why=_("the file “{file}” is not named by a checksum").format(
+                    file=filename)))
         path = files / (str(sha) if cipher is None else cipher.file_name(str(sha)))
         if not path.is_file():
             if removed:
                 continue
-            raise OrganizerError(
-                f"The backup “{backup_name}” was not used because the file “{filename}” of "
-                f"the record “{title or filename}” is not in it; nothing was changed.")
+            raise OrganizerError(_(
+                "The backup “{name}” was not used because the file “{file}” of the record "
+                "“{record}” is not in it; nothing was changed.").format(
+                    name=backup_name, file=filename, record=title or filename))
         if cipher is None or sha in opened:
             continue
         try:
@@ -177,7 +194,8 @@ def check_attachments(conn: Any, files: Path, cipher: FileCipher | None,
         except OrganizerError:
             plain = b""
         if hashlib.sha256(plain).hexdigest() != sha:
-            raise OrganizerError(
-                f"The backup “{backup_name}” was not used because the file “{filename}” in "
-                "it does not match its checksum; nothing was changed.")
+            raise OrganizerError(_(
+                "The backup “{name}” was not used because the file “{file}” in it does not "
+                "match its checksum; nothing was changed.").format(name=backup_name,
+                                                                  file=filename))
         opened.add(str(sha))

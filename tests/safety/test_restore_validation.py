@@ -217,3 +217,17 @@ def test_failed_restores_never_rotate_away_what_a_restore_replaced(
     finally:
         conn.close()
     assert people(cli) == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(("what", "words"), [
+    ("an extra trigger", "tiene un disparador «wipe» que esta aplicación nunca crea"),
+    ("a missing table", "falta la tabla «journal_entries»"),
+    ("an extra column", "la tabla «people» tiene otras columnas que las de esta aplicación"),
+    ("a missing attachment", "porque no contiene el archivo «ann.txt» del registro «CT scan»"),
+])
+def test_a_crafted_backup_is_refused_in_spanish_too(
+        cli: Any, ben: Path, good: Path, tmp_path: Path, what: str, words: str) -> None:
+    crafted = craft(good, tmp_path / "crafted.zip", **CRAFTED[what])
+    line = one_line_error(cli("--lang", "es", "restore", str(crafted)), "no se cambió nada")
+    assert "No se usó la copia de seguridad «crafted.zip»" in line and words in line, line
+    assert people(cli) == ["Ben Ortiz"]
