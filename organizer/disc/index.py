@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from organizer.errors import CancelledError, OrganizerError
+from organizer.formats import format_number
+from organizer.i18n import _, ngettext
 from organizer.progress import Progress, step
 
 MAX_FILES = 100_000        # files looked at on one disc; a real disc holds far fewer
@@ -125,7 +127,7 @@ class DiscIndex:
         total = 0
         for study in self.studies:
             for series in study.series:
-                for _, rel in series.files:
+                for _number, rel in series.files:
                     try:
                         total += (self.root / rel).stat().st_size
                     except OSError:
@@ -153,8 +155,9 @@ def read_disc(path: Path | str, progress: Progress | None = None) -> DiscIndex:
     if root.is_file() and root.name.upper() == "DICOMDIR":
         root = root.parent
     if not root.is_dir():
-        raise NotADiscError(f"“{path}” is not a folder or a disc that can be read. Give the "
-                            "folder of the disc (where its DICOMDIR is); nothing was added.")
+        raise NotADiscError(_("“{path}” is not a folder or a disc that can be read. Give the "
+                              "folder of the disc (where its DICOMDIR is); nothing was "
+                              "added.").format(path=path))
     index = DiscIndex(root.resolve())
     index.programs = _programs(index.root)
     dicomdir = _find_dicomdir(index.root)
@@ -367,11 +370,12 @@ def _add_listed_file(index: DiscIndex, series: Series, image: Any) -> None:
     rel = "/".join(parts)
     found = inside(index.root, rel)
     if found is None:
-        index.problems.append(f"{rel}: the disc's index points outside the disc; skipped.")
+        index.problems.append(_("{file}: the disc's index points outside the disc; "
+                                "skipped.").format(file=rel))
         return
     if not found.is_file():
-        index.problems.append(f"{rel}: listed in the disc's index but not on the disc; "
-                              "skipped.")
+        index.problems.append(_("{file}: listed in the disc's index but not on the disc; "
+                                "skipped.").format(file=rel))
         return
     number = _number(image.get("InstanceNumber"))
     series.files.append((number if number is not None else len(series.files),
@@ -422,7 +426,7 @@ def _header(index: DiscIndex, rel: str) -> dict[str, Any] | None:
                              specific_tags=HEADER_TAGS)
         return {name: ds.get(name) for name in HEADER_TAGS if name in ds}
     except Exception:  # truncated, damaged: pydicom raises many kinds
-        index.problems.append(f"{rel}: damaged or cut short; skipped.")
+        index.problems.append(_("{file}: damaged or cut short; skipped.").format(file=rel))
         return None
 
 
@@ -441,15 +445,18 @@ def _walk(root: Path, index: DiscIndex) -> list[str]:
                 continue
             found.append(path.relative_to(root).as_posix())
             if len(found) >= MAX_FILES:
-                index.problems.append(f"The disc holds more than {MAX_FILES:,} files; only "
-                                      "the first were looked at.")
+                index.problems.append(_("The disc holds more than {count} files; only the "
+                                        "first were looked at.").format(
+                                            count=format_number(MAX_FILES)))
                 return found
         for name in [d for d in dirs if (here / d).is_symlink()]:
             dirs.remove(name)
             outside_links += 1
     if outside_links:
-        index.problems.append(f"{outside_links} link(s) on the disc point elsewhere; "
-                              "they were not followed.")
+        index.problems.append(ngettext(
+            "{n} link on the disc points elsewhere; it was not followed.",
+            "{n} links on the disc point elsewhere; they were not followed.",
+            outside_links).format(n=outside_links))
     return found
 
 
@@ -458,7 +465,7 @@ def _scan(index: DiscIndex, progress: Progress | None) -> None:
     not_dicom: list[str] = []
     for done, rel in enumerate(files):
         if done % 100 == 0:
-            step(progress, done, len(files), "Looking at the disc's files")
+            step(progress, done, len(files), _("Looking at the disc's files"))
         if Path(rel).name.upper() == "DICOMDIR":
             continue
         if not is_dicom_file(index.root / rel):
@@ -468,8 +475,8 @@ def _scan(index: DiscIndex, progress: Progress | None) -> None:
         if header is None:
             continue
         if "SeriesInstanceUID" not in header and "StudyInstanceUID" not in header:
-            index.problems.append(f"{rel}: damaged or cut short (its header names no study); "
-                                  "skipped.")
+            index.problems.append(_("{file}: damaged or cut short (its header names no "
+                                    "study); skipped.").format(file=rel))
             continue
         study = index.study_for(_text(header.get("StudyInstanceUID")) or "unknown study")
         if not study.date:
@@ -491,5 +498,7 @@ def _scan(index: DiscIndex, progress: Progress | None) -> None:
     if not_dicom:
         examples = ", ".join(not_dicom[:MAX_PROBLEM_EXAMPLES])
         more = "…" if len(not_dicom) > MAX_PROBLEM_EXAMPLES else ""
-        index.problems.append(f"{len(not_dicom)} file(s) that are not DICOM images were "
-                              f"skipped ({examples}{more}).")
+        index.problems.append(ngettext(
+            "{n} file that is not a DICOM image was skipped ({examples}).",
+            "{n} files that are not DICOM images were skipped ({examples}).",
+            len(not_dicom)).format(n=len(not_dicom), examples=examples + more))

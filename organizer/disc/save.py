@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from organizer.disc.index import DiscIndex, Series, Study
 from organizer.disc.studies import describe_study, studies_of
 from organizer.errors import OrganizerError
+from organizer.i18n import _, ngettext
 from organizer.items.changes import Change
 from organizer.items.models import Person
 from organizer.progress import Progress, step
@@ -78,7 +79,8 @@ def mismatch(index: DiscIndex, person: Person) -> str | None:
         found = compare("the disc", {"full_name": patient_name(name), "birth_date": born or None},
                         person)
         if found is not None:
-            return (f"The disc is about {found.file_patient}, not {found.person}.")
+            return _("The disc is about {patient}, not {person}.").format(
+                patient=found.file_patient, person=found.person)
     return None
 
 
@@ -87,9 +89,10 @@ def empty_disc(index: DiscIndex) -> str | None:
     if index.images:
         return None
     if index.programs:
-        return (f"The disc at {index.root} holds only a viewer program "
-                f"({', '.join(index.programs[:3])}), no images the organizer can read.")
-    return f"No DICOM images were found in {index.root}."
+        return _("The disc at {folder} holds only a viewer program ({programs}), no images "
+                 "the organizer can read.").format(folder=index.root,
+                                                   programs=", ".join(index.programs[:3]))
+    return _("No DICOM images were found in {folder}.").format(folder=index.root)
 
 
 def render_key_images(index: DiscIndex, progress: Progress | None = None) -> list[KeyImage]:
@@ -99,16 +102,17 @@ def render_key_images(index: DiscIndex, progress: Progress | None = None) -> lis
     pairs = [(study, series) for study in index.studies for series in study.series]
     out = []
     for done, (study, series) in enumerate(pairs):
-        step(progress, done, len(pairs), "Making the key images")
+        step(progress, done, len(pairs), _("Making the key images"))
         key = KeyImage(study, series)
         rel = series.key_file()
         if rel is not None:
             try:
                 key.png = key_image(index.root / rel)
             except OrganizerError as exc:
-                key.problem = f"{rel}: no key image, {exc}."
+                key.problem = _("{file}: no key image, {reason}.").format(file=rel,
+                                                                         reason=exc)
         out.append(key)
-    step(progress, len(pairs), len(pairs), "Made the key images")
+    step(progress, len(pairs), len(pairs), _("Made the key images"))
     return out
 
 
@@ -116,9 +120,13 @@ def default_title(index: DiscIndex) -> str:
     studies = preview(index)
     if len(studies) == 1:
         study = studies[0]
-        what = " ".join(p for p in (study["modality"], study["body_part"]) if p) or "Imaging"
-        return f"{what} disc, {study['study_date'] or 'undated'}"
-    return f"Imaging disc, {len(studies)} studies"
+        what = " ".join(p for p in (study["modality"], study["body_part"]) if p)
+        date = study["study_date"] or _("undated")
+        if not what:
+            return _("Imaging disc, {date}").format(date=date)
+        return _("{what} disc, {date}").format(what=what, date=date)
+    return ngettext("Imaging disc, {n} study", "Imaging disc, {n} studies",
+                    len(studies)).format(n=len(studies))
 
 
 def save_disc(store: Store, person_id: int, index: DiscIndex, *, title: str | None = None,
@@ -131,11 +139,12 @@ def save_disc(store: Store, person_id: int, index: DiscIndex, *, title: str | No
     person = store.person(person_id)
     reason = empty_disc(index)
     if reason:
-        raise OrganizerError(f"{reason} Nothing was added.")
+        raise OrganizerError(_("{reason} Nothing was added.").format(reason=reason))
     other = mismatch(index, person)
     if other and not force:
-        raise OrganizerError(f"{other} Nothing was added. Choose the right person, or add "
-                             f"--force if the disc really is about {person.full_name}.")
+        raise OrganizerError(_("{reason} Nothing was added. Choose the right person, or add "
+                               "--force if the disc really is about {name}.").format(
+                                   reason=other, name=person.full_name))
     keys = keys if keys is not None else render_key_images(index, progress)
     problems = list(index.problems) + [k.problem for k in keys if k.problem]
     studies = preview(index)
@@ -176,10 +185,10 @@ def _copy_images(store: Store, record_id: int, index: DiscIndex,
                  progress: Progress | None) -> Change:
     change = Change()
     files = [rel for study in index.studies for series in study.series
-             for _, rel in series.files]
+             for _number, rel in series.files]
     for done, rel in enumerate(files):
         if done % 20 == 0:
-            step(progress, done, len(files), "Copying the images")
+            step(progress, done, len(files), _("Copying the images"))
         name = rel.replace("/", "_")
         if not name.lower().endswith(".dcm"):
             name += ".dcm"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from organizer.i18n import _, ngettext
+
 
 def studies_of(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """DESIGN's `studies`: {study_date, modality, body_part, description, institution,
@@ -45,12 +47,15 @@ def key_images_by_study(rows: list[dict[str, Any]]) -> list[tuple[str, list[str]
 def describe_study(study: dict[str, Any]) -> str:
     """One line for a terminal or the packet: "2024-03-02 MR, head: Brain MRI, 3 series,
     120 images (General Hospital)"."""
-    what = ", ".join(p for p in (study["modality"], study["body_part"]) if p) or "imaging"
-    line = f"{study['study_date'] or 'undated'} {what}"
+    what = ", ".join(p for p in (study["modality"], study["body_part"]) if p) or _("imaging")
+    date = study["study_date"] or _("undated")
+    line = f"{date} {what}"
     if study["description"]:
         line += f": {study['description']}"
-    line += (f", {study['series']} series, {study['images']} "
-             f"image{'s' if study['images'] != 1 else ''}")
+    line += ", " + ngettext("{n} series", "{n} series", study["series"]).format(
+        n=study["series"])
+    line += ", " + ngettext("{n} image", "{n} images", study["images"]).format(
+        n=study["images"])
     if study["institution"]:
         line += f" ({study['institution']})"
     return line

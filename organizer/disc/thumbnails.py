@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from organizer.errors import OrganizerError
+from organizer.formats import format_number
+from organizer.i18n import _
 
 MAX_PIXEL_BYTES = 512 * 1024 * 1024  # what one decoded frame may take
 THUMBNAIL_SIZE = 768                 # the longer side of a key image, in pixels
@@ -37,7 +39,7 @@ def key_image(path: Path, size: int = THUMBNAIL_SIZE) -> bytes:
         except ImageNotShownError:
             raise
         except Exception:  # a value in the header that breaks pydicom when it is read
-            raise ImageNotShownError("the file is damaged and cannot be shown") from None
+            raise ImageNotShownError(_("the file is damaged and cannot be shown")) from None
 
 
 def _render(path: Path, size: int) -> bytes:
@@ -48,10 +50,10 @@ def _render(path: Path, size: int) -> bytes:
     try:
         header = pydicom.dcmread(path, stop_before_pixels=True)
     except Exception:
-        raise ImageNotShownError("the file is damaged or cut short") from None
+        raise ImageNotShownError(_("the file is damaged or cut short")) from None
     frames = _check_size(header)
     if "PixelData" not in header and not _has_pixel_tag(path):
-        raise ImageNotShownError("it holds no image (a report or a list, not a picture)")
+        raise ImageNotShownError(_("it holds no image (a report or a list, not a picture)"))
     try:
         from pydicom.pixels.utils import pixel_array
 
@@ -74,7 +76,7 @@ def _render(path: Path, size: int) -> bytes:
             grey = 255 - grey
         image = Image.fromarray(grey, "L")
     else:
-        raise ImageNotShownError("its image has a shape that cannot be shown")
+        raise ImageNotShownError(_("its image has a shape that cannot be shown"))
     image.thumbnail((size, size))
     out = io.BytesIO()
     image.save(out, "PNG", optimize=False)
@@ -103,10 +105,12 @@ def _check_size(header: Any) -> int:
     samples = max(number("SamplesPerPixel", 1), 1)
     bits = max(number("BitsAllocated", 16), 1)
     if rows <= 0 or columns <= 0:
-        raise ImageNotShownError("its header gives no image size")
+        raise ImageNotShownError(_("its header gives no image size"))
     if rows * columns * samples * max(bits // 8, 1) > MAX_PIXEL_BYTES or frames > 100_000:
-        raise ImageNotShownError(f"its header declares an image of {columns:,} x {rows:,} "
-                                 "pixels, too large to be real; it was not opened")
+        raise ImageNotShownError(_("its header declares an image of {columns} x {rows} "
+                                   "pixels, too large to be real; it was not opened").format(
+                                       columns=format_number(columns),
+                                       rows=format_number(rows)))
     return frames
 
 
@@ -116,8 +120,8 @@ def _decode_problem(header: Any, exc: Exception) -> str:
     said = str(exc).lower()
     if isinstance(exc, EOFError) or any(w in said for w in (
             "not enough", "truncat", "reshape", "end of file", "insufficient", "too short")):
-        return "its image is cut short"
-    return f"its image is stored in a way that cannot be read ({name})"
+        return _("its image is cut short")
+    return _("its image is stored in a way that cannot be read ({name})").format(name=name)
 
 
 def window(np: Any, pixels: Any, header: Any) -> Any:

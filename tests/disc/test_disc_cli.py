@@ -242,3 +242,21 @@ def test_no_key_image_goes_to_the_shared_temporary_folder(store: Any, person_id:
     source, mode = seen[0]
     assert source.is_relative_to(store.root) and mode == 0o700
     assert not source.parent.exists()  # removed once saved
+
+
+@pytest.mark.parametrize(("make", "words"), [
+    ("missing", "no es una carpeta ni un disco que se pueda leer"),
+    ("empty", "No se encontraron imágenes DICOM en"),
+    ("viewer", "solo contiene un programa visor (autorun.inf, viewer.exe)"),
+])
+def test_nothing_to_add_is_said_in_spanish(cli: Any, jane: str, tmp_path: Path, make: str,
+                                           words: str) -> None:
+    folder = tmp_path / "disc"
+    if make != "missing":
+        folder.mkdir()
+    if make == "viewer":
+        (folder / "viewer.exe").write_bytes(b"MZ" + bytes(64))
+        (folder / "autorun.inf").write_text("[autorun]\nopen=viewer.exe\n")
+    one_line_error(cli("--lang", "es", "disc", str(folder), "--person", jane), words,
+                   "no se agregó nada" if make == "missing" else "No se agregó nada")
+    assert records(cli, jane) == []

@@ -116,7 +116,7 @@ def test_symlinks_are_never_followed(tmp_path: Path) -> None:
     (disc / "IMAGES" / "ONE").symlink_to(image_files(elsewhere)[0])
     index = read_disc(disc)
     assert index.images == 3 and [n for n, _ in index.patients] == ["DOE^JANE"]
-    assert any("2 link(s) on the disc point elsewhere" in p for p in index.problems)
+    assert any("2 links on the disc point elsewhere" in p for p in index.problems)
     assert inside(disc, "LINKED/IMG00000") is None
 
 
@@ -145,7 +145,7 @@ def test_non_dicom_and_truncated_files_are_skipped_and_the_rest_read(tmp_path: P
     assert index.images == 3
     assert any(p.startswith("IMAGES/IMG00000: damaged or cut short") for p in index.problems)
     assert any(p.startswith("IMAGES/IMG00001: damaged or cut short") for p in index.problems)
-    assert any(p.startswith("2 file(s) that are not DICOM images were skipped")
+    assert any(p.startswith("2 files that are not DICOM images were skipped")
                for p in index.problems)
 
 
@@ -237,3 +237,21 @@ def test_a_disc_mounted_with_lower_case_names_is_read(tmp_path: Path) -> None:
     index = read_disc(disc)
     assert index.from_dicomdir and index.images == 3 and not index.problems
     assert index.studies[0].series[0].files[0][1] == "pt000000/st000000/se000000/im000000"
+
+
+def test_a_disc_s_problems_are_said_in_spanish(tmp_path: Path) -> None:
+    from organizer.disc.save import default_title
+    from organizer.i18n import language
+
+    disc = write_disc(tmp_path / "disc", dicomdir=False)
+    elsewhere = write_disc(tmp_path / "elsewhere", dicomdir=False, patient="OTHER^PERSON")
+    (disc / "LINKED").symlink_to(elsewhere / "IMAGES", target_is_directory=True)
+    (disc / "notes.txt").write_text("not an image")
+    with language("es"):
+        index = read_disc(disc)
+        title = default_title(index)
+    assert any(p == "1 enlace del disco apunta a otro lugar; no se siguió."
+               for p in index.problems), index.problems
+    assert any(p.startswith("Se omitió 1 archivo que no es una imagen DICOM (notes.txt)")
+               for p in index.problems), index.problems
+    assert title.startswith("Disco de ") and "disc" not in title
