@@ -26,6 +26,8 @@ from typing import Any
 
 from organizer import __version__
 from organizer.errors import OrganizerError, ValidationError
+from organizer.formats import format_number
+from organizer.i18n import _
 from organizer.interop.parsed import ParsedFile, Proposed, ZipMember
 from organizer.interop.refusals import UnreadableFileError, unrecognised
 from organizer.items.models import TYPES, Person, Record
@@ -50,8 +52,8 @@ _HEX = set("0123456789abcdef")
 def damaged(name: str) -> UnreadableFileError:
     """The refusal for an archive whose manifest or items are not what the organizer
     writes: broken, tampered with, or made by something else."""
-    return UnreadableFileError(f"“{name}” is damaged or is not an organizer archive, so it "
-                               "cannot be imported; nothing was changed.")
+    return UnreadableFileError(_("“{name}” is damaged or is not an organizer archive, so it "
+                                 "cannot be imported; nothing was changed.").format(name=name))
 
 
 def export_archive(store: Store, person_id: int, out: Path,
@@ -74,10 +76,12 @@ def export_archive(store: Store, person_id: int, out: Path,
                       indent=1).encode("utf-8")
     if len(body) > MAX_ITEMS_JSON:
         # Never write an archive that its own import would refuse.
-        raise OrganizerError(
-            f"{person.full_name[:80]}'s items are too large for one archive "
-            f"({len(body) // 1024 ** 2:,} MB of text; at most {MAX_ITEMS_JSON // 1024 ** 2} "
-            "MB), so it was not written. Shorten the longest notes and try again.")
+        raise OrganizerError(_(
+            "{name}'s items are too large for one archive ({size} MB of text; at most "
+            "{limit} MB), so it was not written. Shorten the longest notes and try "
+            "again.").format(name=person.full_name[:80],
+                             size=format_number(len(body) // 1024 ** 2),
+                             limit=format_number(MAX_ITEMS_JSON // 1024 ** 2)))
     manifest: dict[str, Any] = {
         "format": FORMAT, "version": VERSION, "app_version": __version__,
         "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -98,9 +102,10 @@ def export_archive(store: Store, person_id: int, out: Path,
                         size += len(chunk)
                         member.write(chunk)
                 if digest.hexdigest() != sha:
-                    raise OrganizerError(
-                        f"The file of “{attachment.filename}” does not match its checksum, so "
-                        "the archive was not written. `organizer check` tells more.")
+                    raise OrganizerError(_(
+                        "The file of “{file}” does not match its checksum, so the archive "
+                        "was not written. `organizer check` tells more.").format(
+                            file=attachment.filename))
                 manifest["members"][f"files/{sha}"] = {"sha256": sha, "size": size}
                 report(progress, number, len(attachments), attachment.filename)
             archive.writestr("manifest.json", json.dumps(manifest, indent=1))
@@ -129,13 +134,15 @@ def read_archive(path: Path, parsed: ParsedFile, progress: Progress | None = Non
                 raise too_large(name, "items.json", MAX_ITEMS_JSON)
             data = json.loads(body.decode("utf-8"))
     except zipfile.BadZipFile:
-        raise UnreadableFileError(f"“{name}” is a damaged zip file, so it cannot be "
-                                  "imported; nothing was changed.") from None
+        raise UnreadableFileError(_("“{name}” is a damaged zip file, so it cannot be "
+                                    "imported; nothing was changed.").format(
+                                        name=name)) from None
     except (UnicodeDecodeError, json.JSONDecodeError, ValueError, RecursionError):
         raise damaged(name) from None
     parsed.format = "archive"
     parsed.keep_file = False
-    parsed.title = f"Archive of {manifest.get('person') or 'a person'}"
+    parsed.title = (_("Archive of {name}").format(name=manifest["person"])
+                    if manifest.get("person") else _("Archive of a person"))
     if not isinstance(data, dict) or not isinstance(data.get("person"), dict):
         raise damaged(name)
     person = data["person"]
@@ -202,9 +209,10 @@ def _stamps(row: dict[str, Any], name: str) -> tuple[str, str] | None:
 
 def too_large(name: str, member: str, cap: int) -> UnreadableFileError:
     """The refusal for an archive holding more than the organizer reads."""
-    return UnreadableFileError(
-        f"“{name}” holds more than the organizer can import safely ({member} is over "
-        f"{cap // 1024 ** 2:,} MB), so it was not imported; nothing was changed.")
+    return UnreadableFileError(_(
+        "“{name}” holds more than the organizer can import safely ({member} is over "
+        "{limit} MB), so it was not imported; nothing was changed.").format(
+            name=name, member=member, limit=format_number(cap // 1024 ** 2)))
 
 
 def _check_sizes(archive: zipfile.ZipFile, members: dict[str, Any], name: str) -> None:
@@ -240,8 +248,9 @@ def _manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise damaged(name)
     if version > VERSION:
-        raise UnreadableFileError(f"“{name}” was made by a newer version of the organizer. "
-                                  "Update the organizer, then import it again.")
+        raise UnreadableFileError(_("“{name}” was made by a newer version of the organizer. "
+                                    "Update the organizer, then import it again.").format(
+                                        name=name))
     for key in ("app_version", "exported_at", "person"):
         if manifest.get(key) is not None and not isinstance(manifest[key], str):
             raise damaged(name)
@@ -261,8 +270,8 @@ def _manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
         if member != "items.json" and not (
                 member.startswith("files/") and len(member) == 70 and
                 all(c in "0123456789abcdef" for c in member[6:])):
-            raise UnreadableFileError(f"“{name}” lists an unexpected file ({member}); it was "
-                                      "not imported.")
+            raise UnreadableFileError(_("“{name}” lists an unexpected file ({member}); it "
+                                        "was not imported.").format(name=name, member=member))
     return manifest
 
 
@@ -271,16 +280,17 @@ def _verify(archive: zipfile.ZipFile, member: str, meta: Any, name: str) -> None
     try:
         info = archive.getinfo(member)
     except KeyError:
-        raise UnreadableFileError(f"“{name}” is incomplete ({member} is missing); nothing "
-                                  "was imported.") from None
+        raise UnreadableFileError(_("“{name}” is incomplete ({member} is missing); nothing "
+                                    "was imported.").format(name=name, member=member)) from None
     if info.file_size != meta.get("size"):
-        raise UnreadableFileError(f"“{name}” is damaged ({member} has the wrong size); "
-                                  "nothing was imported.")
+        raise UnreadableFileError(_("“{name}” is damaged ({member} has the wrong size); "
+                                    "nothing was imported.").format(name=name, member=member))
     with archive.open(info) as handle:
         sha, size = hash_stream(handle, limit=info.file_size)
     if sha != meta.get("sha256") or size != info.file_size:
-        raise UnreadableFileError(f"“{name}” is damaged ({member} does not match its "
-                                  "checksum); nothing was imported.")
+        raise UnreadableFileError(_("“{name}” is damaged ({member} does not match its "
+                                    "checksum); nothing was imported.").format(name=name,
+                                                                              member=member))
 
 
 def _proposed(type_name: str, row: dict[str, Any], path: Path,

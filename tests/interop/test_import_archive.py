@@ -122,3 +122,20 @@ def test_set_stamps_takes_only_times_the_store_writes(store: Store, person_id: i
     after = store.person(person_id)
     assert (after.created_at, after.updated_at, after.origin) == (
         "2019-04-01T08:00:00Z", "2020-05-02T09:30:00Z", before.origin)
+
+
+def test_a_refused_archive_is_said_in_spanish(archive: Path, tmp_path: Path,
+                                              cli: Callable[..., Any], data_dir: Path) -> None:
+    before = store_snapshot(data_dir)
+    newer = _rewrite(archive, tmp_path / "newer.zip", manifest=lambda m: m.update(version=99))
+    broken = _rewrite(archive, tmp_path / "broken.zip", manifest=MANIFESTS["version is text"])
+    zipped = tmp_path / "notzip.zip"
+    zipped.write_bytes(b"PK\x03\x04 not really a zip")
+    for path, words in ((newer, "«newer.zip» se hizo con una versión más nueva del organizador"),
+                        (broken, "«broken.zip» está dañado o no es un archivo del organizador"),
+                        (zipped, "«notzip.zip» es un archivo zip dañado")):
+        done = cli("--lang", "es", "import", str(path), "--new-person")
+        assert done.returncode == 1, done.stdout
+        [line] = done.stderr.strip().splitlines()
+        assert words in line, line
+    assert store_snapshot(data_dir) == before
