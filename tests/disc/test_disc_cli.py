@@ -118,14 +118,21 @@ def test_a_name_written_the_dicom_way_matches(cli: Any, jane: str, tmp_path: Pat
     assert cli("disc", str(disc), "--person", jane).returncode == 0
 
 
-@pytest.mark.parametrize("make", ["missing", "empty", "viewer"])
-def test_nothing_to_add_is_one_line(cli: Any, jane: str, tmp_path: Path, make: str) -> None:
+def _nothing_to_add(tmp_path: Path, make: str) -> Path:
+    """A disc with nothing the organizer can add: no folder, an empty one, or a viewer
+    program alone."""
     folder = tmp_path / "disc"
     if make != "missing":
         folder.mkdir()
     if make == "viewer":
         (folder / "viewer.exe").write_bytes(b"MZ" + bytes(64))
         (folder / "autorun.inf").write_text("[autorun]\nopen=viewer.exe\n")
+    return folder
+
+
+@pytest.mark.parametrize("make", ["missing", "empty", "viewer"])
+def test_nothing_to_add_is_one_line(cli: Any, jane: str, tmp_path: Path, make: str) -> None:
+    folder = _nothing_to_add(tmp_path, make)
     words = {"missing": "is not a folder or a disc", "empty": "No DICOM images were found",
              "viewer": "holds only a viewer program (autorun.inf, viewer.exe)"}[make]
     one_line_error(cli("disc", str(folder), "--person", jane), words, "nothing was added"
@@ -251,12 +258,7 @@ def test_no_key_image_goes_to_the_shared_temporary_folder(store: Any, person_id:
 ])
 def test_nothing_to_add_is_said_in_spanish(cli: Any, jane: str, tmp_path: Path, make: str,
                                            words: str) -> None:
-    folder = tmp_path / "disc"
-    if make != "missing":
-        folder.mkdir()
-    if make == "viewer":
-        (folder / "viewer.exe").write_bytes(b"MZ" + bytes(64))
-        (folder / "autorun.inf").write_text("[autorun]\nopen=viewer.exe\n")
+    folder = _nothing_to_add(tmp_path, make)
     one_line_error(cli("--lang", "es", "disc", str(folder), "--person", jane), words,
                    "no se agregó nada" if make == "missing" else "No se agregó nada")
     assert records(cli, jane) == []
