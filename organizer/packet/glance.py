@@ -105,29 +105,20 @@ def glance(ctx: Context) -> list[Any]:
             return [story[0], KeepInFrame(ctx.width, room, story[1:], mode="truncate")]
 
 
+# What the page gives up first when it does not fit: (limit, while above, by how much).
+_SHORTENING = (("recommendation", 160, 80), ("opinions", 3, 1), ("medications", 10, 1),
+               ("allergies", 6, 1), ("opinions", 1, 1), ("medications", 4, 1),
+               ("diagnoses", 2, 1), ("allergies", 3, 1), ("recommendation", 80, 40))
+
+
 def _shorten(limits: _Limits) -> bool:
     """Lower the limit that costs most room; False when nothing is left to lower."""
-    if limits.recommendation > 160:
-        limits.recommendation -= 80
-    elif limits.opinions > 3:
-        limits.opinions -= 1
-    elif limits.medications > 10:
-        limits.medications -= 1
-    elif limits.allergies > 6:
-        limits.allergies -= 1
-    elif limits.opinions > 1:
-        limits.opinions -= 1
-    elif limits.medications > 4:
-        limits.medications -= 1
-    elif limits.diagnoses > 2:
-        limits.diagnoses -= 1
-    elif limits.allergies > 3:
-        limits.allergies -= 1
-    elif limits.recommendation > 80:
-        limits.recommendation -= 40
-    else:
-        return False
-    return True
+    for name, floor, step in _SHORTENING:
+        value = getattr(limits, name)
+        if value > floor:
+            setattr(limits, name, value - step)
+            return True
+    return False
 
 
 def _height(story: list[Any], width: float) -> float:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from ui.context import AppContext
 from ui.item_form import ItemForm
 from ui.item_words import type_label
 from ui.screen_fit import fit_to_screen
+from ui.widgets import scrolled
 
 
 class BoundItemForm(ItemForm):
@@ -102,12 +102,7 @@ class ItemEditorDialog(QDialog):
             layout.addWidget(note)
         self.form = BoundItemForm(type_name, context, fields=fields)
         self.form.bind(item_id)
-        scroll = QScrollArea()
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops on its controls, not on the area
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.form)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolled(self.form), 1)
         saved = QLabel(self.tr("Changes are saved as you type."))
         saved.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from organizer.items.models import item_type
 from ui.context import AppContext
 from ui.item_form import ItemForm
 from ui.item_words import type_label
+from ui.widgets import scrolled
 
 
 class NewItemDialog(QDialog):
@@ -58,11 +58,7 @@ class NewItemDialog(QDialog):
                     if cls.specs()[f].kind != "ref"
                     and cls.__dataclass_fields__[f].default not in (None, "")}
         self.form.set_values(dict(starting, **dict(defaults or {})))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.form)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolled(self.form), 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
