@@ -21,6 +21,12 @@ QUESTIONS = (
 )
 
 
+def flat(text: str) -> str:
+    """Text read out of a PDF with its line breaks and runs of spaces made single spaces,
+    so a sentence wrapped across lines is found whole."""
+    return " ".join(text.split())
+
+
 def make_pdf(path: Path, title: str, pages: int, size: tuple[float, float] = (612, 792),
              rotate: int = 0, invariant: bool = False) -> Path:
     """A real PDF whose every page says its title and page number (`invariant`: the same

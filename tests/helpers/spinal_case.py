@@ -100,3 +100,17 @@ def make_spinal_case(store: Any, today: date) -> dict[str, int]:
     return {"person": person, "case": case, "surgeon": surgeon, "second": second,
             "therapist": therapist, "laminectomy": laminectomy, "therapy": therapy,
             "injection": injection, "visit": visit, "mri": mri, "notes": notes}
+
+
+def shown_case_page(qtbot: Any, store: Any, person_id: int, today: date) -> Any:
+    """The case page of `person_id` on screen at 1200x800, its "today" fixed."""
+    from ui.context import AppContext
+    from ui.pages.case_page import CasePage
+
+    context = AppContext(store)
+    context.set_person(person_id)
+    page = CasePage(context, today=lambda: today)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    return page

@@ -27,16 +27,13 @@ from tests.helpers.packet_helpers import (
     SURGEON,
     Household,
     build_household,
+    flat,
     make_pdf,
 )
 
 # Enclosure pages of the household: mammogram 2, pathology 3, landscape note 1, photo 1,
 # then one notice page each for the damaged and the locked PDF.
 ENCLOSURE_PAGES = [2, 3, 1, 1, 1, 1]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @dataclass

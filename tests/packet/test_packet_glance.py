@@ -21,13 +21,10 @@ from organizer.packet.options import PacketOptions
 from organizer.packet.results import group_results
 from organizer.packet.styles import BAND, MIN_SIZE, Styles
 from organizer.storage.store import Store
+from tests.helpers.packet_helpers import flat
 
 TODAY = date(2026, 3, 2)
 MADE = TODAY.isoformat()
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @dataclass

@@ -13,16 +13,13 @@ from pypdf import PdfReader
 
 from tests.helpers.catalogue import PO
 from tests.helpers.cli import run_cli
+from tests.helpers.packet_helpers import flat
 
 FATHER = "Ernesto Ramírez Cárdenas"
 
 
 def text_of(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture(scope="module")

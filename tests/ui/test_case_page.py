@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
 
 from organizer.items.models import Checklist
-from tests.helpers.spinal_case import make_spinal_case
+from tests.helpers.spinal_case import make_spinal_case, shown_case_page
 from ui.context import AppContext
 from ui.dialogs.starters_dialog import StartersDialog
 from ui.pages.case_page import NEW_TITLE, CasePage
@@ -32,13 +32,8 @@ def spinal(store: Any) -> dict[str, int]:
 
 @pytest.fixture
 def page(qtbot: Any, store: Any, spinal: dict[str, int]) -> CasePage:
-    context = AppContext(store)
-    context.set_person(spinal["person"])
-    widget = CasePage(context, today=lambda: TODAY)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    return widget
+    page: CasePage = shown_case_page(qtbot, store, spinal["person"], TODAY)
+    return page
 
 
 def type_into(qtbot: Any, editor: Any, text: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale, Qt
 
-from tests.helpers.spinal_case import make_spinal_case
+from tests.helpers.spinal_case import make_spinal_case, shown_case_page
 from ui.context import AppContext
 from ui.pages.case_page import CasePage
 from ui.pages.case_treatments import CaseTreatments
@@ -37,12 +37,7 @@ def keep_pages() -> Iterator[None]:
 
 def treatments(qtbot: Any, store: Any) -> tuple[CaseTreatments, dict[str, int]]:
     spinal = make_spinal_case(store, TODAY)
-    context = AppContext(store)
-    context.set_person(spinal["person"])
-    page = CasePage(context, today=lambda: TODAY)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
+    page = shown_case_page(qtbot, store, spinal["person"], TODAY)
     PAGES.append(page)
     return page.treatments, spinal
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 
 from organizer.items.models import TYPES, Condition
-from tests.helpers.spinal_case import make_spinal_case
+from tests.helpers.spinal_case import make_spinal_case, shown_case_page
 from ui.context import AppContext
 from ui.doctor_chooser import ADD_NEW, DoctorChooser, NewDoctorDialog
 from ui.item_editor import ItemEditor
@@ -154,13 +154,7 @@ def test_add_a_new_doctor_from_the_list_cancel_adds_nothing_save_adds_and_choose
 @pytest.fixture
 def case_page(qtbot: Any, store: Any) -> tuple[CasePage, dict[str, int]]:
     spinal = make_spinal_case(store, TODAY)
-    context = AppContext(store)
-    context.set_person(spinal["person"])
-    page = CasePage(context, today=lambda: TODAY)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    return page, spinal
+    return shown_case_page(qtbot, store, spinal["person"], TODAY), spinal
 
 
 def test_add_an_opinion_then_cancel_leaves_the_store_unchanged(
