@@ -165,8 +165,8 @@ class DateField(QLineEdit):
 
     def placeholder(self) -> str:
         if self.with_time:
-            return f"e.g. {example(self.order)} 10:30"
-        return f"e.g. {example(self.order)}, March 1952 or 1952"
+            return self.tr("e.g. {date} 10:30").format(date=example(self.order))
+        return self.tr("e.g. {date}, March 1952 or 1952").format(date=example(self.order))
 
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)

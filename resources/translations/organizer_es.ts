@@ -571,6 +571,14 @@
         <translation>Elegir en un calendario</translation>
     </message>
     <message>
+        <source>e.g. {date} 10:30</source>
+        <translation>p. ej. {date} 10:30</translation>
+    </message>
+    <message>
+        <source>e.g. {date}, March 1952 or 1952</source>
+        <translation>p. ej. {date}, marzo de 1952 o 1952</translation>
+    </message>
+    <message>
         <source>Choose the {name} on a calendar</source>
         <translation>Elegir {name} en un calendario</translation>
     </message>

@@ -172,3 +172,20 @@ def test_a_checklist_step_date_is_typed_the_local_way(qtbot: Any, store: Any,
     type_date(qtbot, row.done_on, "2/30/2026")
     assert "not a real date" in row.error.text()
     assert store.get("checklist", row.step_id).done_on == "2026-03-01"
+
+
+def test_the_example_in_an_empty_date_field_is_in_the_app_s_language(
+        qtbot: Any, store: Any, person_id: int, qapp: Any, in_locale: Any) -> None:
+    from tests.helpers.catalogues import build_catalogues
+    from ui import i18n
+
+    build_catalogues()
+    in_locale(SPAIN)
+    assert i18n.install("es", qapp)
+    try:
+        field = person_editor(qtbot, store, person_id).form.editor("birth_date")
+        assert isinstance(field, DateField)
+        assert field.placeholder() == "p. ej. 14/03/1952, marzo de 1952 o 1952"
+    finally:
+        i18n.install("en", qapp)
+    assert field.placeholder() == "e.g. 14/03/1952, March 1952 or 1952"
